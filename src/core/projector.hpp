@@ -1,0 +1,20 @@
+#pragma once
+// Conversion between geographic coordinates and the working CRS, as an interface. The crs layer
+// implements it with PROJ; layers below crs (routing, analysis) receive it as a parameter, so they
+// can place OpenStreetMap nodes or JIS mesh cells in metres without linking PROJ, and tests can
+// pass a simple fake.
+
+#include "core/geometry.hpp"
+
+namespace caremap::core {
+
+class Projector {
+ public:
+  virtual ~Projector() = default;
+  /// Geographic (degrees, lon first) to working CRS (metres).
+  virtual XY forward(LonLat p) const = 0;
+  /// Working CRS (metres) to geographic (degrees, lon first).
+  virtual LonLat inverse(XY p) const = 0;
+};
+
+}  // namespace caremap::core

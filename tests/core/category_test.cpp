@@ -1,0 +1,24 @@
+#include <catch2/catch.hpp>
+
+#include "core/category.hpp"
+
+using namespace caremap::core;
+
+TEST_CASE("every category round-trips through its stable name", "[core][category]") {
+  for (Category c : all_categories()) {
+    INFO(to_string(c));
+    REQUIRE(parse_category(to_string(c)) == c);
+  }
+  CHECK_FALSE(parse_category("hospitals").has_value());
+  CHECK(all_categories().size() == 19);
+}
+
+TEST_CASE("a backup hospital counts as a hospital, not the other way round", "[core][category]") {
+  CHECK(satisfies(Category::backup_hospital, Category::hospital));
+  CHECK(satisfies(Category::hospital, Category::hospital));
+  CHECK_FALSE(satisfies(Category::hospital, Category::backup_hospital));
+  CHECK_FALSE(satisfies(Category::clinic, Category::hospital));
+  CHECK(is_facility(Category::shelter_emergency));
+  CHECK_FALSE(is_facility(Category::boundary));
+  CHECK_FALSE(is_facility(Category::coverage_gap));
+}
