@@ -1,0 +1,184 @@
+#include "crs/transformer.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "core/error.hpp"
+#include "crs/proj_context.hpp"
+
+namespace caremap::crs {
+
+struct Transformer::Impl {
+  CrsRef source;
+  CrsRef target;
+  // Declared before the PJ so it is destroyed after it.
+  detail::ContextPtr ctx;
+  detail::PjPtr pj;
+
+  static std::unique_ptr<Impl> build(CrsRef source, CrsRef target);
+  std::optional<core::XY> trans(core::XY p, PJ_DIRECTION dir) const;
+  [[noreturn]] void fail(core::XY p, PJ_DIRECTION dir) const;
+};
+
+namespace {
+
+bool finite(double v) {
+  return std::isfinite(v) && v != HUGE_VAL && v != -HUGE_VAL;
+}
+
+std::string point_text(core::XY p) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "(%.9g, %.9g)", p.x, p.y);
+  return buf;
+}
+
+template <class Range>
+void transform_range(const Transformer& t, Range& points) {
+  if (!points.empty()) {
+    t.transform_in_place(std::span<core::XY>(&*points.begin(), points.size()));
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<Transformer::Impl> Transformer::Impl::build(CrsRef source, CrsRef target) {
+  auto impl = std::make_unique<Impl>();
+  impl->ctx = detail::make_context();
+  detail::PjPtr raw(proj_create_crs_to_crs(impl->ctx.get(), source.definition.c_str(),
+                                           target.definition.c_str(), nullptr));
+  if (raw) {
+    impl->pj.reset(proj_normalize_for_visualization(impl->ctx.get(), raw.get()));
+  }
+  if (!impl->pj) {
+    throw core::ArgumentError("cannot transform from " + source.short_label() + " to " +
+                              target.short_label() + ": " + detail::last_error(impl->ctx.get()));
+  }
+  impl->source = std::move(source);
+  impl->target = std::move(target);
+  return impl;
+}
+
+void Transformer::Impl::fail(core::XY p, PJ_DIRECTION dir) const {
+  const CrsRef& from = dir == PJ_FWD ? source : target;
+  const CrsRef& to = dir == PJ_FWD ? target : source;
+  const int err = proj_errno(pj.get());
+  const char* text = err != 0 ? proj_context_errno_string(ctx.get(), err) : nullptr;
+  throw core::InputError("cannot transform " + point_text(p) + " from " + from.short_label() +
+                         " to " + to.short_label() + (text ? std::string(": ") + text : ""));
+}
+
+std::optional<core::XY> Transformer::Impl::trans(core::XY p, PJ_DIRECTION dir) const {
+  proj_errno_reset(pj.get());
+  const PJ_COORD out = proj_trans(pj.get(), dir, proj_coord(p.x, p.y, 0.0, HUGE_VAL));
+  if (!finite(out.xy.x) || !finite(out.xy.y)) {
+    return std::nullopt;
+  }
+  return core::XY{out.xy.x, out.xy.y};
+}
+
+Transformer::Transformer(CrsRef source, CrsRef target)
+    : m_impl(Impl::build(std::move(source), std::move(target))) {}
+
+Transformer Transformer::from_wgs84(const CrsRef& working) {
+  return Transformer(CrsRef::wgs84(), working);
+}
+
+Transformer::Transformer(const Transformer& other)
+    : m_impl(Impl::build(other.m_impl->source, other.m_impl->target)) {}
+
+Transformer& Transformer::operator=(const Transformer& other) {
+  if (this != &other) {
+    m_impl = Impl::build(other.m_impl->source, other.m_impl->target);
+  }
+  return *this;
+}
+
+Transformer::Transformer(Transformer&& other) noexcept = default;
+Transformer& Transformer::operator=(Transformer&& other) noexcept = default;
+Transformer::~Transformer() = default;
+
+const CrsRef& Transformer::source() const {
+  return m_impl->source;
+}
+const CrsRef& Transformer::target() const {
+  return m_impl->target;
+}
+bool Transformer::is_identity() const {
+  return m_impl->source == m_impl->target;
+}
+
+core::XY Transformer::transform(core::XY p) const {
+  if (auto out = m_impl->trans(p, PJ_FWD)) {
+    return *out;
+  }
+  m_impl->fail(p, PJ_FWD);
+}
+
+core::XY Transformer::inverse_transform(core::XY p) const {
+  if (auto out = m_impl->trans(p, PJ_INV)) {
+    return *out;
+  }
+  m_impl->fail(p, PJ_INV);
+}
+
+std::optional<core::XY> Transformer::try_transform(core::XY p) const noexcept {
+  return m_impl->trans(p, PJ_FWD);
+}
+
+void Transformer::transform_in_place(std::span<core::XY> points) const {
+  if (points.empty() || is_identity()) {
+    return;
+  }
+  // Keep the originals only to name a failing point in the error.
+  PJ* pj = m_impl->pj.get();
+  proj_errno_reset(pj);
+  const std::size_t n = points.size();
+  std::vector<core::XY> before(points.begin(), points.end());
+  proj_trans_generic(pj, PJ_FWD, &points[0].x, sizeof(core::XY), n, &points[0].y, sizeof(core::XY),
+                     n, nullptr, 0, 0, nullptr, 0, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!finite(points[i].x) || !finite(points[i].y)) {
+      m_impl->fail(before[i], PJ_FWD);
+    }
+  }
+}
+
+core::Geometry Transformer::transform(const core::Geometry& g) const {
+  core::Geometry out = g;
+  struct Visitor {
+    const Transformer& t;
+    void operator()(std::monostate&) const {}
+    void operator()(core::XY& p) const { p = t.transform(p); }
+    void operator()(core::MultiPoint& mp) const { transform_range(t, mp); }
+    void operator()(core::LineString& l) const { transform_range(t, l); }
+    void operator()(core::MultiLineString& ml) const {
+      for (auto& l : ml) {
+        transform_range(t, l);
+      }
+    }
+    void operator()(core::Polygon& p) const {
+      transform_range(t, p.outer());
+      for (auto& ring : p.inners()) {
+        transform_range(t, ring);
+      }
+    }
+    void operator()(core::MultiPolygon& mp) const {
+      for (auto& p : mp) {
+        (*this)(p);
+      }
+    }
+  };
+  std::visit(Visitor{*this}, out);
+  return out;
+}
+
+core::XY Transformer::forward(core::LonLat p) const {
+  return transform(core::XY{p.lon, p.lat});
+}
+
+core::LonLat Transformer::inverse(core::XY p) const {
+  const core::XY out = inverse_transform(p);
+  return core::LonLat{out.x, out.y};
+}
+
+}  // namespace caremap::crs

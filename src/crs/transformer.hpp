@@ -1,0 +1,65 @@
+#pragma once
+// Coordinate transformation between two CRSs with PROJ. Axis order is normalised once, at
+// construction, with proj_normalize_for_visualization: geographic coordinates are always
+// (longitude, latitude) in degrees and projected ones (easting, northing), whatever the EPSG axis
+// order says (EPSG:4326 is lat/lon, EPSG:6670 is northing/easting in the database).
+//
+// Thread safety: a Transformer owns its own PJ_CONTEXT and PJ; PROJ objects must not be used from
+// two threads at once, so give each thread its own Transformer (copying builds a new one).
+//
+// As a core::Projector (forward = source -> target, inverse = target -> source) it serves the
+// libraries below crs: build it from a geographic CRS (EPSG:4326) to the working CRS.
+
+#include <memory>
+#include <optional>
+#include <span>
+
+#include "core/geometry.hpp"
+#include "core/projector.hpp"
+#include "crs/crs_ref.hpp"
+
+namespace caremap::crs {
+
+class Transformer final : public core::Projector {
+ public:
+  /// Throws core::ArgumentError naming both CRSs if PROJ cannot build the transformation.
+  Transformer(CrsRef source, CrsRef target);
+  /// EPSG:4326 to `working`: the usual Projector for a region.
+  static Transformer from_wgs84(const CrsRef& working);
+
+  Transformer(const Transformer& other);  ///< builds a new context and PJ (for another thread)
+  Transformer& operator=(const Transformer& other);
+  Transformer(Transformer&& other) noexcept;
+  Transformer& operator=(Transformer&& other) noexcept;
+  ~Transformer() override;
+
+  const CrsRef& source() const;
+  const CrsRef& target() const;
+  /// True when source and target are the same CRS (transforms are then the identity).
+  bool is_identity() const;
+
+  /// Source -> target. Throws core::InputError naming the CRSs and the point if PROJ fails
+  /// (for example a latitude beyond 90°). Units: those of the CRSs (degrees or metres).
+  core::XY transform(core::XY p) const;
+  /// Target -> source.
+  core::XY inverse_transform(core::XY p) const;
+  /// Source -> target, nullopt where PROJ fails. Never throws.
+  std::optional<core::XY> try_transform(core::XY p) const noexcept;
+
+  /// Source -> target for many points in place (one PROJ call). Throws like transform() on the
+  /// first point that fails; the span is then partly transformed.
+  void transform_in_place(std::span<core::XY> points) const;
+  /// Every vertex of a geometry, source -> target. Ring orientation is preserved for CRSs with
+  /// the same handedness (lon/lat and easting/northing are both right-handed).
+  core::Geometry transform(const core::Geometry& g) const;
+
+  /// core::Projector: geographic (source) to projected (target) and back.
+  core::XY forward(core::LonLat p) const override;
+  core::LonLat inverse(core::XY p) const override;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace caremap::crs

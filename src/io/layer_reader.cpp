@@ -1,0 +1,341 @@
+#include "io/layer_reader.hpp"
+
+#include "core/error.hpp"
+#include "crs/transformer.hpp"
+#include "io/capacity_field.hpp"
+#include "io/coordinate_check.hpp"
+#include "io/coordinate_columns.hpp"
+#include "io/geometry_repair.hpp"
+#include "io/load_provenance.hpp"
+#include "io/ogr_geometry.hpp"
+#include "io/provenance_json.hpp"
+#include "io/read.hpp"
+#include "io/source_crs.hpp"
+
+namespace caremap::io::detail {
+
+namespace {
+
+// Column names tried, in order, for a layer's display name when the spec names none.
+constexpr std::string_view kNameCandidates[] = {"name",     "名称",   "正式名称", "施設・場所名",
+                                                "事業所名", "施設名", "N03_004",  "title",
+                                                "NAME",     "Name"};
+
+struct Context {
+  const ReadPlan& plan;
+  core::Diagnostics diagnostics;
+
+  [[noreturn]] void fail(const std::string& field, const std::string& message) const {
+    core::ErrorContext ctx;
+    ctx.file = plan.display_path;
+    ctx.layer = plan.spec.id;
+    ctx.field = field;
+    throw core::InputError(message, ctx);
+  }
+
+  RowCounts rows;
+
+  /// Reports a row that cannot be used and counts it as skipped.
+  void skip(std::size_t row, std::string field, std::string code, std::string message) {
+    ++rows.skipped;
+    report(core::Severity::warning, row, std::move(field), std::move(code),
+           std::move(message) + "; row skipped");
+  }
+
+  void report(core::Severity severity, std::size_t row, std::string field, std::string code,
+              std::string message) {
+    diagnostics.add(core::Diagnostic{severity, std::move(code), plan.display_path, row,
+                                     std::move(field), std::move(message)});
+  }
+};
+
+std::string join(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) {
+    out += (out.empty() ? "" : ", ") + n;
+  }
+  return out;
+}
+
+int require_field(const Context& cx, const std::vector<std::string>& names, const std::string& name,
+                  const char* role) {
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == name) {
+      return static_cast<int>(i);
+    }
+  }
+  cx.fail(name, std::string(role) + " '" + name +
+                    "' is not a field of the file (fields: " + join(names) + ")");
+}
+
+core::FieldType field_type(OGRFieldType t, bool csv) {
+  if (csv) {
+    return core::FieldType::text;
+  }
+  switch (t) {
+    case OFTInteger:
+    case OFTInteger64:
+      return core::FieldType::integer;
+    case OFTReal:
+      return core::FieldType::real;
+    default:
+      return core::FieldType::text;
+  }
+}
+
+core::FieldValue value_of(OGRFeature& f, int i, core::FieldType type, bool csv) {
+  if (!f.IsFieldSetAndNotNull(i)) {
+    return std::monostate{};
+  }
+  switch (type) {
+    case core::FieldType::integer:
+      return static_cast<std::int64_t>(f.GetFieldAsInteger64(i));
+    case core::FieldType::real:
+      return f.GetFieldAsDouble(i);
+    case core::FieldType::text:
+      break;
+  }
+  std::string s = f.GetFieldAsString(i);
+  if (csv && s.empty()) {
+    return std::monostate{};
+  }
+  return s;
+}
+
+}  // namespace
+
+LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& working) {
+  Context cx{plan, {}, {}};
+  LayerSpec& spec = plan.spec;
+  OGRFeatureDefn* defn = src.layer->GetLayerDefn();
+  std::vector<std::string> names;
+  for (int i = 0; i < defn->GetFieldCount(); ++i) {
+    names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+  }
+
+  // Source CRS.
+  std::optional<LayerCrs> source_crs;
+  if (spec.source_crs) {
+    source_crs = LayerCrs{*spec.source_crs, false};
+  } else if (src.is_csv) {
+    source_crs = LayerCrs{crs::CrsRef::wgs84(), false};
+  } else {
+    try {
+      source_crs = layer_crs(*src.layer);
+    } catch (const core::Error& e) {
+      cx.fail({}, "unusable coordinate reference system: " + e.detail());
+    }
+    if (!source_crs) {
+      cx.fail({}, "the file declares no coordinate reference system; set source_crs");
+    }
+  }
+  const bool geographic = crs::inspect(source_crs->crs).geographic;
+
+  // Coordinate columns (CSV) or the CSV's WKT geometry.
+  int x_index = -1;
+  int y_index = -1;
+  if (src.is_csv) {
+    std::optional<CoordinateColumns> cols;
+    if (!spec.x_field.empty()) {
+      cols = CoordinateColumns{spec.x_field, spec.y_field};
+      x_index = require_field(cx, names, spec.x_field, "x_field");
+      y_index = require_field(cx, names, spec.y_field, "y_field");
+    } else if ((cols = detect_coordinate_columns(names))) {
+      x_index = require_field(cx, names, cols->x, "x column");
+      y_index = require_field(cx, names, cols->y, "y column");
+      spec.x_field = cols->x;
+      spec.y_field = cols->y;
+    } else if (src.layer->GetGeomType() == wkbNone) {
+      cx.fail({}, "no coordinate columns found (columns: " + join(names) +
+                      "); set x_field and y_field");
+    }
+  }
+
+  // Fields named by the specification must exist.
+  if (!spec.name_field.empty()) {
+    require_field(cx, names, spec.name_field, "name_field");
+  }
+  if (!spec.capacity_field.empty()) {
+    require_field(cx, names, spec.capacity_field, "capacity_field");
+  }
+  for (const auto& h : spec.hazard_fields) {
+    require_field(cx, names, h, "hazard field");
+  }
+  for (const auto& r : spec.roles) {
+    require_field(cx, names, r.field, "role field");
+  }
+  const int filter_index =
+      spec.filter ? require_field(cx, names, spec.filter->field, "filter field") : -1;
+
+  // Attribute schema: every source field but coordinates and caremap's own columns.
+  const bool uses_wkt = src.is_csv && x_index < 0;
+  std::vector<int> source_index;  // per layer field
+  int category_index = -1;
+  auto layer = std::make_shared<core::Layer>();
+  for (int i = 0; i < static_cast<int>(names.size()); ++i) {
+    if (i == x_index || i == y_index || (uses_wkt && names[i] == "WKT")) {
+      continue;
+    }
+    if (names[i] == kCategoryColumn) {
+      category_index = i;
+      continue;
+    }
+    source_index.push_back(i);
+    layer->fields.push_back(
+        core::Field{names[i], field_type(defn->GetFieldDefn(i)->GetType(), src.is_csv)});
+  }
+
+  // Identity, stored provenance, category.
+  const auto stored = stored_provenance(src, plan.path);
+  layer->id = spec.id;
+  layer->title = spec.title;
+  if (!plan.title_given && stored && !stored->title.empty()) {
+    layer->title = stored->title;
+  }
+  if (!plan.category_given) {
+    spec.category =
+        stored && stored->category ? *stored->category : guess_category(spec.source, names);
+  }
+  layer->category = spec.category;
+  layer->crs = working.definition;
+  if (!spec.name_field.empty()) {
+    layer->name_field = layer->field_index(spec.name_field);
+  } else {
+    for (std::string_view candidate : kNameCandidates) {
+      if (auto i = layer->field_index(candidate)) {
+        layer->name_field = i;
+        spec.name_field = std::string(candidate);
+        break;
+      }
+    }
+  }
+  std::optional<std::size_t> capacity_index;
+  if (!spec.capacity_field.empty()) {
+    capacity_index = layer->field_index(spec.capacity_field);
+    layer->capacity_field = capacity_index;
+  }
+  std::vector<std::optional<std::size_t>> role_index;
+  for (const auto& r : spec.roles) {
+    role_index.push_back(layer->field_index(r.field));
+  }
+  std::vector<std::size_t> role_matches(spec.roles.size(), 0);
+
+  const crs::Transformer to_working(source_crs->crs, working);
+  const std::string x_name = x_index >= 0 ? names[static_cast<std::size_t>(x_index)] : "x";
+  const std::string y_name = y_index >= 0 ? names[static_cast<std::size_t>(y_index)] : "y";
+  std::vector<std::pair<std::size_t, std::string>> raw_capacity;
+
+  src.layer->ResetReading();
+  std::size_t row = 0;
+  while (OGRFeatureUniquePtr f{src.layer->GetNextFeature()}) {
+    ++row;
+    ++cx.rows.read;
+    if (filter_index >= 0 && !spec.filter->matches(f->GetFieldAsString(filter_index))) {
+      ++cx.rows.filtered_out;
+      continue;
+    }
+    // Geometry in the source CRS, checked.
+    core::Geometry geometry;
+    if (x_index >= 0) {
+      const CoordinateCheck c = check_coordinates(
+          f->GetFieldAsString(x_index), f->GetFieldAsString(y_index), geographic, x_name, y_name);
+      if (!c.point) {
+        cx.skip(row, c.field, c.code, c.message);
+        continue;
+      }
+      geometry = *c.point;
+    } else {
+      ConvertedGeometry g = from_ogr(f->GetGeometryRef());
+      if (!g.unsupported.empty()) {
+        cx.skip(row, {}, "unsupported_geometry",
+                "geometry type " + g.unsupported + " is not supported");
+        continue;
+      }
+      if (core::is_empty(g.geometry)) {
+        cx.skip(row, {}, "empty_geometry", "no geometry");
+        continue;
+      }
+      geometry = std::move(g.geometry);
+      if (source_crs->swap_xy) {
+        std::visit(
+            [](auto& g) {
+              if constexpr (!std::is_same_v<std::decay_t<decltype(g)>, std::monostate>) {
+                core::bg::for_each_point(g, [](core::XY& p) { std::swap(p.x, p.y); });
+              }
+            },
+            geometry);
+      }
+      if (const auto* p = std::get_if<core::XY>(&geometry)) {
+        const CoordinateCheck c = check_coordinates(p->x, p->y, geographic, "x", "y");
+        if (!c.point) {
+          cx.skip(row, {}, c.code, c.message);
+          continue;
+        }
+      }
+    }
+    // Into the working CRS, then valid polygons.
+    try {
+      geometry = to_working.transform(geometry);
+    } catch (const core::Error& e) {
+      cx.skip(row, {}, "out_of_range_coordinates", e.detail());
+      continue;
+    }
+    RepairResult fixed = correct_and_repair(std::move(geometry));
+    if (fixed.repaired) {
+      cx.report(core::Severity::warning, row, {}, "invalid_geometry",
+                "polygon repaired (" + fixed.reason + ")");
+    } else if (fixed.still_invalid) {
+      cx.report(core::Severity::error, row, {}, "invalid_geometry",
+                "polygon could not be repaired (" + fixed.reason + "); kept as read");
+    }
+
+    core::Feature feature;
+    feature.geometry = std::move(fixed.geometry);
+    feature.source_row = row;
+    feature.category = spec.category;
+    feature.values.reserve(source_index.size());
+    for (std::size_t k = 0; k < source_index.size(); ++k) {
+      feature.values.push_back(value_of(*f, source_index[k], layer->fields[k].type, src.is_csv));
+    }
+    if (category_index >= 0) {
+      if (auto c = core::parse_category(f->GetFieldAsString(category_index))) {
+        feature.category = *c;
+      }
+    }
+    for (std::size_t r = 0; r < spec.roles.size(); ++r) {
+      if (role_index[r] && core::to_text(feature.values[*role_index[r]]) == spec.roles[r].value) {
+        feature.category = spec.roles[r].category;
+        ++role_matches[r];
+      }
+    }
+    if (capacity_index) {
+      raw_capacity.emplace_back(row, core::to_text(feature.values[*capacity_index]));
+    }
+    layer->features.push_back(std::move(feature));
+  }
+
+  if (capacity_index) {
+    parse_capacity(*layer, *capacity_index, raw_capacity, spec.zero_capacity_is_unknown,
+                   plan.display_path, cx.diagnostics);
+  }
+  for (std::size_t r = 0; r < spec.roles.size(); ++r) {
+    if (role_matches[r] == 0) {
+      cx.diagnostics.add(core::Diagnostic{
+          core::Severity::warning, "role_unmatched", plan.display_path, std::nullopt,
+          spec.roles[r].field,
+          "no feature has " + spec.roles[r].field + " = " + spec.roles[r].value + " (role " +
+              std::string(core::to_string(spec.roles[r].category)) + " not applied)"});
+    }
+  }
+  for (const auto& w : src.warnings) {
+    cx.diagnostics.add(core::Diagnostic{
+        core::Severity::info, "gdal_warning", plan.display_path, std::nullopt, {}, w});
+  }
+
+  layer->provenance = load_provenance(spec, src, source_crs->crs,
+                                      x_index >= 0 ? x_name + "/" + y_name : std::string(), stored);
+
+  return LoadedLayer{std::move(spec), std::move(layer), std::move(cx.diagnostics), cx.rows};
+}
+
+}  // namespace caremap::io::detail

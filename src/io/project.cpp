@@ -1,0 +1,297 @@
+#include "io/project.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/error.hpp"
+#include "io/text_encoding.hpp"
+
+namespace caremap::io {
+
+namespace {
+
+using nlohmann::json;
+
+// Parsing context: the file and the JSON path of the value being read, so every error says
+// exactly which key is wrong.
+struct Reader {
+  std::string file;
+  std::string layer;
+
+  [[noreturn]] void fail(const std::string& key, const std::string& message) const {
+    core::ErrorContext ctx;
+    ctx.file = file;
+    ctx.layer = layer;
+    ctx.field = key;
+    throw core::InputError(message, ctx);
+  }
+
+  void check_keys(const json& obj, const std::string& where,
+                  std::initializer_list<std::string_view> allowed) const {
+    for (const auto& [key, value] : obj.items()) {
+      if (key.starts_with("_")) {
+        continue;
+      }
+      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+        std::string list;
+        for (auto a : allowed) {
+          list += (list.empty() ? "" : ", ") + std::string(a);
+        }
+        fail(where + key, "unknown key '" + key + "' (known keys: " + list + ")");
+      }
+    }
+  }
+
+  std::string text(const json& obj, const std::string& where, const char* key,
+                   bool required = false) const {
+    const auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) {
+      if (required) {
+        fail(where + key, "missing required key '" + std::string(key) + "'");
+      }
+      return {};
+    }
+    if (!it->is_string()) {
+      fail(where + key, "'" + std::string(key) + "' must be a string");
+    }
+    return it->get<std::string>();
+  }
+
+  std::vector<std::string> texts(const json& obj, const std::string& where, const char* key) const {
+    std::vector<std::string> out;
+    const auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) {
+      return out;
+    }
+    if (!it->is_array()) {
+      fail(where + key, "'" + std::string(key) + "' must be an array of strings");
+    }
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const json& v = (*it)[i];
+      if (!v.is_string()) {
+        fail(where + key + "[" + std::to_string(i) + "]",
+             "must be a string (codes and IDs are text so that leading zeros survive)");
+      }
+      out.push_back(v.get<std::string>());
+    }
+    return out;
+  }
+
+  core::Category category(const json& obj, const std::string& where, const char* key) const {
+    const std::string name = text(obj, where, key, true);
+    if (auto c = core::parse_category(name)) {
+      return *c;
+    }
+    std::string list;
+    for (core::Category c : core::all_categories()) {
+      list += (list.empty() ? "" : ", ") + std::string(core::to_string(c));
+    }
+    fail(where + key, "unknown category '" + name + "' (known: " + list + ")");
+  }
+
+  std::optional<crs::CrsRef> crs_ref(const json& obj, const std::string& where,
+                                     const char* key) const {
+    const std::string def = text(obj, where, key);
+    if (def.empty()) {
+      return std::nullopt;
+    }
+    try {
+      return crs::CrsRef::parse(def);
+    } catch (const core::Error& e) {
+      fail(where + key, e.detail());
+    }
+  }
+
+  FeatureRole role(const json& r, const std::string& where) const {
+    if (!r.is_object()) {
+      fail(where, "a role must be an object {field, value, category, source}");
+    }
+    check_keys(r, where + ".", {"field", "value", "category", "source"});
+    FeatureRole out;
+    out.field = text(r, where + ".", "field", true);
+    out.value = text(r, where + ".", "value", true);
+    out.category = category(r, where + ".", "category");
+    out.source = text(r, where + ".", "source", true);
+    return out;
+  }
+
+  AttributeFilter filter(const json& f, const std::string& where) const {
+    if (!f.is_object()) {
+      fail(where, "a filter must be an object {field, in, prefix}");
+    }
+    check_keys(f, where + ".", {"field", "in", "prefix"});
+    AttributeFilter out;
+    out.field = text(f, where + ".", "field", true);
+    out.values = texts(f, where + ".", "in");
+    out.prefixes = texts(f, where + ".", "prefix");
+    if (out.values.empty() && out.prefixes.empty()) {
+      fail(where, "a filter needs 'in' or 'prefix' values");
+    }
+    return out;
+  }
+
+  LayerSpec layer_spec(const json& l, const std::string& where) {
+    if (!l.is_object()) {
+      fail(where, "a layer must be an object");
+    }
+    const std::string w = where + ".";
+    if (const auto id = l.find("id"); id != l.end() && id->is_string()) {
+      layer = id->get<std::string>();  // named in every error about this layer
+    }
+    check_keys(l, w,
+               {"id",
+                "title",
+                "source",
+                "category",
+                "name_field",
+                "capacity_field",
+                "hazard_fields",
+                "x_field",
+                "y_field",
+                "encoding",
+                "source_layer",
+                "source_crs",
+                "data_date",
+                "publisher",
+                "credit",
+                "licence",
+                "coverage_radius_m",
+                "zero_capacity_is_unknown",
+                "roles",
+                "filter",
+                "notes"});
+    LayerSpec s;
+    s.id = text(l, w, "id", true);
+    layer = s.id;
+    const bool safe_id = !s.id.empty() && std::all_of(s.id.begin(), s.id.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+    });
+    if (!safe_id) {
+      fail(w + "id", "layer id '" + s.id + "' must use only letters, digits, '_' and '-'");
+    }
+    s.title = text(l, w, "title");
+    if (s.title.empty()) {
+      s.title = s.id;
+    }
+    s.source = text(l, w, "source", true);
+    s.category = category(l, w, "category");
+    s.name_field = text(l, w, "name_field");
+    s.capacity_field = text(l, w, "capacity_field");
+    s.hazard_fields = texts(l, w, "hazard_fields");
+    s.x_field = text(l, w, "x_field");
+    s.y_field = text(l, w, "y_field");
+    if (s.x_field.empty() != s.y_field.empty()) {
+      fail(w + (s.x_field.empty() ? "x_field" : "y_field"),
+           "x_field and y_field must be given together");
+    }
+    if (const std::string enc = text(l, w, "encoding"); !enc.empty()) {
+      const auto e = parse_encoding(enc);
+      if (!e) {
+        fail(w + "encoding", "unknown encoding '" + enc + "' (use UTF-8 or CP932)");
+      }
+      s.encoding = std::string(to_string(*e));
+    }
+    s.source_layer = text(l, w, "source_layer");
+    s.source_crs = crs_ref(l, w, "source_crs");
+    s.data_date = text(l, w, "data_date");
+    s.publisher = text(l, w, "publisher");
+    s.credit = text(l, w, "credit");
+    s.licence = text(l, w, "licence");
+    s.notes = text(l, w, "notes");
+    if (const auto it = l.find("coverage_radius_m"); it != l.end() && !it->is_null()) {
+      if (!it->is_number() || it->get<double>() <= 0.0) {
+        fail(w + "coverage_radius_m", "must be a positive number of metres");
+      }
+      s.coverage_radius = core::Meters{it->get<double>()};
+    }
+    if (const auto it = l.find("zero_capacity_is_unknown"); it != l.end() && !it->is_null()) {
+      if (!it->is_boolean()) {
+        fail(w + "zero_capacity_is_unknown", "must be true or false");
+      }
+      s.zero_capacity_is_unknown = it->get<bool>();
+    }
+    if (const auto it = l.find("roles"); it != l.end() && !it->is_null()) {
+      if (!it->is_array()) {
+        fail(w + "roles", "must be an array");
+      }
+      for (std::size_t i = 0; i < it->size(); ++i) {
+        s.roles.push_back(role((*it)[i], w + "roles[" + std::to_string(i) + "]"));
+      }
+    }
+    if (const auto it = l.find("filter"); it != l.end() && !it->is_null()) {
+      s.filter = filter(*it, w + "filter");
+    }
+    layer.clear();
+    return s;
+  }
+};
+
+}  // namespace
+
+bool AttributeFilter::matches(std::string_view text) const {
+  if (std::find(values.begin(), values.end(), text) != values.end()) {
+    return true;
+  }
+  return std::any_of(prefixes.begin(), prefixes.end(),
+                     [&](const std::string& p) { return text.starts_with(p); });
+}
+
+const LayerSpec* Project::find_layer(std::string_view id) const {
+  for (const auto& l : layers) {
+    if (l.id == id) {
+      return &l;
+    }
+  }
+  return nullptr;
+}
+
+Project read_project(const std::filesystem::path& file) {
+  Reader r{file.string(), {}};
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    r.fail({}, std::filesystem::exists(file) ? "cannot read the project file"
+                                             : "project file not found");
+  }
+  json doc;
+  try {
+    doc = json::parse(in, nullptr, true, /*ignore_comments=*/true);
+  } catch (const json::parse_error& e) {
+    r.fail({}, std::string("not valid JSON: ") + e.what());
+  }
+  if (!doc.is_object()) {
+    r.fail({}, "the project file must hold a JSON object");
+  }
+  r.check_keys(doc, "",
+               {"id", "title", "municipalities", "working_crs", "roads", "notes", "layers"});
+
+  Project p;
+  p.file = std::filesystem::absolute(file).lexically_normal();
+  p.id = r.text(doc, "", "id", true);
+  p.title = r.text(doc, "", "title");
+  if (p.title.empty()) {
+    p.title = p.id;
+  }
+  p.municipality_codes = r.texts(doc, "", "municipalities");
+  p.working_crs = r.crs_ref(doc, "", "working_crs");
+  p.notes = r.texts(doc, "", "notes");
+  if (const std::string roads = r.text(doc, "", "roads"); !roads.empty()) {
+    p.roads = (p.base_dir() / roads).lexically_normal();
+  }
+  const auto layers = doc.find("layers");
+  if (layers == doc.end() || !layers->is_array()) {
+    r.fail("layers", "'layers' must be an array (it may be empty)");
+  }
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < layers->size(); ++i) {
+    LayerSpec spec = r.layer_spec((*layers)[i], "layers[" + std::to_string(i) + "]");
+    if (!ids.insert(spec.id).second) {
+      r.fail("layers[" + std::to_string(i) + "].id", "duplicate layer id '" + spec.id + "'");
+    }
+    p.layers.push_back(std::move(spec));
+  }
+  return p;
+}
+
+}  // namespace caremap::io

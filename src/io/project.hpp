@@ -1,0 +1,111 @@
+#pragma once
+// The project file (<region>.caremap.json): which data files make up a region, how to read each
+// one, and where each came from. Paths in it are relative to the project file. JSON schema
+// (keys not listed are rejected, except keys starting with "_", which are comments):
+//
+//   { "id": "munakata-fukutsu", "title": "宗像市・福津市",
+//     "municipalities": ["40220", "40224"],          // strings: codes keep their leading zeros
+//     "working_crs": "EPSG:6670",                    // optional; chosen from the codes otherwise
+//     "roads": null,                                 // optional OSM extract (.osm.pbf) for routing
+//     "notes": ["..."],                              // optional
+//     "layers": [ { "id": "hospitals", "title": "病院", "source": "munakata-fukutsu/hospitals.csv",
+//                   "category": "hospital", "name_field": "正式名称", "capacity_field": "",
+//                   "hazard_fields": [], "x_field": "", "y_field": "", "encoding": "",
+//                   "source_layer": "", "source_crs": "", "data_date": "2025-06-01",
+//                   "publisher": "...", "credit": "...", "licence": "...",
+//                   "coverage_radius_m": 16000, "zero_capacity_is_unknown": false,
+//                   "roles": [ { "field": "ID", "value": "4011400003350",
+//                                "category": "backup_hospital", "source": "https://..." } ],
+//                   "filter": { "field": "市区町村コード", "in": ["40220"], "prefix": [] },
+//                   "notes": "..." } ] }
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/category.hpp"
+#include "core/units.hpp"
+#include "crs/crs_ref.hpp"
+
+namespace caremap::io {
+
+/// A per-feature category override: features whose `field` reads `value` get `category`.
+/// `source` cites why (a URL or document); it is carried into the layer's provenance.
+struct FeatureRole {
+  std::string field;
+  std::string value;
+  core::Category category = core::Category::other;
+  std::string source;
+};
+
+/// Keeps the rows whose field text equals one of `values` or starts with one of `prefixes`.
+struct AttributeFilter {
+  std::string field;
+  std::vector<std::string> values;
+  std::vector<std::string> prefixes;
+  bool matches(std::string_view text) const;
+};
+
+struct LayerSpec {
+  std::string id;                ///< file-name safe: letters, digits, '_' and '-'
+  std::string title;             ///< display title ("病院"); defaults to id
+  std::filesystem::path source;  ///< relative to the project file (or absolute)
+  core::Category category = core::Category::other;
+  std::string name_field;                  ///< display-name column; empty = detect
+  std::string capacity_field;              ///< capacity column (beds, 定員); empty = none
+  std::vector<std::string> hazard_fields;  ///< shelter hazard flag columns ("1" = designated)
+  std::string x_field;                     ///< CSV x / longitude column; empty = detect
+  std::string y_field;                     ///< CSV y / latitude column; empty = detect
+  std::string encoding;      ///< CSV: "" = detect, "UTF-8" or "CP932" (normalised names)
+  std::string source_layer;  ///< layer inside a multi-layer source (GPKG, KML)
+  std::optional<crs::CrsRef> source_crs;  ///< overrides the file's CRS (CSV default EPSG:4326)
+  std::string data_date;                  ///< date of the data, "2025-06-01"
+  std::string publisher;
+  std::string credit;  ///< required attribution line, shown on every map and export
+  std::string licence;
+  std::optional<core::Meters>
+      coverage_radius;                    ///< default radius for coverage ("coverage_radius_m")
+  bool zero_capacity_is_unknown = false;  ///< a capacity of 0 means "not reported": read as null
+  std::vector<FeatureRole> roles;
+  std::optional<AttributeFilter> filter;
+  std::string notes;
+};
+
+struct Project {
+  std::string id;
+  std::string title;
+  std::vector<std::string> municipality_codes;  ///< "40220", "40224"
+  std::optional<crs::CrsRef> working_crs;       ///< fixed by the file; chosen otherwise
+  std::vector<LayerSpec> layers;
+  std::optional<std::filesystem::path> roads;  ///< resolved against the project file's folder
+  std::vector<std::string> notes;
+  std::filesystem::path file;  ///< the project file itself
+
+  /// The folder layer sources are relative to.
+  std::filesystem::path base_dir() const { return file.parent_path(); }
+  /// The layer with this id, nullptr if none.
+  const LayerSpec* find_layer(std::string_view id) const;
+};
+
+/// Reads and validates a project file. Throws core::InputError whose context names the file and
+/// whose field names the JSON key ("layers[2].category") for a missing file, broken JSON, a
+/// missing or mistyped key, an unknown key, category, encoding or CRS, or duplicate layer ids.
+/// Data files are not opened here (see open_region).
+Project read_project(const std::filesystem::path& file);
+
+/// The data directory: $CAREMAP_DATA_DIR if set and not empty, else the source tree's data/geo
+/// compiled in at build time.
+std::filesystem::path data_dir();
+
+/// A project file from a path (anything with a '/' or ending in ".json", or an existing file) or
+/// from a region name ("munakata-fukutsu" -> <data_dir>/munakata-fukutsu.caremap.json).
+/// Throws core::InputError for a path that does not exist and core::ArgumentError, listing the
+/// known regions, for an unknown region name.
+std::filesystem::path find_project(std::string_view name_or_path);
+
+/// Region names available in data_dir() (files *.caremap.json), sorted.
+std::vector<std::string> list_regions();
+
+}  // namespace caremap::io

@@ -1,0 +1,149 @@
+#include "io/region.hpp"
+
+#include <algorithm>
+
+#include "core/error.hpp"
+#include "crs/working_crs.hpp"
+#include "io/read.hpp"
+
+namespace caremap::io {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+core::ErrorContext file_context(const Project& p, const std::string& field) {
+  core::ErrorContext ctx;
+  ctx.file = p.file.string();
+  ctx.field = field;
+  return ctx;
+}
+
+crs::WorkingCrsChoice working_crs_of(const Project& p) {
+  if (p.working_crs) {
+    return {*p.working_crs, "fixed by the project file"};
+  }
+  try {
+    if (!p.municipality_codes.empty()) {
+      return crs::choose_working_crs(p.municipality_codes);
+    }
+    // No codes: the layers' own extent decides.
+    std::optional<crs::GeoBox> extent;
+    for (const auto& spec : p.layers) {
+      ReadOptions o;
+      o.category = spec.category;
+      o.x_field = spec.x_field;
+      o.y_field = spec.y_field;
+      o.encoding = spec.encoding;
+      o.source_layer = spec.source_layer;
+      o.source_crs = spec.source_crs;
+      const fs::path path = spec.source.is_absolute() ? spec.source : p.base_dir() / spec.source;
+      extent = crs::merge(extent, read_extent(path, o));
+    }
+    if (!extent) {
+      throw core::InputError(
+          "no municipality codes, no working_crs and no layer data to choose a working CRS from",
+          file_context(p, "working_crs"));
+    }
+    return crs::choose_working_crs(*extent);
+  } catch (const core::ArgumentError& e) {
+    throw core::InputError(e.detail(), file_context(p, "municipalities"));
+  }
+}
+
+}  // namespace
+
+const LoadedLayer* Region::find(std::string_view id) const {
+  for (const auto& l : layers) {
+    if (l.spec.id == id) {
+      return &l;
+    }
+  }
+  return nullptr;
+}
+
+const LoadedLayer& Region::require(std::string_view id) const {
+  if (const LoadedLayer* l = find(id)) {
+    return *l;
+  }
+  std::string ids;
+  for (const auto& l : layers) {
+    ids += (ids.empty() ? "" : ", ") + l.spec.id;
+  }
+  throw core::ArgumentError("region " + project.id + " has no layer '" + std::string(id) +
+                            "' (layers: " + ids + ")");
+}
+
+std::vector<const LoadedLayer*> Region::of_category(core::Category c) const {
+  std::vector<const LoadedLayer*> out;
+  for (const auto& l : layers) {
+    if (l.layer->category == c) {
+      out.push_back(&l);
+    }
+  }
+  return out;
+}
+
+core::Diagnostics Region::diagnostics() const {
+  core::Diagnostics out;
+  for (const auto& l : layers) {
+    out.append(l.diagnostics);
+  }
+  return out;
+}
+
+std::optional<core::Box> Region::bounds() const {
+  std::optional<core::Box> out;
+  for (const auto& l : layers) {
+    out = core::merge(out, l.layer->bounds());
+  }
+  return out;
+}
+
+std::vector<std::string> Region::credits() const {
+  std::vector<std::string> out;
+  for (const auto& l : layers) {
+    for (const auto& in : l.layer->provenance.inputs) {
+      if (!in.credit.empty() && std::find(out.begin(), out.end(), in.credit) == out.end()) {
+        out.push_back(in.credit);
+      }
+    }
+  }
+  return out;
+}
+
+Region open_region(const fs::path& project_file, core::Progress* progress) {
+  Region region;
+  region.project = read_project(project_file);
+  const Project& p = region.project;
+  if (progress) {
+    progress->set_stage("choosing the working CRS");
+  }
+  crs::WorkingCrsChoice choice = working_crs_of(p);
+  if (!crs::is_metric_projected(choice.crs)) {
+    throw core::InputError(
+        "working CRS " + choice.crs.short_label() + " is not a projected CRS in metres",
+        file_context(p, "working_crs"));
+  }
+  region.working_crs = std::move(choice.crs);
+  region.working_crs_reason = std::move(choice.reason);
+  if (p.roads) {
+    std::error_code ec;
+    if (!fs::is_regular_file(*p.roads, ec)) {
+      throw core::InputError("roads file " + p.roads->string() + " not found",
+                             file_context(p, "roads"));
+    }
+  }
+  const std::size_t n = p.layers.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    core::report_progress(progress, static_cast<double>(i) / static_cast<double>(n));
+    if (progress) {
+      progress->set_stage("reading " + p.layers[i].title);
+    }
+    region.layers.push_back(read_layer(p.layers[i], region.working_crs, p.base_dir()));
+  }
+  core::report_progress(progress, 1.0);
+  return region;
+}
+
+}  // namespace caremap::io

@@ -1,0 +1,38 @@
+#pragma once
+// Opening a data file with GDAL: format by extension (CSV) or by content (the other vector
+// drivers), CSV text transcoded to UTF-8 in /vsimem/, and the one layer to read selected.
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "io/gdal_env.hpp"
+
+namespace caremap::io::detail {
+
+struct OpenedSource {
+  // Declared before the dataset so that the dataset is closed before its memory file goes.
+  std::unique_ptr<VsiMemFile> memory;
+  GDALDatasetUniquePtr dataset;
+  OGRLayer* layer = nullptr;
+  std::string driver;  ///< GDAL driver short name ("CSV", "GeoJSON", ...)
+  bool is_csv = false;
+  std::string encoding;               ///< CSV only: "UTF-8" or "CP932"
+  std::vector<std::string> warnings;  ///< GDAL warnings raised while opening
+};
+
+/// Opens `path` (shown as `display` in errors). `encoding` ("" = detect) applies to CSV;
+/// `source_layer` selects a layer in multi-layer sources. Throws core::InputError naming the
+/// file: not found, unknown format, unreadable (with GDAL's message), encoding errors, no layer,
+/// several layers and no source_layer (the message lists them), or an unknown source_layer.
+OpenedSource open_source(const std::filesystem::path& path, const std::string& display,
+                         const std::string& encoding, const std::string& source_layer);
+
+/// True for extensions read as CSV (.csv, .tsv).
+bool is_csv_path(const std::filesystem::path& path);
+
+}  // namespace caremap::io::detail

@@ -1,0 +1,108 @@
+#include "io/wkt_text.hpp"
+
+#include <cstdio>
+
+namespace caremap::io::detail {
+
+namespace {
+
+void point(std::string& out, const core::XY& p, int d) {
+  out += number_text(p.x, d);
+  out += ' ';
+  out += number_text(p.y, d);
+}
+
+template <class Range>
+void points(std::string& out, const Range& r, int d) {
+  out += '(';
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    if (i) {
+      out += ", ";
+    }
+    point(out, r[i], d);
+  }
+  out += ')';
+}
+
+void polygon(std::string& out, const core::Polygon& p, int d) {
+  out += '(';
+  points(out, p.outer(), d);
+  for (const auto& hole : p.inners()) {
+    out += ", ";
+    points(out, hole, d);
+  }
+  out += ')';
+}
+
+}  // namespace
+
+std::string number_text(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  std::string s = buf;
+  if (s.find('.') != std::string::npos) {
+    s.erase(s.find_last_not_of('0') + 1);
+    if (s.back() == '.') {
+      s.pop_back();
+    }
+  }
+  return s == "-0" ? "0" : s;
+}
+
+std::string to_wkt(const core::Geometry& g, int decimals) {
+  std::string out;
+  if (core::is_empty(g)) {
+    return out;
+  }
+  struct Visitor {
+    std::string& out;
+    int d;
+    void operator()(const std::monostate&) const {}
+    void operator()(const core::XY& p) const {
+      out += "POINT (";
+      point(out, p, d);
+      out += ')';
+    }
+    void operator()(const core::MultiPoint& mp) const {
+      out += "MULTIPOINT (";
+      for (std::size_t i = 0; i < mp.size(); ++i) {
+        out += i ? ", (" : "(";
+        point(out, mp[i], d);
+        out += ')';
+      }
+      out += ')';
+    }
+    void operator()(const core::LineString& l) const {
+      out += "LINESTRING ";
+      points(out, l, d);
+    }
+    void operator()(const core::MultiLineString& ml) const {
+      out += "MULTILINESTRING (";
+      for (std::size_t i = 0; i < ml.size(); ++i) {
+        if (i) {
+          out += ", ";
+        }
+        points(out, ml[i], d);
+      }
+      out += ')';
+    }
+    void operator()(const core::Polygon& p) const {
+      out += "POLYGON ";
+      polygon(out, p, d);
+    }
+    void operator()(const core::MultiPolygon& mp) const {
+      out += "MULTIPOLYGON (";
+      for (std::size_t i = 0; i < mp.size(); ++i) {
+        if (i) {
+          out += ", ";
+        }
+        polygon(out, mp[i], d);
+      }
+      out += ')';
+    }
+  };
+  std::visit(Visitor{out, decimals}, g);
+  return out;
+}
+
+}  // namespace caremap::io::detail

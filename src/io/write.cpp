@@ -1,0 +1,163 @@
+#include "io/write.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <set>
+
+#include "core/error.hpp"
+#include "io/atomic_file.hpp"
+#include "io/provenance_json.hpp"
+#include "io/write_formats.hpp"
+
+namespace caremap::io {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+core::ErrorContext at(const fs::path& path) {
+  core::ErrorContext ctx;
+  ctx.file = path.string();
+  return ctx;
+}
+
+Format format_of(const fs::path& path, const WriteOptions& options) {
+  if (options.format) {
+    return *options.format;
+  }
+  if (auto f = format_from_extension(path)) {
+    return *f;
+  }
+  throw core::ArgumentError("unknown output format for extension '" + path.extension().string() +
+                                "' (use .geojson, .gpkg, .csv or .fgb, or give the format)",
+                            at(path));
+}
+
+void write_sidecar(const core::Layer& layer, const fs::path& path, const WriteOptions& options,
+                   AtomicFile& sidecar) {
+  std::ofstream out(sidecar.temp_path(), std::ios::binary | std::ios::trunc);
+  out << detail::provenance_document(layer, options.crs.short_label()) << '\n';
+  out.close();
+  if (!out) {
+    throw core::OutputError("cannot write " + detail::sidecar_path(path).string());
+  }
+}
+
+void write_all(std::span<const core::Layer* const> layers, const fs::path& path,
+               const WriteOptions& options) {
+  const Format format = format_of(path, options);
+  if (layers.size() != 1 && format != Format::gpkg) {
+    throw core::ArgumentError("only a GeoPackage holds several layers", at(path));
+  }
+  std::set<std::string> ids;
+  for (const core::Layer* l : layers) {
+    if (l->crs.empty()) {
+      core::ErrorContext ctx = at(path);
+      ctx.layer = l->id;
+      throw core::OutputError("layer " + l->id + " has no CRS", ctx);
+    }
+    if (!ids.insert(l->id).second) {
+      throw core::ArgumentError("two layers named '" + l->id + "' for one GeoPackage", at(path));
+    }
+  }
+  const bool sidecar = format == Format::csv || format == Format::flatgeobuf;
+  AtomicFile data(path);
+  std::optional<AtomicFile> side;
+  if (sidecar) {
+    side.emplace(detail::sidecar_path(path));
+  }
+  try {
+    if (format == Format::csv) {
+      detail::write_csv(*layers.front(), data.temp_path(), options.crs, options.csv_bom);
+    } else {
+      detail::write_with_gdal(layers, data.temp_path(), format, options.crs);
+    }
+    if (side) {
+      write_sidecar(*layers.front(), path, options, *side);
+    }
+  } catch (const core::Error& e) {
+    throw core::OutputError(e.detail(), at(path));
+  } catch (const std::exception& e) {
+    throw core::OutputError(e.what(), at(path));
+  }
+  data.commit();
+  if (side) {
+    side->commit();
+  }
+}
+
+}  // namespace
+
+namespace detail {
+
+bool has_mixed_categories(const core::Layer& layer) {
+  return std::any_of(layer.features.begin(), layer.features.end(),
+                     [&](const core::Feature& f) { return f.category != layer.category; });
+}
+
+}  // namespace detail
+
+std::string_view to_string(Format f) {
+  switch (f) {
+    case Format::geojson:
+      return "geojson";
+    case Format::gpkg:
+      return "gpkg";
+    case Format::csv:
+      return "csv";
+    case Format::flatgeobuf:
+      return "flatgeobuf";
+  }
+  return "geojson";
+}
+
+std::optional<Format> parse_format(std::string_view name) {
+  const std::string n = lower(std::string(name));
+  if (n == "geojson" || n == "json") {
+    return Format::geojson;
+  }
+  if (n == "gpkg" || n == "geopackage") {
+    return Format::gpkg;
+  }
+  if (n == "csv") {
+    return Format::csv;
+  }
+  if (n == "flatgeobuf" || n == "fgb") {
+    return Format::flatgeobuf;
+  }
+  return std::nullopt;
+}
+
+std::optional<Format> format_from_extension(const fs::path& path) {
+  const std::string ext = lower(path.extension().string());
+  return ext.size() > 1 ? parse_format(ext.substr(1)) : std::nullopt;
+}
+
+void write_layer(const core::Layer& layer, const fs::path& path, const WriteOptions& options) {
+  const core::Layer* one[] = {&layer};
+  write_all(one, path, options);
+}
+
+void write_layers(std::span<const core::LayerPtr> layers, const fs::path& path,
+                  const WriteOptions& options) {
+  if (layers.empty()) {
+    throw core::ArgumentError("no layers to write", at(path));
+  }
+  std::vector<const core::Layer*> raw;
+  for (const auto& l : layers) {
+    if (!l) {
+      throw core::ArgumentError("null layer", at(path));
+    }
+    raw.push_back(l.get());
+  }
+  write_all(raw, path, options);
+}
+
+}  // namespace caremap::io

@@ -1,0 +1,138 @@
+// write_csv (io/write_formats.hpp): caremap's own CSV writer. Written by hand rather than with
+// GDAL's CSV driver to control the coordinate column names, the BOM and exact number text.
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+
+#include "core/error.hpp"
+#include "crs/transformer.hpp"
+#include "io/wkt_text.hpp"
+#include "io/write_formats.hpp"
+
+namespace caremap::io::detail {
+
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+// RFC 4180 quoting: only where needed, doubling embedded quotes.
+std::string cell(const std::string& s) {
+  const bool quote = s.find_first_of(",\"\r\n") != std::string::npos ||
+                     (!s.empty() && (s.front() == ' ' || s.back() == ' '));
+  if (!quote) {
+    return s;
+  }
+  std::string out = "\"";
+  for (char c : s) {
+    out += c;
+    if (c == '"') {
+      out += '"';
+    }
+  }
+  return out + "\"";
+}
+
+bool points_only(const core::Layer& layer) {
+  return std::all_of(layer.features.begin(), layer.features.end(), [](const core::Feature& f) {
+    return std::holds_alternative<core::XY>(f.geometry) ||
+           std::holds_alternative<std::monostate>(f.geometry);
+  });
+}
+
+}  // namespace
+
+void write_csv(const core::Layer& layer, const std::filesystem::path& file, const crs::CrsRef& crs,
+               bool bom) {
+  const crs::Transformer to_out(crs::CrsRef::parse(layer.crs), crs);
+  const bool xy_columns = points_only(layer);
+  const bool geographic = crs::inspect(crs).geographic;
+  const int decimals = geographic ? 9 : 4;
+  std::vector<std::string> geometry_columns;
+  if (xy_columns) {
+    geometry_columns =
+        geographic ? std::vector<std::string>{"lon", "lat"} : std::vector<std::string>{"x", "y"};
+  } else {
+    geometry_columns = {"WKT"};
+  }
+  const bool category_column = has_mixed_categories(layer);
+
+  std::vector<std::size_t> kept;
+  for (std::size_t i = 0; i < layer.fields.size(); ++i) {
+    const std::string name = lower(layer.fields[i].name);
+    const bool clashes = name == kCategoryColumn ||
+                         std::any_of(geometry_columns.begin(), geometry_columns.end(),
+                                     [&](const std::string& g) { return lower(g) == name; });
+    if (!clashes) {
+      kept.push_back(i);
+    }
+  }
+
+  // GDAL's CSV driver does not open a one-column file, so a lone WKT column gets a companion.
+  const bool row_column = kept.empty() && !category_column && geometry_columns.size() == 1;
+
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  if (!out) {
+    throw core::OutputError("cannot create the file");
+  }
+  if (bom) {
+    out << "\xEF\xBB\xBF";
+  }
+  std::string line;
+  for (std::size_t i : kept) {
+    line += (line.empty() ? "" : ",") + cell(layer.fields[i].name);
+  }
+  if (category_column) {
+    line += (line.empty() ? "" : ",") + std::string(kCategoryColumn);
+  }
+  if (row_column) {
+    line += "source_row";
+  }
+  for (const auto& g : geometry_columns) {
+    line += (line.empty() ? "" : ",") + g;
+  }
+  out << line << '\n';
+
+  for (const auto& f : layer.features) {
+    line.clear();
+    bool first = true;
+    auto add = [&](const std::string& s) {
+      if (!first) {
+        line += ',';
+      }
+      first = false;
+      line += cell(s);
+    };
+    for (std::size_t i : kept) {
+      add(i < f.values.size() ? core::to_text(f.values[i]) : std::string());
+    }
+    if (category_column) {
+      add(std::string(core::to_string(f.category)));
+    }
+    if (row_column) {
+      add(std::to_string(f.source_row));
+    }
+    const core::Geometry g = to_out.transform(f.geometry);
+    if (xy_columns) {
+      if (const auto* p = std::get_if<core::XY>(&g)) {
+        add(number_text(p->x, decimals));
+        add(number_text(p->y, decimals));
+      } else {
+        add({});
+        add({});
+      }
+    } else {
+      add(to_wkt(g, decimals));
+    }
+    out << line << '\n';
+  }
+  out.close();
+  if (!out) {
+    throw core::OutputError("write failed (disk full?)");
+  }
+}
+
+}  // namespace caremap::io::detail

@@ -1,0 +1,26 @@
+#pragma once
+// The format-specific writers behind io/write.hpp. Each writes complete files at the given
+// (temporary) paths and throws on failure; atomicity and error wrapping are write.cpp's job.
+
+#include <filesystem>
+#include <span>
+
+#include "core/layer.hpp"
+#include "crs/crs_ref.hpp"
+#include "io/provenance_json.hpp"
+#include "io/write.hpp"
+
+namespace caremap::io::detail {
+
+/// GeoJSON, GeoPackage or FlatGeobuf through GDAL; several layers only for GeoPackage.
+void write_with_gdal(std::span<const core::Layer* const> layers, const std::filesystem::path& file,
+                     Format format, const crs::CrsRef& crs);
+
+/// CSV with lon/lat (or x/y) columns, or a WKT column for other geometry.
+void write_csv(const core::Layer& layer, const std::filesystem::path& file, const crs::CrsRef& crs,
+               bool bom);
+
+/// True when some feature's category differs from the layer's.
+bool has_mixed_categories(const core::Layer& layer);
+
+}  // namespace caremap::io::detail

@@ -1,0 +1,109 @@
+#include "crs/transformer.hpp"
+
+#include <catch2/catch.hpp>
+#include <thread>
+
+#include "core/error.hpp"
+#include "crs/meridian_arc.hpp"
+
+using namespace caremap;
+using caremap::test::grs80_meridian_arc_m;
+
+namespace {
+
+constexpr double kMm = 0.001;
+
+crs::Transformer zone2() {
+  return crs::Transformer::from_wgs84(crs::CrsRef::from_epsg(6670));
+}
+
+}  // namespace
+
+TEST_CASE("EPSG:4326 -> EPSG:6670 matches the zone II definition to the millimetre",
+          "[crs][transformer]") {
+  const auto t = zone2();
+  SECTION("the zone origin 33°N 131°E is (0, 0)") {
+    const core::XY o = t.forward({131.0, 33.0});
+    CHECK(o.x == Approx(0.0).margin(kMm));
+    CHECK(o.y == Approx(0.0).margin(kMm));
+  }
+  SECTION("on the central meridian, northing = 0.9999 x meridian arc from 33°N") {
+    for (double lat : {31.0, 32.5, 33.8, 34.25, 35.0}) {
+      const core::XY p = t.forward({131.0, lat});
+      const double expected = 0.9999 * (grs80_meridian_arc_m(lat) - grs80_meridian_arc_m(33.0));
+      INFO("latitude " << lat);
+      CHECK(p.x == Approx(0.0).margin(kMm));
+      CHECK(p.y == Approx(expected).margin(kMm));
+    }
+  }
+}
+
+TEST_CASE("axis order is longitude first, easting first", "[crs][transformer]") {
+  const auto t = zone2();
+  // Munakata city hall area: west of 131°E and north of 33°N.
+  const core::XY p = t.forward({130.5, 33.8});
+  CHECK(p.x < -40000.0);  // about 46 km west of the central meridian
+  CHECK(p.x > -50000.0);
+  CHECK(p.y > 85000.0);  // about 89 km north of 33°N
+  CHECK(p.y < 92000.0);
+  const core::LonLat back = t.inverse(p);
+  CHECK(back.lon == Approx(130.5).margin(1e-9));
+  CHECK(back.lat == Approx(33.8).margin(1e-9));
+}
+
+TEST_CASE("round trip XY -> LonLat -> XY within 1 mm", "[crs][transformer]") {
+  const auto t = zone2();
+  for (double x = -120000.0; x <= 120000.0; x += 40000.0) {
+    for (double y = -150000.0; y <= 250000.0; y += 50000.0) {
+      const core::XY p{x, y};
+      const core::XY q = t.forward(t.inverse(p));
+      INFO(x << ", " << y);
+      CHECK(std::hypot(q.x - p.x, q.y - p.y) < kMm);
+    }
+  }
+}
+
+TEST_CASE("geometries keep their shape and ring order", "[crs][transformer]") {
+  const auto t = zone2();
+  core::Polygon square;
+  // About 1 km x 1 km around 130.5E 33.8N, clockwise in lon/lat.
+  const double dlat = 1000.0 / 110940.0;
+  const double dlon = 1000.0 / 92600.0;
+  for (auto [lon, lat] : {std::pair{130.5, 33.8},
+                          {130.5, 33.8 + dlat},
+                          {130.5 + dlon, 33.8 + dlat},
+                          {130.5 + dlon, 33.8},
+                          {130.5, 33.8}}) {
+    square.outer().push_back({lon, lat});
+  }
+  const core::Geometry projected = t.transform(core::Geometry{square});
+  const auto& poly = std::get<core::Polygon>(projected);
+  CHECK(poly.outer().size() == 5);
+  CHECK(poly.outer().front() == poly.outer().back());
+  CHECK(core::bg::area(poly) > 0.0);  // still clockwise: Boost's positive orientation
+  CHECK(core::area(projected).value == Approx(1.0e6).epsilon(0.01));
+}
+
+TEST_CASE("errors name the CRS", "[crs][transformer]") {
+  const auto t = zone2();
+  try {
+    (void)t.forward({131.0, 95.0});
+    FAIL("latitude 95 transformed");
+  } catch (const core::InputError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("EPSG:4326") && Catch::Contains("EPSG:6670"));
+  }
+  CHECK_FALSE(t.try_transform({131.0, 95.0}).has_value());
+  CHECK_THROWS_WITH(crs::Transformer(crs::CrsRef{"EPSG:999999", 999999, ""}, crs::CrsRef::wgs84()),
+                    Catch::Contains("EPSG:999999"));
+}
+
+TEST_CASE("copies are independent and usable from other threads", "[crs][transformer]") {
+  const auto t = zone2();
+  const core::XY expected = t.forward({130.55, 33.81});
+  core::XY in_thread;
+  std::thread worker([copy = crs::Transformer(t), &in_thread]() mutable {
+    in_thread = copy.forward({130.55, 33.81});
+  });
+  worker.join();
+  CHECK(in_thread == expected);
+}

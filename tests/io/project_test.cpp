@@ -1,0 +1,127 @@
+#include "io/project.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "core/error.hpp"
+#include "io/io_test_support.hpp"
+#include "io/region.hpp"
+
+using namespace caremap;
+
+namespace {
+
+// Expects read_project to fail and returns the error.
+core::InputError project_error(const std::filesystem::path& file) {
+  try {
+    (void)io::read_project(file);
+  } catch (const core::InputError& e) {
+    return e;
+  }
+  FAIL("no InputError for " << file);
+  throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("the shipped project file reads as specified", "[io][project]") {
+  const io::Project p = io::read_project(test::data_dir() / "munakata-fukutsu.caremap.json");
+  CHECK(p.id == "munakata-fukutsu");
+  CHECK(p.title == "宗像市・福津市");
+  CHECK(p.working_crs->epsg == 6670);
+  const io::LayerSpec* h = p.find_layer("hospitals");
+  REQUIRE(h);
+  CHECK(h->category == core::Category::hospital);
+  CHECK(h->name_field == "正式名称");
+  REQUIRE(h->roles.size() == 1);
+  CHECK(h->roles[0].value == "4011400003350");
+  CHECK(h->roles[0].category == core::Category::backup_hospital);
+  CHECK(h->roles[0].source == "https://mmah.jp/hospital/message.html");
+  CHECK(h->coverage_radius->value == 16000.0);
+  const io::LayerSpec* e = p.find_layer("shelter_emergency");
+  REQUIRE(e);
+  CHECK(e->hazard_fields.size() == 8);
+  CHECK(e->hazard_fields[4] == "津波");
+  for (const auto& l : p.layers) {
+    INFO(l.id);
+    CHECK_FALSE(l.credit.empty());
+    CHECK_FALSE(l.data_date.empty());
+    CHECK_FALSE(l.licence.empty());
+  }
+}
+
+TEST_CASE("project file errors name the file and the key", "[io][project]") {
+  test::ScratchDir dir;
+  const auto f = dir / "p.caremap.json";
+  auto layer = [](const std::string& extra) {
+    return R"({"id": "p", "layers": [{"id": "h", "source": "h.csv", "category": "hospital")" +
+           extra + "}]}";
+  };
+
+  CHECK(project_error(dir / "none.json").context().file == (dir / "none.json").string());
+
+  test::write_text(f, "{ not json");
+  CHECK_THAT(project_error(f).what(), Catch::Contains("not valid JSON"));
+
+  test::write_text(f, layer(R"(, "capacty_field": "定員")"));
+  auto e = project_error(f);
+  CHECK(e.context().file == f.string());
+  CHECK(e.context().field == "layers[0].capacty_field");
+  CHECK(e.context().layer == "h");
+
+  test::write_text(
+      f, R"({"id": "p", "layers": [{"id": "h", "source": "h.csv", "category": "hopsital"}]})");
+  e = project_error(f);
+  CHECK(e.context().field == "layers[0].category");
+  CHECK_THAT(e.what(), Catch::Contains("hopsital") && Catch::Contains("backup_hospital"));
+
+  test::write_text(f, R"({"id": "p", "layers": [{"id": "h", "category": "hospital"}]})");
+  CHECK(project_error(f).context().field == "layers[0].source");
+
+  test::write_text(f, R"({"id": "p", "municipalities": [40220], "layers": []})");
+  CHECK(project_error(f).context().field == "municipalities[0]");
+
+  test::write_text(f, R"({"id": "p", "working_crs": "EPSG:123456789", "layers": []})");
+  CHECK(project_error(f).context().field == "working_crs");
+
+  test::write_text(f, layer(R"(, "encoding": "EBCDIC")"));
+  CHECK(project_error(f).context().field == "layers[0].encoding");
+
+  test::write_text(
+      f, layer(R"(, "roles": [{"field": "ID", "value": "1", "category": "backup_hospital"}])"));
+  CHECK(project_error(f).context().field == "layers[0].roles[0].source");
+
+  test::write_text(f, R"({"id": "p", "layers": [
+      {"id": "h", "source": "a.csv", "category": "hospital"},
+      {"id": "h", "source": "b.csv", "category": "clinic"}]})");
+  CHECK(project_error(f).context().field == "layers[1].id");
+
+  test::write_text(f, layer(R"(, "coverage_radius_m": -5)"));
+  CHECK(project_error(f).context().field == "layers[0].coverage_radius_m");
+}
+
+TEST_CASE("opening a region fails as a whole on a bad layer", "[io][project]") {
+  test::ScratchDir dir;
+  test::write_text(dir / "good.csv", "name,lat,lon\na,33.8,130.5\n");
+  test::write_text(dir / "p.caremap.json", R"({"id": "p", "municipalities": ["40220"],
+      "layers": [{"id": "good", "source": "good.csv", "category": "clinic"},
+                 {"id": "bad", "source": "missing.csv", "category": "clinic"}]})");
+  try {
+    (void)io::open_region(dir / "p.caremap.json");
+    FAIL("region opened without its second layer");
+  } catch (const core::InputError& e) {
+    CHECK(e.context().file == (dir / "missing.csv").string());
+  }
+
+  // No codes and no CRS: the data extent decides; a geographic working CRS is refused.
+  test::write_text(dir / "q.caremap.json", R"({"id": "q",
+      "layers": [{"id": "good", "source": "good.csv", "category": "clinic"}]})");
+  const io::Region q = io::open_region(dir / "q.caremap.json");
+  CHECK(q.working_crs.epsg == 6670);
+  CHECK_THAT(q.working_crs_reason, Catch::Contains("extent"));
+  test::write_text(dir / "r.caremap.json",
+                   R"({"id": "r", "working_crs": "EPSG:4326", "layers": []})");
+  CHECK_THROWS_WITH(io::open_region(dir / "r.caremap.json"), Catch::Contains("metres"));
+  test::write_text(dir / "s.caremap.json", R"({"id": "s", "working_crs": "EPSG:6670",
+      "roads": "roads.osm.pbf", "layers": []})");
+  CHECK_THROWS_WITH(io::open_region(dir / "s.caremap.json"), Catch::Contains("roads"));
+}
