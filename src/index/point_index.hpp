@@ -5,6 +5,7 @@
 //
 // Built once, O(n log n); queries are const and safe from many threads at once.
 
+#include <boost/function_output_iterator.hpp>
 #include <boost/geometry/index/rtree.hpp>
 #include <cstdint>
 #include <functional>
@@ -52,6 +53,20 @@ class PointIndex {
 
   /// Every point inside the box (inclusive).
   std::vector<core::FeatureId> in_box(const core::Box& box) const;
+
+  /// Calls `visit(const Value&)` for every point inside the box (inclusive), without allocating.
+  template <class Visit>
+  void for_each_in_box(const core::Box& box, Visit&& visit) const {
+    m_tree.query(boost::geometry::index::covered_by(box),
+                 boost::make_function_output_iterator([&visit](const Value& v) { visit(v); }));
+  }
+
+  /// Calls `visit(const Value&)` for the k nearest points to `p` (in no particular order).
+  template <class Visit>
+  void for_each_nearest(core::XY p, std::size_t k, Visit&& visit) const {
+    m_tree.query(boost::geometry::index::nearest(p, static_cast<unsigned>(k)),
+                 boost::make_function_output_iterator([&visit](const Value& v) { visit(v); }));
+  }
 
  private:
   // Packed R-tree with nodes of 16: the bulk-load constructor uses the STR-like packing algorithm,

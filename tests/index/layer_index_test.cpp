@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "index/layer_index.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace caremap;
 using core::FeatureId;

@@ -1,7 +1,7 @@
+#include "index/point_index.hpp"
+
 #include <catch2/catch.hpp>
 #include <random>
-
-#include "index/point_index.hpp"
 
 using namespace caremap;
 using core::FeatureId;

@@ -1,0 +1,275 @@
+#include "analysis/nearest.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "analysis/diagnose.hpp"
+#include "analysis/facility_set.hpp"
+#include "analysis/hilbert_order.hpp"
+#include "analysis/parallel_chunks.hpp"
+#include "core/error.hpp"
+#include "index/coherent_nearest.hpp"
+
+namespace caremap::analysis {
+
+namespace {
+
+// Points per chunk: large enough that the atomic chunk counter costs nothing, small enough that
+// four threads balance and cancellation is noticed within a few milliseconds.
+constexpr std::size_t kChunk = 4096;
+// Past this many "nothing within reach" rows, further ones are counted in one line: a million
+// identical warnings help nobody and cost memory.
+constexpr std::size_t kMaxRowDiagnostics = 1000;
+
+void validate(const NearestQuery& q) {
+  if (q.k == 0) {
+    throw core::ArgumentError("k must be at least 1");
+  }
+  if (q.max_distance && !(q.max_distance->value >= 0.0)) {
+    throw core::ArgumentError("max distance must not be negative (got " +
+                              core::to_text(core::FieldValue{q.max_distance->value}) + " m)");
+  }
+}
+
+// The k nearest entries of p into buf[0, returned), sorted by (distance, id) — exact with ties
+// (index::CoherentNearest) — and cut at the maximum distance.
+std::size_t query_point(index::CoherentNearest& search, core::XY p, const NearestQuery& q,
+                        std::vector<index::NearestHit>& buf) {
+  search.nearest(p, q.k, buf);
+  std::size_t n = buf.size();
+  if (q.max_distance) {
+    while (n > 0 && buf[n - 1].distance > *q.max_distance) {
+      --n;
+    }
+  }
+  return n;
+}
+
+void run_table(const index::PointIndex& index, std::span<const core::XY> points,
+               const NearestQuery& query, NearestTable& out, core::Progress* progress,
+               double progress_from, double progress_to) {
+  validate(query);
+  out.k = query.k;
+  out.hits.resize(points.size() * query.k);
+  out.counts.assign(points.size(), 0);
+  if (points.empty() || index.empty()) {
+    core::report_progress(progress, progress_to);
+    return;
+  }
+  const std::vector<std::uint32_t> order = hilbert_order(points);
+  const std::size_t chunks = (points.size() + kChunk - 1) / kChunk;
+  // One search object (it remembers its previous answer) and one buffer per worker.
+  const unsigned workers = worker_count(query.threads, chunks);
+  std::vector<std::vector<index::NearestHit>> buffers(workers);
+  std::vector<index::CoherentNearest> searches(workers, index::CoherentNearest(index));
+  parallel_chunks(
+      chunks, query.threads,
+      [&](std::size_t chunk, unsigned worker) {
+        std::vector<index::NearestHit>& buf = buffers[worker];
+        const std::size_t end = std::min(points.size(), (chunk + 1) * kChunk);
+        for (std::size_t j = chunk * kChunk; j < end; ++j) {
+          const std::uint32_t i = order[j];
+          const std::size_t n = query_point(searches[worker], points[i], query, buf);
+          std::copy_n(buf.begin(), n, out.hits.begin() + static_cast<std::ptrdiff_t>(i * query.k));
+          out.counts[i] = static_cast<std::uint32_t>(n);
+        }
+      },
+      progress, progress_from, progress_to);
+}
+
+// The demand side of a run: positions with the feature each came from and a way to name it.
+struct DemandPoints {
+  std::vector<core::XY> xy;
+  std::vector<core::FeatureId> ids;
+  const core::Layer* layer = nullptr;  // null for a single location
+
+  std::string name(std::size_t i) const {
+    return layer ? layer->display_name(ids[i]) : std::string("location");
+  }
+  std::size_t source_row(std::size_t i) const {
+    return layer ? layer->features[ids[i].value].source_row : 0;
+  }
+};
+
+std::string source_file(const core::Layer* layer) {
+  return layer && !layer->provenance.inputs.empty() ? layer->provenance.inputs.front().path
+                                                    : std::string();
+}
+
+core::Layer make_links_layer(const NearestParams& params, const std::string& crs) {
+  core::Layer links;
+  links.id = "nearest_" + categories_label(params.categories);
+  links.title = "nearest " + categories_label(params.categories);
+  links.category = core::Category::nearest_link;
+  links.crs = crs;
+  links.fields = {
+      {"demand_fid", core::FieldType::integer},     {"demand_name", core::FieldType::text},
+      {"rank", core::FieldType::integer},           {"facility_layer", core::FieldType::text},
+      {"facility_fid", core::FieldType::integer},   {"facility_name", core::FieldType::text},
+      {"facility_category", core::FieldType::text}, {"distance_m", core::FieldType::real}};
+  links.name_field = 5;
+  return links;
+}
+
+NearestResult run_nearest(const DemandPoints& demand,
+                          std::span<const core::LayerPtr> facility_layers,
+                          const NearestParams& params, core::Progress* progress,
+                          core::Provenance provenance, core::Diagnostics diagnostics) {
+  const NearestQuery query{params.k, params.max_distance, params.threads};
+  validate(query);
+  NearestResult result;
+  result.diagnostics = std::move(diagnostics);
+
+  const std::vector<Facility> selected =
+      select_facilities(facility_layers, params.categories, result.diagnostics);
+  if (demand.layer) {
+    for (const core::LayerPtr& layer : facility_layers) {
+      require_same_crs(*demand.layer, *layer);
+    }
+  }
+  std::vector<index::PointIndex::Value> values;
+  values.reserve(selected.size());
+  result.facilities.reserve(selected.size());
+  for (std::size_t i = 0; i < selected.size(); ++i) {
+    const Facility& f = selected[i];
+    const core::Layer& layer = *facility_layers[f.layer];
+    result.facilities.push_back(
+        {layer.id, f.feature, layer.display_name(f.feature), f.category, f.position});
+    values.emplace_back(f.position, core::FeatureId{static_cast<std::uint32_t>(i)});
+  }
+  if (selected.empty()) {
+    result.diagnostics.add(make_diagnostic(
+        core::Severity::error, "no_facilities",
+        "no facility of category " + categories_label(params.categories) + " in the given layers"));
+  }
+  core::report_progress(progress, 0.05);
+  const index::PointIndex index(std::move(values));
+
+  NearestTable table;
+  run_table(index, demand.xy, query, table, progress, 0.05, 0.9);
+
+  result.summary.demand_points = demand.xy.size();
+  result.summary.facilities = selected.size();
+  std::vector<double> nearest_m;
+  nearest_m.reserve(demand.xy.size());
+  std::size_t row_diagnostics = 0;
+  const std::string file = source_file(demand.layer);
+  for (std::size_t i = 0; i < demand.xy.size(); ++i) {
+    const std::uint32_t n = table.counts[i];
+    if (n == 0) {
+      ++result.summary.unmatched;
+      if (row_diagnostics++ < kMaxRowDiagnostics) {
+        const std::string limit =
+            params.max_distance ? core::to_text(core::FieldValue{params.max_distance->value}) + " m"
+                                : std::string("any distance");
+        result.diagnostics.add(
+            make_diagnostic(core::Severity::warning, "no_facility_within_max_distance",
+                            "'" + demand.name(i) + "' has no " +
+                                categories_label(params.categories) + " facility within " + limit,
+                            file, demand.source_row(i)));
+      }
+      continue;
+    }
+    ++result.summary.matched;
+    for (std::uint32_t r = 0; r < n; ++r) {
+      const index::NearestHit& hit = table.hits[i * table.k + r];
+      result.rows.push_back({demand.ids[i], r + 1, hit.id.value, hit.distance});
+    }
+    nearest_m.push_back(table.hits[i * table.k].distance.value);
+  }
+  if (row_diagnostics > kMaxRowDiagnostics) {
+    result.diagnostics.add(make_diagnostic(core::Severity::info, "diagnostics_truncated",
+                                           std::to_string(row_diagnostics - kMaxRowDiagnostics) +
+                                               " more demand points have no facility within reach",
+                                           file));
+  }
+  result.summary.nearest = summarize_distances(std::move(nearest_m));
+
+  const std::string crs =
+      demand.layer ? demand.layer->crs
+                   : (facility_layers.empty() ? std::string() : facility_layers.front()->crs);
+  result.links = make_links_layer(params, crs);
+  if (params.build_links) {
+    result.links.features.reserve(result.rows.size());
+    std::size_t demand_index = 0;
+    for (const NearestRow& row : result.rows) {
+      while (demand.ids[demand_index] != row.demand) {
+        ++demand_index;
+      }
+      const NearestFacility& f = result.facilities[row.facility];
+      core::Feature feature;
+      feature.category = core::Category::nearest_link;
+      feature.geometry = core::LineString{demand.xy[demand_index], f.position};
+      feature.values = {static_cast<std::int64_t>(row.demand.value), demand.name(demand_index),
+                        static_cast<std::int64_t>(row.rank),         f.layer_id,
+                        static_cast<std::int64_t>(f.feature.value),  f.name,
+                        std::string(core::to_string(f.category)),    row.distance.value};
+      result.links.features.push_back(std::move(feature));
+    }
+  }
+  for (const core::LayerPtr& layer : facility_layers) {
+    provenance.inputs_from(layer->provenance);
+  }
+  result.links.provenance = std::move(provenance);
+  core::report_progress(progress, 1.0);
+  return result;
+}
+
+core::Provenance base_provenance(const NearestParams& params) {
+  core::Provenance p;
+  p.operation = "nearest";
+  p.param("categories", categories_label(params.categories));
+  p.param("k", std::to_string(params.k));
+  p.param("max_distance_m", params.max_distance
+                                ? core::to_text(core::FieldValue{params.max_distance->value})
+                                : "none");
+  return p;
+}
+
+}  // namespace
+
+void nearest_table(const index::PointIndex& index, std::span<const core::XY> points,
+                   const NearestQuery& query, NearestTable& out, core::Progress* progress) {
+  run_table(index, points, query, out, progress, 0.0, 1.0);
+}
+
+NearestResult nearest(const core::Layer& demand, std::span<const core::LayerPtr> facility_layers,
+                      const NearestParams& params, core::Progress* progress) {
+  DemandPoints points;
+  points.layer = &demand;
+  points.xy.reserve(demand.size());
+  points.ids.reserve(demand.size());
+  core::Diagnostics diagnostics;
+  for (std::size_t i = 0; i < demand.features.size(); ++i) {
+    const core::Feature& f = demand.features[i];
+    const core::FeatureId id{static_cast<std::uint32_t>(i)};
+    if (const auto p = core::representative_point(f.geometry);
+        p && std::isfinite(p->x) && std::isfinite(p->y)) {
+      points.xy.push_back(*p);
+      points.ids.push_back(id);
+    } else {
+      diagnostics.add(make_diagnostic(
+          core::Severity::warning, "demand_without_geometry",
+          "demand '" + demand.display_name(id) + "' has no position and was skipped",
+          source_file(&demand), f.source_row));
+    }
+  }
+  core::Provenance provenance = base_provenance(params);
+  provenance.param("demand", demand.id);
+  provenance.inputs_from(demand.provenance);
+  return run_nearest(points, facility_layers, params, progress, std::move(provenance),
+                     std::move(diagnostics));
+}
+
+NearestResult nearest(core::XY location, std::span<const core::LayerPtr> facility_layers,
+                      const NearestParams& params, core::Progress* progress) {
+  DemandPoints points;
+  points.xy = {location};
+  points.ids = {core::FeatureId{0}};
+  core::Provenance provenance = base_provenance(params);
+  provenance.param("location", core::to_text(core::FieldValue{location.x}) + " " +
+                                   core::to_text(core::FieldValue{location.y}));
+  return run_nearest(points, facility_layers, params, progress, std::move(provenance), {});
+}
+
+}  // namespace caremap::analysis

@@ -1,0 +1,136 @@
+#include "analysis/network_sites.hpp"
+
+#include <cmath>
+
+#include "analysis/facility_set.hpp"
+#include "core/error.hpp"
+
+namespace caremap::analysis {
+
+namespace {
+
+std::string source_file(const core::Layer& layer) {
+  return layer.provenance.inputs.empty() ? std::string() : layer.provenance.inputs.front().path;
+}
+
+void place(const routing::RoadNetwork& network, NetworkSite& site, core::Meters snap_distance,
+           const std::string& file, std::size_t row, core::Diagnostics& diagnostics) {
+  if (const auto snap = network.index().snap(site.position, snap_distance)) {
+    site.endpoint = routing::Endpoint::at(network.graph(), *snap);
+    site.snap_distance_m = snap->distance.value;
+  } else {
+    diagnostics.add({core::Severity::warning,
+                     "snap_too_far",
+                     file,
+                     row ? std::optional<std::size_t>(row) : std::nullopt,
+                     {},
+                     "'" + site.name + "' of layer '" + site.layer_id + "' is more than " +
+                         std::to_string(static_cast<long long>(snap_distance.value)) +
+                         " m from every road; left out of the network analysis"});
+  }
+}
+
+}  // namespace
+
+const char* to_string(TravelDirection d) {
+  return d == TravelDirection::to_facility ? "to_facility" : "from_facility";
+}
+
+void require_snap_distance(core::Meters snap_distance) {
+  if (!(snap_distance.value >= 0.0) || !std::isfinite(snap_distance.value)) {
+    throw core::ArgumentError("snap distance must be a finite number of metres >= 0");
+  }
+}
+
+std::vector<NetworkSite> facility_sites(const routing::RoadNetwork& network,
+                                        std::span<const core::LayerPtr> layers,
+                                        std::span<const core::Category> categories,
+                                        core::Meters snap_distance,
+                                        core::Diagnostics& diagnostics) {
+  std::vector<NetworkSite> out;
+  for (const Facility& f : select_facilities(layers, categories, diagnostics)) {
+    const core::Layer& layer = *layers[f.layer];
+    NetworkSite s{layer.id,     f.feature, layer.display_name(f.feature), f.category, f.position,
+                  std::nullopt, 0.0};
+    place(network, s, snap_distance, source_file(layer), layer[f.feature].source_row, diagnostics);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<NetworkSite> layer_sites(const routing::RoadNetwork& network, const core::Layer& layer,
+                                     core::Meters snap_distance, core::Diagnostics& diagnostics) {
+  std::vector<NetworkSite> out;
+  for (std::uint32_t i = 0; i < layer.features.size(); ++i) {
+    const core::FeatureId id{i};
+    const core::Feature& f = layer[id];
+    const auto p = core::representative_point(f.geometry);
+    if (!p) {
+      diagnostics.add({core::Severity::warning,
+                       "demand_without_geometry",
+                       source_file(layer),
+                       f.source_row ? std::optional<std::size_t>(f.source_row) : std::nullopt,
+                       {},
+                       "'" + layer.display_name(id) + "' has no position; left out"});
+      continue;
+    }
+    NetworkSite s{layer.id,
+                  id,
+                  layer.display_name(id),
+                  f.category == core::Category::other ? layer.category : f.category,
+                  *p,
+                  std::nullopt,
+                  0.0};
+    place(network, s, snap_distance, source_file(layer), f.source_row, diagnostics);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<NetworkSite> point_sites(const routing::RoadNetwork& network,
+                                     std::span<const core::XY> points, const std::string& what,
+                                     core::Meters snap_distance, core::Diagnostics& diagnostics) {
+  std::vector<NetworkSite> out;
+  out.reserve(points.size());
+  for (std::uint32_t i = 0; i < points.size(); ++i) {
+    NetworkSite s{what,
+                  core::FeatureId{i},
+                  "#" + std::to_string(i + 1),
+                  core::Category::other,
+                  points[i],
+                  std::nullopt,
+                  0.0};
+    place(network, s, snap_distance, {}, i + 1, diagnostics);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<std::optional<routing::Endpoint>> endpoints_of(std::span<const NetworkSite> sites) {
+  std::vector<std::optional<routing::Endpoint>> out;
+  out.reserve(sites.size());
+  for (const NetworkSite& s : sites) {
+    out.push_back(s.endpoint);
+  }
+  return out;
+}
+
+void add_network_provenance(core::Provenance& p, const routing::RoadNetwork& network,
+                            routing::Metric metric, const routing::Overlay* overlay) {
+  const routing::GraphInfo& info = network.graph().info();
+  p.param("profile", info.profile);
+  p.param("metric", metric == routing::Metric::time ? "time" : "distance");
+  if (overlay != nullptr) {
+    p.param("closed_arcs", std::to_string(overlay->closed_count()));
+  }
+  core::SourceRef roads;
+  roads.path = info.source;
+  roads.layer = "roads";
+  roads.credit = "© OpenStreetMap contributors";
+  const std::vector<core::SourceRef> one{roads};
+  core::Provenance road_provenance;
+  road_provenance.inputs = one;
+  p.inputs_from(road_provenance);
+}
+
+}  // namespace caremap::analysis

@@ -1,0 +1,69 @@
+#pragma once
+// Shared by the network analyses (nearest_by_time, service_area, od_matrix, closure_effect):
+// facilities and demand points placed on the road network, the travel direction, and the
+// provenance entries describing the network.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/category.hpp"
+#include "core/diagnostics.hpp"
+#include "core/layer.hpp"
+#include "core/provenance.hpp"
+#include "routing/dijkstra.hpp"
+#include "routing/endpoint.hpp"
+#include "routing/road_network.hpp"
+
+namespace caremap::analysis {
+
+/// Which way people travel between facilities and demand points; matters on one-way streets.
+enum class TravelDirection {
+  to_facility,    ///< the patient or evacuee travels to the facility
+  from_facility,  ///< a nurse, doctor or ambulance travels from the facility
+};
+
+/// "to_facility" / "from_facility".
+const char* to_string(TravelDirection d);
+
+/// A feature placed on the network.
+struct NetworkSite {
+  std::string layer_id;
+  core::FeatureId feature;
+  std::string name;  ///< display name
+  core::Category category = core::Category::other;
+  core::XY position;                          ///< representative point, working CRS
+  std::optional<routing::Endpoint> endpoint;  ///< nullopt if not snapped
+  double snap_distance_m = 0.0;               ///< from position to the road
+};
+
+/// The requested facilities of `layers` (analysis::select_facilities), snapped. Facilities
+/// farther than `snap_distance` from every road get a "snap_too_far" warning naming the layer
+/// and the source row. Throws core::ArgumentError for a null layer or mixed CRSs.
+std::vector<NetworkSite> facility_sites(const routing::RoadNetwork& network,
+                                        std::span<const core::LayerPtr> layers,
+                                        std::span<const core::Category> categories,
+                                        core::Meters snap_distance, core::Diagnostics& diagnostics);
+
+/// Every feature of `layer` with a geometry (its representative point), snapped; features
+/// without geometry get "demand_without_geometry", far ones "snap_too_far".
+std::vector<NetworkSite> layer_sites(const routing::RoadNetwork& network, const core::Layer& layer,
+                                     core::Meters snap_distance, core::Diagnostics& diagnostics);
+
+/// Plain points named "#1", "#2", ... (layer id `what`), snapped.
+std::vector<NetworkSite> point_sites(const routing::RoadNetwork& network,
+                                     std::span<const core::XY> points, const std::string& what,
+                                     core::Meters snap_distance, core::Diagnostics& diagnostics);
+
+/// The endpoints of the sites (nullopt where not snapped), in order.
+std::vector<std::optional<routing::Endpoint>> endpoints_of(std::span<const NetworkSite> sites);
+
+/// Adds network, profile and metric parameters and the road source to a provenance.
+void add_network_provenance(core::Provenance& p, const routing::RoadNetwork& network,
+                            routing::Metric metric, const routing::Overlay* overlay);
+
+/// Throws core::ArgumentError unless the snap distance is finite and >= 0.
+void require_snap_distance(core::Meters snap_distance);
+
+}  // namespace caremap::analysis

@@ -1,0 +1,166 @@
+#include "analysis/od_matrix.hpp"
+
+#include <memory>
+
+#include "analysis/parallel_chunks.hpp"
+#include "core/error.hpp"
+#include "routing/target_search.hpp"
+
+namespace caremap::analysis {
+
+namespace {
+
+void validate(const OdOptions& o) {
+  if (o.k_nearest && *o.k_nearest == 0) {
+    throw core::ArgumentError("k_nearest must be at least 1");
+  }
+  if (o.max_time && !(o.max_time->value >= 0.0)) {
+    throw core::ArgumentError("max_time must be >= 0 s");
+  }
+  if (o.max_length && !(o.max_length->value >= 0.0)) {
+    throw core::ArgumentError("max_length must be >= 0 m");
+  }
+  require_snap_distance(o.snap_distance);
+}
+
+OdMatrixResult run(const routing::RoadNetwork& network, std::vector<NetworkSite> origins,
+                   std::vector<NetworkSite> destinations, const OdOptions& options,
+                   const routing::Overlay* overlay, core::Progress* progress,
+                   OdMatrixResult result) {
+  const routing::RoadGraph& g = network.graph();
+  result.origins = origins.size();
+  result.destinations = destinations.size();
+  const routing::TargetSet targets(g, endpoints_of(destinations), routing::Direction::forward,
+                                   overlay);
+  routing::SearchOptions search;
+  search.metric = options.metric;
+  if (options.metric == routing::Metric::time && options.max_time) {
+    search.cutoff = options.max_time->value;
+  }
+  if (options.metric == routing::Metric::distance && options.max_length) {
+    search.cutoff = options.max_length->value;
+  }
+  auto within = [&](double t, double d) {
+    return (!options.max_time || t <= options.max_time->value) &&
+           (!options.max_length || d <= options.max_length->value);
+  };
+  const std::size_t k = options.k_nearest.value_or(0);
+  const std::size_t n = destinations.size();
+  const bool full = k == 0;
+  // Full matrix: fixed slots per origin. k nearest: per-origin lists joined afterwards.
+  if (full) {
+    result.rows.resize(origins.size() * n);
+  }
+  std::vector<std::vector<OdRow>> nearest(full ? 0 : origins.size());
+  const unsigned workers = worker_count(options.threads, origins.size());
+  std::vector<std::unique_ptr<routing::TargetSearch>> searches(workers);
+  parallel_chunks(
+      origins.size(), options.threads,
+      [&](std::size_t o, unsigned w) {
+        const auto oi = static_cast<std::uint32_t>(o);
+        if (full) {
+          for (std::uint32_t d = 0; d < n; ++d) {
+            result.rows[o * n + d] = {oi, d, routing::kUnreachable, routing::kUnreachable, false};
+          }
+        }
+        if (!origins[o].endpoint) {
+          return;
+        }
+        if (!searches[w]) {
+          searches[w] = std::make_unique<routing::TargetSearch>(g, targets);
+        }
+        for (const routing::TargetHit& h : searches[w]->run(*origins[o].endpoint, k, search)) {
+          if (!within(h.time_s, h.length_m)) {
+            continue;
+          }
+          const OdRow row{oi, h.target, h.time_s, h.length_m, true};
+          if (full) {
+            result.rows[o * n + h.target] = row;
+          } else {
+            nearest[o].push_back(row);
+          }
+        }
+      },
+      progress, 0.0, 1.0);
+  for (auto& list : nearest) {
+    result.rows.insert(result.rows.end(), list.begin(), list.end());
+  }
+  result.origin_sites = std::move(origins);
+  result.destination_sites = std::move(destinations);
+  result.provenance.operation = "od_matrix";
+  if (options.max_time) {
+    result.provenance.param("max_time_s", core::to_text(core::FieldValue{options.max_time->value}));
+  }
+  if (options.max_length) {
+    result.provenance.param("max_length_m",
+                            core::to_text(core::FieldValue{options.max_length->value}));
+  }
+  if (options.k_nearest) {
+    result.provenance.param("k_nearest", std::to_string(*options.k_nearest));
+  }
+  result.provenance.param("snap_distance_m",
+                          core::to_text(core::FieldValue{options.snap_distance.value}));
+  add_network_provenance(result.provenance, network, options.metric, overlay);
+  return result;
+}
+
+}  // namespace
+
+OdMatrixResult od_matrix(const routing::RoadNetwork& network, std::span<const core::XY> origins,
+                         std::span<const core::XY> destinations, const OdOptions& options,
+                         const routing::Overlay* overlay, core::Progress* progress) {
+  validate(options);
+  OdMatrixResult result;
+  auto o = point_sites(network, origins, "origins", options.snap_distance, result.diagnostics);
+  auto d =
+      point_sites(network, destinations, "destinations", options.snap_distance, result.diagnostics);
+  return run(network, std::move(o), std::move(d), options, overlay, progress, std::move(result));
+}
+
+OdMatrixResult od_matrix(const routing::RoadNetwork& network, const core::Layer& origins,
+                         const core::Layer& destinations, const OdOptions& options,
+                         const routing::Overlay* overlay, core::Progress* progress) {
+  validate(options);
+  OdMatrixResult result;
+  auto o = layer_sites(network, origins, options.snap_distance, result.diagnostics);
+  auto d = layer_sites(network, destinations, options.snap_distance, result.diagnostics);
+  result.provenance.inputs_from(origins.provenance);
+  result.provenance.inputs_from(destinations.provenance);
+  result.provenance.param("origins", origins.id);
+  result.provenance.param("destinations", destinations.id);
+  return run(network, std::move(o), std::move(d), options, overlay, progress, std::move(result));
+}
+
+core::Layer od_table(const OdMatrixResult& result) {
+  core::Layer t;
+  t.id = "od_matrix";
+  t.title = "OD matrix";
+  t.category = core::Category::other;
+  t.fields = {
+      {"origin_layer", core::FieldType::text},       {"origin_fid", core::FieldType::integer},
+      {"origin_name", core::FieldType::text},        {"destination_layer", core::FieldType::text},
+      {"destination_fid", core::FieldType::integer}, {"destination_name", core::FieldType::text},
+      {"reachable", core::FieldType::integer},       {"time_s", core::FieldType::real},
+      {"time_min", core::FieldType::real},           {"length_m", core::FieldType::real}};
+  t.features.reserve(result.rows.size());
+  for (const OdRow& r : result.rows) {
+    const NetworkSite& o = result.origin_sites[r.origin];
+    const NetworkSite& d = result.destination_sites[r.destination];
+    core::Feature f;
+    f.values = {o.layer_id,
+                std::int64_t{o.feature.value},
+                o.name,
+                d.layer_id,
+                std::int64_t{d.feature.value},
+                d.name,
+                std::int64_t{r.reachable ? 1 : 0},
+                r.reachable ? core::FieldValue{r.time_s} : core::FieldValue{},
+                r.reachable ? core::FieldValue{r.time_s / 60.0} : core::FieldValue{},
+                r.reachable ? core::FieldValue{r.length_m} : core::FieldValue{}};
+    t.features.push_back(std::move(f));
+  }
+  t.provenance = result.provenance;
+  return t;
+}
+
+}  // namespace caremap::analysis

@@ -1,0 +1,73 @@
+#include "analysis/boundary_repair.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+
+using namespace caremap;
+namespace bg = boost::geometry;
+
+TEST_CASE("the fast validity check agrees with Boost's", "[analysis][validity]") {
+  std::string reason;
+  // Islands, one in a bay of the other's box: valid.
+  core::Polygon u_shape;
+  u_shape.outer() = {{0, 0},      {0, 1000},    {300, 1000}, {300, 300}, {700, 300},
+                     {700, 1000}, {1000, 1000}, {1000, 0},   {0, 0}};
+  const core::MultiPolygon bay{u_shape, test::rectangle(400, 500, 600, 700)};
+  CHECK(bg::is_valid(bay));
+  CHECK(analysis::is_valid_multipolygon(bay, reason));
+  // Parts touching at one corner: valid, decided by Boost's full check.
+  const core::MultiPolygon corner{test::rectangle(0, 0, 10, 10), test::rectangle(10, 10, 20, 20)};
+  CHECK(analysis::is_valid_multipolygon(corner, reason) == bg::is_valid(corner));
+  // A part nested in another (no boundaries meet): invalid.
+  const core::MultiPolygon nested{test::rectangle(0, 0, 100, 100), test::rectangle(10, 10, 20, 20)};
+  CHECK_FALSE(bg::is_valid(nested));
+  CHECK_FALSE(analysis::is_valid_multipolygon(nested, reason));
+  CHECK(reason.find("inside another part") != std::string::npos);
+  // Overlapping parts: invalid.
+  const core::MultiPolygon overlap{test::rectangle(0, 0, 60, 100),
+                                   test::rectangle(40, 0, 100, 100)};
+  CHECK_FALSE(analysis::is_valid_multipolygon(overlap, reason));
+}
+
+TEST_CASE("repairable boundaries are repaired without changing their area",
+          "[analysis][validity]") {
+  SECTION("counter-clockwise outer ring") {
+    core::Polygon p;
+    p.outer() = {{0, 0}, {100, 0}, {100, 100}, {0, 100}, {0, 0}};
+    core::MultiPolygon mp{p};
+    const auto report = analysis::make_valid(mp);
+    CHECK_FALSE(report.was_valid);
+    CHECK(report.valid);
+    CHECK(bg::area(mp) == Approx(10'000));
+  }
+  SECTION("overlapping parts are dissolved") {
+    core::MultiPolygon mp{test::rectangle(0, 0, 60, 100), test::rectangle(40, 0, 100, 100)};
+    const auto report = analysis::make_valid(mp);
+    CHECK_FALSE(report.was_valid);
+    CHECK(report.valid);
+    CHECK_FALSE(report.problem.empty());
+    CHECK(bg::is_valid(mp));
+    CHECK(bg::area(mp) == Approx(10'000));
+  }
+  SECTION("a valid multipolygon is left alone") {
+    core::MultiPolygon mp{test::rectangle(0, 0, 10, 10), test::rectangle(20, 0, 30, 10)};
+    const core::MultiPolygon before = mp;
+    const auto report = analysis::make_valid(mp);
+    CHECK(report.was_valid);
+    CHECK(bg::equals(mp, before));
+  }
+  SECTION("a self-intersecting ring is reported, not hidden") {
+    core::Polygon bow;
+    bow.outer() = {{0, 0}, {0, 100}, {100, 0}, {100, 100}, {0, 0}};
+    core::MultiPolygon mp{bow};
+    const auto report = analysis::make_valid(mp);
+    CHECK_FALSE(report.was_valid);
+    CHECK_FALSE(report.valid);
+  }
+}
+
+TEST_CASE("polygonal geometry converts to a multipolygon", "[analysis][validity]") {
+  CHECK(analysis::as_multipolygon(core::Geometry{test::rectangle(0, 0, 1, 1)})->size() == 1);
+  CHECK_FALSE(analysis::as_multipolygon(core::Geometry{core::XY{1, 1}}).has_value());
+}

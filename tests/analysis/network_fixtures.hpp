@@ -1,0 +1,37 @@
+#pragma once
+// Helpers for the network-analysis tests: a RoadNetwork from a text fixture (see
+// tests/routing/support/road_fixture.hpp) and point layers of facilities or demand.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/layer.hpp"
+#include "routing/road_network.hpp"
+#include "support/road_fixture.hpp"
+
+namespace caremap::test {
+
+inline std::shared_ptr<const routing::RoadNetwork> network_of(const std::string& fixture) {
+  return std::make_shared<const routing::RoadNetwork>(parse_road_fixture(fixture).graph);
+}
+
+/// A point layer named `id` with a name field; features in the given order.
+inline core::LayerPtr point_layer(const std::string& id, core::Category category,
+                                  const std::vector<std::pair<std::string, core::XY>>& points) {
+  auto l = std::make_shared<core::Layer>();
+  l->id = id;
+  l->title = id;
+  l->category = category;
+  l->crs = "local";
+  l->fields = {{"name", core::FieldType::text}};
+  l->name_field = 0;
+  l->provenance.inputs.push_back({id + ".csv", id, "2025-06-01", ""});
+  std::size_t row = 0;
+  for (const auto& [name, xy] : points) {
+    l->features.push_back({xy, {name}, category, ++row});
+  }
+  return l;
+}
+
+}  // namespace caremap::test
