@@ -1,0 +1,269 @@
+#include "routing/graph_cache.hpp"
+
+#include <unistd.h>
+
+#include <cstring>
+#include <fstream>
+#include <type_traits>
+
+#include "core/error.hpp"
+#include "routing/error_context.hpp"
+
+namespace caremap::routing {
+
+namespace {
+
+constexpr char kMagic[8] = {'C', 'M', 'G', 'R', 'A', 'P', 'H', '\0'};
+constexpr char kEndMagic[8] = {'C', 'M', 'G', 'E', 'N', 'D', '\0', '\0'};
+constexpr std::uint32_t kByteOrderMark = 0x01020304;
+
+// A fast 64-bit checksum over 8-byte words (detects truncation and bit rot, not tampering).
+std::uint64_t checksum(const char* data, std::size_t size) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ size;
+  std::size_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, data + i, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 29;
+  }
+  for (; i < size; ++i) {
+    h = (h ^ static_cast<unsigned char>(data[i])) * 0xC4CEB9FE1A85EC53ULL;
+  }
+  return h;
+}
+
+class Writer {
+ public:
+  template <class T>
+  void pod(const T& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    const auto* p = reinterpret_cast<const char*>(&v);
+    m_buf.insert(m_buf.end(), p, p + sizeof(T));
+  }
+  void string(const std::string& s) {
+    pod(static_cast<std::uint64_t>(s.size()));
+    m_buf.insert(m_buf.end(), s.begin(), s.end());
+  }
+  template <class T>
+  void vec(const std::vector<T>& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    pod(static_cast<std::uint64_t>(v.size()));
+    const auto* p = reinterpret_cast<const char*>(v.data());
+    m_buf.insert(m_buf.end(), p, p + v.size() * sizeof(T));
+  }
+  std::vector<char>& buffer() { return m_buf; }
+
+ private:
+  std::vector<char> m_buf;
+};
+
+class Reader {
+ public:
+  explicit Reader(const std::vector<char>& buf, std::size_t end) : m_buf(buf), m_end(end) {}
+  template <class T>
+  bool pod(T& v) {
+    if (m_end - m_pos < sizeof(T)) {
+      return false;
+    }
+    std::memcpy(&v, m_buf.data() + m_pos, sizeof(T));
+    m_pos += sizeof(T);
+    return true;
+  }
+  bool string(std::string& s) {
+    std::uint64_t n = 0;
+    if (!pod(n) || m_end - m_pos < n) {
+      return false;
+    }
+    s.assign(m_buf.data() + m_pos, n);
+    m_pos += n;
+    return true;
+  }
+  template <class T>
+  bool vec(std::vector<T>& v) {
+    std::uint64_t n = 0;
+    if (!pod(n) || (m_end - m_pos) / sizeof(T) < n) {
+      return false;
+    }
+    v.resize(n);
+    std::memcpy(v.data(), m_buf.data() + m_pos, n * sizeof(T));
+    m_pos += n * sizeof(T);
+    return true;
+  }
+  std::size_t position() const { return m_pos; }
+
+ private:
+  const std::vector<char>& m_buf;
+  std::size_t m_end;
+  std::size_t m_pos = 0;
+};
+
+void write_key(Writer& w, const CacheKey& key) {
+  w.pod(kMagic);
+  w.pod(key.format_version);
+  w.pod(kByteOrderMark);
+  w.pod(key.profile_hash);
+  w.pod(key.source_size);
+  w.pod(key.source_mtime_ns);
+  w.string(key.crs);
+}
+
+}  // namespace
+
+std::filesystem::path default_cache_path(const std::filesystem::path& source,
+                                         const Profile& profile) {
+  std::filesystem::path p = source;
+  p += "." + profile.name + ".caremap-graph";
+  return p;
+}
+
+CacheKey cache_key_for(const std::filesystem::path& source, const Profile& profile,
+                       const std::string& crs) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(source, ec);
+  if (ec) {
+    throw core::InputError("cannot read road source: " + ec.message(),
+                           file_context(source.string()));
+  }
+  const auto mtime = std::filesystem::last_write_time(source, ec);
+  if (ec) {
+    throw core::InputError("cannot read road source time: " + ec.message(),
+                           file_context(source.string()));
+  }
+  CacheKey key;
+  key.profile_hash = profile_hash(profile);
+  key.source_size = size;
+  key.source_mtime_ns =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count();
+  key.crs = crs;
+  return key;
+}
+
+void write_graph_cache(const RoadGraph& graph, const CacheKey& key,
+                       const std::filesystem::path& path) {
+  Writer w;
+  write_key(w, key);
+  w.string(graph.info().source);
+  w.string(graph.info().profile);
+  const GraphArrays& a = graph.arrays();
+  w.vec(a.node_xy);
+  w.vec(a.node_osm_id);
+  w.vec(a.first_out);
+  w.vec(a.head);
+  w.vec(a.time_s);
+  w.vec(a.length_m);
+  w.vec(a.arc_segment);
+  w.vec(a.arc_forward);
+  w.vec(a.segment_first_point);
+  w.vec(a.points);
+  w.vec(a.segment_way_id);
+  w.vec(a.segment_from);
+  w.vec(a.segment_to);
+  w.pod(checksum(w.buffer().data(), w.buffer().size()));
+  w.pod(kEndMagic);
+
+  std::filesystem::path tmp = path;
+  tmp += ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(w.buffer().data(), static_cast<std::streamsize>(w.buffer().size()));
+    out.close();
+    if (!out) {
+      std::error_code ignored;
+      std::filesystem::remove(tmp, ignored);
+      throw core::OutputError("cannot write the road graph cache", file_context(tmp.string()));
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::error_code ignored;
+    std::filesystem::remove(tmp, ignored);
+    throw core::OutputError("cannot move the road graph cache into place: " + ec.message(),
+                            file_context(path.string()));
+  }
+}
+
+std::optional<RoadGraph> read_graph_cache(const std::filesystem::path& path,
+                                          const CacheKey& expected,
+                                          core::Diagnostics& diagnostics) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return std::nullopt;
+  }
+  std::vector<char> buf;
+  in.seekg(0, std::ios::end);
+  const auto size = static_cast<std::size_t>(in.tellg());
+  in.seekg(0);
+  buf.resize(size);
+  in.read(buf.data(), static_cast<std::streamsize>(size));
+  auto invalid = [&](const std::string& why) -> std::optional<RoadGraph> {
+    diagnostics.add({core::Severity::warning,
+                     "graph_cache_invalid",
+                     path.string(),
+                     std::nullopt,
+                     {},
+                     why + "; rebuilding"});
+    return std::nullopt;
+  };
+  if (!in || size < sizeof(kMagic) + 16) {
+    return invalid("cache file is truncated");
+  }
+  // The key first: a stale but well-formed cache is silently replaced.
+  Reader header(buf, size);
+  char magic[8] = {};
+  CacheKey key;
+  std::uint32_t bom = 0;
+  if (!header.pod(magic) || std::memcmp(magic, kMagic, 8) != 0) {
+    return invalid("not a caremap graph cache");
+  }
+  if (!header.pod(key.format_version) || !header.pod(bom) || bom != kByteOrderMark) {
+    return invalid("cache written on a machine of another byte order");
+  }
+  if (key.format_version != expected.format_version) {
+    return std::nullopt;
+  }
+  if (!header.pod(key.profile_hash) || !header.pod(key.source_size) ||
+      !header.pod(key.source_mtime_ns) || !header.string(key.crs)) {
+    return invalid("cache header is truncated");
+  }
+  if (!(key == expected)) {
+    return std::nullopt;
+  }
+  const std::size_t trailer = sizeof(std::uint64_t) + sizeof(kEndMagic);
+  if (size < trailer || std::memcmp(buf.data() + size - 8, kEndMagic, 8) != 0) {
+    return invalid("cache file is truncated");
+  }
+  std::uint64_t stored = 0;
+  std::memcpy(&stored, buf.data() + size - trailer, sizeof(stored));
+  if (stored != checksum(buf.data(), size - trailer)) {
+    return invalid("cache checksum mismatch");
+  }
+  Reader r(buf, size - trailer);
+  GraphInfo info;
+  GraphArrays a;
+  // Re-read the key to reach the payload.
+  CacheKey again;
+  char m2[8] = {};
+  std::uint32_t b2 = 0;
+  const bool ok = r.pod(m2) && r.pod(again.format_version) && r.pod(b2) &&
+                  r.pod(again.profile_hash) && r.pod(again.source_size) &&
+                  r.pod(again.source_mtime_ns) && r.string(again.crs) && r.string(info.source) &&
+                  r.string(info.profile) && r.vec(a.node_xy) && r.vec(a.node_osm_id) &&
+                  r.vec(a.first_out) && r.vec(a.head) && r.vec(a.time_s) && r.vec(a.length_m) &&
+                  r.vec(a.arc_segment) && r.vec(a.arc_forward) && r.vec(a.segment_first_point) &&
+                  r.vec(a.points) && r.vec(a.segment_way_id) && r.vec(a.segment_from) &&
+                  r.vec(a.segment_to) && r.position() == size - trailer;
+  if (!ok) {
+    return invalid("cache payload is malformed");
+  }
+  info.profile_hash = key.profile_hash;
+  info.crs = key.crs;
+  try {
+    return RoadGraph(std::move(a), std::move(info));
+  } catch (const core::InputError& e) {
+    return invalid(e.detail());
+  }
+}
+
+}  // namespace caremap::routing
