@@ -1,0 +1,22 @@
+// Distance to the segment (a capsule): smooth edges and round caps.
+
+in vec2 v_coord_px;
+flat in float v_length_px;
+flat in float v_half_width_px;
+flat in int v_class;
+
+uniform vec4 u_line_color[MAX_CLASSES];  // straight RGBA
+uniform vec4 u_line[MAX_CLASSES];        // x = width px (unused here, kept for one layout)
+
+out vec4 o_color;
+
+void main() {
+  float x = clamp(v_coord_px.x, 0.0, v_length_px);
+  float d = length(vec2(v_coord_px.x - x, v_coord_px.y)) - v_half_width_px;
+  // Lines thinner than a pixel keep their full width of coverage but fade instead.
+  float thin = min(1.0, v_half_width_px * 2.0);
+  float coverage = clamp(0.5 - d, 0.0, 1.0) * thin;
+  if (coverage <= 0.0) discard;
+  vec4 c = u_line_color[v_class];
+  o_color = vec4(c.rgb, c.a * coverage);
+}

@@ -1,0 +1,227 @@
+#pragma once
+// The viewer's state, split in two:
+//   AppState  - the domain: loaded layers with their styles and diagnostics, the selection, the
+//               analysis parameters and results, the job runner. What the map *is*.
+//   ViewState - how it is looked at: camera, map rectangle, which panels are open, table search
+//               and sort, export settings, pointer state. What the user *sees*.
+// Panels are free functions over both (panels.hpp); widgets own no domain data. Neither struct
+// includes ImGui, so everything here is testable without a window.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/job_runner.hpp"
+#include "app/strings.hpp"
+#include "core/diagnostics.hpp"
+#include "core/layer.hpp"
+#include "index/layer_index.hpp"
+#include "render/camera.hpp"
+#include "render/style.hpp"
+
+namespace caremap::crs {
+class Transformer;
+}
+
+namespace caremap::app {
+
+/// Pixels of a raster basemap in the working CRS (rows top to bottom, RGBA).
+struct RasterData {
+  int width = 0;
+  int height = 0;
+  std::vector<std::uint8_t> rgba;
+  core::Box bounds;
+  std::string credit;  ///< attribution to show on the map while visible
+};
+
+struct LayerEntry {
+  std::uint32_t uid = 0;      ///< unique in this session; never reused
+  std::uint32_t version = 1;  ///< bumped whenever `layer` or `raster` is replaced
+  std::string id;             ///< the layer's id (settings key, --fit, --table)
+  std::string title;          ///< display title
+  core::LayerPtr layer;       ///< vector data; null for a raster entry
+  std::shared_ptr<const RasterData> raster;
+  render::LayerStyle style;
+  core::Diagnostics diagnostics;  ///< problems found while loading (rows skipped, ...)
+  std::string source;             ///< file the layer came from, empty for results
+  bool is_result = false;         ///< made by an analysis in this session
+
+  // Derived, rebuilt on demand (see symbology() and spatial_index()).
+  render::LayerSymbology cached_symbology;
+  render::LayerStyle cached_symbology_style;
+  std::uint32_t cached_symbology_version = 0;
+  std::shared_ptr<const index::LayerIndex> cached_index;
+  std::uint32_t cached_index_version = 0;
+  std::vector<std::optional<core::XY>> cached_anchors;  ///< label point per feature
+  std::uint32_t cached_anchors_version = 0;
+};
+
+/// The key the renderer caches GPU buffers under: changes exactly when the content changes.
+std::uint64_t render_key(const LayerEntry& e);
+
+/// The entry's resolved symbology (recomputed only when its style or version changed).
+const render::LayerSymbology& symbology(LayerEntry& e);
+
+/// The entry's spatial index (built on first use per version). Null for rasters.
+const index::LayerIndex* spatial_index(LayerEntry& e);
+
+/// Label and "fit to feature" point of every feature (core::representative_point), cached.
+const std::vector<std::optional<core::XY>>& anchors(LayerEntry& e);
+
+struct Selection {
+  std::uint32_t layer_uid = 0;
+  core::FeatureId feature;
+  friend bool operator==(const Selection&, const Selection&) = default;
+};
+
+struct NearestRow {
+  core::Category category = core::Category::other;
+  std::uint32_t rank = 1;
+  std::string name;
+  double distance_m = 0.0;
+  core::XY position;
+};
+
+struct NearestState {
+  bool picking = false;  ///< the next map click sets the origin
+  int k = 3;
+  std::optional<core::XY> origin;
+  std::vector<NearestRow> rows;
+};
+
+struct CityCoverageRow {
+  std::string city;
+  double city_km2 = 0.0;
+  double covered_km2 = 0.0;
+  double covered_pct = 0.0;
+  double backup_km2 = 0.0;
+  double backup_pct = 0.0;
+};
+
+struct CoverageState {
+  core::Category category = core::Category::clinic;
+  float radius_m = 4000.0f;
+  bool mesh = true;
+  bool live = true;  ///< recompute while the slider moves (coalesced on the job thread)
+  std::vector<CityCoverageRow> cities;
+  std::size_t facilities = 0;
+  double seconds = 0.0;
+  std::string computed_for;  ///< "clinic 4000 m": what the shown figures belong to
+};
+
+struct BasemapState {
+  bool gsi = false;         ///< GSI XYZ tiles requested
+  std::string gsi_message;  ///< why they are not shown (offline), empty when fine
+};
+
+struct AppState {
+  AppState();
+  ~AppState();
+  AppState(const AppState&) = delete;
+  AppState& operator=(const AppState&) = delete;
+
+  Lang lang = Lang::ja;
+  std::string region_name;
+  std::string working_crs = "EPSG:6670";
+  /// EPSG:4326 -> working CRS, for the cursor readout and --view. UI thread only.
+  std::shared_ptr<const crs::Transformer> lonlat;
+
+  std::vector<LayerEntry> layers;  ///< in drawing order: first is drawn first (bottom)
+  std::optional<Selection> selection;
+  std::optional<Selection> hover;
+  NearestState nearest;
+  CoverageState coverage;
+  BasemapState basemap;
+  std::vector<std::string> log;        ///< messages for the status bar, newest last
+  std::uint64_t names_generation = 0;  ///< bumped when layers with new names arrive (fonts)
+  std::uint64_t loads_completed = 0;   ///< bumped when a region or file finished loading
+  std::uint64_t loads_started = 0;
+  std::uint32_t next_uid = 1;
+
+  JobRunner jobs;  ///< last member: its worker must stop before the rest is destroyed
+};
+
+/// Appends a layer entry (style from `styles` if given, else the category default); returns its
+/// uid. A layer whose id is already present gets a "-2", "-3" ... suffix.
+std::uint32_t add_layer(AppState& app, core::LayerPtr layer, core::Diagnostics diagnostics,
+                        std::string source, bool is_result = false);
+
+/// Replaces the data of the entry with this id (keeping its style and position) or adds it.
+std::uint32_t put_result_layer(AppState& app, core::LayerPtr layer);
+
+/// Adds a raster entry.
+std::uint32_t add_raster(AppState& app, std::string id, std::string title,
+                         std::shared_ptr<const RasterData> raster, std::string source);
+
+LayerEntry* find_layer(AppState& app, std::uint32_t uid);
+LayerEntry* find_layer(AppState& app, std::string_view id);
+void remove_layer(AppState& app, std::uint32_t uid);
+/// Moves an entry one step up (towards the top of the drawing order) or down.
+void move_layer(AppState& app, std::uint32_t uid, int steps);
+
+/// Union of the bounds of visible vector layers (facility layers only if `facilities_only`).
+std::optional<core::Box> layers_bounds(const AppState& app, bool facilities_only);
+
+/// The position of the selected feature, if any.
+std::optional<core::XY> selection_position(AppState& app);
+
+/// Credits of every visible layer and raster (data sources), deduplicated, in layer order.
+std::vector<std::string> visible_credits(const AppState& app);
+
+void log_message(AppState& app, std::string message);
+
+struct MapRect {
+  float x = 0, y = 0, width = 1, height = 1;  ///< window pixels, top-left origin
+  bool contains(float px, float py) const {
+    return px >= x && py >= y && px < x + width && py < y + height;
+  }
+};
+
+struct TableState {
+  std::uint32_t layer_uid = 0;
+  std::string search;
+  int sort_column = -1;  ///< -1 = source order
+  bool ascending = true;
+};
+
+struct ExportState {
+  int width = 3000;
+  std::string path = "caremap-map.png";
+  std::string message;
+};
+
+struct PlacedLabelRecord {
+  std::string text;
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  ///< window pixels
+};
+
+struct ViewState {
+  render::Camera camera;
+  bool camera_ready = false;  ///< false until the first fit
+  MapRect map_rect;
+  float window_w = 1600, window_h = 1000;
+
+  bool show_layers = true;
+  bool show_legend = true;
+  bool show_inspector = false;
+  bool show_table = false;
+  bool show_analysis = true;
+  bool show_export = false;
+
+  TableState table;
+  ExportState export_png;
+  std::string add_path;  ///< the "add file" text field
+
+  bool interactive = true;  ///< false in headless runs: the pointer is ignored
+  std::optional<core::XY> cursor_world;
+  bool dragging = false;
+  float drag_start_x = 0, drag_start_y = 0;
+  bool drag_moved = false;
+
+  std::optional<core::Box> fit_request;          ///< fit to this box at the next frame
+  std::vector<PlacedLabelRecord> placed_labels;  ///< last frame's labels (for --dump-state)
+};
+
+}  // namespace caremap::app

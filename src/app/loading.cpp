@@ -1,0 +1,136 @@
+#include "app/loading.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "crs/transformer.hpp"
+#include "io/raster.hpp"
+#include "io/read.hpp"
+#include "io/region.hpp"
+
+namespace caremap::app {
+
+namespace {
+
+constexpr const char* kGsiUrl = "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png";
+constexpr const char* kGsiCredit = "地理院タイル (国土地理院)";
+constexpr const char* kGsiLayerId = "gsi-tiles";
+
+std::string lower_extension(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+std::shared_ptr<const RasterData> to_raster_data(io::RasterImage image, std::string credit) {
+  auto data = std::make_shared<RasterData>();
+  data->width = image.width;
+  data->height = image.height;
+  data->rgba = std::move(image.rgba);
+  data->bounds = image.bounds;
+  data->credit = std::move(credit);
+  return data;
+}
+
+}  // namespace
+
+bool is_raster_path(const std::filesystem::path& path) {
+  const std::string ext = lower_extension(path);
+  return ext == ".tif" || ext == ".tiff" || ext == ".mbtiles" || ext == ".vrt";
+}
+
+void set_working_crs(AppState& app, const std::string& crs_definition) {
+  app.working_crs = crs_definition;
+  app.lonlat = std::make_shared<const crs::Transformer>(
+      crs::Transformer::from_wgs84(crs::CrsRef::parse(crs_definition)));
+}
+
+void start_open_region(AppState& app, std::string name_or_path) {
+  ++app.loads_started;
+  app.jobs.submit("open " + name_or_path, [name_or_path](core::Progress& progress) -> Completion {
+    const std::filesystem::path file = io::find_project(name_or_path);
+    auto region = std::make_shared<io::Region>(io::open_region(file, &progress));
+    // Spatial indexes are built here, off the UI thread, so the first hover is instant.
+    return [region](AppState& app) {
+      set_working_crs(app, region->working_crs.definition);
+      app.region_name = region->project.title.empty() ? region->project.id : region->project.title;
+      for (io::LoadedLayer& l : region->layers) {
+        const std::uint32_t uid =
+            add_layer(app, l.layer, std::move(l.diagnostics), l.spec.source.string());
+        if (LayerEntry* e = find_layer(app, uid); e != nullptr && !l.spec.title.empty()) {
+          e->title = l.spec.title;
+        }
+      }
+      ++app.loads_completed;
+      log_message(app, "opened " + app.region_name + " (" + region->working_crs.definition + ", " +
+                           std::to_string(region->layers.size()) + " layers)");
+    };
+  });
+}
+
+void start_open_file(AppState& app, std::filesystem::path path) {
+  ++app.loads_started;
+  const std::string working = app.working_crs;
+  if (is_raster_path(path)) {
+    app.jobs.submit(
+        "open " + path.filename().string(), [path, working](core::Progress&) -> Completion {
+          io::RasterImage image = io::read_raster(path, working, 4096);
+          auto data = to_raster_data(std::move(image), {});
+          return [path, data](AppState& app) {
+            add_raster(app, path.stem().string(), path.filename().string(), data, path.string());
+            ++app.loads_completed;
+          };
+        });
+    return;
+  }
+  app.jobs.submit("open " + path.filename().string(),
+                  [path, working](core::Progress&) -> Completion {
+                    auto loaded = std::make_shared<io::LoadedLayer>(
+                        io::read_file(path, io::ReadOptions{}, crs::CrsRef::parse(working)));
+                    return [path, loaded](AppState& app) {
+                      add_layer(app, loaded->layer, std::move(loaded->diagnostics), path.string());
+                      ++app.loads_completed;
+                    };
+                  });
+}
+
+void set_gsi_basemap(AppState& app, bool on, const core::Box& view_box, int width_px,
+                     int height_px) {
+  app.basemap.gsi = on;
+  if (!on) {
+    if (LayerEntry* e = find_layer(app, kGsiLayerId)) {
+      remove_layer(app, e->uid);
+    }
+    app.basemap.gsi_message.clear();
+    return;
+  }
+  const std::string working = app.working_crs;
+  app.jobs.submit(
+      "GSI tiles",
+      [working, view_box, width_px, height_px](core::Progress&) -> Completion {
+        try {
+          io::RasterImage image =
+              io::read_xyz_tiles(kGsiUrl, working, view_box, width_px, height_px);
+          auto data = to_raster_data(std::move(image), kGsiCredit);
+          return [data](AppState& app) {
+            app.basemap.gsi_message.clear();
+            if (LayerEntry* e = find_layer(app, kGsiLayerId)) {
+              e->raster = data;
+              ++e->version;
+            } else {
+              add_raster(app, kGsiLayerId, "地理院タイル", data, kGsiUrl);
+            }
+          };
+        } catch (const std::exception& e) {
+          std::string message = e.what();
+          return [message](AppState& app) {
+            app.basemap.gsi_message = message;
+            log_message(app, "GSI tiles: " + message);
+          };
+        }
+      },
+      "gsi-tiles");
+}
+
+}  // namespace caremap::app

@@ -1,0 +1,38 @@
+#pragma once
+// The viewer's panels: free functions over AppState and ViewState, one file each. They read and
+// change the state and submit jobs; they own no data and keep no static state. ImGui must be
+// inside a frame (between NewFrame and Render).
+
+#include "app/app_state.hpp"
+#include "app/fonts.hpp"
+
+namespace caremap::app {
+
+/// Fixed panel geometry for the current window size: left column (layers, legend), right column
+/// (inspector, analysis), bottom table, status bar. Sets view.map_rect to what is left.
+struct PanelLayout {
+  float menu_h = 0, status_h = 26;
+  float left_w = 330, right_w = 370, table_h = 270;
+};
+void update_layout(ViewState& view, PanelLayout& layout, float menu_height);
+
+/// Requests a PNG export; the viewer performs it after the frame (it needs the renderer).
+struct ExportRequest {
+  bool requested = false;
+};
+
+void draw_menu_bar(AppState& app, ViewState& view, float* height_out);
+void draw_layers_panel(AppState& app, ViewState& view, const PanelLayout& layout);
+void draw_legend_panel(AppState& app, ViewState& view, const PanelLayout& layout);
+void draw_inspector_panel(AppState& app, ViewState& view, const PanelLayout& layout);
+void draw_table_panel(AppState& app, ViewState& view, const PanelLayout& layout);
+void draw_analysis_panel(AppState& app, ViewState& view, const PanelLayout& layout);
+void draw_export_panel(AppState& app, ViewState& view, ExportRequest& request);
+void draw_status_bar(AppState& app, ViewState& view, const PanelLayout& layout);
+/// The tooltip for the hovered feature (name and key attributes).
+void draw_hover_tooltip(AppState& app, ViewState& view);
+
+/// Centres the map on the selected feature, zooming in if the view is coarser than `max_m_per_px`.
+void centre_on_selection(AppState& app, ViewState& view, double max_m_per_px = 8.0);
+
+}  // namespace caremap::app

@@ -1,0 +1,598 @@
+#include "app/viewer.hpp"
+
+#include <epoxy/gl.h>
+// GLFW after epoxy: epoxy provides the GL declarations, GLFW must not include its own.
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "app/analysis_jobs.hpp"
+#include "app/loading.hpp"
+#include "app/map_drawing.hpp"
+#include "app/map_overlay.hpp"
+#include "app/map_view.hpp"
+#include "app/options.hpp"
+#include "app/panels.hpp"
+#include "app/settings.hpp"
+#include "core/error.hpp"
+#include "crs/transformer.hpp"
+
+namespace caremap::app {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct GlfwLibrary {
+  GlfwLibrary() {
+    glfwSetErrorCallback([](int code, const char* text) {
+      std::fprintf(stderr, "caremap-viewer: GLFW error %d: %s\n", code, text);
+    });
+    if (glfwInit() != GLFW_TRUE) {
+      throw core::Error("cannot initialise GLFW (is there a display? try xvfb-run)");
+    }
+  }
+  ~GlfwLibrary() { glfwTerminate(); }
+  GlfwLibrary(const GlfwLibrary&) = delete;
+  GlfwLibrary& operator=(const GlfwLibrary&) = delete;
+};
+
+struct WindowDeleter {
+  void operator()(GLFWwindow* w) const { glfwDestroyWindow(w); }
+};
+using WindowPtr = std::unique_ptr<GLFWwindow, WindowDeleter>;
+
+struct ImGuiSession {
+  explicit ImGuiSession(GLFWwindow* window) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // layout is ours (settings.json), not imgui.ini
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+  }
+  ~ImGuiSession() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+  }
+  ImGuiSession(const ImGuiSession&) = delete;
+  ImGuiSession& operator=(const ImGuiSession&) = delete;
+};
+
+// A calm light theme: a tool a city office shows a committee, not a game console.
+void apply_theme() {
+  ImGui::StyleColorsLight();
+  ImGuiStyle& s = ImGui::GetStyle();
+  s.WindowRounding = 0.0f;
+  s.FrameRounding = 3.0f;
+  s.GrabRounding = 3.0f;
+  s.WindowBorderSize = 1.0f;
+  s.FramePadding = ImVec2(6, 4);
+  s.ItemSpacing = ImVec2(8, 6);
+  s.WindowPadding = ImVec2(10, 8);
+  s.ScrollbarSize = 12.0f;
+  ImVec4* c = s.Colors;
+  c[ImGuiCol_WindowBg] = ImVec4(0.975f, 0.975f, 0.97f, 1.0f);
+  c[ImGuiCol_TitleBg] = ImVec4(0.90f, 0.91f, 0.92f, 1.0f);
+  c[ImGuiCol_TitleBgActive] = ImVec4(0.86f, 0.88f, 0.90f, 1.0f);
+  c[ImGuiCol_MenuBarBg] = ImVec4(0.93f, 0.94f, 0.95f, 1.0f);
+  c[ImGuiCol_Header] = ImVec4(0.0f, 0.447f, 0.698f, 0.16f);
+  c[ImGuiCol_HeaderHovered] = ImVec4(0.0f, 0.447f, 0.698f, 0.28f);
+  c[ImGuiCol_HeaderActive] = ImVec4(0.0f, 0.447f, 0.698f, 0.40f);
+  c[ImGuiCol_CheckMark] = ImVec4(0.0f, 0.447f, 0.698f, 1.0f);
+  c[ImGuiCol_SliderGrab] = ImVec4(0.0f, 0.447f, 0.698f, 0.8f);
+  c[ImGuiCol_Button] = ImVec4(0.0f, 0.447f, 0.698f, 0.12f);
+  c[ImGuiCol_ButtonHovered] = ImVec4(0.0f, 0.447f, 0.698f, 0.25f);
+  c[ImGuiCol_PlotHistogram] = ImVec4(0.0f, 0.447f, 0.698f, 0.8f);
+  c[ImGuiCol_Text] = ImVec4(0.13f, 0.13f, 0.14f, 1.0f);
+  c[ImGuiCol_TextDisabled] = ImVec4(0.42f, 0.43f, 0.45f, 1.0f);
+}
+
+class Viewer {
+ public:
+  explicit Viewer(ViewerOptions options);
+  int run();
+
+ private:
+  void frame();
+  void poll_jobs();
+  void after_loads();
+  void rebuild_fonts(float label_scale);
+  void write_screenshot(const std::filesystem::path& path);
+  void dump_state(const std::filesystem::path& path);
+  void do_export(const std::filesystem::path& path, int width);
+
+  ViewerOptions m_options;
+  Settings m_settings;
+  std::filesystem::path m_settings_path;
+  GlfwLibrary m_glfw;
+  WindowPtr m_window;
+  std::unique_ptr<ImGuiSession> m_imgui;
+  std::unique_ptr<render::MapRenderer> m_renderer;
+  AppState m_app;
+  ViewState m_view;
+  PanelLayout m_layout;
+  Fonts m_fonts;
+  ExportRequest m_export;
+  std::vector<std::string> m_dropped;
+  std::uint64_t m_loads_seen = 0;
+  bool m_startup_done = false;
+  std::vector<std::string> m_errors;  // job errors, reported at exit in headless runs
+  Clock::time_point m_start = Clock::now();
+  std::optional<double> m_first_frame_s;       // first frame on screen
+  std::optional<double> m_first_data_frame_s;  // first frame showing loaded data
+  std::vector<double> m_frame_ms;
+};
+
+Viewer::Viewer(ViewerOptions options) : m_options(std::move(options)) {
+  if (!m_options.no_settings) {
+    try {
+      m_settings_path = settings_path();
+      std::string warning;
+      m_settings = load_settings(m_settings_path, &warning);
+      if (!warning.empty()) {
+        log_message(m_app, warning);
+      }
+    } catch (const core::Error& e) {
+      log_message(m_app, e.what());
+    }
+  }
+  m_app.lang = m_options.lang.value_or(m_settings.lang.value_or(Lang::ja));
+  m_view.show_layers = m_settings.show_layers;
+  m_view.show_legend = m_settings.show_legend;
+  m_view.show_inspector = m_settings.show_inspector || m_options.inspector;
+  m_view.show_table = m_settings.show_table || m_options.table_layer.has_value();
+  m_view.show_analysis = m_settings.show_analysis;
+  m_view.export_png.width = m_settings.export_width;
+  m_view.interactive = !m_options.headless();
+
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_SAMPLES, 0);
+  const bool size_given =
+      m_options.width != 1600 || m_options.height != 1000 || m_options.headless();
+  const int w = size_given ? m_options.width : m_settings.window_w;
+  const int h = size_given ? m_options.height : m_settings.window_h;
+  m_window.reset(glfwCreateWindow(w, h, tr(m_app.lang, Str::app_title), nullptr, nullptr));
+  if (!m_window) {
+    throw core::Error("cannot create an OpenGL 3.3 core window");
+  }
+  glfwMakeContextCurrent(m_window.get());
+  glfwSwapInterval(m_options.headless() ? 0 : 1);
+  glfwSetWindowUserPointer(m_window.get(), this);
+  glfwSetDropCallback(m_window.get(), [](GLFWwindow* win, int count, const char** paths) {
+    auto* self = static_cast<Viewer*>(glfwGetWindowUserPointer(win));
+    for (int i = 0; i < count; ++i) {
+      self->m_dropped.emplace_back(paths[i]);
+    }
+  });
+  m_imgui = std::make_unique<ImGuiSession>(m_window.get());
+  apply_theme();
+  m_renderer = std::make_unique<render::MapRenderer>(render::shader_dir());
+  rebuild_fonts(1.0f);
+
+  // What to open: a region (by name or project file) and/or data files.
+  std::vector<std::filesystem::path> files;
+  std::optional<std::string> region = m_options.region;
+  for (const auto& input : m_options.inputs) {
+    if (!region && input.extension() == ".json" &&
+        input.string().find(".caremap") != std::string::npos) {
+      region = input.string();
+    } else {
+      files.push_back(input);
+    }
+  }
+  if (!region && files.empty()) {
+    region = "munakata-fukutsu";
+  }
+  if (region) {
+    start_open_region(m_app, *region);
+  } else {
+    set_working_crs(m_app, m_app.working_crs);
+  }
+  // Loose files are read in the region's CRS: queue them after the region has arrived.
+  for (const auto& f : files) {
+    m_dropped.push_back(f.string());
+  }
+  for (const auto& b : m_options.basemaps) {
+    m_dropped.push_back(b.string());
+  }
+}
+
+void Viewer::rebuild_fonts(float label_scale) {
+  m_fonts = build_fonts(m_app, label_scale);
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+  // Draw lists made outside a frame (the PNG export) read the atlas's white pixel from the shared
+  // data, which NewFrame refreshes only at the next frame.
+  ImDrawListSharedData* shared = ImGui::GetDrawListSharedData();
+  shared->TexUvWhitePixel = ImGui::GetIO().Fonts->TexUvWhitePixel;
+  shared->TexUvLines = ImGui::GetIO().Fonts->TexUvLines;
+}
+
+void Viewer::poll_jobs() {
+  for (FinishedJob& job : m_app.jobs.take_finished()) {
+    if (job.completion) {
+      try {
+        job.completion(m_app);
+      } catch (const std::exception& e) {
+        m_errors.push_back(job.label + ": " + e.what());
+        log_message(m_app, job.label + ": " + e.what());
+      }
+    } else if (!job.error.empty()) {
+      m_errors.push_back(job.label + ": " + job.error);
+      log_message(m_app, std::string(tr(m_app.lang, Str::status_error)) + ": " + job.label + ": " +
+                             job.error);
+      if (job.label.starts_with("open ")) {
+        ++m_app.loads_completed;  // a failed load still ends the wait for it
+      }
+    }
+  }
+}
+
+void Viewer::after_loads() {
+  if (m_app.loads_completed == m_loads_seen) {
+    return;
+  }
+  m_loads_seen = m_app.loads_completed;
+  apply_layer_styles(m_settings, m_app);
+  // Files waiting for the region's working CRS.
+  if (m_app.lonlat && !m_dropped.empty()) {
+    for (const std::string& path : std::exchange(m_dropped, {})) {
+      start_open_file(m_app, path);
+    }
+  }
+  if (!m_view.camera_ready) {
+    m_view.fit_request = layers_bounds(m_app, true);
+    if (!m_view.fit_request) {
+      m_view.fit_request = layers_bounds(m_app, false);
+    }
+  }
+  if (m_app.loads_completed < m_app.loads_started || m_startup_done) {
+    return;
+  }
+  // Everything requested on the command line has loaded: apply the scripted state once.
+  m_startup_done = true;
+  if (m_options.fit_layer) {
+    if (LayerEntry* e = find_layer(m_app, *m_options.fit_layer); e && e->layer) {
+      m_view.fit_request = e->layer->bounds();
+    } else {
+      m_errors.push_back("--fit: no layer '" + *m_options.fit_layer + "'");
+    }
+  }
+  if (m_options.view && m_app.lonlat) {
+    const core::XY c = m_app.lonlat->forward(m_options.view->center);
+    sync_camera(m_view);
+    m_view.camera.set_center(c);
+    m_view.camera.set_meters_per_pixel(
+        render::m_per_px_from_zoom_level(m_options.view->zoom, m_options.view->center.lat));
+    m_view.fit_request.reset();
+    m_view.camera_ready = true;
+  }
+  if (m_options.table_layer) {
+    if (LayerEntry* e = find_layer(m_app, *m_options.table_layer)) {
+      m_view.table.layer_uid = e->uid;
+    } else {
+      m_errors.push_back("--table: no layer '" + *m_options.table_layer + "'");
+    }
+  }
+  m_view.table.search = m_options.search;
+  if (m_options.select) {
+    LayerEntry* e = find_layer(m_app, m_options.select->layer_id);
+    if (e && e->layer && m_options.select->row < e->layer->size()) {
+      m_app.selection =
+          Selection{e->uid, core::FeatureId{static_cast<std::uint32_t>(m_options.select->row)}};
+      m_view.show_inspector = true;
+      sync_camera(m_view);
+      if (m_view.fit_request) {
+        m_view.camera.fit(*m_view.fit_request, 32.0);
+        m_view.fit_request.reset();
+        m_view.camera_ready = true;
+      }
+      centre_on_selection(m_app, m_view, 6.0);
+    } else {
+      m_errors.push_back("--select: no feature " + m_options.select->layer_id + ":" +
+                         std::to_string(m_options.select->row));
+    }
+  }
+  m_app.nearest.k = static_cast<int>(m_options.nearest_k);
+  if (m_options.nearest && m_app.lonlat) {
+    start_nearest(m_app, m_app.lonlat->forward(*m_options.nearest));
+  }
+  if (m_options.coverage) {
+    m_app.coverage.category = m_options.coverage->category;
+    if (m_options.coverage->radius_m) {
+      m_app.coverage.radius_m = static_cast<float>(*m_options.coverage->radius_m);
+    }
+    start_coverage(m_app);
+  }
+  if (m_options.gsi || m_settings.gsi) {
+    set_gsi_basemap(m_app, true, m_view.camera.visible_box(),
+                    static_cast<int>(m_view.map_rect.width),
+                    static_cast<int>(m_view.map_rect.height));
+  }
+}
+
+void Viewer::frame() {
+  const auto frame_start = Clock::now();
+  glfwPollEvents();
+  poll_jobs();
+  after_loads();
+  if (m_app.lonlat && !m_dropped.empty() && m_app.loads_completed >= m_app.loads_started) {
+    for (const std::string& path : std::exchange(m_dropped, {})) {
+      start_open_file(m_app, path);
+    }
+  }
+  if (m_fonts.names_generation != m_app.names_generation) {
+    rebuild_fonts(1.0f);
+  }
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  ImGui::PushFont(m_fonts.ui);
+  const ImGuiIO& io = ImGui::GetIO();
+  m_view.window_w = io.DisplaySize.x;
+  m_view.window_h = io.DisplaySize.y;
+
+  float menu_h = 0.0f;
+  draw_menu_bar(m_app, m_view, &menu_h);
+  update_layout(m_view, m_layout, menu_h);
+  sync_camera(m_view);
+  draw_layers_panel(m_app, m_view, m_layout);
+  draw_legend_panel(m_app, m_view, m_layout);
+  draw_inspector_panel(m_app, m_view, m_layout);
+  draw_analysis_panel(m_app, m_view, m_layout);
+  draw_table_panel(m_app, m_view, m_layout);
+  draw_export_panel(m_app, m_view, m_export);
+  draw_status_bar(m_app, m_view, m_layout);
+  handle_map_input(m_app, m_view);
+  if (!m_view.dragging) {
+    draw_hover_tooltip(m_app, m_view);
+  }
+
+  // Map furniture over the GL map and under the panels.
+  ImDrawList* bg = ImGui::GetBackgroundDrawList();
+  OverlayTarget overlay{bg, ImVec2(m_view.map_rect.x, m_view.map_rect.y),
+                        ImVec2(m_view.map_rect.width, m_view.map_rect.height), 1.0f};
+  if (m_view.camera_ready) {
+    m_view.placed_labels = draw_labels(m_app, m_view.camera, overlay, m_fonts);
+    draw_scale_bar(m_view.camera, overlay, m_fonts);
+    draw_north_arrow(overlay, m_fonts, m_app.lang);
+    draw_credits(m_app, overlay, m_fonts, m_app.lang);
+  }
+  if (m_app.loads_completed < m_app.loads_started) {
+    const char* text = tr(m_app.lang, Str::status_loading);
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    draw_halo_text(bg, m_fonts.title, 22.0f,
+                   ImVec2(m_view.map_rect.x + m_view.map_rect.width / 2 - size.x,
+                          m_view.map_rect.y + m_view.map_rect.height / 2),
+                   IM_COL32(60, 60, 60, 255), IM_COL32(255, 255, 255, 230), text);
+  }
+  ImGui::PopFont();
+  ImGui::Render();
+
+  int fb_w = 0;
+  int fb_h = 0;
+  glfwGetFramebufferSize(m_window.get(), &fb_w, &fb_h);
+  const float sx = static_cast<float>(fb_w) / std::max(1.0f, m_view.window_w);
+  const float sy = static_cast<float>(fb_h) / std::max(1.0f, m_view.window_h);
+  glViewport(0, 0, fb_w, fb_h);
+  glClearColor(0.96f, 0.96f, 0.96f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  render::FrameTarget target;
+  target.x = static_cast<int>(std::lround(m_view.map_rect.x * sx));
+  target.y = static_cast<int>(
+      std::lround((m_view.window_h - m_view.map_rect.y - m_view.map_rect.height) * sy));
+  target.width = static_cast<int>(std::lround(m_view.map_rect.width * sx));
+  target.height = static_cast<int>(std::lround(m_view.map_rect.height * sy));
+  target.pixel_ratio = sx;
+  const bool profile = std::getenv("CAREMAP_PROFILE") != nullptr;
+  const auto t_ui = Clock::now();
+  draw_map_layers(m_app, m_view.camera, *m_renderer, target);
+  if (profile) {
+    glFinish();
+  }
+  const auto t_map = Clock::now();
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (profile) {
+    glFinish();
+    const auto t_imgui = Clock::now();
+    auto ms = [](Clock::time_point a, Clock::time_point b) {
+      return std::chrono::duration<double, std::milli>(b - a).count();
+    };
+    std::fprintf(stderr, "profile: ui %.2f ms, map %.2f ms (%zu instances), imgui %.2f ms\n",
+                 ms(frame_start, t_ui), ms(t_ui, t_map), m_renderer->stats().instances,
+                 ms(t_map, t_imgui));
+  }
+
+  const double now_s = std::chrono::duration<double>(Clock::now() - m_start).count();
+  if (!m_first_frame_s) {
+    m_first_frame_s = now_s;
+  }
+  if (!m_first_data_frame_s && m_view.camera_ready && !m_app.layers.empty()) {
+    glFinish();
+    m_first_data_frame_s = std::chrono::duration<double>(Clock::now() - m_start).count();
+  }
+
+  if (m_export.requested) {
+    m_export.requested = false;
+    try {
+      do_export(m_view.export_png.path, m_view.export_png.width);
+      m_view.export_png.message =
+          std::string(tr(m_app.lang, Str::export_saved)) + ": " + m_view.export_png.path;
+    } catch (const std::exception& e) {
+      m_view.export_png.message = e.what();
+    }
+  }
+  if (m_options.headless() || !m_frame_ms.empty() || m_first_data_frame_s) {
+    glFinish();  // frame time includes the (software) GPU's work, not just command submission
+    m_frame_ms.push_back(
+        std::chrono::duration<double, std::milli>(Clock::now() - frame_start).count());
+  }
+}
+
+void Viewer::do_export(const std::filesystem::path& path, int width) {
+  const float ratio = static_cast<float>(width) / std::max(1.0f, m_view.map_rect.width);
+  rebuild_fonts(ratio);
+  try {
+    export_map_png(m_app, m_view, *m_renderer, m_fonts, path, width);
+  } catch (...) {
+    rebuild_fonts(1.0f);
+    throw;
+  }
+  rebuild_fonts(1.0f);
+  log_message(m_app, "wrote " + path.string());
+}
+
+void Viewer::write_screenshot(const std::filesystem::path& path) {
+  int w = 0;
+  int h = 0;
+  glfwGetFramebufferSize(m_window.get(), &w, &h);
+  std::vector<std::uint8_t> pixels(static_cast<std::size_t>(w) * h * 4);
+  glReadBuffer(GL_BACK);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  std::vector<std::uint8_t> flipped(pixels.size());
+  const std::size_t row = static_cast<std::size_t>(w) * 4;
+  for (int y = 0; y < h; ++y) {
+    std::copy_n(pixels.begin() + static_cast<std::ptrdiff_t>(y * row), row,
+                flipped.begin() + static_cast<std::ptrdiff_t>((h - 1 - y) * row));
+  }
+  for (std::size_t i = 3; i < flipped.size(); i += 4) {
+    flipped[i] = 255;  // the window is opaque whatever alpha the blending left behind
+  }
+  write_png(path, w, h, flipped);
+}
+
+void Viewer::dump_state(const std::filesystem::path& path) {
+  nlohmann::json j;
+  j["window"] = {{"width", m_view.window_w}, {"height", m_view.window_h}};
+  j["map_rect"] = {{"x", m_view.map_rect.x},
+                   {"y", m_view.map_rect.y},
+                   {"width", m_view.map_rect.width},
+                   {"height", m_view.map_rect.height}};
+  j["camera"] = {{"center_x", m_view.camera.center().x},
+                 {"center_y", m_view.camera.center().y},
+                 {"m_per_px", m_view.camera.meters_per_pixel()}};
+  j["working_crs"] = m_app.working_crs;
+  nlohmann::json labels = nlohmann::json::array();
+  for (const PlacedLabelRecord& l : m_view.placed_labels) {
+    labels.push_back({{"text", l.text}, {"x0", l.x0}, {"y0", l.y0}, {"x1", l.x1}, {"y1", l.y1}});
+  }
+  j["labels"] = labels;
+  nlohmann::json layers = nlohmann::json::array();
+  for (const LayerEntry& e : m_app.layers) {
+    layers.push_back({{"id", e.id},
+                      {"title", e.title},
+                      {"features", e.layer ? e.layer->size() : 0},
+                      {"visible", e.style.visible},
+                      {"diagnostics", e.diagnostics.size()}});
+  }
+  j["layers"] = layers;
+  if (m_first_frame_s) {
+    j["first_frame_s"] = *m_first_frame_s;
+  }
+  if (m_first_data_frame_s) {
+    j["first_data_frame_s"] = *m_first_data_frame_s;
+  }
+  j["errors"] = m_errors;
+  std::ofstream out(path);
+  out << j.dump(2) << '\n';
+  if (!out) {
+    throw core::OutputError("cannot write state", core::ErrorContext{path.string(), {}, {}, {}});
+  }
+}
+
+int Viewer::run() {
+  const auto deadline = Clock::now() + std::chrono::minutes(3);
+  int settled_frames = 0;
+  while (!glfwWindowShouldClose(m_window.get())) {
+    frame();
+    if (m_options.headless()) {
+      // Count frames only once everything scripted has loaded and computed.
+      const bool settled = m_startup_done && m_app.jobs.idle() && m_dropped.empty() &&
+                           m_app.loads_completed >= m_app.loads_started;
+      settled_frames = settled ? settled_frames + 1 : 0;
+      if (settled_frames >= m_options.frames + 1) {
+        if (m_options.screenshot) {
+          write_screenshot(*m_options.screenshot);
+        }
+        break;
+      }
+      if (Clock::now() > deadline) {
+        m_errors.push_back("timed out waiting for loading and analyses");
+        break;
+      }
+    }
+    glfwSwapBuffers(m_window.get());
+  }
+  if (m_options.export_map) {
+    do_export(*m_options.export_map, m_options.export_width);
+  }
+  if (m_options.dump_state) {
+    dump_state(*m_options.dump_state);
+  }
+  if (!m_options.headless() && !m_options.no_settings && !m_settings_path.empty()) {
+    try {
+      save_settings(m_settings_path, capture_settings(m_app, m_view, m_settings));
+    } catch (const core::Error& e) {
+      std::fprintf(stderr, "caremap-viewer: %s\n", e.what());
+    }
+  }
+  if (!m_frame_ms.empty()) {
+    // Steady-state frame time: skip the loading frames at the start.
+    std::vector<double> ms(m_frame_ms.begin() + static_cast<std::ptrdiff_t>(m_frame_ms.size() / 4),
+                           m_frame_ms.end());
+    std::sort(ms.begin(), ms.end());
+    if (!ms.empty() && std::getenv("CAREMAP_VIEWER_STATS") != nullptr) {
+      std::fprintf(stderr,
+                   "caremap-viewer: first frame %.3f s, first frame with data %.3f s, frames %zu, "
+                   "median %.2f ms, p95 %.2f ms\n",
+                   m_first_frame_s.value_or(-1), m_first_data_frame_s.value_or(-1), ms.size(),
+                   ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 95 / 100)]);
+    }
+  }
+  for (const std::string& e : m_errors) {
+    std::fprintf(stderr, "caremap-viewer: %s\n", e.c_str());
+  }
+  return m_errors.empty() ? 0 : 1;
+}
+
+}  // namespace
+
+int run_viewer(std::span<const std::string_view> args) {
+  ViewerOptions options;
+  try {
+    options = parse_viewer_options(args);
+  } catch (const core::ArgumentError& e) {
+    std::fprintf(stderr, "caremap-viewer: %s\n%s", e.what(), viewer_usage());
+    return 2;
+  }
+  if (options.help) {
+    std::fputs(viewer_usage(), stdout);
+    return 0;
+  }
+  try {
+    Viewer viewer(std::move(options));
+    return viewer.run();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "caremap-viewer: %s\n", e.what());
+    return 1;
+  }
+}
+
+}  // namespace caremap::app

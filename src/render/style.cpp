@@ -1,0 +1,372 @@
+#include "render/style.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace caremap::render {
+
+namespace oi = okabe_ito;
+using core::Category;
+
+const char* to_string(Shape s) {
+  switch (s) {
+    case Shape::circle:
+      return "circle";
+    case Shape::square:
+      return "square";
+    case Shape::diamond:
+      return "diamond";
+    case Shape::triangle:
+      return "triangle";
+    case Shape::triangle_down:
+      return "triangle_down";
+    case Shape::star:
+      return "star";
+    case Shape::hexagon:
+      return "hexagon";
+    case Shape::cross:
+      return "cross";
+    case Shape::pentagon:
+      return "pentagon";
+  }
+  return "circle";
+}
+
+namespace {
+
+PointSymbol point(Shape shape, Rgba fill, float size_px, Rgba outline = rgb(0xffffff)) {
+  return PointSymbol{shape, fill, outline, size_px, 1.5f};
+}
+
+LabelRule label(double max_m_per_px, int priority, float size_px) {
+  LabelRule r;
+  r.enabled = true;
+  r.max_m_per_px = max_m_per_px;
+  r.priority = priority;
+  r.size_px = size_px;
+  return r;
+}
+
+}  // namespace
+
+Symbol default_symbol(Category c) {
+  Symbol s;
+  // Facilities: each has its own shape and its own Okabe-Ito colour. Importance sets the size and
+  // the zoom from which names appear, so the overview stays readable.
+  switch (c) {
+    case Category::hospital:
+      s.title_en = "Hospital";
+      s.title_ja = "病院";
+      s.point = point(Shape::square, oi::vermillion, 15.0f);
+      s.label = label(40.0, 80, 13.0f);
+      break;
+    case Category::backup_hospital:
+      s.title_en = "Backup hospital";
+      s.title_ja = "後方支援病院";
+      s.point = point(Shape::star, oi::reddish_purple, 24.0f, rgb(0x4a1f3a));
+      s.label = label(60.0, 90, 14.0f);
+      s.label.bold = true;
+      break;
+    case Category::clinic:
+      s.title_en = "Clinic";
+      s.title_ja = "診療所";
+      s.point = point(Shape::circle, oi::blue, 11.0f);
+      s.label = label(6.0, 40, 12.0f);
+      break;
+    case Category::pharmacy:
+      s.title_en = "Pharmacy";
+      s.title_ja = "薬局";
+      s.point = point(Shape::diamond, oi::bluish_green, 12.0f);
+      s.label = label(4.0, 30, 12.0f);
+      break;
+    case Category::dental:
+      s.title_en = "Dental clinic";
+      s.title_ja = "歯科診療所";
+      s.point = point(Shape::triangle_down, oi::sky_blue, 12.0f, rgb(0x1d4f6e));
+      s.label = label(4.0, 20, 12.0f);
+      break;
+    case Category::shelter_evacuation:
+      s.title_en = "Evacuation shelter";
+      s.title_ja = "指定避難所";
+      s.point = point(Shape::triangle, oi::orange, 13.0f, rgb(0x5c3d00));
+      s.label = label(8.0, 50, 12.0f);
+      break;
+    case Category::shelter_emergency:
+      s.title_en = "Emergency evacuation site";
+      s.title_ja = "指定緊急避難場所";
+      s.point = point(Shape::hexagon, oi::yellow, 11.0f, rgb(0x6b6400));
+      s.label = label(6.0, 45, 12.0f);
+      break;
+    case Category::care_facility:
+      s.title_en = "Care facility";
+      s.title_ja = "介護施設";
+      s.point = point(Shape::pentagon, rgb(0x333333), 13.0f);
+      s.label = label(8.0, 60, 12.0f);
+      break;
+    case Category::boundary:
+      s.title_en = "Municipal boundary";
+      s.title_ja = "市区町村境界";
+      s.fill = FillSymbol{rgb(0xfbfaf6), rgb(0x8c8c8c), 1.2f};
+      s.line = LineSymbol{rgb(0x8c8c8c), 1.2f};
+      s.label = label(1.0e9, 100, 20.0f);
+      s.label.text = rgb(0x6a6a6a);
+      s.label.bold = true;
+      break;
+    case Category::road:
+      s.title_en = "Road";
+      s.title_ja = "道路";
+      s.line = LineSymbol{rgb(0xbdbdbd), 1.0f};
+      break;
+    case Category::demand:
+      s.title_en = "Demand point";
+      s.title_ja = "需要地点";
+      s.point = point(Shape::circle, rgb(0x7a7a7a), 6.0f);
+      break;
+    case Category::coverage_area:
+      s.title_en = "Covered area";
+      s.title_ja = "カバー圏";
+      s.fill = FillSymbol{rgb(0x009E73, 60), rgb(0x009E73, 200), 1.2f};
+      break;
+    case Category::coverage_gap:
+      s.title_en = "Coverage gap";
+      s.title_ja = "空白地域";
+      s.fill = FillSymbol{rgb(0xD55E00, 80), rgb(0xD55E00, 160), 1.0f};
+      break;
+    case Category::mesh:
+      s.title_en = "Mesh cell";
+      s.title_ja = "メッシュ";
+      s.fill = FillSymbol{rgb(0x56B4E9, 90), rgb(0xffffff, 120), 0.6f};
+      break;
+    case Category::nearest_link:
+      s.title_en = "Nearest facility link";
+      s.title_ja = "最寄り施設への線";
+      s.line = LineSymbol{rgb(0x222222, 220), 2.0f};
+      s.point = point(Shape::circle, rgb(0x222222), 9.0f);
+      break;
+    case Category::route:
+      s.title_en = "Route";
+      s.title_ja = "経路";
+      s.line = LineSymbol{oi::blue, 3.5f};
+      break;
+    case Category::service_area:
+      s.title_en = "Service area";
+      s.title_ja = "到達圏";
+      s.fill = FillSymbol{rgb(0x56B4E9, 70), rgb(0x0072B2, 180), 1.0f};
+      break;
+    case Category::closure:
+      s.title_en = "Road closure";
+      s.title_ja = "通行止め";
+      s.line = LineSymbol{oi::vermillion, 4.0f};
+      s.point = point(Shape::cross, oi::vermillion, 12.0f);
+      break;
+    case Category::other:
+      s.title_en = "Other";
+      s.title_ja = "その他";
+      s.point = point(Shape::circle, rgb(0x888888), 8.0f);
+      s.line = LineSymbol{rgb(0x666666), 1.5f};
+      s.fill = FillSymbol{rgb(0xaaaaaa, 90), rgb(0x666666), 1.0f};
+      break;
+  }
+  return s;
+}
+
+LayerStyle default_layer_style(const core::Layer& layer) {
+  LayerStyle style;
+  if (layer.category == Category::mesh) {
+    // Mesh results carry a per-cell count (facilities within reach, patients, ...): colour by it.
+    // A coverage mesh's `level` (0 none, 1 single, 2 backup) is the planning message: show it
+    // as three classes with words, not numbers.
+    if (layer.field_index("level")) {
+      style.ramp = Ramp{"level",
+                        {1.0, 2.0},
+                        {rgb(0xD55E00, 120), rgb(0x9ecae1, 150), rgb(0x2171b5, 170)},
+                        {"none", "single", "backup"}};
+      return style;
+    }
+    const std::array<std::string_view, 6> preferred{
+        "count", "facilities_in_reach", "facilities", "n", "value", "population"};
+    std::optional<std::size_t> field;
+    for (std::string_view name : preferred) {
+      if (auto i = layer.field_index(name)) {
+        field = i;
+        break;
+      }
+    }
+    if (!field) {
+      for (std::size_t i = 0; i < layer.fields.size(); ++i) {
+        if (layer.fields[i].type != core::FieldType::text) {
+          field = i;
+          break;
+        }
+      }
+    }
+    if (field) {
+      // Sequential blue ramp (colour-blind safe, prints in grey): 0, 1, 2, 3, 4+ facilities.
+      style.ramp = Ramp{layer.fields[*field].name,
+                        {1.0, 2.0, 3.0, 4.0},
+                        {rgb(0xD55E00, 110), rgb(0xc6dbef, 150), rgb(0x6baed6, 170),
+                         rgb(0x2171b5, 180), rgb(0x08306b, 190)},
+                        {}};
+    }
+  }
+  return style;
+}
+
+float symbol_scale(double m_per_px) {
+  constexpr double kFullSizeUpTo = 50.0;
+  if (m_per_px <= kFullSizeUpTo) {
+    return 1.0f;
+  }
+  return static_cast<float>(std::max(0.45, std::sqrt(kFullSizeUpTo / m_per_px)));
+}
+
+Rgba with_opacity(Rgba c, float opacity) {
+  const float o = std::clamp(opacity, 0.0f, 1.0f);
+  c.a = static_cast<std::uint8_t>(static_cast<float>(c.a) * o + 0.5f);
+  return c;
+}
+
+namespace {
+
+Symbol apply_overrides(Symbol s, const LayerStyle& style) {
+  if (style.color) {
+    const Rgba c = *style.color;
+    s.point.fill = c;
+    s.line.color = Rgba{c.r, c.g, c.b, s.line.color.a};
+    s.fill.fill = Rgba{c.r, c.g, c.b, s.fill.fill.a};
+    s.fill.outline = Rgba{c.r, c.g, c.b, s.fill.outline.a};
+  }
+  if (style.size_px) {
+    s.point.size_px = *style.size_px;
+    s.line.width_px = std::max(0.5f, *style.size_px / 6.0f);
+  }
+  s.point.fill = with_opacity(s.point.fill, style.opacity);
+  s.point.outline = with_opacity(s.point.outline, style.opacity);
+  s.line.color = with_opacity(s.line.color, style.opacity);
+  s.fill.fill = with_opacity(s.fill.fill, style.opacity);
+  s.fill.outline = with_opacity(s.fill.outline, style.opacity);
+  s.label.enabled = s.label.enabled && style.labels;
+  return s;
+}
+
+std::string format_number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+// A symbol exists for every category, but analysis categories such as `coverage_area` have no
+// point symbol worth showing for a stray point; the category of the layer is the better guess.
+Category effective_category(Category feature, Category layer) {
+  if (feature == Category::other && layer != Category::other) {
+    return layer;
+  }
+  return feature;
+}
+
+}  // namespace
+
+LayerSymbology resolve_symbology(const core::Layer& layer, const LayerStyle& style) {
+  LayerSymbology out;
+  out.feature_class.resize(layer.features.size(), 0);
+  if (style.ramp && !style.ramp->colours.empty()) {
+    const Ramp& ramp = *style.ramp;
+    const std::optional<std::size_t> field = layer.field_index(ramp.field);
+    const Symbol base = default_symbol(layer.category);
+    for (std::size_t i = 0; i < ramp.colours.size(); ++i) {
+      SymbolClass cls;
+      cls.symbol = base;
+      cls.symbol.fill.fill = ramp.colours[i];
+      cls.symbol.point.fill = Rgba{ramp.colours[i].r, ramp.colours[i].g, ramp.colours[i].b, 255};
+      LayerStyle without_colour = style;
+      without_colour.color.reset();
+      cls.symbol = apply_overrides(cls.symbol, without_colour);
+      if (i < ramp.labels.size()) {
+        cls.range_label = ramp.labels[i];
+      } else if (i == 0) {
+        cls.range_label = "< " + format_number(ramp.breaks.empty() ? 0.0 : ramp.breaks[0]);
+      } else if (i == ramp.breaks.size()) {
+        cls.range_label = "≥ " + format_number(ramp.breaks[i - 1]);
+      } else if (ramp.breaks[i] - ramp.breaks[i - 1] == 1.0) {
+        cls.range_label = format_number(ramp.breaks[i - 1]);
+      } else {
+        cls.range_label = format_number(ramp.breaks[i - 1]) + " – " + format_number(ramp.breaks[i]);
+      }
+      out.classes.push_back(std::move(cls));
+    }
+    for (std::size_t f = 0; f < layer.features.size(); ++f) {
+      std::size_t cls = 0;
+      if (field) {
+        if (const auto v = core::to_number(layer.features[f].values[*field])) {
+          cls = static_cast<std::size_t>(
+              std::upper_bound(ramp.breaks.begin(), ramp.breaks.end(), *v) - ramp.breaks.begin());
+          cls = std::min(cls, ramp.colours.size() - 1);
+        }
+      }
+      out.feature_class[f] = static_cast<std::uint16_t>(cls);
+      ++out.classes[cls].feature_count;
+    }
+    return out;
+  }
+
+  // One class per category present, in the order of the Category enum (a stable legend order).
+  std::array<int, 64> class_of{};
+  class_of.fill(-1);
+  std::vector<Category> present;
+  for (const core::Feature& f : layer.features) {
+    const auto c = static_cast<std::size_t>(effective_category(f.category, layer.category));
+    if (class_of[c] < 0) {
+      class_of[c] = 0;
+      present.push_back(static_cast<Category>(c));
+    }
+  }
+  if (present.empty()) {
+    present.push_back(layer.category);
+  }
+  std::sort(present.begin(), present.end());
+  for (std::size_t i = 0; i < present.size(); ++i) {
+    class_of[static_cast<std::size_t>(present[i])] = static_cast<int>(i);
+    SymbolClass cls;
+    cls.category = present[i];
+    cls.symbol = apply_overrides(default_symbol(present[i]), style);
+    out.classes.push_back(std::move(cls));
+  }
+  for (std::size_t f = 0; f < layer.features.size(); ++f) {
+    const auto c =
+        static_cast<std::size_t>(effective_category(layer.features[f].category, layer.category));
+    const auto cls = static_cast<std::size_t>(class_of[c]);
+    out.feature_class[f] = static_cast<std::uint16_t>(cls);
+    ++out.classes[cls].feature_count;
+  }
+  return out;
+}
+
+std::string to_hex(Rgba c) {
+  char buf[16];
+  if (c.a == 255) {
+    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", c.r, c.g, c.b);
+  } else {
+    std::snprintf(buf, sizeof buf, "#%02x%02x%02x%02x", c.r, c.g, c.b, c.a);
+  }
+  return buf;
+}
+
+std::optional<Rgba> parse_hex(std::string_view s) {
+  if (s.empty() || s.front() != '#' || (s.size() != 7 && s.size() != 9)) {
+    return std::nullopt;
+  }
+  std::uint32_t value = 0;
+  const auto [ptr, ec] = std::from_chars(s.data() + 1, s.data() + s.size(), value, 16);
+  if (ec != std::errc{} || ptr != s.data() + s.size()) {
+    return std::nullopt;
+  }
+  if (s.size() == 7) {
+    return rgb(value);
+  }
+  return rgb(value >> 8, static_cast<std::uint8_t>(value & 0xff));
+}
+
+}  // namespace caremap::render

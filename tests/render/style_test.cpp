@@ -1,0 +1,124 @@
+#include "render/style.hpp"
+
+#include <catch2/catch.hpp>
+#include <set>
+#include <utility>
+
+using caremap::core::Category;
+using namespace caremap::render;
+
+TEST_CASE("every facility category has its own shape and its own colour", "[style]") {
+  std::set<std::pair<Shape, std::uint32_t>> pairs;
+  std::set<Shape> shapes;
+  std::set<std::uint32_t> colours;
+  std::size_t facilities = 0;
+  for (Category c : caremap::core::all_categories()) {
+    if (!caremap::core::is_facility(c)) {
+      continue;
+    }
+    ++facilities;
+    const Symbol s = default_symbol(c);
+    const std::uint32_t colour = (s.point.fill.r << 16) | (s.point.fill.g << 8) | s.point.fill.b;
+    INFO(caremap::core::to_string(c));
+    CHECK(pairs.insert({s.point.shape, colour}).second);
+    CHECK(shapes.insert(s.point.shape).second);
+    CHECK(colours.insert(colour).second);
+    CHECK(s.point.size_px >= 8.0f);
+    CHECK(s.point.outline_px > 0.0f);
+    CHECK(!s.title_ja.empty());
+    CHECK(!s.title_en.empty());
+  }
+  CHECK(facilities == 8);
+}
+
+TEST_CASE("facility colours come from the Okabe-Ito palette", "[style]") {
+  const std::set<std::uint32_t> palette{0x000000, 0xE69F00, 0x56B4E9, 0x009E73,
+                                        0xF0E442, 0x0072B2, 0xD55E00, 0xCC79A7};
+  std::size_t from_palette = 0;
+  for (Category c : caremap::core::all_categories()) {
+    if (!caremap::core::is_facility(c)) {
+      continue;
+    }
+    const Rgba f = default_symbol(c).point.fill;
+    from_palette += palette.count((f.r << 16) | (f.g << 8) | f.b);
+  }
+  CHECK(from_palette >= 7);  // care facilities use a dark grey next to the palette's black
+}
+
+TEST_CASE("boundaries are quiet: thin grey outline, no strong fill", "[style]") {
+  const Symbol s = default_symbol(Category::boundary);
+  CHECK(s.fill.outline_px <= 1.5f);
+  CHECK(s.fill.outline.r == s.fill.outline.g);
+  CHECK(s.fill.outline.g == s.fill.outline.b);
+  CHECK(s.fill.fill.r > 230);
+}
+
+TEST_CASE("resolve_symbology gives one class per category present", "[style]") {
+  caremap::core::Layer layer;
+  layer.category = Category::hospital;
+  for (Category c : {Category::hospital, Category::backup_hospital, Category::hospital}) {
+    caremap::core::Feature f;
+    f.geometry = caremap::core::XY{0, 0};
+    f.category = c;
+    layer.features.push_back(f);
+  }
+  const LayerSymbology sym = resolve_symbology(layer, LayerStyle{});
+  REQUIRE(sym.classes.size() == 2);
+  CHECK(sym.classes[0].category == Category::hospital);
+  CHECK(sym.classes[0].feature_count == 2);
+  CHECK(sym.classes[1].category == Category::backup_hospital);
+  CHECK(sym.feature_class == std::vector<std::uint16_t>{0, 1, 0});
+  CHECK(sym.classes[1].symbol.point.shape == default_symbol(Category::backup_hospital).point.shape);
+}
+
+TEST_CASE("layer overrides change colour, size and opacity", "[style]") {
+  caremap::core::Layer layer;
+  layer.category = Category::clinic;
+  layer.features.push_back(
+      caremap::core::Feature{caremap::core::XY{0, 0}, {}, Category::clinic, 1});
+  LayerStyle style;
+  style.color = rgb(0x112233);
+  style.size_px = 20.0f;
+  style.opacity = 0.5f;
+  const LayerSymbology sym = resolve_symbology(layer, style);
+  REQUIRE(sym.classes.size() == 1);
+  const PointSymbol& p = sym.classes[0].symbol.point;
+  CHECK(p.fill.r == 0x11);
+  CHECK(p.fill.b == 0x33);
+  CHECK(p.fill.a == 128);
+  CHECK(p.size_px == 20.0f);
+}
+
+TEST_CASE("a ramp classifies features by value", "[style]") {
+  caremap::core::Layer layer;
+  layer.category = Category::mesh;
+  layer.add_field("count", caremap::core::FieldType::integer);
+  for (std::int64_t v : {0, 1, 2, 5, 3}) {
+    caremap::core::Feature f;
+    f.values = {v};
+    f.category = Category::mesh;
+    layer.features.push_back(f);
+  }
+  const LayerStyle style = default_layer_style(layer);
+  REQUIRE(style.ramp.has_value());
+  CHECK(style.ramp->field == "count");
+  const LayerSymbology sym = resolve_symbology(layer, style);
+  CHECK(sym.classes.size() == style.ramp->colours.size());
+  CHECK(sym.feature_class == std::vector<std::uint16_t>{0, 1, 2, 4, 3});
+}
+
+TEST_CASE("hex colours round-trip", "[style]") {
+  CHECK(to_hex(rgb(0xD55E00)) == "#d55e00");
+  CHECK(parse_hex("#d55e00") == rgb(0xD55E00));
+  CHECK(parse_hex("#00000080") == rgb(0x000000, 0x80));
+  CHECK_FALSE(parse_hex("d55e00").has_value());
+  CHECK_FALSE(parse_hex("#zz0000").has_value());
+}
+
+TEST_CASE("symbols keep their size in detail and shrink, bounded, at overview", "[style]") {
+  CHECK(symbol_scale(1.0) == 1.0f);
+  CHECK(symbol_scale(50.0) == 1.0f);
+  CHECK(symbol_scale(200.0) == Approx(0.5f));
+  CHECK(symbol_scale(100000.0) == Approx(0.45f));
+  CHECK(symbol_scale(400.0) < symbol_scale(100.0));
+}
