@@ -1,0 +1,38 @@
+#pragma once
+// What every subcommand shares: the streams it writes to and whether a progress bar may be
+// drawn; and the registry through which each subcommand file adds itself to the CLI11 parser.
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <ostream>
+#include <vector>
+
+namespace caremap::cli {
+
+struct CommandContext {
+  std::ostream& out;          ///< results: tables, JSON
+  std::ostream& err;          ///< messages, diagnostics, the progress bar
+  bool progress_bar = false;  ///< only when err is an interactive terminal
+};
+
+/// A parsed subcommand's action; returns the exit code.
+using CommandAction = std::function<int(CommandContext&)>;
+
+struct RegisteredCommand {
+  CLI::App* app = nullptr;
+  CommandAction run;
+};
+
+using CommandRegistry = std::vector<RegisteredCommand>;
+
+// One function per subcommand file: each adds its options to `root` and its action to the
+// registry. The options live in a shared_ptr owned by the action.
+void add_info_command(CLI::App& root, CommandRegistry& registry);
+void add_summary_command(CLI::App& root, CommandRegistry& registry);
+void add_nearest_command(CLI::App& root, CommandRegistry& registry);
+void add_coverage_command(CLI::App& root, CommandRegistry& registry);
+void add_network_command(CLI::App& root, CommandRegistry& registry);
+void add_service_area_command(CLI::App& root, CommandRegistry& registry);
+void add_od_matrix_command(CLI::App& root, CommandRegistry& registry);
+
+}  // namespace caremap::cli

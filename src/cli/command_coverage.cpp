@@ -1,0 +1,191 @@
+// `caremap coverage`: how much of each city is within reach of a kind of facility (straight
+// line), where the gaps are, where a second facility is in reach, counted on JIS grid squares.
+
+#include <memory>
+
+#include "analysis/coverage.hpp"
+#include "analysis/coverage_radius.hpp"
+#include "cli/argument_parsing.hpp"
+#include "cli/command.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/output_writing.hpp"
+#include "cli/progress_bar.hpp"
+#include "cli/region_loading.hpp"
+#include "cli/region_tables.hpp"
+#include "cli/text_table.hpp"
+#include "core/error.hpp"
+#include "crs/transformer.hpp"
+
+namespace caremap::cli {
+
+namespace {
+
+struct CoverageOptions {
+  std::string region = "munakata-fukutsu";
+  std::string categories = "clinic";
+  std::string radius;
+  std::string mesh = "500m";
+  int segments = 0;
+  bool json = false;
+  bool diagnostics = false;
+  OutputOptions output;
+};
+
+std::string default_radii_help() {
+  std::string out = "Straight-line radius (e.g. 16km). Defaults:";
+  for (core::Category c : core::all_categories()) {
+    if (const auto r = analysis::default_coverage_radius(c)) {
+      out += "\n  " + std::string(core::to_string(c)) + " " + format_distance(*r) + ": " +
+             std::string(analysis::default_coverage_radius_reason(c));
+    }
+  }
+  return out;
+}
+
+void print_result(const analysis::CoverageResult& r, const std::string& categories,
+                  std::ostream& out) {
+  const auto& s = r.summary;
+  out << "Coverage of " << categories << " (" << s.facilities << " facilities, radius "
+      << format_distance(s.min_radius)
+      << (s.min_radius == s.max_radius ? "" : "–" + format_distance(s.max_radius))
+      << ", straight line):\n";
+  TextTable table({"city", "area km²", "covered km²", "covered", "backup (2+)", "gap km²",
+                   "gap pockets"},
+                  {Align::left, Align::right, Align::right, Align::right, Align::right,
+                   Align::right, Align::right});
+  for (const auto& c : r.cities) {
+    table.add_row({c.city, format_fixed(c.city_km2, 2), format_fixed(c.covered_km2, 2),
+                   format_fixed(c.covered_pct, 1) + " %", format_fixed(c.backup_pct, 1) + " %",
+                   format_fixed(c.uncovered_km2, 2), std::to_string(c.gap_parts)});
+  }
+  table.add_row({"total", format_fixed(s.city_km2, 2), format_fixed(s.covered_km2, 2),
+                 format_fixed(s.covered_pct, 1) + " %", format_fixed(s.backup_pct, 1) + " %",
+                 format_fixed(s.uncovered_km2, 2), ""});
+  table.print(out);
+  if (s.mesh.cells > 0) {
+    out << "\nJIS mesh cells (centre within reach of): none " << s.mesh.none << ", one "
+        << s.mesh.single << ", two or more " << s.mesh.backup << " of " << s.mesh.cells << '\n';
+  }
+  if (!r.gap_parts.features.empty()) {
+    out << "\nLargest gaps:\n";
+    TextTable gaps({"city", "gap", "km²"}, {Align::left, Align::right, Align::right});
+    const auto city = r.gap_parts.field_index("city");
+    const auto km2 = r.gap_parts.field_index("gap_km2");
+    std::size_t shown = 0;
+    for (const auto& f : r.gap_parts.features) {
+      if (shown++ == 8) {
+        break;
+      }
+      gaps.add_row({city ? core::to_text(f.values[*city]) : "",
+                    std::to_string(shown),
+                    km2 ? format_fixed(core::to_number(f.values[*km2]).value_or(0), 3) : ""});
+    }
+    gaps.print(out);
+  }
+  out << "\nCircles are polygons of " << s.circle_segments << " vertices (area "
+      << format_fixed(s.circle_area_error * 100.0, 4) << " % short of a true circle).\n";
+}
+
+nlohmann::ordered_json result_json(const analysis::CoverageResult& r) {
+  nlohmann::ordered_json j;
+  const auto& s = r.summary;
+  j["facilities"] = s.facilities;
+  j["radius_m"] = {{"min", s.min_radius.value}, {"max", s.max_radius.value}};
+  j["total"] = {{"city_km2", s.city_km2},
+                {"covered_km2", s.covered_km2},
+                {"covered_pct", s.covered_pct},
+                {"uncovered_km2", s.uncovered_km2},
+                {"backup_km2", s.backup_km2},
+                {"backup_pct", s.backup_pct}};
+  auto& cities = j["cities"] = nlohmann::ordered_json::array();
+  for (const auto& c : r.cities) {
+    cities.push_back({{"city", c.city},
+                      {"city_km2", c.city_km2},
+                      {"covered_km2", c.covered_km2},
+                      {"covered_pct", c.covered_pct},
+                      {"uncovered_km2", c.uncovered_km2},
+                      {"uncovered_pct", c.uncovered_pct},
+                      {"backup_km2", c.backup_km2},
+                      {"backup_pct", c.backup_pct},
+                      {"gap_parts", c.gap_parts}});
+  }
+  j["mesh"] = {{"cells", s.mesh.cells},
+               {"none", s.mesh.none},
+               {"single", s.mesh.single},
+               {"backup", s.mesh.backup}};
+  return j;
+}
+
+int run_coverage(const CoverageOptions& o, CommandContext& context) {
+  analysis::CoverageParams params;
+  params.categories = parse_categories(o.categories, "--category");
+  if (!o.radius.empty()) {
+    params.radius = parse_distance(o.radius, "--radius");
+  }
+  params.mesh_level = parse_mesh_level(o.mesh, "--mesh");
+  if (o.segments != 0) {
+    params.circle_segments = o.segments;
+  }
+  const io::Region region = load_region(o.region, context);
+  std::vector<analysis::CoverageSource> sources;
+  for (const auto& l : region.layers) {
+    const bool wanted = std::any_of(
+        params.categories.begin(), params.categories.end(),
+        [&](core::Category c) { return l.layer->count(c) > 0; });
+    if (wanted) {
+      sources.push_back({l.layer, l.spec.coverage_radius});
+    }
+  }
+  if (sources.empty()) {
+    throw core::ArgumentError("the region has no facilities of category " + o.categories);
+  }
+  const crs::Transformer projector = crs::Transformer::from_wgs84(region.working_crs);
+  core::Progress progress;
+  progress.set_stage("coverage");
+  analysis::CoverageResult r;
+  {
+    const ProgressBar bar(progress, context.err, context.progress_bar);
+    r = analysis::coverage(sources, boundary_layer(region), projector, params, &progress);
+  }
+  if (o.json) {
+    context.out << result_json(r).dump(2) << '\n';
+  } else {
+    print_result(r, join_categories(params.categories), context.out);
+  }
+  std::vector<core::LayerPtr> layers;
+  for (core::Layer* l : {&r.covered, &r.gaps, &r.gap_parts, &r.backup, &r.mesh}) {
+    if (!l->features.empty()) {
+      layers.push_back(std::make_shared<core::Layer>(std::move(*l)));
+    }
+  }
+  write_outputs(layers, o.output, context);
+  if (!r.diagnostics.empty()) {
+    print_diagnostics(r.diagnostics, context.err, o.diagnostics);
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+void add_coverage_command(CLI::App& root, CommandRegistry& registry) {
+  auto o = std::make_shared<CoverageOptions>();
+  CLI::App* cmd = root.add_subcommand(
+      "coverage",
+      "Area of each city within reach of a kind of facility, the gaps, and backup coverage");
+  cmd->add_option("--region", o->region, "Region name or path to a .caremap.json project file")
+      ->capture_default_str();
+  cmd->add_option("--category", o->categories,
+                  "Facility categories, comma-separated (e.g. clinic or shelter_evacuation)")
+      ->capture_default_str();
+  cmd->add_option("--radius", o->radius, default_radii_help());
+  cmd->add_option("--mesh", o->mesh, "JIS X 0410 grid for counts: 1km, 500m, 250m or none")
+      ->capture_default_str();
+  cmd->add_option("--circle-segments", o->segments, "Vertices per circle (default 360)");
+  add_output_options(*cmd, o->output,
+                     "the covered area, gaps, gap pockets, backup area and mesh layers");
+  cmd->add_flag("--json", o->json, "Print machine-readable JSON instead of tables");
+  cmd->add_flag("--diagnostics", o->diagnostics, "List every diagnostic");
+  registry.push_back({cmd, [o](CommandContext& c) { return run_coverage(*o, c); }});
+}
+
+}  // namespace caremap::cli

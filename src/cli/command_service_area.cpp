@@ -1,0 +1,230 @@
+// `caremap service-area`: the area reached over the road network from each facility (or origin)
+// within time or road-distance bands, as polygons; with closures applied when given.
+
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "analysis/service_area.hpp"
+#include "cli/argument_parsing.hpp"
+#include "cli/command.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/nearest_inputs.hpp"
+#include "cli/network_loading.hpp"
+#include "cli/output_writing.hpp"
+#include "cli/phase_timer.hpp"
+#include "cli/progress_bar.hpp"
+#include "cli/region_loading.hpp"
+#include "cli/text_table.hpp"
+#include "core/error.hpp"
+#include "io/read.hpp"
+
+namespace caremap::cli {
+
+namespace {
+
+struct ServiceAreaOptions {
+  std::string region = "munakata-fukutsu";
+  std::string categories;
+  std::string origins;
+  std::vector<std::string> from;
+  std::string bands;
+  std::string distance;
+  std::string mode = "overlap";
+  std::string shape = "disks";
+  std::string direction = "from";
+  std::string road_buffer = "100m";
+  unsigned threads = 0;
+  bool json = false;
+  bool timing = false;
+  bool diagnostics = false;
+  NetworkOptions network;
+  OutputOptions output;
+  CLI::App* cmd = nullptr;
+};
+
+// `region_facilities`: the run uses the region's facility layers (no --origins or --from), where
+// hospitals are the default; origins files and --from places are used whole.
+analysis::ServiceAreaParams params_of(const ServiceAreaOptions& o, bool region_facilities) {
+  analysis::ServiceAreaParams p;
+  if (!o.bands.empty() && !o.distance.empty()) {
+    throw core::ArgumentError("give --bands (time) or --distance (road length), not both");
+  }
+  if (!o.distance.empty()) {
+    p.distance_bands = parse_distance_list(o.distance, "--distance");
+  } else {
+    p.time_bands = parse_duration_list(o.bands.empty() ? "5,10,15,30min" : o.bands, "--bands");
+  }
+  if (o.mode == "overlap") {
+    p.mode = analysis::ServiceAreaMode::overlap;
+  } else if (o.mode == "split") {
+    p.mode = analysis::ServiceAreaMode::split;
+  } else if (o.mode == "dissolve") {
+    p.mode = analysis::ServiceAreaMode::dissolve;
+  } else {
+    throw core::ArgumentError("--mode: '" + o.mode + "' is not overlap, split or dissolve");
+  }
+  if (o.shape == "disks") {
+    p.shape = analysis::BandShape::disks;
+  } else if (o.shape == "rings") {
+    p.shape = analysis::BandShape::rings;
+  } else {
+    throw core::ArgumentError("--shape: '" + o.shape + "' is not disks or rings");
+  }
+  if (o.direction == "from") {
+    p.direction = analysis::TravelDirection::from_facility;
+  } else if (o.direction == "to") {
+    p.direction = analysis::TravelDirection::to_facility;
+  } else {
+    throw core::ArgumentError("--direction: '" + o.direction + "' is not 'from' or 'to'");
+  }
+  p.road_buffer = parse_distance(o.road_buffer, "--road-buffer");
+  p.threads = effective_threads(o.threads);
+  if (!o.categories.empty()) {
+    p.categories = parse_categories(o.categories, "--category");
+  } else if (region_facilities) {
+    p.categories = {core::Category::hospital};
+  }
+  return p;
+}
+
+std::string band_label(const core::Feature& f, const core::Layer& areas) {
+  if (const auto i = areas.field_index("band_min")) {
+    return core::to_text(f.values[*i]) + " min";
+  }
+  if (const auto i = areas.field_index("band_m")) {
+    return format_distance(core::Meters{core::to_number(f.values[*i]).value_or(0)});
+  }
+  return {};
+}
+
+void print_areas(const analysis::ServiceAreaResult& r, std::ostream& out) {
+  const auto& areas = r.areas;
+  out << "Service areas of " << r.facilities.size() << " facilities (" << areas.size()
+      << " polygons):\n";
+  TextTable table({"facility", "band", "area km²"}, {Align::left, Align::right, Align::right});
+  const auto facility = areas.field_index("facility");
+  const auto km2 = areas.field_index("area_km2");
+  std::size_t shown = 0;
+  for (const auto& f : areas.features) {
+    if (++shown > 40) {
+      break;
+    }
+    table.add_row({facility ? core::to_text(f.values[*facility]) : "", band_label(f, areas),
+                   km2 ? format_fixed(core::to_number(f.values[*km2]).value_or(0), 3) : ""});
+  }
+  table.print(out);
+  if (areas.size() > 40) {
+    out << "... " << areas.size() - 40 << " more (write them with --out)\n";
+  }
+  out << '\n';
+}
+
+int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
+  PhaseTimer timer;
+  const bool from_region = o.origins.empty() && o.from.empty();
+  std::optional<io::Region> region;
+  if (o.network.osm.empty() || o.cmd->count("--region") > 0) {
+    region = load_region(o.region, context);
+  }
+  const LoadedNetwork network = load_network(o.network, region ? &*region : nullptr, context);
+  timer.lap("road network");
+  core::Diagnostics diagnostics = network.diagnostics;
+  const auto overlay = load_closures(o.network, network, diagnostics);
+  const auto params = params_of(o, from_region && region.has_value());
+
+  std::vector<core::LayerPtr> sources;
+  if (!o.origins.empty()) {
+    auto loaded = io::read_file(o.origins, io::ReadOptions{}, network.crs);
+    diagnostics.append(loaded.diagnostics);
+    sources.push_back(loaded.layer);
+  } else if (!o.from.empty()) {
+    sources.push_back(places_layer(o.from, network.crs));
+  } else if (region) {
+    for (const auto& l : region->layers) {
+      if (core::is_facility(l.layer->category)) {
+        sources.push_back(l.layer);
+      }
+    }
+  } else {
+    throw core::ArgumentError("say from where: --origins FILE, --from LON,LAT or a region's "
+                              "facilities with --category");
+  }
+  timer.lap("read");
+
+  core::Progress progress;
+  progress.set_stage("service areas");
+  analysis::ServiceAreaResult r;
+  {
+    const ProgressBar bar(progress, context.err, context.progress_bar);
+    r = analysis::service_area(*network.network, sources, params,
+                               overlay ? &*overlay : nullptr, &progress);
+  }
+  timer.lap("service areas");
+  diagnostics.append(r.diagnostics);
+  if (o.json) {
+    nlohmann::ordered_json j;
+    j["facilities"] = r.facilities.size();
+    auto& areas = j["areas"] = nlohmann::ordered_json::array();
+    const auto facility = r.areas.field_index("facility");
+    const auto km2 = r.areas.field_index("area_km2");
+    for (const auto& f : r.areas.features) {
+      areas.push_back({{"facility", facility ? core::to_text(f.values[*facility]) : ""},
+                       {"band", band_label(f, r.areas)},
+                       {"area_km2", km2 ? core::to_number(f.values[*km2]).value_or(0) : 0.0}});
+    }
+    context.out << j.dump(2) << '\n';
+  } else {
+    print_areas(r, context.out);
+  }
+  write_outputs({std::make_shared<core::Layer>(std::move(r.areas)),
+                 std::make_shared<core::Layer>(std::move(r.roads))},
+                o.output, context);
+  timer.lap("write");
+  if (!diagnostics.empty()) {
+    print_diagnostics(diagnostics, context.err, o.diagnostics);
+  }
+  if (o.timing) {
+    timer.print(context.err);
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+void add_service_area_command(CLI::App& root, CommandRegistry& registry) {
+  auto o = std::make_shared<ServiceAreaOptions>();
+  CLI::App* cmd = root.add_subcommand(
+      "service-area",
+      "Areas reached by road from each facility within time or distance bands (polygons)");
+  o->cmd = cmd;
+  cmd->add_option("--region", o->region, "Region whose facilities and roads are used")
+      ->capture_default_str();
+  cmd->add_option("--category", o->categories,
+                  "Facility categories of the region (default hospital)");
+  cmd->add_option("--origins", o->origins, "A file of origins instead of the region's facilities");
+  cmd->add_option("--from", o->from, "An origin as LON,LAT (repeatable)");
+  cmd->add_option("--bands", o->bands, "Time bands, e.g. 5,10,15,30min (the default)");
+  cmd->add_option("--distance", o->distance, "Road-length bands instead, e.g. 500,1000m");
+  cmd->add_option("--mode", o->mode,
+                  "overlap (one polygon per facility), split (each place to its nearest "
+                  "facility) or dissolve (one polygon per band)")
+      ->capture_default_str();
+  cmd->add_option("--shape", o->shape, "disks (band k holds all within k) or rings")
+      ->capture_default_str();
+  cmd->add_option("--direction", o->direction,
+                  "'from' the facility (home visits, ambulances) or 'to' it (patients)")
+      ->capture_default_str();
+  cmd->add_option("--road-buffer", o->road_buffer,
+                  "How far from a reached road a place counts as reached")
+      ->capture_default_str();
+  cmd->add_option("--threads", o->threads, "Worker threads (0 = every core)")
+      ->capture_default_str();
+  add_network_options(*cmd, o->network);
+  add_output_options(*cmd, o->output, "the service-area polygons and the reached roads");
+  cmd->add_flag("--json", o->json, "Print machine-readable JSON instead of tables");
+  cmd->add_flag("--diagnostics", o->diagnostics, "List every diagnostic");
+  cmd->add_flag("--timing", o->timing, "Print the time of each phase on stderr");
+  registry.push_back({cmd, [o](CommandContext& c) { return run_service_area(*o, c); }});
+}
+
+}  // namespace caremap::cli

@@ -1,0 +1,110 @@
+#include "cli/nearest_inputs.hpp"
+
+#include <thread>
+
+#include "cli/argument_parsing.hpp"
+#include "cli/region_loading.hpp"
+#include "cli/text_table.hpp"
+#include "core/error.hpp"
+#include "crs/transformer.hpp"
+#include "io/read.hpp"
+
+namespace caremap::cli {
+
+bool uses_region(const NearestOptions& o) {
+  return o.facilities.empty() || o.cmd->count("--region") > 0;
+}
+
+NearestInputs load_nearest_inputs(const NearestOptions& o, CommandContext& context,
+                                  const std::optional<crs::CrsRef>& working_crs,
+                                  std::optional<io::Region> region) {
+  if (o.from.empty() && o.demand.empty() && o.demand_layer.empty()) {
+    throw core::ArgumentError(
+        "say where from: --from LON,LAT, --demand FILE or --demand-layer LAYER");
+  }
+  NearestInputs in;
+  if (uses_region(o)) {
+    in.region = region ? std::move(region) : load_region(o.region, context);
+    in.working_crs = in.region->working_crs;
+    for (const auto& l : in.region->layers) {
+      if (core::is_facility(l.layer->category)) {
+        in.facilities.push_back(l.layer);
+      }
+    }
+  } else if (!o.crs.empty()) {
+    in.working_crs = crs::CrsRef::parse(o.crs);
+  } else if (working_crs) {
+    in.working_crs = *working_crs;
+  } else {
+    std::vector<std::filesystem::path> files(o.facilities.begin(), o.facilities.end());
+    if (!o.demand.empty()) {
+      files.emplace_back(o.demand);
+    }
+    in.working_crs = io::choose_crs_for(files).crs;
+  }
+  if (working_crs && !(in.working_crs == *working_crs)) {
+    throw core::ArgumentError("the road network is in " + working_crs->short_label() +
+                              " but the facilities and demand work in " + in.working_crs.short_label());
+  }
+  if (!crs::is_metric_projected(in.working_crs)) {
+    throw core::ArgumentError("--crs: " + in.working_crs.short_label() +
+                              " is not a projected CRS in metres");
+  }
+  for (const auto& f : o.facilities) {
+    auto loaded = io::read_file(f, io::ReadOptions{}, in.working_crs);
+    in.diagnostics.append(loaded.diagnostics);
+    in.facilities.push_back(loaded.layer);
+  }
+  if (!o.demand.empty()) {
+    io::ReadOptions read;
+    read.name_field = o.demand_name_field;
+    read.category = core::Category::demand;
+    auto loaded = io::read_file(o.demand, read, in.working_crs);
+    in.diagnostics.append(loaded.diagnostics);
+    in.demand = loaded.layer;
+  } else if (!o.demand_layer.empty()) {
+    if (!in.region) {
+      throw core::ArgumentError("--demand-layer needs a region (--region)");
+    }
+    in.demand = in.region->require(o.demand_layer).layer;
+  }
+  return in;
+}
+
+std::vector<core::Category> requested_categories(const NearestOptions& o, bool from_region) {
+  if (!o.categories.empty()) {
+    return parse_categories(o.categories, "--category");
+  }
+  // A region holds many kinds of facility: default to hospitals. Facility files given
+  // explicitly are what the user wants: every feature.
+  return from_region ? std::vector<core::Category>{core::Category::hospital}
+                     : std::vector<core::Category>{};
+}
+
+unsigned effective_threads(unsigned threads) {
+  return threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : threads;
+}
+
+core::LayerPtr places_layer(const std::vector<std::string>& from, const crs::CrsRef& working_crs) {
+  auto layer = std::make_shared<core::Layer>();
+  layer->id = "places";
+  layer->title = "--from";
+  layer->category = core::Category::demand;
+  layer->crs = working_crs.definition;
+  layer->fields = {{"name", core::FieldType::text}};
+  layer->name_field = 0;
+  const crs::Transformer to_working = crs::Transformer::from_wgs84(working_crs);
+  std::size_t row = 0;
+  for (const auto& text : from) {
+    const core::LonLat p = parse_lonlat(text, "--from");
+    core::Feature f;
+    f.geometry = to_working.forward(p);
+    f.values = {format_fixed(p.lon, 5) + "," + format_fixed(p.lat, 5)};
+    f.category = core::Category::demand;
+    f.source_row = ++row;
+    layer->features.push_back(std::move(f));
+  }
+  return layer;
+}
+
+}  // namespace caremap::cli

@@ -1,0 +1,69 @@
+#pragma once
+// The options of `caremap nearest` and how they turn into facility and demand layers; shared by
+// the straight-line and the road-network variants of the command.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/command.hpp"
+#include "cli/network_loading.hpp"
+#include "cli/output_writing.hpp"
+#include "core/layer.hpp"
+#include "crs/crs_ref.hpp"
+#include "io/region.hpp"
+
+namespace caremap::cli {
+
+struct NearestOptions {
+  std::string region = "munakata-fukutsu";
+  std::vector<std::string> facilities;
+  std::string categories;
+  std::vector<std::string> from;
+  std::string demand;
+  std::string demand_layer;
+  std::string demand_name_field;
+  std::string crs;  ///< working CRS override for loose files
+  std::size_t k = 1;
+  std::string by = "distance";  ///< distance (straight line), time or road-distance
+  std::string max_distance;
+  std::string max_time;
+  std::string direction = "to";
+  unsigned threads = 0;
+  bool json = false;
+  bool timing = false;
+  bool diagnostics = false;
+  OutputOptions output;
+  NetworkOptions network;
+  CLI::App* cmd = nullptr;
+};
+
+/// Facilities, demand and the working CRS of a run.
+struct NearestInputs {
+  crs::CrsRef working_crs;
+  std::vector<core::LayerPtr> facilities;
+  core::LayerPtr demand;  ///< null when only --from places are given
+  core::Diagnostics diagnostics;
+  std::optional<io::Region> region;
+};
+
+/// True when the run works on a region: no --facilities files, or --region given explicitly.
+bool uses_region(const NearestOptions& o);
+
+/// Loads the region (unless only --facilities files are given; `region` when already loaded),
+/// the facility files and the demand. `working_crs` overrides the CRS choice (a road network's
+/// CRS) and must agree with the region's.
+NearestInputs load_nearest_inputs(const NearestOptions& o, CommandContext& context,
+                                  const std::optional<crs::CrsRef>& working_crs = std::nullopt,
+                                  std::optional<io::Region> region = std::nullopt);
+
+/// --category, or hospitals for a region and every feature of explicit facility files.
+std::vector<core::Category> requested_categories(const NearestOptions& o, bool from_region);
+
+/// Thread count for `--threads`: 0 means every core.
+unsigned effective_threads(unsigned threads);
+
+/// The --from places as a demand layer (category demand, named "lon,lat") in `working_crs`.
+core::LayerPtr places_layer(const std::vector<std::string>& from, const crs::CrsRef& working_crs);
+
+}  // namespace caremap::cli

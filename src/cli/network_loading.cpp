@@ -1,0 +1,133 @@
+#include "cli/network_loading.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <unistd.h>
+
+#include "cli/progress_bar.hpp"
+#include "core/error.hpp"
+#include "crs/transformer.hpp"
+#include "crs/working_crs.hpp"
+#include "io/read.hpp"
+#include "routing/closures_from_layer.hpp"
+#include "routing/osm_extent.hpp"
+#include "routing/osm_graph.hpp"
+
+namespace caremap::cli {
+
+namespace fs = std::filesystem;
+
+void add_network_options(CLI::App& cmd, NetworkOptions& o, bool with_closures) {
+  cmd.add_option("--osm", o.osm,
+                 "OpenStreetMap extract (.osm.pbf or .osm) for the road network; default: the "
+                 "region's roads");
+  cmd.add_option("--profile", o.profile, "Travel profile: car, walking, or a profile JSON file")
+      ->capture_default_str();
+  cmd.add_option("--graph-cache", o.cache,
+                 "Where to keep the built graph (default: next to the OSM file, or the user "
+                 "cache directory when that folder is read-only)");
+  cmd.add_flag("--no-graph-cache", o.no_cache, "Build the graph without reading or writing a cache");
+  if (with_closures) {
+    cmd.add_option("--closures", o.closures,
+                   "Closures as any vector file: polygons close the roads inside (flood zone), "
+                   "lines the roads they cross (a bridge), points the nearest road; a 'factor' "
+                   "field on a polygon slows roads instead (2 = half speed); a 'way_id' field "
+                   "closes that OSM way");
+  }
+}
+
+namespace {
+
+fs::path road_source(const NetworkOptions& o, const io::Region* region) {
+  if (!o.osm.empty()) {
+    return o.osm;
+  }
+  if (region != nullptr && region->project.roads) {
+    return *region->project.roads;
+  }
+  const std::string where =
+      region != nullptr ? "region " + region->project.title + " (" + region->project.id + ")"
+                        : std::string("this run");
+  throw core::InputError(
+      "no road network is loaded for " + where +
+          ": travel times need one. Give an OpenStreetMap extract with --osm FILE, or set "
+          "\"roads\" in the project file; data/geo/SOURCES.md ('Road network') shows how to cut "
+          "one from a Geofabrik download with osmium",
+      core::ErrorContext{region != nullptr ? region->project.file.string() : std::string(), "",
+                         std::nullopt, ""});
+}
+
+// Next to the source if that folder is writable (the documented default), else the user's
+// cache directory, so read-only data folders still get a cache.
+fs::path cache_path(const NetworkOptions& o, const fs::path& source,
+                    const routing::Profile& profile) {
+  if (!o.cache.empty()) {
+    return o.cache;
+  }
+  const fs::path beside = routing::default_cache_path(source, profile);
+  const fs::path folder = beside.parent_path().empty() ? fs::path(".") : beside.parent_path();
+  if (access(folder.c_str(), W_OK) == 0) {
+    return beside;
+  }
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  const char* home = std::getenv("HOME");
+  const fs::path base = xdg && *xdg ? fs::path(xdg) : fs::path(home ? home : "/tmp") / ".cache";
+  fs::create_directories(base / "caremap");
+  return base / "caremap" / beside.filename();
+}
+
+crs::CrsRef network_crs(const io::Region* region, const fs::path& source) {
+  if (region != nullptr) {
+    return region->working_crs;
+  }
+  const auto extent = routing::osm_extent(source);
+  if (!extent) {
+    throw core::InputError("the OpenStreetMap file has no nodes",
+                           core::ErrorContext{source.string(), "", std::nullopt, ""});
+  }
+  return crs::choose_working_crs(crs::GeoBox{extent->first, extent->second}).crs;
+}
+
+}  // namespace
+
+LoadedNetwork load_network(const NetworkOptions& o, const io::Region* region,
+                           CommandContext& context) {
+  const auto start = std::chrono::steady_clock::now();
+  LoadedNetwork out;
+  out.source = road_source(o, region);
+  out.crs = network_crs(region, out.source);
+  const routing::Profile profile = routing::load_profile(o.profile);
+  routing::CacheOptions cache;
+  cache.enabled = !o.no_cache;
+  cache.crs = out.crs.definition;
+  if (cache.enabled) {
+    cache.path = cache_path(o, out.source, profile);
+    out.cache = cache.path;
+  }
+  const crs::Transformer projector = crs::Transformer::from_wgs84(out.crs);
+  core::Progress progress;
+  progress.set_stage("road network");
+  const ProgressBar bar(progress, context.err, context.progress_bar);
+  auto loaded = routing::load_or_build_graph(out.source, profile, projector, cache,
+                                             out.diagnostics, &progress);
+  out.from_cache = loaded.from_cache;
+  out.network = std::make_shared<const routing::RoadNetwork>(std::move(loaded.graph));
+  out.load_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return out;
+}
+
+std::optional<routing::Overlay> load_closures(const NetworkOptions& o, const LoadedNetwork& network,
+                                              core::Diagnostics& diagnostics) {
+  if (o.closures.empty()) {
+    return std::nullopt;
+  }
+  io::ReadOptions read;
+  read.category = core::Category::closure;
+  const auto loaded = io::read_file(o.closures, read, network.crs);
+  diagnostics.append(loaded.diagnostics);
+  const routing::Closures closures = routing::closures_from_layer(*loaded.layer, diagnostics);
+  return routing::build_overlay(network.network->index(), closures, diagnostics);
+}
+
+}  // namespace caremap::cli

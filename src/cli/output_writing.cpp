@@ -1,0 +1,85 @@
+#include "cli/output_writing.hpp"
+
+#include "core/error.hpp"
+#include "io/write.hpp"
+
+namespace caremap::cli {
+
+void add_output_options(CLI::App& cmd, OutputOptions& o, const std::string& what) {
+  cmd.add_option("--out", o.out,
+                 "Write " + what + " to FILE (.gpkg holds every result layer; .geojson, .csv, "
+                 ".fgb the main one)");
+  cmd.add_option("--out-dir", o.out_dir, "Write every result layer to DIR, one file per layer");
+  cmd.add_option("--format", o.format, "Output format: gpkg, geojson, csv, flatgeobuf");
+  cmd.add_option("--out-crs", o.out_crs, "CRS of the written coordinates")->capture_default_str();
+}
+
+bool wants_output(const OutputOptions& o) { return !o.out.empty() || !o.out_dir.empty(); }
+
+core::LayerPtr table_for_output(core::Layer lines, const OutputOptions& o) {
+  const auto format = o.format.empty() ? io::format_from_extension(o.out) : io::parse_format(o.format);
+  if (format == io::Format::csv) {
+    for (auto& f : lines.features) {
+      if (const auto* line = std::get_if<core::LineString>(&f.geometry); line && !line->empty()) {
+        // Copy before assigning: the assignment destroys the line the reference points into.
+        const core::XY start = line->front();
+        f.geometry = start;
+      }
+    }
+  }
+  return std::make_shared<core::Layer>(std::move(lines));
+}
+
+std::vector<std::filesystem::path> write_outputs(const std::vector<core::LayerPtr>& layers,
+                                                 const OutputOptions& o, CommandContext& context) {
+  std::vector<std::filesystem::path> written;
+  if (o.out.empty() && o.out_dir.empty()) {
+    return written;
+  }
+  if (!o.out.empty() && !o.out_dir.empty()) {
+    throw core::ArgumentError("give either --out or --out-dir, not both");
+  }
+  io::WriteOptions options;
+  options.crs = crs::CrsRef::parse(o.out_crs);
+  if (!o.format.empty()) {
+    options.format = io::parse_format(o.format);
+    if (!options.format) {
+      throw core::ArgumentError("--format: unknown format '" + o.format +
+                                "'; use gpkg, geojson, csv or flatgeobuf");
+    }
+  }
+  if (!o.out.empty()) {
+    const std::filesystem::path path(o.out);
+    const auto format = options.format ? options.format : io::format_from_extension(path);
+    if (format == io::Format::gpkg) {
+      io::write_layers(layers, path, options);
+    } else {
+      io::write_layer(*layers.front(), path, options);
+      if (layers.size() > 1) {
+        context.err << "note: " << path.string() << " holds " << layers.front()->id
+                    << " only; use a .gpkg file or --out-dir for every result layer\n";
+      }
+    }
+    written.push_back(path);
+  } else {
+    const std::filesystem::path dir(o.out_dir);
+    if (!std::filesystem::is_directory(dir)) {
+      throw core::OutputError("the output directory does not exist",
+                              core::ErrorContext{dir.string(), "", std::nullopt, ""});
+    }
+    const io::Format format = options.format.value_or(io::Format::gpkg);
+    const std::string extension = format == io::Format::flatgeobuf ? "fgb" : std::string(io::to_string(format));
+    options.format = format;
+    for (const auto& layer : layers) {
+      const auto path = dir / (layer->id + "." + extension);
+      io::write_layer(*layer, path, options);
+      written.push_back(path);
+    }
+  }
+  for (const auto& p : written) {
+    context.err << "wrote " << p.string() << '\n';
+  }
+  return written;
+}
+
+}  // namespace caremap::cli

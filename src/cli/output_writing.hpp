@@ -1,0 +1,40 @@
+#pragma once
+// Writing a command's result layers: one file with --out (a GeoPackage holds every layer, other
+// formats hold the main one), or one file per layer in --out-dir. Written in EPSG:4326 unless
+// --out-crs says otherwise; every write is atomic (io::write_layer).
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/command.hpp"
+#include "core/layer.hpp"
+
+namespace caremap::cli {
+
+struct OutputOptions {
+  std::string out;      ///< --out FILE
+  std::string out_dir;  ///< --out-dir DIR
+  std::string format;   ///< --format (default: the extension, or gpkg for --out-dir)
+  std::string out_crs = "EPSG:4326";
+};
+
+/// Adds --out, --out-dir, --format and --out-crs to a subcommand.
+void add_output_options(CLI::App& cmd, OutputOptions& o, const std::string& what);
+
+/// True when --out or --out-dir was given.
+bool wants_output(const OutputOptions& o);
+
+/// A layer of lines from demand points to facilities (nearest links, routes) as it should be
+/// written: unchanged for map formats; for CSV, each line becomes its first point (the demand
+/// point), so the table has one row per demand point and rank with lon/lat columns.
+core::LayerPtr table_for_output(core::Layer lines, const OutputOptions& o);
+
+/// Writes `layers` as the options say (nothing if neither --out nor --out-dir was given) and
+/// prints one line per file written to `context.err`. With --out and a single-layer format only
+/// the first layer is written and the others are named in a note. Returns the files written.
+std::vector<std::filesystem::path> write_outputs(const std::vector<core::LayerPtr>& layers,
+                                                 const OutputOptions& o, CommandContext& context);
+
+}  // namespace caremap::cli

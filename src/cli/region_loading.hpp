@@ -1,0 +1,19 @@
+#pragma once
+// Opening the region a command works on, with a progress bar, and reporting what was skipped.
+
+#include <string_view>
+
+#include "cli/command.hpp"
+#include "core/diagnostics.hpp"
+#include "io/region.hpp"
+
+namespace caremap::cli {
+
+/// The region by name ("munakata-fukutsu") or project file path.
+io::Region load_region(std::string_view name_or_path, CommandContext& context);
+
+/// One line per diagnostic code with its count ("hospitals.csv: 270 rows skipped: zero
+/// coordinates"), then, when `verbose`, every diagnostic with file, row and field.
+void print_diagnostics(const core::Diagnostics& diagnostics, std::ostream& err, bool verbose);
+
+}  // namespace caremap::cli
