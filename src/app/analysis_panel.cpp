@@ -11,7 +11,7 @@ namespace caremap::app {
 namespace {
 
 std::string category_text(core::Category c, Lang l) {
-  const render::Symbol s = render::default_symbol(c);
+  const style::Symbol s = style::default_symbol(c);
   return l == Lang::ja ? s.title_ja : s.title_en;
 }
 
@@ -56,7 +56,7 @@ void draw_nearest(AppState& app, Lang l) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        const render::Symbol sym = render::default_symbol(current);
+        const style::Symbol sym = style::default_symbol(current);
         draw_point_icon(ImGui::GetWindowDrawList(), ImVec2(p.x + 9, p.y + 9), sym.point,
                         std::min(1.0f, 14.0f / sym.point.size_px));
         ImGui::TableSetColumnIndex(1);

@@ -13,10 +13,10 @@ std::uint64_t render_key(const LayerEntry& e) {
   return (static_cast<std::uint64_t>(e.uid) << 32) | e.version;
 }
 
-const render::LayerSymbology& symbology(LayerEntry& e) {
+const style::LayerSymbology& symbology(LayerEntry& e) {
   if (e.layer &&
       (e.cached_symbology_version != e.version || !(e.cached_symbology_style == e.style))) {
-    e.cached_symbology = render::resolve_symbology(*e.layer, e.style);
+    e.cached_symbology = style::resolve_symbology(*e.layer, e.style);
     e.cached_symbology_style = e.style;
     e.cached_symbology_version = e.version;
   }
@@ -88,7 +88,7 @@ int draw_group(const LayerEntry& e) {
     case core::Category::nearest_link:
       return 3;
     default:
-      return 1000 + render::default_symbol(e.layer->category).label.priority;
+      return 1000 + style::default_symbol(e.layer->category).label.priority;
   }
 }
 
@@ -107,7 +107,7 @@ std::uint32_t add_layer(AppState& app, core::LayerPtr layer, core::Diagnostics d
   e.uid = app.next_uid++;
   e.id = unique_id(app, layer->id.empty() ? std::string("layer") : layer->id);
   e.title = layer->title.empty() ? e.id : layer->title;
-  e.style = render::default_layer_style(*layer);
+  e.style = style::default_layer_style(*layer);
   e.diagnostics = std::move(diagnostics);
   e.source = std::move(source);
   e.is_result = is_result;

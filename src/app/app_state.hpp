@@ -19,7 +19,7 @@
 #include "core/layer.hpp"
 #include "index/layer_index.hpp"
 #include "render/camera.hpp"
-#include "render/style.hpp"
+#include "style/style.hpp"
 
 namespace caremap::crs {
 class Transformer;
@@ -43,14 +43,14 @@ struct LayerEntry {
   std::string title;          ///< display title
   core::LayerPtr layer;       ///< vector data; null for a raster entry
   std::shared_ptr<const RasterData> raster;
-  render::LayerStyle style;
+  style::LayerStyle style;
   core::Diagnostics diagnostics;  ///< problems found while loading (rows skipped, ...)
   std::string source;             ///< file the layer came from, empty for results
   bool is_result = false;         ///< made by an analysis in this session
 
   // Derived, rebuilt on demand (see symbology() and spatial_index()).
-  render::LayerSymbology cached_symbology;
-  render::LayerStyle cached_symbology_style;
+  style::LayerSymbology cached_symbology;
+  style::LayerStyle cached_symbology_style;
   std::uint32_t cached_symbology_version = 0;
   std::shared_ptr<const index::LayerIndex> cached_index;
   std::uint32_t cached_index_version = 0;
@@ -62,7 +62,7 @@ struct LayerEntry {
 std::uint64_t render_key(const LayerEntry& e);
 
 /// The entry's resolved symbology (recomputed only when its style or version changed).
-const render::LayerSymbology& symbology(LayerEntry& e);
+const style::LayerSymbology& symbology(LayerEntry& e);
 
 /// The entry's spatial index (built on first use per version). Null for rasters.
 const index::LayerIndex* spatial_index(LayerEntry& e);

@@ -11,7 +11,7 @@ namespace caremap::app {
 namespace {
 
 std::string category_text(core::Category c, Lang l) {
-  const render::Symbol s = render::default_symbol(c);
+  const style::Symbol s = style::default_symbol(c);
   return l == Lang::ja ? s.title_ja : s.title_en;
 }
 

@@ -24,13 +24,13 @@ void draw_style_editor(LayerEntry& e, Lang l) {
   if (!e.layer) {
     return;
   }
-  const render::LayerSymbology& sym = symbology(e);
-  const render::Symbol& first =
-      sym.classes.empty() ? render::default_symbol(e.layer->category) : sym.classes.front().symbol;
-  const render::Rgba base = e.style.color.value_or(first.point.fill);
+  const style::LayerSymbology& sym = symbology(e);
+  const style::Symbol& first =
+      sym.classes.empty() ? style::default_symbol(e.layer->category) : sym.classes.front().symbol;
+  const style::Rgba base = e.style.color.value_or(first.point.fill);
   float rgb[3] = {to_float(base.r), to_float(base.g), to_float(base.b)};
   if (ImGui::ColorEdit3(tr(l, Str::layers_colour), rgb, ImGuiColorEditFlags_NoInputs)) {
-    e.style.color = render::Rgba{to_byte(rgb[0]), to_byte(rgb[1]), to_byte(rgb[2]), 255};
+    e.style.color = style::Rgba{to_byte(rgb[0]), to_byte(rgb[1]), to_byte(rgb[2]), 255};
   }
   float size = e.style.size_px.value_or(first.point.size_px);
   if (ImGui::SliderFloat(tr(l, Str::layers_size), &size, 3.0f, 40.0f, "%.0f px")) {
@@ -38,7 +38,7 @@ void draw_style_editor(LayerEntry& e, Lang l) {
   }
   ImGui::Checkbox(tr(l, Str::layers_labels), &e.style.labels);
   if (ImGui::SmallButton(tr(l, Str::layers_reset_style))) {
-    e.style = render::default_layer_style(*e.layer);
+    e.style = style::default_layer_style(*e.layer);
   }
 }
 
@@ -92,9 +92,9 @@ void draw_layers_panel(AppState& app, ViewState& view, const PanelLayout& layout
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float line = ImGui::GetTextLineHeight();
     if (e.layer) {
-      const render::LayerSymbology& sym = symbology(e);
+      const style::LayerSymbology& sym = symbology(e);
       if (!sym.classes.empty()) {
-        const render::Symbol& s = sym.classes.front().symbol;
+        const style::Symbol& s = sym.classes.front().symbol;
         const IconKind kind = icon_kind(*e.layer);
         if (kind == IconKind::fill) {
           draw_fill_icon(ImGui::GetWindowDrawList(), ImVec2(p.x, p.y + 3), line, s.fill);

@@ -57,11 +57,11 @@ std::vector<LegendGroup> legend_model(AppState& app, Lang lang) {
     if (!e.style.visible || !e.layer) {
       continue;
     }
-    const render::LayerSymbology& sym = symbology(e);
+    const style::LayerSymbology& sym = symbology(e);
     LegendGroup group;
     group.title = e.title;
     const IconKind kind = icon_kind(*e.layer);
-    for (const render::SymbolClass& cls : sym.classes) {
+    for (const style::SymbolClass& cls : sym.classes) {
       if (cls.feature_count == 0 && !cls.range_label.empty()) {
         // Empty ramp classes still explain the scale; keep them.
       } else if (cls.feature_count == 0) {

@@ -14,7 +14,7 @@ enum class IconKind { point, line, fill };
 
 struct LegendItem {
   IconKind icon = IconKind::point;
-  render::Symbol symbol;
+  style::Symbol symbol;
   std::string label;
   std::size_t count = 0;
 };

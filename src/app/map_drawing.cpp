@@ -36,7 +36,7 @@ void draw_map_layers(AppState& app, const render::Camera& camera, render::MapRen
     if (!e.layer) {
       continue;
     }
-    const render::LayerSymbology& sym = symbology(e);
+    const style::LayerSymbology& sym = symbology(e);
     renderer.draw_layer(render::LayerDraw{render_key(e), e.layer.get(), &sym});
     auto ring_for = [&](const std::optional<Selection>& s, std::optional<core::XY>& point,
                         float& size) {
@@ -52,22 +52,22 @@ void draw_map_layers(AppState& app, const render::Camera& camera, render::MapRen
     ring_for(app.hover, hover_point, hover_size);
   }
   if (hover_point && hover_point != selected_point) {
-    render::PointSymbol ring{render::Shape::circle, render::rgb(0xffffff, 0),
-                             render::rgb(0x333333, 150), hover_size + 9.0f, 1.5f};
+    style::PointSymbol ring{style::Shape::circle, style::rgb(0xffffff, 0),
+                            style::rgb(0x333333, 150), hover_size + 9.0f, 1.5f};
     renderer.draw_markers(std::span(&*hover_point, 1), ring);
   }
   if (selected_point) {
-    render::PointSymbol halo{render::Shape::circle, render::rgb(0xffffff, 0),
-                             render::rgb(0xffffff, 230), selected_size + 16.0f, 5.0f};
+    style::PointSymbol halo{style::Shape::circle, style::rgb(0xffffff, 0),
+                            style::rgb(0xffffff, 230), selected_size + 16.0f, 5.0f};
     renderer.draw_markers(std::span(&*selected_point, 1), halo);
-    render::PointSymbol ring{render::Shape::circle, render::rgb(0xffffff, 0),
-                             render::rgb(0x111111, 240), selected_size + 12.0f, 2.5f};
+    style::PointSymbol ring{style::Shape::circle, style::rgb(0xffffff, 0),
+                            style::rgb(0x111111, 240), selected_size + 12.0f, 2.5f};
     renderer.draw_markers(std::span(&*selected_point, 1), ring);
   }
   if (app.nearest.origin) {
     const core::XY o = *app.nearest.origin;
-    render::PointSymbol marker{render::Shape::cross, render::rgb(0x111111), render::rgb(0xffffff),
-                               16.0f, 2.0f};
+    style::PointSymbol marker{style::Shape::cross, style::rgb(0x111111), style::rgb(0xffffff),
+                              16.0f, 2.0f};
     renderer.draw_markers(std::span(&o, 1), marker);
   }
   renderer.end_frame();

@@ -12,7 +12,7 @@
 namespace caremap::app {
 
 /// The map background (what is neither land of a loaded boundary nor a feature).
-inline constexpr render::Rgba kMapBackground = render::rgb(0xE9EEF2);
+inline constexpr style::Rgba kMapBackground = style::rgb(0xE9EEF2);
 
 void draw_map_layers(AppState& app, const render::Camera& camera, render::MapRenderer& renderer,
                      const render::FrameTarget& target);

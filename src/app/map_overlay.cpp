@@ -29,10 +29,10 @@ struct LabelSource {
   std::string text;
   ImFont* font = nullptr;
   float size = 0;
-  render::LabelRule rule;
+  style::LabelRule rule;
 };
 
-ImU32 col(render::Rgba c) {
+ImU32 col(style::Rgba c) {
   return to_imgui(c);
 }
 
@@ -54,7 +54,7 @@ std::vector<PlacedLabelRecord> draw_labels(AppState& app, const render::Camera& 
     if (!e.style.visible || !e.layer || icon_kind(*e.layer) != IconKind::point) {
       continue;
     }
-    const render::LayerSymbology& sym = symbology(e);
+    const style::LayerSymbology& sym = symbology(e);
     const auto& anchor_points = anchors(e);
     for (core::FeatureId id : spatial_index(e)->candidates(view)) {
       if (obstacles.size() > 20000) {
@@ -63,13 +63,13 @@ std::vector<PlacedLabelRecord> draw_labels(AppState& app, const render::Camera& 
       if (!anchor_points[id.value]) {
         continue;
       }
-      const render::Symbol& symbol = sym.classes[sym.feature_class[id.value]].symbol;
+      const style::Symbol& symbol = sym.classes[sym.feature_class[id.value]].symbol;
       const bool labelled = symbol.label.enabled && mpp <= symbol.label.max_m_per_px;
       if (!labelled && symbol.label.priority < 60) {
         continue;
       }
       const render::ScreenPoint p = camera.world_to_screen(*anchor_points[id.value]);
-      const float r = symbol.point.size_px * 0.5f * render::symbol_scale(mpp) * s;
+      const float r = symbol.point.size_px * 0.5f * style::symbol_scale(mpp) * s;
       const float x = static_cast<float>(p.x) * s;
       const float y = static_cast<float>(p.y) * s;
       obstacles.push_back(render::ScreenRect{x - r, y - r, x + r, y + r});
@@ -80,7 +80,7 @@ std::vector<PlacedLabelRecord> draw_labels(AppState& app, const render::Camera& 
     if (!e.style.visible || !e.layer || !e.style.labels) {
       continue;
     }
-    const render::LayerSymbology& sym = symbology(e);
+    const style::LayerSymbology& sym = symbology(e);
     const bool any_rule = std::any_of(sym.classes.begin(), sym.classes.end(), [&](const auto& c) {
       return c.symbol.label.enabled && mpp <= c.symbol.label.max_m_per_px;
     });
@@ -92,7 +92,7 @@ std::vector<PlacedLabelRecord> draw_labels(AppState& app, const render::Camera& 
     const bool is_area = icon_kind(*e.layer) == IconKind::fill;
     for (core::FeatureId id : idx->candidates(view)) {
       const auto cls = sym.feature_class[id.value];
-      const render::Symbol& symbol = sym.classes[cls].symbol;
+      const style::Symbol& symbol = sym.classes[cls].symbol;
       if (!symbol.label.enabled || mpp > symbol.label.max_m_per_px) {
         continue;
       }
@@ -123,7 +123,7 @@ std::vector<PlacedLabelRecord> draw_labels(AppState& app, const render::Camera& 
       c.height = size.y;
       c.anchor = is_area ? render::LabelAnchor::area : render::LabelAnchor::point;
       const float radius =
-          is_area ? 0.0f : symbol.point.size_px * 0.5f * render::symbol_scale(mpp) * s;
+          is_area ? 0.0f : symbol.point.size_px * 0.5f * style::symbol_scale(mpp) * s;
       c.offset_px = radius;
       candidates.push_back(c);
       sources.push_back(std::move(src));

@@ -12,13 +12,13 @@ using nlohmann::json;
 
 namespace {
 
-json style_to_json(const render::LayerStyle& s) {
+json style_to_json(const style::LayerStyle& s) {
   json j;
   j["visible"] = s.visible;
   j["opacity"] = s.opacity;
   j["labels"] = s.labels;
   if (s.color) {
-    j["color"] = render::to_hex(*s.color);
+    j["color"] = style::to_hex(*s.color);
   }
   if (s.size_px) {
     j["size_px"] = *s.size_px;
@@ -26,12 +26,12 @@ json style_to_json(const render::LayerStyle& s) {
   return j;
 }
 
-render::LayerStyle style_from_json(const json& j, render::LayerStyle s) {
+style::LayerStyle style_from_json(const json& j, style::LayerStyle s) {
   s.visible = j.value("visible", s.visible);
   s.opacity = std::clamp(j.value("opacity", s.opacity), 0.0f, 1.0f);
   s.labels = j.value("labels", s.labels);
   if (j.contains("color") && j["color"].is_string()) {
-    s.color = render::parse_hex(j["color"].get<std::string>());
+    s.color = style::parse_hex(j["color"].get<std::string>());
   }
   if (j.contains("size_px") && j["size_px"].is_number()) {
     s.size_px = std::clamp(j["size_px"].get<float>(), 1.0f, 64.0f);
@@ -76,7 +76,7 @@ Settings load_settings(const std::filesystem::path& path, std::string* warning) 
     s.export_width = std::clamp(j.value("export_width", s.export_width), 64, 16384);
     if (j.contains("layer_styles") && j["layer_styles"].is_object()) {
       for (const auto& [id, style] : j["layer_styles"].items()) {
-        s.layer_styles[id] = style_from_json(style, render::LayerStyle{});
+        s.layer_styles[id] = style_from_json(style, style::LayerStyle{});
       }
     }
   } catch (const std::exception& e) {
@@ -152,7 +152,7 @@ void apply_layer_styles(const Settings& settings, AppState& app) {
       continue;
     }
     // Only the user-editable parts are stored; a ramp stays the layer's default.
-    render::LayerStyle s = e.style;
+    style::LayerStyle s = e.style;
     s.visible = it->second.visible;
     s.opacity = it->second.opacity;
     s.labels = it->second.labels;

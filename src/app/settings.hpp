@@ -11,7 +11,7 @@
 
 #include "app/app_state.hpp"
 #include "app/strings.hpp"
-#include "render/style.hpp"
+#include "style/style.hpp"
 
 namespace caremap::app {
 
@@ -26,7 +26,7 @@ struct Settings {
   bool show_analysis = true;
   bool gsi = false;
   int export_width = 3000;
-  std::map<std::string, render::LayerStyle> layer_styles;  ///< by layer id
+  std::map<std::string, style::LayerStyle> layer_styles;  ///< by layer id
 };
 
 /// The settings file path (see above). Throws core::InputError if neither XDG_CONFIG_HOME nor

@@ -7,7 +7,7 @@
 
 namespace caremap::app {
 
-ImU32 to_imgui(render::Rgba c) {
+ImU32 to_imgui(style::Rgba c) {
   return IM_COL32(c.r, c.g, c.b, c.a);
 }
 
@@ -34,12 +34,12 @@ void polygon(ImDrawList* list, const std::vector<ImVec2>& pts, ImU32 fill, ImU32
 
 }  // namespace
 
-void draw_point_icon(ImDrawList* list, ImVec2 c, const render::PointSymbol& s, float scale) {
+void draw_point_icon(ImDrawList* list, ImVec2 c, const style::PointSymbol& s, float scale) {
   const float r = s.size_px * scale * 0.5f;
   const ImU32 fill = to_imgui(s.fill);
   const ImU32 outline = to_imgui(s.outline);
   const float ow = std::max(1.0f, s.outline_px * scale);
-  using render::Shape;
+  using style::Shape;
   switch (s.shape) {
     case Shape::circle:
       list->AddCircleFilled(c, r * 0.9f, fill, 24);
@@ -98,7 +98,7 @@ void draw_point_icon(ImDrawList* list, ImVec2 c, const render::PointSymbol& s, f
   }
 }
 
-void draw_fill_icon(ImDrawList* list, ImVec2 tl, float size, const render::FillSymbol& fill) {
+void draw_fill_icon(ImDrawList* list, ImVec2 tl, float size, const style::FillSymbol& fill) {
   const ImVec2 br(tl.x + size, tl.y + size * 0.75f);
   list->AddRectFilled(tl, br, to_imgui(fill.fill), 2.0f);
   if (fill.outline_px > 0) {
@@ -106,7 +106,7 @@ void draw_fill_icon(ImDrawList* list, ImVec2 tl, float size, const render::FillS
   }
 }
 
-void draw_line_icon(ImDrawList* list, ImVec2 tl, float size, const render::LineSymbol& line) {
+void draw_line_icon(ImDrawList* list, ImVec2 tl, float size, const style::LineSymbol& line) {
   const float y = tl.y + size * 0.375f;
   list->AddLine(ImVec2(tl.x, y), ImVec2(tl.x + size, y), to_imgui(line.color),
                 std::max(1.0f, line.width_px));

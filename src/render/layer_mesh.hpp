@@ -1,7 +1,8 @@
 #pragma once
 // The CPU side of a layer's GPU buffers: points, line segments, polygon outlines and fill
 // triangles, as float32 metres relative to a local origin (the centre of the layer's bounds),
-// each tagged with its symbol class (LayerSymbology::feature_class). Pure CPU, testable without GL.
+// each tagged with its symbol class (style::LayerSymbology::feature_class). Pure CPU, testable
+// without GL.
 //
 // Lines, outlines and fills come in levels of detail: level i is the geometry simplified
 // (Douglas-Peucker) by kLodTolerances[i] metres, level 0 exact. Drawing picks the coarsest level

@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::size_t kMaxClasses = 32;  // MAX_CLASSES in shaders/prelude.glsl
 
-std::array<float, 4> to_float(Rgba c) {
+std::array<float, 4> to_float(style::Rgba c) {
   return {c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, c.a / 255.0f};
 }
 
@@ -118,12 +118,12 @@ void put(std::array<float, kMaxClasses * 4>& a, std::size_t i, std::array<float,
   std::copy(v.begin(), v.end(), a.begin() + static_cast<std::ptrdiff_t>(i * 4));
 }
 
-ClassUniforms class_uniforms(const LayerSymbology& sym) {
+ClassUniforms class_uniforms(const style::LayerSymbology& sym) {
   ClassUniforms u;
   const std::size_t n = std::min(sym.classes.size(), kMaxClasses);
   u.count = static_cast<GLsizei>(std::max<std::size_t>(n, 1));
   for (std::size_t i = 0; i < n; ++i) {
-    const Symbol& s = sym.classes[i].symbol;
+    const style::Symbol& s = sym.classes[i].symbol;
     put(u.symbol, i,
         {static_cast<float>(s.point.shape), s.point.size_px, s.point.outline_px, 0.0f});
     put(u.fill, i, to_float(s.point.fill));
@@ -173,7 +173,8 @@ MapRenderer::MapRenderer(const std::filesystem::path& dir) : m_impl(std::make_un
 
 MapRenderer::~MapRenderer() = default;
 
-void MapRenderer::begin_frame(const Camera& camera, const FrameTarget& target, Rgba background) {
+void MapRenderer::begin_frame(const Camera& camera, const FrameTarget& target,
+                              style::Rgba background) {
   Impl& d = *m_impl;
   ++d.frame;
   d.camera = camera;
@@ -198,7 +199,7 @@ void MapRenderer::draw_layer(const LayerDraw& draw) {
     return;
   }
   Impl& d = *m_impl;
-  const LayerSymbology& sym = *draw.symbology;
+  const style::LayerSymbology& sym = *draw.symbology;
   const std::uint64_t class_hash = hash_classes(sym.feature_class);
   GpuLayer& gpu = d.layers[draw.key];
   if (gpu.key != draw.key || gpu.class_hash != class_hash || gpu.last_frame == 0) {
@@ -252,7 +253,7 @@ void MapRenderer::draw_layer(const LayerDraw& draw) {
     glUniform4fv(d.point.uniform("u_fill"), u.count, u.fill.data());
     glUniform4fv(d.point.uniform("u_outline"), u.count, u.outline.data());
     glUniform1f(d.point.uniform("u_symbol_scale"),
-                symbol_scale(d.camera.meters_per_pixel() / d.target.pixel_ratio));
+                style::symbol_scale(d.camera.meters_per_pixel() / d.target.pixel_ratio));
     glBindVertexArray(gpu.points.vao.id());
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, gpu.points.count);
     ++m_stats.draw_calls;
@@ -261,7 +262,7 @@ void MapRenderer::draw_layer(const LayerDraw& draw) {
   glBindVertexArray(0);
 }
 
-void MapRenderer::draw_markers(std::span<const core::XY> points, const PointSymbol& symbol) {
+void MapRenderer::draw_markers(std::span<const core::XY> points, const style::PointSymbol& symbol) {
   if (points.empty()) {
     return;
   }
@@ -275,8 +276,8 @@ void MapRenderer::draw_markers(std::span<const core::XY> points, const PointSymb
   }
   d.scratch_points = GpuStream{};
   upload_instances(d.scratch_points, instances, 2);
-  LayerSymbology sym;
-  sym.classes.push_back(SymbolClass{});
+  style::LayerSymbology sym;
+  sym.classes.push_back(style::SymbolClass{});
   sym.classes[0].symbol.point = symbol;
   const ClassUniforms u = class_uniforms(sym);
   d.point.use();
@@ -291,7 +292,8 @@ void MapRenderer::draw_markers(std::span<const core::XY> points, const PointSymb
   ++m_stats.draw_calls;
 }
 
-void MapRenderer::draw_segments(std::span<const core::Segment> segments, const LineSymbol& symbol) {
+void MapRenderer::draw_segments(std::span<const core::Segment> segments,
+                                const style::LineSymbol& symbol) {
   if (segments.empty()) {
     return;
   }

@@ -15,7 +15,7 @@
 #include "core/layer.hpp"
 #include "render/camera.hpp"
 #include "render/shader_program.hpp"
-#include "render/style.hpp"
+#include "style/style.hpp"
 
 namespace caremap::render {
 
@@ -23,7 +23,7 @@ namespace caremap::render {
 struct LayerDraw {
   std::uint64_t key = 0;  ///< must change whenever the layer's features change
   const core::Layer* layer = nullptr;
-  const LayerSymbology* symbology = nullptr;
+  const style::LayerSymbology* symbology = nullptr;
 };
 
 /// One RGBA image (rows top to bottom, 4 bytes per pixel) covering a box of the working CRS.
@@ -56,13 +56,13 @@ class MapRenderer {
 
   /// Sets the viewport and scissor to `target` and clears it to `background`. The camera's
   /// viewport size should equal target.width/height divided by target.pixel_ratio.
-  void begin_frame(const Camera& camera, const FrameTarget& target, Rgba background);
+  void begin_frame(const Camera& camera, const FrameTarget& target, style::Rgba background);
   void draw_raster(const RasterDraw& raster);
   void draw_layer(const LayerDraw& layer);
   /// Extra symbols (selection, nearest-analysis origin) drawn with one point symbol.
-  void draw_markers(std::span<const core::XY> points, const PointSymbol& symbol);
+  void draw_markers(std::span<const core::XY> points, const style::PointSymbol& symbol);
   /// Extra segments (nearest links) drawn with one line symbol, in world coordinates.
-  void draw_segments(std::span<const core::Segment> segments, const LineSymbol& symbol);
+  void draw_segments(std::span<const core::Segment> segments, const style::LineSymbol& symbol);
   /// Restores GL state for other drawing (ImGui) and drops cache entries unused this frame.
   void end_frame();
 

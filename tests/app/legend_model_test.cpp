@@ -39,9 +39,9 @@ TEST_CASE("the legend lists what is drawn, top layer first, with the same symbol
 
   // Hiding a layer removes it from the legend; changing its colour changes the legend too.
   find_layer(app, "boundary")->style.visible = false;
-  find_layer(app, "hospitals")->style.color = render::rgb(0x112233);
+  find_layer(app, "hospitals")->style.color = style::rgb(0x112233);
   groups = legend_model(app, Lang::en);
   REQUIRE(groups.size() == 1);
-  CHECK(groups[0].items[0].symbol.point.fill == render::rgb(0x112233));
+  CHECK(groups[0].items[0].symbol.point.fill == style::rgb(0x112233));
   CHECK(groups[0].items[0].label == "Hospital");
 }

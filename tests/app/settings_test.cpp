@@ -45,7 +45,7 @@ TEST_CASE("language, layout and layer styles survive a save and a load", "[setti
   layer->category = core::Category::clinic;
   add_layer(app, layer, {}, "clinics.csv");
   app.layers[0].style.opacity = 0.4f;
-  app.layers[0].style.color = render::rgb(0x123456);
+  app.layers[0].style.color = style::rgb(0x123456);
   app.layers[0].style.size_px = 14.0f;
   app.layers[0].style.visible = false;
 
@@ -60,9 +60,9 @@ TEST_CASE("language, layout and layer styles survive a save and a load", "[setti
   AppState again;
   add_layer(again, layer, {}, "clinics.csv");
   apply_layer_styles(loaded, again);
-  const render::LayerStyle& s = again.layers[0].style;
+  const style::LayerStyle& s = again.layers[0].style;
   CHECK(s.opacity == Approx(0.4f));
-  CHECK(s.color == render::rgb(0x123456));
+  CHECK(s.color == style::rgb(0x123456));
   CHECK(s.size_px == Approx(14.0f));
   CHECK_FALSE(s.visible);
 }

@@ -20,7 +20,7 @@
 #include "app/map_drawing.hpp"
 #include "io/read.hpp"
 #include "io/region.hpp"
-#include "render/style.hpp"
+#include "style/style.hpp"
 
 namespace fs = std::filesystem;
 using namespace caremap;
@@ -56,7 +56,7 @@ Image load_png(const fs::path& p) {
   return img;
 }
 
-bool near_colour(std::array<int, 3> c, render::Rgba want, int tolerance) {
+bool near_colour(std::array<int, 3> c, style::Rgba want, int tolerance) {
   return std::abs(c[0] - want.r) <= tolerance && std::abs(c[1] - want.g) <= tolerance &&
          std::abs(c[2] - want.b) <= tolerance;
 }
@@ -125,7 +125,7 @@ int main(int argc, char** argv) {
     }
   }
   check(hospital.has_value(), "宗像医師会病院 (4011400003350) is in the data");
-  const render::Rgba star = render::default_symbol(core::Category::backup_hospital).point.fill;
+  const style::Rgba star = style::default_symbol(core::Category::backup_hospital).point.fill;
   if (hospital) {
     const auto [hx, hy] = project(*hospital);
     const auto c = img.at(hx, hy);

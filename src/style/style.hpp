@@ -16,7 +16,7 @@
 #include "core/category.hpp"
 #include "core/layer.hpp"
 
-namespace caremap::render {
+namespace caremap::style {
 
 struct Rgba {
   std::uint8_t r = 0;
@@ -163,4 +163,4 @@ std::string to_hex(Rgba c);
 /// Parses "#rrggbb" or "#rrggbbaa"; nullopt if malformed.
 std::optional<Rgba> parse_hex(std::string_view s);
 
-}  // namespace caremap::render
+}  // namespace caremap::style

@@ -1,11 +1,11 @@
-#include "render/style.hpp"
+#include "style/style.hpp"
 
 #include <catch2/catch.hpp>
 #include <set>
 #include <utility>
 
 using caremap::core::Category;
-using namespace caremap::render;
+using namespace caremap::style;
 
 TEST_CASE("every facility category has its own shape and its own colour", "[style]") {
   std::set<std::pair<Shape, std::uint32_t>> pairs;

@@ -1,4 +1,4 @@
-#include "render/style.hpp"
+#include "style/style.hpp"
 
 #include <algorithm>
 #include <array>
@@ -6,7 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
-namespace caremap::render {
+namespace caremap::style {
 
 namespace oi = okabe_ito;
 using core::Category;
@@ -369,4 +369,4 @@ std::optional<Rgba> parse_hex(std::string_view s) {
   return rgb(value >> 8, static_cast<std::uint8_t>(value & 0xff));
 }
 
-}  // namespace caremap::render
+}  // namespace caremap::style
