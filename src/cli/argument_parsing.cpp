@@ -173,8 +173,8 @@ std::vector<core::Category> parse_categories(std::string_view text, std::string_
             known += (known.empty() ? "" : ", ") + std::string(core::to_string(k));
           }
         }
-        throw core::ArgumentError(std::string(option) + ": unknown category '" +
-                                  std::string(name) + "'; facility categories are " + known);
+        throw core::ArgumentError(std::string(option) + ": unknown category '" + std::string(name) +
+                                  "'; facility categories are " + known);
       }
       out.push_back(*c);
     }
@@ -191,8 +191,8 @@ std::optional<core::MeshLevel> parse_mesh_level(std::string_view text, std::stri
   if (t == "none") {
     return std::nullopt;
   }
-  for (core::MeshLevel level : {core::MeshLevel::third, core::MeshLevel::half,
-                                core::MeshLevel::quarter}) {
+  for (core::MeshLevel level :
+       {core::MeshLevel::third, core::MeshLevel::half, core::MeshLevel::quarter}) {
     if (t == core::mesh_level_label(level)) {
       return level;
     }

@@ -49,10 +49,10 @@ void print_result(const analysis::CoverageResult& r, const std::string& categori
       << format_distance(s.min_radius)
       << (s.min_radius == s.max_radius ? "" : "–" + format_distance(s.max_radius))
       << ", straight line):\n";
-  TextTable table({"city", "area km²", "covered km²", "covered", "backup (2+)", "gap km²",
-                   "gap pockets"},
-                  {Align::left, Align::right, Align::right, Align::right, Align::right,
-                   Align::right, Align::right});
+  TextTable table(
+      {"city", "area km²", "covered km²", "covered", "backup (2+)", "gap km²", "gap pockets"},
+      {Align::left, Align::right, Align::right, Align::right, Align::right, Align::right,
+       Align::right});
   for (const auto& c : r.cities) {
     table.add_row({c.city, format_fixed(c.city_km2, 2), format_fixed(c.covered_km2, 2),
                    format_fixed(c.covered_pct, 1) + " %", format_fixed(c.backup_pct, 1) + " %",
@@ -76,8 +76,7 @@ void print_result(const analysis::CoverageResult& r, const std::string& categori
       if (shown++ == 8) {
         break;
       }
-      gaps.add_row({city ? core::to_text(f.values[*city]) : "",
-                    std::to_string(shown),
+      gaps.add_row({city ? core::to_text(f.values[*city]) : "", std::to_string(shown),
                     km2 ? format_fixed(core::to_number(f.values[*km2]).value_or(0), 3) : ""});
     }
     gaps.print(out);
@@ -91,12 +90,9 @@ nlohmann::ordered_json result_json(const analysis::CoverageResult& r) {
   const auto& s = r.summary;
   j["facilities"] = s.facilities;
   j["radius_m"] = {{"min", s.min_radius.value}, {"max", s.max_radius.value}};
-  j["total"] = {{"city_km2", s.city_km2},
-                {"covered_km2", s.covered_km2},
-                {"covered_pct", s.covered_pct},
-                {"uncovered_km2", s.uncovered_km2},
-                {"backup_km2", s.backup_km2},
-                {"backup_pct", s.backup_pct}};
+  j["total"] = {{"city_km2", s.city_km2},       {"covered_km2", s.covered_km2},
+                {"covered_pct", s.covered_pct}, {"uncovered_km2", s.uncovered_km2},
+                {"backup_km2", s.backup_km2},   {"backup_pct", s.backup_pct}};
   auto& cities = j["cities"] = nlohmann::ordered_json::array();
   for (const auto& c : r.cities) {
     cities.push_back({{"city", c.city},
@@ -129,9 +125,8 @@ int run_coverage(const CoverageOptions& o, CommandContext& context) {
   const io::Region region = load_region(o.region, context);
   std::vector<analysis::CoverageSource> sources;
   for (const auto& l : region.layers) {
-    const bool wanted = std::any_of(
-        params.categories.begin(), params.categories.end(),
-        [&](core::Category c) { return l.layer->count(c) > 0; });
+    const bool wanted = std::any_of(params.categories.begin(), params.categories.end(),
+                                    [&](core::Category c) { return l.layer->count(c) > 0; });
     if (wanted) {
       sources.push_back({l.layer, l.spec.coverage_radius});
     }

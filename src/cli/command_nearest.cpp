@@ -58,8 +58,8 @@ void print_location_result(const core::LonLat& place, const analysis::NearestRes
 void print_demand_result(const core::Layer& demand, const analysis::NearestResult& r,
                          std::ostream& out) {
   const auto& s = r.summary;
-  out << "Nearest facility (straight line) for " << s.demand_points << " points of "
-      << demand.title << " among " << s.facilities << " facilities:\n";
+  out << "Nearest facility (straight line) for " << s.demand_points << " points of " << demand.title
+      << " among " << s.facilities << " facilities:\n";
   TextTable stats({"points", "matched", "unmatched", "mean", "median", "90%", "max"},
                   std::vector<Align>(7, Align::right));
   stats.add_row({std::to_string(s.demand_points), std::to_string(s.matched),
@@ -220,7 +220,8 @@ void add_nearest_command(CLI::App& root, CommandRegistry& registry) {
       ->capture_default_str();
   cmd->add_option("--max-distance", o->max_distance,
                   "Ignore facilities farther than this (e.g. 16km; by road with --by)");
-  cmd->add_option("--max-time", o->max_time, "With --by time: ignore facilities beyond (e.g. 30min)");
+  cmd->add_option("--max-time", o->max_time,
+                  "With --by time: ignore facilities beyond (e.g. 30min)");
   cmd->add_option("--direction", o->direction,
                   "With --by: 'to' the facility (patients travel) or 'from' it (home visits); "
                   "differs on one-way streets")

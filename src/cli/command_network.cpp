@@ -35,16 +35,11 @@ int run_network_build(const NetworkBuildOptions& o, CommandContext& context) {
     road_km += g.segment_length_m(s) / 1000.0;
   }
   if (o.json) {
-    nlohmann::ordered_json j{{"source", n.source.string()},
-                             {"profile", o.network.profile},
-                             {"crs", n.crs.definition},
-                             {"nodes", g.node_count()},
-                             {"arcs", g.arc_count()},
-                             {"segments", g.segment_count()},
-                             {"road_km", road_km},
-                             {"cache", n.cache.string()},
-                             {"from_cache", n.from_cache},
-                             {"seconds", n.load_seconds}};
+    nlohmann::ordered_json j{{"source", n.source.string()}, {"profile", o.network.profile},
+                             {"crs", n.crs.definition},     {"nodes", g.node_count()},
+                             {"arcs", g.arc_count()},       {"segments", g.segment_count()},
+                             {"road_km", road_km},          {"cache", n.cache.string()},
+                             {"from_cache", n.from_cache},  {"seconds", n.load_seconds}};
     context.out << j.dump(2) << '\n';
   } else {
     TextTable t({"road network", ""}, {Align::left, Align::left});

@@ -77,8 +77,7 @@ core::LayerPtr side(const std::string& file, const std::string& layer_id, const 
     }
     return region->require(layer_id).layer;
   }
-  throw core::ArgumentError(std::string("give --") + what + "s FILE or --" + what +
-                            "-layer LAYER");
+  throw core::ArgumentError(std::string("give --") + what + "s FILE or --" + what + "-layer LAYER");
 }
 
 void print_matrix(const analysis::OdMatrixResult& r, std::ostream& out) {
@@ -86,8 +85,8 @@ void print_matrix(const analysis::OdMatrixResult& r, std::ostream& out) {
   for (const auto& row : r.rows) {
     reachable += row.reachable ? 1 : 0;
   }
-  out << "Matrix of " << r.origins << " origins x " << r.destinations << " destinations: "
-      << r.rows.size() << " rows, " << reachable << " reachable.\n";
+  out << "Matrix of " << r.origins << " origins x " << r.destinations
+      << " destinations: " << r.rows.size() << " rows, " << reachable << " reachable.\n";
   if (r.rows.size() > 60) {
     out << "(write it with --out FILE.csv)\n";
     return;
@@ -136,11 +135,12 @@ int run_od_matrix(const OdOptions& o, CommandContext& context) {
       if (rows.size() >= 10000) {
         break;
       }
-      rows.push_back({{"origin", r.origin_sites[row.origin].name},
-                      {"destination", r.destination_sites[row.destination].name},
-                      {"reachable", row.reachable},
-                      {"time_s", row.reachable ? nlohmann::ordered_json(row.time_s) : nullptr},
-                      {"length_m", row.reachable ? nlohmann::ordered_json(row.length_m) : nullptr}});
+      rows.push_back(
+          {{"origin", r.origin_sites[row.origin].name},
+           {"destination", r.destination_sites[row.destination].name},
+           {"reachable", row.reachable},
+           {"time_s", row.reachable ? nlohmann::ordered_json(row.time_s) : nullptr},
+           {"length_m", row.reachable ? nlohmann::ordered_json(row.length_m) : nullptr}});
     }
     context.out << j.dump(2) << '\n';
   } else {
@@ -176,7 +176,8 @@ void add_od_matrix_command(CLI::App& root, CommandRegistry& registry) {
   cmd->add_option("--by", o->by, "time or road-distance: what --k-nearest and cutoffs measure")
       ->capture_default_str();
   cmd->add_option("--max-time", o->max_time, "Pairs beyond this time are unreachable (e.g. 30min)");
-  cmd->add_option("--max-distance", o->max_distance, "Pairs beyond this road length are unreachable");
+  cmd->add_option("--max-distance", o->max_distance,
+                  "Pairs beyond this road length are unreachable");
   cmd->add_option("--k-nearest", o->k_nearest,
                   "Only each origin's k nearest destinations (for large inputs)");
   cmd->add_option("--threads", o->threads, "Worker threads (0 = every core)")

@@ -146,8 +146,9 @@ int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
       }
     }
   } else {
-    throw core::ArgumentError("say from where: --origins FILE, --from LON,LAT or a region's "
-                              "facilities with --category");
+    throw core::ArgumentError(
+        "say from where: --origins FILE, --from LON,LAT or a region's "
+        "facilities with --category");
   }
   timer.lap("read");
 
@@ -156,8 +157,8 @@ int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
   analysis::ServiceAreaResult r;
   {
     const ProgressBar bar(progress, context.err, context.progress_bar);
-    r = analysis::service_area(*network.network, sources, params,
-                               overlay ? &*overlay : nullptr, &progress);
+    r = analysis::service_area(*network.network, sources, params, overlay ? &*overlay : nullptr,
+                               &progress);
   }
   timer.lap("service areas");
   diagnostics.append(r.diagnostics);

@@ -58,9 +58,9 @@ std::vector<NearestHospitalRow> nearest_hospitals(const io::Region& region) {
 
 // Categories a coverage figure is given for, in the order a planner reads them.
 constexpr core::Category kCoverageCategories[] = {
-    core::Category::clinic,       core::Category::hospital,
-    core::Category::pharmacy,     core::Category::dental,
-    core::Category::care_facility, core::Category::shelter_evacuation,
+    core::Category::clinic,           core::Category::hospital,
+    core::Category::pharmacy,         core::Category::dental,
+    core::Category::care_facility,    core::Category::shelter_evacuation,
     core::Category::shelter_emergency};
 
 struct CoverageRow {
@@ -98,9 +98,9 @@ std::string radius_text(const analysis::CoverageSummary& s) {
 
 void print_nearest(const std::vector<NearestHospitalRow>& rows, std::ostream& out) {
   out << "Nearest hospital (straight line) from each shelter and care facility:\n";
-  TextTable table({"from", "count", "median", "90%", "max", "farthest place → its nearest hospital"},
-                  {Align::left, Align::right, Align::right, Align::right, Align::right,
-                   Align::left});
+  TextTable table(
+      {"from", "count", "median", "90%", "max", "farthest place → its nearest hospital"},
+      {Align::left, Align::right, Align::right, Align::right, Align::right, Align::left});
   for (const auto& r : rows) {
     const auto& s = r.result.summary.nearest;
     std::string farthest;
@@ -108,7 +108,8 @@ void print_nearest(const std::vector<NearestHospitalRow>& rows, std::ostream& ou
     for (const auto& row : r.result.rows) {
       if (row.rank == 1 && row.distance.value > far) {
         far = row.distance.value;
-        farthest = r.from->display_name(row.demand) + " → " + r.result.facilities[row.facility].name;
+        farthest =
+            r.from->display_name(row.demand) + " → " + r.result.facilities[row.facility].name;
       }
     }
     table.add_row({r.from->title, std::to_string(s.count), format_distance(s.median),

@@ -18,7 +18,9 @@ namespace caremap::cli {
 
 namespace {
 
-std::string minutes(double seconds) { return format_fixed(seconds / 60.0, 1) + " min"; }
+std::string minutes(double seconds) {
+  return format_fixed(seconds / 60.0, 1) + " min";
+}
 
 analysis::NearestByTimeParams params_of(const NearestOptions& o, bool from_region, bool routes) {
   if (o.k == 0) {
@@ -48,9 +50,9 @@ analysis::NearestByTimeParams params_of(const NearestOptions& o, bool from_regio
 
 void print_rows(const core::Layer& demand, const analysis::NearestByTimeResult& r,
                 std::ostream& out) {
-  TextTable table({"from", "#", "facility", "category", "time", "by road"},
-                  {Align::left, Align::right, Align::left, Align::left, Align::right,
-                   Align::right});
+  TextTable table(
+      {"from", "#", "facility", "category", "time", "by road"},
+      {Align::left, Align::right, Align::left, Align::left, Align::right, Align::right});
   for (const auto& row : r.rows) {
     const auto& f = r.facilities[row.facility];
     table.add_row({demand.display_name(row.demand), std::to_string(row.rank), f.name,
@@ -69,8 +71,7 @@ void print_summary(const core::Layer& demand, const analysis::NearestByTimeResul
     }
   }
   std::sort(times.begin(), times.end());
-  out << "Nearest facility by road for " << demand.size() << " points of " << demand.title
-      << ":\n";
+  out << "Nearest facility by road for " << demand.size() << " points of " << demand.title << ":\n";
   TextTable stats({"reached", "unreachable", "median", "90%", "max"},
                   std::vector<Align>(5, Align::right));
   if (times.empty()) {

@@ -44,7 +44,8 @@ NearestInputs load_nearest_inputs(const NearestOptions& o, CommandContext& conte
   }
   if (working_crs && !(in.working_crs == *working_crs)) {
     throw core::ArgumentError("the road network is in " + working_crs->short_label() +
-                              " but the facilities and demand work in " + in.working_crs.short_label());
+                              " but the facilities and demand work in " +
+                              in.working_crs.short_label());
   }
   if (!crs::is_metric_projected(in.working_crs)) {
     throw core::ArgumentError("--crs: " + in.working_crs.short_label() +

@@ -1,8 +1,9 @@
 #include "cli/network_loading.hpp"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdlib>
-#include <unistd.h>
 
 #include "cli/progress_bar.hpp"
 #include "core/error.hpp"
@@ -26,7 +27,8 @@ void add_network_options(CLI::App& cmd, NetworkOptions& o, bool with_closures) {
   cmd.add_option("--graph-cache", o.cache,
                  "Where to keep the built graph (default: next to the OSM file, or the user "
                  "cache directory when that folder is read-only)");
-  cmd.add_flag("--no-graph-cache", o.no_cache, "Build the graph without reading or writing a cache");
+  cmd.add_flag("--no-graph-cache", o.no_cache,
+               "Build the graph without reading or writing a cache");
   if (with_closures) {
     cmd.add_option("--closures", o.closures,
                    "Closures as any vector file: polygons close the roads inside (flood zone), "
@@ -108,8 +110,8 @@ LoadedNetwork load_network(const NetworkOptions& o, const io::Region* region,
   core::Progress progress;
   progress.set_stage("road network");
   const ProgressBar bar(progress, context.err, context.progress_bar);
-  auto loaded = routing::load_or_build_graph(out.source, profile, projector, cache,
-                                             out.diagnostics, &progress);
+  auto loaded = routing::load_or_build_graph(out.source, profile, projector, cache, out.diagnostics,
+                                             &progress);
   out.from_cache = loaded.from_cache;
   out.network = std::make_shared<const routing::RoadNetwork>(std::move(loaded.graph));
   out.load_seconds =

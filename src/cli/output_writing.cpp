@@ -7,17 +7,21 @@ namespace caremap::cli {
 
 void add_output_options(CLI::App& cmd, OutputOptions& o, const std::string& what) {
   cmd.add_option("--out", o.out,
-                 "Write " + what + " to FILE (.gpkg holds every result layer; .geojson, .csv, "
-                 ".fgb the main one)");
+                 "Write " + what +
+                     " to FILE (.gpkg holds every result layer; .geojson, .csv, "
+                     ".fgb the main one)");
   cmd.add_option("--out-dir", o.out_dir, "Write every result layer to DIR, one file per layer");
   cmd.add_option("--format", o.format, "Output format: gpkg, geojson, csv, flatgeobuf");
   cmd.add_option("--out-crs", o.out_crs, "CRS of the written coordinates")->capture_default_str();
 }
 
-bool wants_output(const OutputOptions& o) { return !o.out.empty() || !o.out_dir.empty(); }
+bool wants_output(const OutputOptions& o) {
+  return !o.out.empty() || !o.out_dir.empty();
+}
 
 core::LayerPtr table_for_output(core::Layer lines, const OutputOptions& o) {
-  const auto format = o.format.empty() ? io::format_from_extension(o.out) : io::parse_format(o.format);
+  const auto format =
+      o.format.empty() ? io::format_from_extension(o.out) : io::parse_format(o.format);
   if (format == io::Format::csv) {
     for (auto& f : lines.features) {
       if (const auto* line = std::get_if<core::LineString>(&f.geometry); line && !line->empty()) {
@@ -68,7 +72,8 @@ std::vector<std::filesystem::path> write_outputs(const std::vector<core::LayerPt
                               core::ErrorContext{dir.string(), "", std::nullopt, ""});
     }
     const io::Format format = options.format.value_or(io::Format::gpkg);
-    const std::string extension = format == io::Format::flatgeobuf ? "fgb" : std::string(io::to_string(format));
+    const std::string extension =
+        format == io::Format::flatgeobuf ? "fgb" : std::string(io::to_string(format));
     options.format = format;
     for (const auto& layer : layers) {
       const auto path = dir / (layer->id + "." + extension);

@@ -28,7 +28,8 @@ void print_region_header(const io::Region& region, std::ostream& out) {
   out << p.title << " (" << p.id << ")\n";
   out << "  project file   " << p.file.string() << '\n';
   out << "  working CRS    " << region.working_crs.short_label();
-  if (!region.working_crs.name.empty() && region.working_crs.name != region.working_crs.short_label()) {
+  if (!region.working_crs.name.empty() &&
+      region.working_crs.name != region.working_crs.short_label()) {
     out << "  " << region.working_crs.name;
   }
   out << '\n';
@@ -43,7 +44,8 @@ void print_region_header(const io::Region& region, std::ostream& out) {
     out << '\n';
   }
   out << "  road network   "
-      << (p.roads ? p.roads->string() : std::string("none loaded (travel times unavailable; see SOURCES.md)"))
+      << (p.roads ? p.roads->string()
+                  : std::string("none loaded (travel times unavailable; see SOURCES.md)"))
       << "\n\n";
 }
 

@@ -18,7 +18,8 @@ constexpr const char* kDescription =
 constexpr const char* kFooter =
     "Examples:\n"
     "  caremap info                                   layers, counts and data problems\n"
-    "  caremap summary                                per-city facilities, nearest hospital, coverage\n"
+    "  caremap summary                                per-city facilities, nearest hospital, "
+    "coverage\n"
     "  caremap nearest --from 130.54,33.80 -k 3       the 3 nearest hospitals to a place\n"
     "  caremap coverage --category clinic --out c.gpkg  where a clinic is within 16 km, and gaps\n"
     "  caremap service-area --osm roads.osm.pbf --category hospital --bands 5,10,15min\n"

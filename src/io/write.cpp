@@ -50,6 +50,11 @@ void write_sidecar(const core::Layer& layer, const fs::path& path, const WriteOp
   }
 }
 
+bool has_geometry(const core::Layer& layer) {
+  return std::any_of(layer.features.begin(), layer.features.end(),
+                     [](const core::Feature& f) { return !core::is_empty(f.geometry); });
+}
+
 void write_all(std::span<const core::Layer* const> layers, const fs::path& path,
                const WriteOptions& options) {
   const Format format = format_of(path, options);
@@ -58,10 +63,10 @@ void write_all(std::span<const core::Layer* const> layers, const fs::path& path,
   }
   std::set<std::string> ids;
   for (const core::Layer* l : layers) {
-    if (l->crs.empty()) {
+    if (l->crs.empty() && has_geometry(*l)) {
       core::ErrorContext ctx = at(path);
       ctx.layer = l->id;
-      throw core::OutputError("layer " + l->id + " has no CRS", ctx);
+      throw core::OutputError("layer " + l->id + " has geometry but no CRS", ctx);
     }
     if (!ids.insert(l->id).second) {
       throw core::ArgumentError("two layers named '" + l->id + "' for one GeoPackage", at(path));
@@ -96,6 +101,10 @@ void write_all(std::span<const core::Layer* const> layers, const fs::path& path,
 }  // namespace
 
 namespace detail {
+
+crs::CrsRef source_crs(const core::Layer& layer, const crs::CrsRef& out) {
+  return layer.crs.empty() ? out : crs::CrsRef::parse(layer.crs);
+}
 
 bool has_mixed_categories(const core::Layer& layer) {
   return std::any_of(layer.features.begin(), layer.features.end(),

@@ -47,7 +47,7 @@ bool points_only(const core::Layer& layer) {
 
 void write_csv(const core::Layer& layer, const std::filesystem::path& file, const crs::CrsRef& crs,
                bool bom) {
-  const crs::Transformer to_out(crs::CrsRef::parse(layer.crs), crs);
+  const crs::Transformer to_out(source_crs(layer, crs), crs);
   const bool xy_columns = points_only(layer);
   const bool geographic = crs::inspect(crs).geographic;
   const int decimals = geographic ? 9 : 4;

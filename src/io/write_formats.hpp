@@ -12,6 +12,10 @@
 
 namespace caremap::io::detail {
 
+/// The CRS a layer's coordinates are in: its own, or for a table without geometry (and without
+/// a CRS) the output CRS, so no transformation is needed.
+crs::CrsRef source_crs(const core::Layer& layer, const crs::CrsRef& out);
+
 /// GeoJSON, GeoPackage or FlatGeobuf through GDAL; several layers only for GeoPackage.
 void write_with_gdal(std::span<const core::Layer* const> layers, const std::filesystem::path& file,
                      Format format, const crs::CrsRef& crs);

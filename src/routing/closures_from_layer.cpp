@@ -42,8 +42,11 @@ Closures closures_from_layer(const core::Layer& layer, core::Diagnostics& diagno
   const std::string file =
       layer.provenance.inputs.empty() ? layer.id : layer.provenance.inputs.front().path;
   auto ignore = [&](const core::Feature& f, std::string why) {
-    diagnostics.add({core::Severity::warning, "closure_ignored", file,
-                     f.source_row ? std::optional<std::size_t>(f.source_row) : std::nullopt, {},
+    diagnostics.add({core::Severity::warning,
+                     "closure_ignored",
+                     file,
+                     f.source_row ? std::optional<std::size_t>(f.source_row) : std::nullopt,
+                     {},
                      std::move(why)});
   };
   for (const auto& f : layer.features) {

@@ -1,6 +1,7 @@
+#include "cli/argument_parsing.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "cli/argument_parsing.hpp"
 #include "core/error.hpp"
 
 using namespace caremap;
@@ -26,7 +27,8 @@ TEST_CASE("places are lon,lat and a swapped pair is named", "[cli][args]") {
   const core::LonLat p = parse_lonlat("130.54,33.80", "--from");
   CHECK(p.lon == 130.54);
   CHECK(p.lat == 33.80);
-  CHECK_THROWS_WITH(parse_lonlat("33.80,130.54", "--from"), Catch::Contains("longitude comes first"));
+  CHECK_THROWS_WITH(parse_lonlat("33.80,130.54", "--from"),
+                    Catch::Contains("longitude comes first"));
   CHECK_THROWS_AS(parse_lonlat("200,10", "--from"), core::ArgumentError);
   CHECK_THROWS_AS(parse_lonlat("130.54", "--from"), core::ArgumentError);
   CHECK_THROWS_AS(parse_lonlat("130.54,north", "--from"), core::ArgumentError);
@@ -36,9 +38,9 @@ TEST_CASE("category lists and mesh sizes", "[cli][args]") {
   const auto c = parse_categories("hospital, clinic", "--category");
   REQUIRE(c.size() == 2);
   CHECK(c[1] == core::Category::clinic);
-  CHECK_THROWS_WITH(parse_categories("hospitals", "--category"),
-                    Catch::Contains("unknown category 'hospitals'") &&
-                        Catch::Contains("backup_hospital"));
+  CHECK_THROWS_WITH(
+      parse_categories("hospitals", "--category"),
+      Catch::Contains("unknown category 'hospitals'") && Catch::Contains("backup_hospital"));
   CHECK_THROWS_AS(parse_categories(",", "--category"), core::ArgumentError);
   CHECK(parse_mesh_level("250m", "--mesh") == core::MeshLevel::quarter);
   CHECK(parse_mesh_level("500m", "--mesh") == core::MeshLevel::half);

@@ -62,26 +62,48 @@ const std::string kMunakataOffice = "130.5403,33.8057";  // 宗像市役所
 
 TEST_CASE("successful commands", "[cli]") {
   const std::vector<Case> cases{
-      {"help lists commands and exit codes", {"--help"}, cli::exit_ok,
-       {"nearest", "coverage", "summary", "Exit codes"}, {}},
+      {"help lists commands and exit codes",
+       {"--help"},
+       cli::exit_ok,
+       {"nearest", "coverage", "summary", "Exit codes"},
+       {}},
       {"command help", {"nearest", "--help"}, cli::exit_ok, {"--max-distance", "--demand"}, {}},
-      {"info on the default region", {"info"}, cli::exit_ok,
+      {"info on the default region",
+       {"info"},
+       cli::exit_ok,
        {"宗像市・福津市", "EPSG:6670", "病院", "of which backup_hospital", "宗像市", "福津市",
         "国土数値情報"},
        {}},
-      {"regions are listed", {"info", "--list-regions"}, cli::exit_ok,
-       {"munakata-fukutsu", "itabashi"}, {}},
-      {"the second region opens in its own zone", {"info", "--region", "itabashi"}, cli::exit_ok,
-       {"EPSG:6677", "板橋区"}, {}},
-      {"summary", {"summary"}, cli::exit_ok,
-       {"Nearest hospital", "宗像市 covered", "shelter_evacuation"}, {}},
-      {"nearest hospitals to a place", {"nearest", "--from", kMunakataOffice, "-k", "3"},
-       cli::exit_ok, {"Nearest to 130.54030,33.80570", "病院"}, {}},
-      {"coverage of clinics", {"coverage", "--category", "clinic"}, cli::exit_ok,
-       {"Coverage of clinic", "宗像市", "福津市", "JIS mesh cells"}, {}},
+      {"regions are listed",
+       {"info", "--list-regions"},
+       cli::exit_ok,
+       {"munakata-fukutsu", "itabashi"},
+       {}},
+      {"the second region opens in its own zone",
+       {"info", "--region", "itabashi"},
+       cli::exit_ok,
+       {"EPSG:6677", "板橋区"},
+       {}},
+      {"summary",
+       {"summary"},
+       cli::exit_ok,
+       {"Nearest hospital", "宗像市 covered", "shelter_evacuation"},
+       {}},
+      {"nearest hospitals to a place",
+       {"nearest", "--from", kMunakataOffice, "-k", "3"},
+       cli::exit_ok,
+       {"Nearest to 130.54030,33.80570", "病院"},
+       {}},
+      {"coverage of clinics",
+       {"coverage", "--category", "clinic"},
+       cli::exit_ok,
+       {"Coverage of clinic", "宗像市", "福津市", "JIS mesh cells"},
+       {}},
   };
   for (const auto& c : cases) {
-    DYNAMIC_SECTION(c.name) { check_case(c); }
+    DYNAMIC_SECTION(c.name) {
+      check_case(c);
+    }
   }
 }
 
@@ -89,23 +111,43 @@ TEST_CASE("bad arguments exit with code 2 and say what is wrong", "[cli]") {
   const std::vector<Case> cases{
       {"no command", {}, cli::exit_bad_arguments, {}, {"caremap --help"}},
       {"unknown option", {"info", "--colour"}, cli::exit_bad_arguments, {}, {"--colour"}},
-      {"swapped place", {"nearest", "--from", "33.8057,130.5403"}, cli::exit_bad_arguments, {},
+      {"swapped place",
+       {"nearest", "--from", "33.8057,130.5403"},
+       cli::exit_bad_arguments,
+       {},
        {"longitude comes first"}},
-      {"unknown category", {"nearest", "--from", kMunakataOffice, "--category", "hospitals"},
-       cli::exit_bad_arguments, {}, {"unknown category 'hospitals'"}},
+      {"unknown category",
+       {"nearest", "--from", kMunakataOffice, "--category", "hospitals"},
+       cli::exit_bad_arguments,
+       {},
+       {"unknown category 'hospitals'"}},
       {"nowhere to search from", {"nearest"}, cli::exit_bad_arguments, {}, {"--from"}},
-      {"k of zero", {"nearest", "--from", kMunakataOffice, "-k", "0"}, cli::exit_bad_arguments,
-       {}, {"-k"}},
-      {"negative radius", {"coverage", "--radius", "-5km"}, cli::exit_bad_arguments, {},
+      {"k of zero",
+       {"nearest", "--from", kMunakataOffice, "-k", "0"},
+       cli::exit_bad_arguments,
+       {},
+       {"-k"}},
+      {"negative radius",
+       {"coverage", "--radius", "-5km"},
+       cli::exit_bad_arguments,
+       {},
        {"--radius", "more than zero"}},
       {"unknown mesh", {"coverage", "--mesh", "300m"}, cli::exit_bad_arguments, {}, {"300m"}},
-      {"unknown region", {"info", "--region", "atlantis"}, cli::exit_bad_arguments, {},
+      {"unknown region",
+       {"info", "--region", "atlantis"},
+       cli::exit_bad_arguments,
+       {},
        {"atlantis", "munakata-fukutsu"}},
-      {"unknown output format", {"coverage", "--out", "/tmp/x.docx"}, cli::exit_bad_arguments,
-       {}, {"docx"}},
+      {"unknown output format",
+       {"coverage", "--out", "/tmp/x.docx"},
+       cli::exit_bad_arguments,
+       {},
+       {"docx"}},
   };
   for (const auto& c : cases) {
-    DYNAMIC_SECTION(c.name) { check_case(c); }
+    DYNAMIC_SECTION(c.name) {
+      check_case(c);
+    }
   }
 }
 
@@ -113,35 +155,57 @@ TEST_CASE("bad input exits with code 3 naming the file and the problem", "[cli]"
   ScratchDir dir;
   test::write_text(dir / "data.xyz", "not a geodata file\n");
   test::write_text(dir / "broken.geojson", R"({"type": "FeatureCollection", "features": [)");
-  test::write_text(dir / "list.csv", "医療機関コード,医療機関名称,住所\n0511246,池田内科,福津市中央\n");
+  test::write_text(dir / "list.csv",
+                   "医療機関コード,医療機関名称,住所\n0511246,池田内科,福津市中央\n");
   test::write_points(dir / "nocrs.shp", "ESRI Shapefile", {{130.5, 33.8, "a"}}, false);
   test::write_text(dir / "bad-field.caremap.json", R"({
     "id": "bad-field", "title": "t", "working_crs": "EPSG:6670",
-    "layers": [{"id": "hospitals", "source": ")" + kHospitals + R"(",
+    "layers": [{"id": "hospitals", "source": ")" + kHospitals +
+                                                       R"(",
                 "category": "hospital", "name_field": "病院名"}]})");
   test::write_text(dir / "broken.caremap.json", R"({"id": "broken", "layers": [)");
   const std::string from = kMunakataOffice;
   const std::vector<Case> cases{
-      {"missing file", {"nearest", "--facilities", (dir / "missing.csv").string(), "--from", from},
-       cli::exit_bad_input, {}, {"missing.csv", "not found"}},
-      {"unknown format", {"nearest", "--facilities", (dir / "data.xyz").string(), "--from", from},
-       cli::exit_bad_input, {}, {"data.xyz", "unknown format"}},
+      {"missing file",
+       {"nearest", "--facilities", (dir / "missing.csv").string(), "--from", from},
+       cli::exit_bad_input,
+       {},
+       {"missing.csv", "not found"}},
+      {"unknown format",
+       {"nearest", "--facilities", (dir / "data.xyz").string(), "--from", from},
+       cli::exit_bad_input,
+       {},
+       {"data.xyz", "unknown format"}},
       {"broken GeoJSON",
        {"nearest", "--facilities", (dir / "broken.geojson").string(), "--from", from},
-       cli::exit_bad_input, {}, {"broken.geojson"}},
-      {"layer without CRS", {"nearest", "--facilities", (dir / "nocrs.shp").string(), "--from", from},
-       cli::exit_bad_input, {}, {"nocrs.shp", "no coordinate reference system"}},
+       cli::exit_bad_input,
+       {},
+       {"broken.geojson"}},
+      {"layer without CRS",
+       {"nearest", "--facilities", (dir / "nocrs.shp").string(), "--from", from},
+       cli::exit_bad_input,
+       {},
+       {"nocrs.shp", "no coordinate reference system"}},
       {"CSV without coordinates",
        {"nearest", "--facilities", (dir / "list.csv").string(), "--from", from},
-       cli::exit_bad_input, {}, {"list.csv", "no coordinate columns", "医療機関名称"}},
+       cli::exit_bad_input,
+       {},
+       {"list.csv", "no coordinate columns", "医療機関名称"}},
       {"project names a missing field",
-       {"info", "--region", (dir / "bad-field.caremap.json").string()}, cli::exit_bad_input, {},
+       {"info", "--region", (dir / "bad-field.caremap.json").string()},
+       cli::exit_bad_input,
+       {},
        {"hospitals.csv", "病院名", "正式名称"}},
-      {"broken project file", {"info", "--region", (dir / "broken.caremap.json").string()},
-       cli::exit_bad_input, {}, {"broken.caremap.json"}},
+      {"broken project file",
+       {"info", "--region", (dir / "broken.caremap.json").string()},
+       cli::exit_bad_input,
+       {},
+       {"broken.caremap.json"}},
   };
   for (const auto& c : cases) {
-    DYNAMIC_SECTION(c.name) { check_case(c); }
+    DYNAMIC_SECTION(c.name) {
+      check_case(c);
+    }
   }
 }
 
@@ -167,8 +231,8 @@ TEST_CASE("unusable rows are reported by file and row, the rest is used", "[cli]
 
 TEST_CASE("the national hospital file: 270 rows without coordinates reported", "[cli]") {
   const fs::path national = kData / "national" / "01-1_hospital_facility_info_20250601.csv";
-  const Run r = run({"nearest", "--facilities", national.string(), "--from", "139.7,35.75",
-                     "--json"});
+  const Run r =
+      run({"nearest", "--facilities", national.string(), "--from", "139.7,35.75", "--json"});
   INFO(r.err);
   REQUIRE(r.code == cli::exit_ok);
   const auto j = nlohmann::json::parse(r.out);
@@ -198,7 +262,8 @@ TEST_CASE("nearest distances agree with an independent ellipsoidal computation",
   // scale factor (0.9999 to 1.0001), so the tolerance is 0.02 %.
   const auto rows = test::parse_csv(test::read_text(kHospitals));
   const auto col = [&](const std::string& name) {
-    return static_cast<std::size_t>(std::find(rows[0].begin(), rows[0].end(), name) - rows[0].begin());
+    return static_cast<std::size_t>(std::find(rows[0].begin(), rows[0].end(), name) -
+                                    rows[0].begin());
   };
   const double a = 6378137.0;
   const double f = 1 / 298.257222101;
@@ -247,8 +312,8 @@ TEST_CASE("outputs: written atomically, failures leave earlier results intact", 
 
   SECTION("a run that fails on its input does not touch the earlier output") {
     test::write_text(dir / "broken.caremap.json", "{");
-    const Run second = run({"coverage", "--region", (dir / "broken.caremap.json").string(),
-                            "--out", out.string()});
+    const Run second = run(
+        {"coverage", "--region", (dir / "broken.caremap.json").string(), "--out", out.string()});
     CHECK(second.code == cli::exit_bad_input);
     CHECK(test::read_text(out) == before);
   }
@@ -279,8 +344,9 @@ TEST_CASE("outputs: written atomically, failures leave earlier results intact", 
 
 TEST_CASE("nearest for a demand file writes one row per point and rank", "[cli]") {
   ScratchDir dir;
-  test::write_text(dir / "patients.csv",
-                   "name,lon,lat\n患者A,130.5403,33.8057\n患者B,130.48,33.76\n患者C,130.60,33.84\n");
+  test::write_text(
+      dir / "patients.csv",
+      "name,lon,lat\n患者A,130.5403,33.8057\n患者B,130.48,33.76\n患者C,130.60,33.84\n");
   const fs::path out = dir / "nearest.csv";
   const Run r = run({"nearest", "--demand", (dir / "patients.csv").string(), "-k", "2",
                      "--category", "clinic", "--out", out.string()});

@@ -1,7 +1,7 @@
+#include "cli/text_table.hpp"
+
 #include <catch2/catch.hpp>
 #include <sstream>
-
-#include "cli/text_table.hpp"
 
 using namespace caremap::cli;
 

@@ -113,6 +113,8 @@ TEST_CASE("explicit x/y fields and other coordinate column names", "[io][csv]") 
   const auto xy = io::read_file(dir / "xy.csv", {}, crs::CrsRef::wgs84());
   REQUIRE(xy.layer->size() == 1);
   CHECK(std::get<std::string>(xy.layer->features[0].values[0]) == "007");
+  // With no name column, the id names the point (not "#1").
+  CHECK(xy.layer->display_name(core::FeatureId{0}) == "007");
 }
 
 TEST_CASE("bad rows are reported with their row and skipped", "[io][csv]") {

@@ -216,3 +216,24 @@ TEST_CASE("another output CRS on request", "[io][write]") {
   CHECK(io::format_from_extension("x.FGB") == io::Format::flatgeobuf);
   CHECK(io::parse_format("GeoPackage") == io::Format::gpkg);
 }
+
+TEST_CASE("a table without geometry needs no CRS; a layer with geometry does", "[io][write]") {
+  test::ScratchDir dir;
+  core::Layer table;
+  table.id = "od";
+  table.fields = {{"origin", core::FieldType::text}, {"time_s", core::FieldType::real}};
+  table.features.push_back(
+      {core::Geometry{}, {std::string("p1"), 162.5}, core::Category::other, 1});
+  io::write_layer(table, dir / "od.csv");
+  const auto rows = test::parse_csv(test::read_text(dir / "od.csv"));
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1][0] == "p1");
+  CHECK(std::stod(rows[1][1]) == 162.5);
+  io::write_layer(table, dir / "od.gpkg");
+  CHECK(std::filesystem::exists(dir / "od.gpkg"));
+
+  core::Layer no_crs = sample_layer();
+  no_crs.crs.clear();
+  CHECK_THROWS_WITH(io::write_layer(no_crs, dir / "x.geojson"),
+                    Catch::Contains("has geometry but no CRS"));
+}

@@ -1,0 +1,199 @@
+// The road-network commands on the real Monaco extract: network build, nearest --by time,
+// service-area, od-matrix, closures; and the clear refusal when a region has no road network.
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli/exit_codes.hpp"
+#include "cli/run_cli.hpp"
+#include "io/io_test_support.hpp"
+
+using namespace caremap;
+using caremap::test::ScratchDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+Run run(const std::vector<std::string>& args) {
+  std::ostringstream out;
+  std::ostringstream err;
+  Run r;
+  r.code = cli::run_cli(args, out, err);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+const std::string kMonaco = (fs::path(CAREMAP_TEST_DATA_DIR) / "osm" / "monaco.osm.pbf").string();
+
+// Test sites in Monaco (not facility data: two arbitrary street points and three people).
+struct MonacoFixture {
+  ScratchDir dir;
+  std::string sites = (dir / "sites.csv").string();
+  std::string people = (dir / "people.csv").string();
+  std::string flood = (dir / "flood.geojson").string();
+  std::string cache = (dir / "monaco.car.caremap-graph").string();
+  MonacoFixture() {
+    test::write_text(dir / "sites.csv",
+                     "name,lon,lat\nsite A,7.4197,43.7277\nsite B,7.4280,43.7420\n");
+    test::write_text(dir / "people.csv",
+                     "name,lon,lat\np1,7.4160,43.7310\np2,7.4246,43.7384\np3,7.4300,43.7460\n");
+    // A flooded block around site B.
+    test::write_text(
+        dir / "flood.geojson",
+        R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+        R"("geometry":{"type":"Polygon","coordinates":[[[7.4265,43.7405],[7.4300,43.7405],)"
+        R"([7.4300,43.7440],[7.4265,43.7440],[7.4265,43.7405]]]}}]})");
+  }
+  std::vector<std::string> network() const { return {"--osm", kMonaco, "--graph-cache", cache}; }
+};
+
+std::vector<std::string> concat(std::vector<std::string> a, const std::vector<std::string>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("a region without a road network is refused with the reason", "[cli][network]") {
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"nearest", "--by", "time", "--from", "130.5403,33.8057"},
+           {"service-area", "--category", "hospital"},
+           {"network", "build"}}) {
+    const Run r = run(args);
+    INFO(args[0] << ": " << r.err);
+    CHECK(r.code == cli::exit_bad_input);
+    CHECK_THAT(r.err, Catch::Contains("no road network is loaded") &&
+                          Catch::Contains("宗像市・福津市") && Catch::Contains("SOURCES.md"));
+  }
+}
+
+TEST_CASE("network build builds once, then reloads the cache", "[cli][network]") {
+  MonacoFixture f;
+  const Run first = run(concat({"network", "build", "--json"}, f.network()));
+  REQUIRE(first.code == cli::exit_ok);
+  const auto a = nlohmann::json::parse(first.out);
+  CHECK(a["crs"] == "EPSG:32632");  // UTM 32N, chosen from the extract's extent
+  CHECK(a["from_cache"] == false);
+  CHECK(a["nodes"].get<int>() > 1000);
+  CHECK(fs::exists(f.cache));
+  const Run second = run(concat({"network", "build", "--json"}, f.network()));
+  REQUIRE(second.code == cli::exit_ok);
+  const auto b = nlohmann::json::parse(second.out);
+  CHECK(b["from_cache"] == true);
+  CHECK(b["arcs"] == a["arcs"]);
+  CHECK(b["road_km"].get<double>() == Approx(a["road_km"].get<double>()).margin(1e-9));
+}
+
+TEST_CASE("nearest by time agrees with the OD matrix and reroutes around closures",
+          "[cli][network]") {
+  MonacoFixture f;
+  const Run near = run(concat({"nearest", "--by", "time", "--facilities", f.sites, "--demand",
+                               f.people, "-k", "2", "--json"},
+                              f.network()));
+  INFO(near.err);
+  REQUIRE(near.code == cli::exit_ok);
+  const auto n = nlohmann::json::parse(near.out);
+  REQUIRE(n["rows"].size() == 6);
+  const Run od = run(concat(
+      {"od-matrix", "--origins", f.people, "--destinations", f.sites, "--json"}, f.network()));
+  REQUIRE(od.code == cli::exit_ok);
+  const auto m = nlohmann::json::parse(od.out);
+  REQUIRE(m["rows"].size() == 6);
+  // Every (demand, facility) time of nearest equals the matrix entry for the same pair.
+  for (const auto& row : n["rows"]) {
+    const auto match = std::find_if(m["rows"].begin(), m["rows"].end(), [&](const auto& e) {
+      return e["origin"] == row["demand"] && e["destination"] == row["facility"];
+    });
+    REQUIRE(match != m["rows"].end());
+    CHECK(row["time_s"].get<double>() == Approx((*match)["time_s"].get<double>()).margin(1e-6));
+    CHECK(row["length_m"].get<double>() == Approx((*match)["length_m"].get<double>()).margin(1e-6));
+  }
+  // p3 is nearest to site B; the flood around site B sends it to site A, later.
+  auto first_for = [](const nlohmann::json& rows, const std::string& who) {
+    for (const auto& r : rows) {
+      if (r["demand"] == who && r["rank"] == 1) {
+        return r;
+      }
+    }
+    return nlohmann::json();
+  };
+  CHECK(first_for(n["rows"], "p3")["facility"] == "site B");
+  const Run closed = run(concat({"nearest", "--by", "time", "--facilities", f.sites, "--demand",
+                                 f.people, "--closures", f.flood, "--json"},
+                                f.network()));
+  INFO(closed.err);
+  REQUIRE(closed.code == cli::exit_ok);
+  const auto c = nlohmann::json::parse(closed.out);
+  CHECK(first_for(c["rows"], "p3")["facility"] == "site A");
+  CHECK(first_for(c["rows"], "p3")["time_s"].get<double>() >
+        first_for(n["rows"], "p3")["time_s"].get<double>());
+  const auto& effect = c["closure_effect"];
+  CHECK(effect["closed_arcs"].get<int>() > 0);
+  CHECK(effect["facility_changed"].get<int>() >= 1);
+  CHECK(effect["added_max_s"].get<double>() > 0.0);
+}
+
+TEST_CASE("service areas grow with the band and are written as polygons", "[cli][network]") {
+  MonacoFixture f;
+  const fs::path out = f.dir / "areas.gpkg";
+  const Run r = run(concat({"service-area", "--from", "7.4246,43.7384", "--bands", "2,4,6min",
+                            "--json", "--out", out.string()},
+                           f.network()));
+  INFO(r.err);
+  REQUIRE(r.code == cli::exit_ok);
+  const auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["areas"].size() == 3);
+  double previous = 0.0;
+  for (const auto& a : j["areas"]) {
+    CHECK(a["area_km2"].get<double>() > previous);
+    previous = a["area_km2"].get<double>();
+  }
+  CHECK(fs::exists(out));
+
+  const Run distance = run(concat({"service-area", "--origins", f.sites, "--distance", "500,1000m",
+                                   "--mode", "split", "--json"},
+                                  f.network()));
+  REQUIRE(distance.code == cli::exit_ok);
+  const auto d = nlohmann::json::parse(distance.out);
+  CHECK(d["facilities"] == 2);
+  CHECK(d["areas"].size() == 4);
+  // An origins file is named by its name column.
+  CHECK(d["areas"][0]["facility"] == "site A");
+}
+
+TEST_CASE("the OD matrix is written as a CSV table", "[cli][network]") {
+  MonacoFixture f;
+  const fs::path out = f.dir / "od.csv";
+  const Run r = run(concat({"od-matrix", "--origins", f.people, "--destinations", f.sites,
+                            "--k-nearest", "1", "--out", out.string()},
+                           f.network()));
+  REQUIRE(r.code == cli::exit_ok);
+  const auto rows = test::parse_csv(test::read_text(out));
+  REQUIRE(rows.size() == 1 + 3);  // k nearest = 1: one row per origin
+  CHECK(std::find(rows[0].begin(), rows[0].end(), "time_s") != rows[0].end());
+}
+
+TEST_CASE("bad network arguments exit with code 2", "[cli][network]") {
+  MonacoFixture f;
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+      {{"service-area", "--from", "7.42,43.73", "--bands", "5min", "--distance", "1km"},
+       "not both"},
+      {{"service-area", "--from", "7.42,43.73", "--mode", "sideways"}, "sideways"},
+      {{"nearest", "--by", "bicycle", "--from", "7.42,43.73"}, "bicycle"},
+      {{"nearest", "--by", "time", "--from", "7.42,43.73", "--direction", "up"}, "up"},
+  };
+  for (const auto& [args, says] : cases) {
+    const Run r = run(concat(args, f.network()));
+    INFO(args[0] << " -> " << r.err);
+    CHECK(r.code == cli::exit_bad_arguments);
+    CHECK_THAT(r.err, Catch::Contains(says));
+  }
+}
