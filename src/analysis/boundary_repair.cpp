@@ -5,22 +5,12 @@
 #include <utility>
 #include <vector>
 
-#include "analysis/circle_polygons.hpp"
+#include "analysis/polygon_union.hpp"
 
 namespace caremap::analysis {
 
 namespace bg = boost::geometry;
 namespace bgi = boost::geometry::index;
-
-std::optional<core::MultiPolygon> as_multipolygon(const core::Geometry& g) {
-  if (const auto* p = std::get_if<core::Polygon>(&g)) {
-    return core::MultiPolygon{*p};
-  }
-  if (const auto* mp = std::get_if<core::MultiPolygon>(&g)) {
-    return *mp;
-  }
-  return std::nullopt;
-}
 
 bool is_valid_multipolygon(const core::MultiPolygon& mp, std::string& reason) {
   for (const core::Polygon& p : mp) {

@@ -24,9 +24,6 @@ struct ValidityReport {
 /// `reason` receives Boost's message when invalid.
 bool is_valid_multipolygon(const core::MultiPolygon& mp, std::string& reason);
 
-/// Converts a Polygon or MultiPolygon geometry to a MultiPolygon; nullopt for other geometry.
-std::optional<core::MultiPolygon> as_multipolygon(const core::Geometry& g);
-
 /// Makes `mp` valid where that is possible without moving the boundary: fixes orientation and
 /// closure (bg::correct), drops repeated points (bg::unique) and zero-width spikes
 /// (bg::remove_spikes), and dissolves overlapping or edge-sharing parts by union.

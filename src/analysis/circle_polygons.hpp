@@ -53,8 +53,4 @@ struct DiscCoverage {
 /// Cost: about O(n log n) overlays for the union and 2n more for the backup area.
 DiscCoverage cover_discs(std::span<const Disc> discs, int segments, bool with_backup);
 
-/// Union of many multipolygons by pairwise merging (balanced, so each vertex takes part in
-/// O(log n) overlays instead of O(n) for a running union).
-core::MultiPolygon cascaded_union(std::vector<core::MultiPolygon> parts);
-
 }  // namespace caremap::analysis

@@ -76,7 +76,7 @@ std::vector<City> read_cities(const core::Layer& boundary, core::Diagnostics& di
   for (std::size_t i = 0; i < boundary.features.size(); ++i) {
     const core::Feature& f = boundary.features[i];
     const core::FeatureId id{static_cast<std::uint32_t>(i)};
-    auto mp = as_multipolygon(f.geometry);
+    auto mp = core::as_multipolygon(f.geometry);
     if (!mp) {
       diagnostics.add(make_diagnostic(core::Severity::warning, "boundary_not_polygon",
                                       "boundary '" + boundary.display_name(id) + "' is a " +

@@ -7,6 +7,7 @@
 #include "analysis/boundary_repair.hpp"
 #include "analysis/facility_set.hpp"
 #include "analysis/parallel_chunks.hpp"
+#include "analysis/polygon_union.hpp"
 #include "core/error.hpp"
 #include "routing/dijkstra.hpp"
 
@@ -245,28 +246,6 @@ core::MultiLineString to_lines(const routing::RoadGraph& g, const std::vector<Pi
     }
   }
   return out;
-}
-
-// The union of a list of polygons set by pairwise merging (a balanced tree), which keeps every
-// union small compared with adding polygons one by one to a growing result.
-core::MultiPolygon cascaded_union(std::vector<core::MultiPolygon> parts) {
-  if (parts.empty()) {
-    return {};
-  }
-  while (parts.size() > 1) {
-    std::vector<core::MultiPolygon> next;
-    next.reserve((parts.size() + 1) / 2);
-    for (std::size_t i = 0; i + 1 < parts.size(); i += 2) {
-      core::MultiPolygon u;
-      bg::union_(parts[i], parts[i + 1], u);
-      next.push_back(std::move(u));
-    }
-    if (parts.size() % 2 == 1) {
-      next.push_back(std::move(parts.back()));
-    }
-    parts = std::move(next);
-  }
-  return std::move(parts.front());
 }
 
 // Each line is buffered on its own and the buffers are united: Boost.Geometry 1.74 buffers a

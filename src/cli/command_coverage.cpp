@@ -9,9 +9,11 @@
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output_writing.hpp"
+#include "cli/phase_timer.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/region_loading.hpp"
 #include "cli/region_tables.hpp"
+#include "cli/report_flags.hpp"
 #include "cli/text_table.hpp"
 #include "core/error.hpp"
 #include "crs/transformer.hpp"
@@ -26,8 +28,7 @@ struct CoverageOptions {
   std::string radius;
   std::string mesh = "500m";
   int segments = 0;
-  bool json = false;
-  bool diagnostics = false;
+  ReportFlags report;
   OutputOptions output;
 };
 
@@ -113,6 +114,7 @@ nlohmann::ordered_json result_json(const analysis::CoverageResult& r) {
 }
 
 int run_coverage(const CoverageOptions& o, CommandContext& context) {
+  PhaseTimer timer;
   analysis::CoverageParams params;
   params.categories = parse_categories(o.categories, "--category");
   if (!o.radius.empty()) {
@@ -123,6 +125,7 @@ int run_coverage(const CoverageOptions& o, CommandContext& context) {
     params.circle_segments = o.segments;
   }
   const io::Region region = load_region(o.region, context);
+  timer.lap("read");
   std::vector<analysis::CoverageSource> sources;
   for (const auto& l : region.layers) {
     const bool wanted = std::any_of(params.categories.begin(), params.categories.end(),
@@ -142,7 +145,8 @@ int run_coverage(const CoverageOptions& o, CommandContext& context) {
     const ProgressBar bar(progress, context.err, context.progress_bar);
     r = analysis::coverage(sources, boundary_layer(region), projector, params, &progress);
   }
-  if (o.json) {
+  timer.lap("coverage");
+  if (o.report.json) {
     context.out << result_json(r).dump(2) << '\n';
   } else {
     print_result(r, join_categories(params.categories), context.out);
@@ -153,11 +157,11 @@ int run_coverage(const CoverageOptions& o, CommandContext& context) {
       layers.push_back(std::make_shared<core::Layer>(std::move(*l)));
     }
   }
-  write_outputs(layers, o.output, context);
-  if (!r.diagnostics.empty()) {
-    print_diagnostics(r.diagnostics, context.err, o.diagnostics);
+  if (wants_output(o.output)) {
+    write_outputs(layers, o.output, context);
+    timer.lap("write");
   }
-  return exit_ok;
+  return finish_command(o.report, r.diagnostics, timer, context);
 }
 
 }  // namespace
@@ -178,8 +182,7 @@ void add_coverage_command(CLI::App& root, CommandRegistry& registry) {
   cmd->add_option("--circle-segments", o->segments, "Vertices per circle (default 360)");
   add_output_options(*cmd, o->output,
                      "the covered area, gaps, gap pockets, backup area and mesh layers");
-  cmd->add_flag("--json", o->json, "Print machine-readable JSON instead of tables");
-  cmd->add_flag("--diagnostics", o->diagnostics, "List every diagnostic");
+  add_report_flags(*cmd, o->report);
   registry.push_back({cmd, [o](CommandContext& c) { return run_coverage(*o, c); }});
 }
 

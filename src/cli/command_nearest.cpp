@@ -135,7 +135,7 @@ int run_straight_line(const NearestOptions& o, CommandContext& context) {
     const core::LonLat place = parse_lonlat(text, "--from");
     const auto r = analysis::nearest(to_working.forward(place), in.facilities, params);
     in.diagnostics.append(r.diagnostics);
-    if (o.json) {
+    if (o.report.json) {
       json_out.push_back(result_json(r, nullptr, to_wgs84));
     } else {
       print_location_result(place, r, to_wgs84, context.out);
@@ -152,7 +152,7 @@ int run_straight_line(const NearestOptions& o, CommandContext& context) {
     }
     timer.lap("nearest");
     in.diagnostics.append(r.diagnostics);
-    if (o.json) {
+    if (o.report.json) {
       json_out.push_back(result_json(r, in.demand.get(), to_wgs84));
     } else {
       print_demand_result(*in.demand, r, context.out);
@@ -161,20 +161,14 @@ int run_straight_line(const NearestOptions& o, CommandContext& context) {
       outputs.insert(outputs.begin(), table_for_output(std::move(r.links), o.output));
     }
   }
-  if (o.json) {
+  if (o.report.json) {
     context.out << (json_out.size() == 1 ? json_out[0] : json_out).dump(2) << '\n';
   }
   if (!outputs.empty()) {
     write_outputs(outputs, o.output, context);
     timer.lap("write");
   }
-  if (!in.diagnostics.empty()) {
-    print_diagnostics(in.diagnostics, context.err, o.diagnostics);
-  }
-  if (o.timing) {
-    timer.print(context.err);
-  }
-  return exit_ok;
+  return finish_command(o.report, in.diagnostics, timer, context);
 }
 
 int run_nearest(const NearestOptions& o, CommandContext& context) {
@@ -230,9 +224,7 @@ void add_nearest_command(CLI::App& root, CommandRegistry& registry) {
       ->capture_default_str();
   add_network_options(*cmd, o->network);
   add_output_options(*cmd, o->output, "a line (or route) from each point to each facility");
-  cmd->add_flag("--json", o->json, "Print machine-readable JSON instead of tables");
-  cmd->add_flag("--diagnostics", o->diagnostics, "List every unusable row");
-  cmd->add_flag("--timing", o->timing, "Print the time of each phase on stderr");
+  add_report_flags(*cmd, o->report);
   registry.push_back({cmd, [o](CommandContext& c) { return run_nearest(*o, c); }});
 }
 

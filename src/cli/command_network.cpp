@@ -8,6 +8,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/network_loading.hpp"
 #include "cli/region_loading.hpp"
+#include "cli/report_flags.hpp"
 #include "cli/text_table.hpp"
 #include "routing/road_graph.hpp"
 
@@ -18,8 +19,7 @@ namespace {
 struct NetworkBuildOptions {
   std::string region = "munakata-fukutsu";
   NetworkOptions network;
-  bool json = false;
-  bool diagnostics = false;
+  ReportFlags report;
   CLI::App* cmd = nullptr;
 };
 
@@ -34,7 +34,7 @@ int run_network_build(const NetworkBuildOptions& o, CommandContext& context) {
   for (routing::SegmentId s = 0; s < g.segment_count(); ++s) {
     road_km += g.segment_length_m(s) / 1000.0;
   }
-  if (o.json) {
+  if (o.report.json) {
     nlohmann::ordered_json j{{"source", n.source.string()}, {"profile", o.network.profile},
                              {"crs", n.crs.definition},     {"nodes", g.node_count()},
                              {"arcs", g.arc_count()},       {"segments", g.segment_count()},
@@ -55,10 +55,7 @@ int run_network_build(const NetworkBuildOptions& o, CommandContext& context) {
                format_fixed(n.load_seconds * 1000.0, 0) + " ms"});
     t.print(context.out);
   }
-  if (!n.diagnostics.empty()) {
-    print_diagnostics(n.diagnostics, context.err, o.diagnostics);
-  }
-  return exit_ok;
+  return finish_command(o.report, n.diagnostics, PhaseTimer{}, context);
 }
 
 }  // namespace
@@ -73,8 +70,7 @@ void add_network_command(CLI::App& root, CommandRegistry& registry) {
   cmd->add_option("--region", o->region, "Region whose project file names the roads")
       ->capture_default_str();
   add_network_options(*cmd, o->network, false);
-  cmd->add_flag("--json", o->json, "Print machine-readable JSON");
-  cmd->add_flag("--diagnostics", o->diagnostics, "List every diagnostic");
+  add_report_flags(*cmd, o->report, false);
   registry.push_back({cmd, [o](CommandContext& c) { return run_network_build(*o, c); }});
 }
 

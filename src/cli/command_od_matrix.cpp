@@ -14,6 +14,7 @@
 #include "cli/phase_timer.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/region_loading.hpp"
+#include "cli/report_flags.hpp"
 #include "cli/text_table.hpp"
 #include "core/error.hpp"
 #include "io/read.hpp"
@@ -33,9 +34,7 @@ struct OdOptions {
   std::string max_distance;
   std::size_t k_nearest = 0;
   unsigned threads = 0;
-  bool json = false;
-  bool timing = false;
-  bool diagnostics = false;
+  ReportFlags report;
   NetworkOptions network;
   OutputOptions output;
   CLI::App* cmd = nullptr;
@@ -128,7 +127,7 @@ int run_od_matrix(const OdOptions& o, CommandContext& context) {
   }
   timer.lap("matrix");
   diagnostics.append(r.diagnostics);
-  if (o.json) {
+  if (o.report.json) {
     nlohmann::ordered_json j{{"origins", r.origins}, {"destinations", r.destinations}};
     auto& rows = j["rows"] = nlohmann::ordered_json::array();
     for (const auto& row : r.rows) {
@@ -150,13 +149,7 @@ int run_od_matrix(const OdOptions& o, CommandContext& context) {
     write_outputs({std::make_shared<core::Layer>(analysis::od_table(r))}, o.output, context);
     timer.lap("write");
   }
-  if (!diagnostics.empty()) {
-    print_diagnostics(diagnostics, context.err, o.diagnostics);
-  }
-  if (o.timing) {
-    timer.print(context.err);
-  }
-  return exit_ok;
+  return finish_command(o.report, diagnostics, timer, context);
 }
 
 }  // namespace
@@ -184,9 +177,7 @@ void add_od_matrix_command(CLI::App& root, CommandRegistry& registry) {
       ->capture_default_str();
   add_network_options(*cmd, o->network);
   add_output_options(*cmd, o->output, "one row per origin and destination (CSV or GeoPackage)");
-  cmd->add_flag("--json", o->json, "Print machine-readable JSON instead of a table");
-  cmd->add_flag("--diagnostics", o->diagnostics, "List every diagnostic");
-  cmd->add_flag("--timing", o->timing, "Print the time of each phase on stderr");
+  add_report_flags(*cmd, o->report);
   registry.push_back({cmd, [o](CommandContext& c) { return run_od_matrix(*o, c); }});
 }
 

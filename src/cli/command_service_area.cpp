@@ -14,6 +14,7 @@
 #include "cli/phase_timer.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/region_loading.hpp"
+#include "cli/report_flags.hpp"
 #include "cli/text_table.hpp"
 #include "core/error.hpp"
 #include "io/read.hpp"
@@ -34,9 +35,7 @@ struct ServiceAreaOptions {
   std::string direction = "from";
   std::string road_buffer = "100m";
   unsigned threads = 0;
-  bool json = false;
-  bool timing = false;
-  bool diagnostics = false;
+  ReportFlags report;
   NetworkOptions network;
   OutputOptions output;
   CLI::App* cmd = nullptr;
@@ -162,7 +161,7 @@ int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
   }
   timer.lap("service areas");
   diagnostics.append(r.diagnostics);
-  if (o.json) {
+  if (o.report.json) {
     nlohmann::ordered_json j;
     j["facilities"] = r.facilities.size();
     auto& areas = j["areas"] = nlohmann::ordered_json::array();
@@ -181,13 +180,7 @@ int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
                  std::make_shared<core::Layer>(std::move(r.roads))},
                 o.output, context);
   timer.lap("write");
-  if (!diagnostics.empty()) {
-    print_diagnostics(diagnostics, context.err, o.diagnostics);
-  }
-  if (o.timing) {
-    timer.print(context.err);
-  }
-  return exit_ok;
+  return finish_command(o.report, diagnostics, timer, context);
 }
 
 }  // namespace
@@ -222,9 +215,7 @@ void add_service_area_command(CLI::App& root, CommandRegistry& registry) {
       ->capture_default_str();
   add_network_options(*cmd, o->network);
   add_output_options(*cmd, o->output, "the service-area polygons and the reached roads");
-  cmd->add_flag("--json", o->json, "Print machine-readable JSON instead of tables");
-  cmd->add_flag("--diagnostics", o->diagnostics, "List every diagnostic");
-  cmd->add_flag("--timing", o->timing, "Print the time of each phase on stderr");
+  add_report_flags(*cmd, o->report);
   registry.push_back({cmd, [o](CommandContext& c) { return run_service_area(*o, c); }});
 }
 

@@ -151,7 +151,7 @@ int run_nearest_by_network(const NearestOptions& o, CommandContext& context) {
     auto r = analysis::nearest_by_time(*network.network, *demand, in.facilities, params,
                                        overlay ? &*overlay : nullptr, &progress);
     in.diagnostics.append(r.diagnostics);
-    if (!o.json) {
+    if (!o.report.json) {
       if (in.demand) {
         print_summary(*demand, r, context.out);
       }
@@ -191,26 +191,20 @@ int run_nearest_by_network(const NearestOptions& o, CommandContext& context) {
                            {"still_unreachable", s.still_unreachable},
                            {"added_total_s", s.added_total_s},
                            {"added_max_s", s.added_max_s}};
-    if (!o.json) {
+    if (!o.report.json) {
       print_closure_effect(*demand, effect, context.out);
     }
     outputs.push_back(std::make_shared<core::Layer>(std::move(effect.points)));
     outputs.push_back(std::make_shared<core::Layer>(std::move(effect.closed_roads)));
   }
-  if (o.json) {
+  if (o.report.json) {
     context.out << j.dump(2) << '\n';
   }
   if (!outputs.empty()) {
     write_outputs(outputs, o.output, context);
     timer.lap("write");
   }
-  if (!in.diagnostics.empty()) {
-    print_diagnostics(in.diagnostics, context.err, o.diagnostics);
-  }
-  if (o.timing) {
-    timer.print(context.err);
-  }
-  return exit_ok;
+  return finish_command(o.report, in.diagnostics, timer, context);
 }
 
 }  // namespace caremap::cli

@@ -9,6 +9,7 @@
 #include "cli/command.hpp"
 #include "cli/network_loading.hpp"
 #include "cli/output_writing.hpp"
+#include "cli/report_flags.hpp"
 #include "core/layer.hpp"
 #include "crs/crs_ref.hpp"
 #include "io/region.hpp"
@@ -30,9 +31,7 @@ struct NearestOptions {
   std::string max_time;
   std::string direction = "to";
   unsigned threads = 0;
-  bool json = false;
-  bool timing = false;
-  bool diagnostics = false;
+  ReportFlags report;
   OutputOptions output;
   NetworkOptions network;
   CLI::App* cmd = nullptr;

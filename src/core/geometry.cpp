@@ -148,6 +148,16 @@ Meters length(const Geometry& g) {
   return Meters{std::visit(Visitor{}, g)};
 }
 
+std::optional<MultiPolygon> as_multipolygon(const Geometry& g) {
+  if (const auto* p = std::get_if<Polygon>(&g)) {
+    return MultiPolygon{*p};
+  }
+  if (const auto* mp = std::get_if<MultiPolygon>(&g)) {
+    return *mp;
+  }
+  return std::nullopt;
+}
+
 bool is_empty(const Geometry& g) {
   struct Visitor {
     bool operator()(const std::monostate&) const { return true; }
@@ -166,8 +176,8 @@ bool is_empty(const Geometry& g) {
 }
 
 const char* geometry_type_name(const Geometry& g) {
-  static constexpr const char* names[] = {"None",        "Point",   "MultiPoint",  "LineString",
-                                          "MultiLineString", "Polygon", "MultiPolygon"};
+  static constexpr const char* names[] = {
+      "None", "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"};
   return names[g.index()];
 }
 

@@ -4,8 +4,8 @@
 // All geometry types are Boost.Geometry models over XY, so every Boost.Geometry algorithm applies.
 //
 // Polygon orientation follows Boost.Geometry's default: exterior rings clockwise, holes
-// counter-clockwise, rings closed (first point repeated last). Readers call boost::geometry::correct
-// once on load; everything after may assume valid orientation.
+// counter-clockwise, rings closed (first point repeated last). Readers call
+// boost::geometry::correct once on load; everything after may assume valid orientation.
 
 #include <boost/geometry.hpp>
 #include <boost/geometry/geometries/register/point.hpp>
@@ -23,7 +23,8 @@ struct XY {
   friend constexpr bool operator==(const XY&, const XY&) = default;
 };
 
-/// Geographic coordinates in degrees, longitude first (axis order normalised once by the crs layer).
+/// Geographic coordinates in degrees, longitude first (axis order normalised once by the crs
+/// layer).
 struct LonLat {
   double lon = 0.0;
   double lat = 0.0;
@@ -48,11 +49,13 @@ using Polygon = bg::model::polygon<XY>;
 using MultiPolygon = bg::model::multi_polygon<Polygon>;
 
 /// Any feature geometry. std::monostate is "no geometry" (an attribute-only row).
-using Geometry =
-    std::variant<std::monostate, XY, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon>;
+using Geometry = std::variant<std::monostate, XY, MultiPoint, LineString, MultiLineString, Polygon,
+                              MultiPolygon>;
 
 /// Straight-line distance between two working-CRS positions.
-inline Meters distance(const XY& a, const XY& b) { return Meters{bg::distance(a, b)}; }
+inline Meters distance(const XY& a, const XY& b) {
+  return Meters{bg::distance(a, b)};
+}
 
 /// Bounding box of a geometry; nullopt for no geometry or an empty one.
 std::optional<Box> envelope(const Geometry& g);
@@ -69,6 +72,9 @@ SquareMeters area(const Geometry& g);
 
 /// Length of the linear parts and polygon perimeters (0 for points).
 Meters length(const Geometry& g);
+
+/// A Polygon or MultiPolygon geometry as a MultiPolygon; nullopt for any other geometry.
+std::optional<MultiPolygon> as_multipolygon(const Geometry& g);
 
 /// True when g has no coordinates.
 bool is_empty(const Geometry& g);

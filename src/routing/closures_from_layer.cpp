@@ -23,16 +23,6 @@ std::optional<double> number_at(const core::Feature& f, std::optional<std::size_
   return core::to_number(f.values[*field]);
 }
 
-std::optional<core::MultiPolygon> as_multipolygon(const core::Geometry& g) {
-  if (const auto* p = std::get_if<core::Polygon>(&g)) {
-    return core::MultiPolygon{*p};
-  }
-  if (const auto* mp = std::get_if<core::MultiPolygon>(&g)) {
-    return *mp;
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 Closures closures_from_layer(const core::Layer& layer, core::Diagnostics& diagnostics) {
@@ -55,7 +45,7 @@ Closures closures_from_layer(const core::Layer& layer, core::Diagnostics& diagno
       continue;
     }
     if (const auto factor = number_at(f, factor_field)) {
-      const auto area = as_multipolygon(f.geometry);
+      const auto area = core::as_multipolygon(f.geometry);
       if (!area) {
         ignore(f, "a slowdown factor needs a polygon");
       } else if (!std::isfinite(*factor) || *factor <= 0.0) {

@@ -68,6 +68,6 @@ TEST_CASE("repairable boundaries are repaired without changing their area",
 }
 
 TEST_CASE("polygonal geometry converts to a multipolygon", "[analysis][validity]") {
-  CHECK(analysis::as_multipolygon(core::Geometry{test::rectangle(0, 0, 1, 1)})->size() == 1);
-  CHECK_FALSE(analysis::as_multipolygon(core::Geometry{core::XY{1, 1}}).has_value());
+  CHECK(core::as_multipolygon(core::Geometry{test::rectangle(0, 0, 1, 1)})->size() == 1);
+  CHECK_FALSE(core::as_multipolygon(core::Geometry{core::XY{1, 1}}).has_value());
 }

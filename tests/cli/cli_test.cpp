@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli/cli_runner.hpp"
 #include "cli/exit_codes.hpp"
-#include "cli/run_cli.hpp"
 #include "io/gdal_fixtures.hpp"
 #include "io/io_test_support.hpp"
 
@@ -18,20 +18,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
+using Run = test::CliRun;
 
 Run run(const std::vector<std::string>& args) {
-  std::ostringstream out;
-  std::ostringstream err;
-  Run r;
-  r.code = cli::run_cli(args, out, err);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
+  return test::run_caremap(args);
 }
 
 struct Case {
