@@ -199,7 +199,11 @@ NearestResult run_nearest(const DemandPoints& demand,
       const NearestFacility& f = result.facilities[row.facility];
       core::Feature feature;
       feature.category = core::Category::nearest_link;
-      feature.geometry = core::LineString{demand.xy[demand_index], f.position};
+      if (params.link_geometry == LinkGeometry::line) {
+        feature.geometry = core::LineString{demand.xy[demand_index], f.position};
+      } else {
+        feature.geometry = demand.xy[demand_index];
+      }
       feature.values = {static_cast<std::int64_t>(row.demand.value), demand.name(demand_index),
                         static_cast<std::int64_t>(row.rank),         f.layer_id,
                         static_cast<std::int64_t>(f.feature.value),  f.name,

@@ -35,6 +35,10 @@ struct NearestQuery {
   unsigned threads = 1;  ///< worker threads; 1 = the calling thread only, 0 = all cores
 };
 
+/// The geometry of each result row: a line from the demand point to the facility (for maps), or
+/// the demand point alone (for tables: one row per demand point and rank, with no line built).
+enum class LinkGeometry { line, demand_point };
+
 struct NearestParams {
   /// Requested facility categories; a hospital request takes backup_hospital too
   /// (core::satisfies). Empty = every feature of the facility layers.
@@ -45,6 +49,7 @@ struct NearestParams {
   /// Build the nearest_link LineString layer; for million-point runs leave it off and use
   /// NearestResult::rows.
   bool build_links = true;
+  LinkGeometry link_geometry = LinkGeometry::line;  ///< geometry of the links layer's rows
 };
 
 /// A facility that results refer to by position in NearestResult::facilities.

@@ -35,6 +35,9 @@ analysis::NearestParams params_of(const NearestOptions& o, const NearestInputs& 
   }
   p.threads = effective_threads(o.threads);
   p.build_links = links;
+  // A CSV table wants one row per demand point at the demand point: no lines to build.
+  p.link_geometry = is_table_output(o.output) ? analysis::LinkGeometry::demand_point
+                                              : analysis::LinkGeometry::line;
   return p;
 }
 
@@ -158,7 +161,7 @@ int run_straight_line(const NearestOptions& o, CommandContext& context) {
       print_demand_result(*in.demand, r, context.out);
     }
     if (want_links) {
-      outputs.insert(outputs.begin(), table_for_output(std::move(r.links), o.output));
+      outputs.insert(outputs.begin(), std::make_shared<core::Layer>(std::move(r.links)));
     }
   }
   if (o.report.json) {

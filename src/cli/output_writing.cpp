@@ -19,10 +19,14 @@ bool wants_output(const OutputOptions& o) {
   return !o.out.empty() || !o.out_dir.empty();
 }
 
-core::LayerPtr table_for_output(core::Layer lines, const OutputOptions& o) {
+bool is_table_output(const OutputOptions& o) {
   const auto format =
       o.format.empty() ? io::format_from_extension(o.out) : io::parse_format(o.format);
-  if (format == io::Format::csv) {
+  return format == io::Format::csv;
+}
+
+core::LayerPtr table_for_output(core::Layer lines, const OutputOptions& o) {
+  if (is_table_output(o)) {
     for (auto& f : lines.features) {
       if (const auto* line = std::get_if<core::LineString>(&f.geometry); line && !line->empty()) {
         // Copy before assigning: the assignment destroys the line the reference points into.

@@ -26,6 +26,9 @@ void add_output_options(CLI::App& cmd, OutputOptions& o, const std::string& what
 /// True when --out or --out-dir was given.
 bool wants_output(const OutputOptions& o);
 
+/// True when the output is a CSV table (by --format or the --out extension).
+bool is_table_output(const OutputOptions& o);
+
 /// A layer of lines from demand points to facilities (nearest links, routes) as it should be
 /// written: unchanged for map formats; for CSV, each line becomes its first point (the demand
 /// point), so the table has one row per demand point and rank with lon/lat columns.

@@ -143,6 +143,30 @@ void Transformer::transform_in_place(std::span<core::XY> points) const {
   }
 }
 
+std::vector<std::size_t> Transformer::try_transform_in_place(std::span<core::XY> points) const {
+  std::vector<std::size_t> failed;
+  if (points.empty() || is_identity()) {
+    return failed;
+  }
+  PJ* pj = m_impl->pj.get();
+  proj_errno_reset(pj);
+  const std::size_t n = points.size();
+  proj_trans_generic(pj, PJ_FWD, &points[0].x, sizeof(core::XY), n, &points[0].y, sizeof(core::XY),
+                     n, nullptr, 0, 0, nullptr, 0, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!finite(points[i].x) || !finite(points[i].y)) {
+      points[i] = core::XY{std::nan(""), std::nan("")};
+      failed.push_back(i);
+    }
+  }
+  return failed;
+}
+
+std::string Transformer::failure_message(core::XY source_point) const {
+  return "cannot transform " + point_text(source_point) + " from " + m_impl->source.short_label() +
+         " to " + m_impl->target.short_label();
+}
+
 core::Geometry Transformer::transform(const core::Geometry& g) const {
   core::Geometry out = g;
   struct Visitor {

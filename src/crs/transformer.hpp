@@ -13,6 +13,8 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <string>
+#include <vector>
 
 #include "core/geometry.hpp"
 #include "core/projector.hpp"
@@ -49,6 +51,12 @@ class Transformer final : public core::Projector {
   /// Source -> target for many points in place (one PROJ call). Throws like transform() on the
   /// first point that fails; the span is then partly transformed.
   void transform_in_place(std::span<core::XY> points) const;
+  /// Source -> target for many points in place (one PROJ call), never throwing: returns the
+  /// indices of the points PROJ could not transform (left as NaN), in ascending order.
+  std::vector<std::size_t> try_transform_in_place(std::span<core::XY> points) const;
+  /// "cannot transform (x, y) from A to B": the message transform() throws, for reporting the
+  /// failures of try_transform_in_place.
+  std::string failure_message(core::XY source_point) const;
   /// Every vertex of a geometry, source -> target. Ring orientation is preserved for CRSs with
   /// the same handedness (lon/lat and easting/northing are both right-handed).
   core::Geometry transform(const core::Geometry& g) const;

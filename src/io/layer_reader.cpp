@@ -103,6 +103,62 @@ core::FieldValue value_of(OGRFeature& f, int i, core::FieldType type, bool csv) 
   return s;
 }
 
+using RawCapacity = std::vector<std::pair<std::size_t, std::string>>;
+
+// The point geometries of the `deferred` features, still in the source CRS, into the working CRS
+// in one PROJ call. Rows PROJ cannot transform are reported as skipped and removed, together
+// with their capacity text (parallel to the features when present) and their role matches.
+void transform_deferred_points(core::Layer& layer, const std::vector<std::size_t>& deferred,
+                               const crs::Transformer& to_working, Context& cx,
+                               RawCapacity& raw_capacity,
+                               const std::vector<std::optional<std::size_t>>& role_index,
+                               std::vector<std::size_t>& role_matches, const LayerSpec& spec) {
+  std::vector<core::XY> points;
+  points.reserve(deferred.size());
+  for (const std::size_t i : deferred) {
+    points.push_back(std::get<core::XY>(layer.features[i].geometry));
+  }
+  const std::vector<std::size_t> failed = to_working.try_transform_in_place(points);
+  std::vector<bool> removed(layer.features.size(), false);
+  std::size_t next_failed = 0;
+  for (std::size_t k = 0; k < deferred.size(); ++k) {
+    core::Feature& f = layer.features[deferred[k]];
+    if (next_failed < failed.size() && failed[next_failed] == k) {
+      ++next_failed;
+      cx.skip(f.source_row, {}, "out_of_range_coordinates",
+              to_working.failure_message(std::get<core::XY>(f.geometry)));
+      removed[deferred[k]] = true;
+      for (std::size_t r = 0; r < spec.roles.size(); ++r) {
+        if (role_index[r] && core::to_text(f.values[*role_index[r]]) == spec.roles[r].value) {
+          --role_matches[r];
+        }
+      }
+      continue;
+    }
+    f.geometry = points[k];
+  }
+  if (failed.empty()) {
+    return;
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < layer.features.size(); ++i) {
+    if (removed[i]) {
+      continue;
+    }
+    if (kept != i) {  // a self-move would empty the feature's vectors
+      layer.features[kept] = std::move(layer.features[i]);
+      if (!raw_capacity.empty()) {
+        raw_capacity[kept] = std::move(raw_capacity[i]);
+      }
+    }
+    ++kept;
+  }
+  layer.features.resize(kept);
+  if (!raw_capacity.empty()) {
+    raw_capacity.resize(kept);
+  }
+}
+
 }  // namespace
 
 LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& working) {
@@ -224,7 +280,8 @@ LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& w
   const crs::Transformer to_working(source_crs->crs, working);
   const std::string x_name = x_index >= 0 ? names[static_cast<std::size_t>(x_index)] : "x";
   const std::string y_name = y_index >= 0 ? names[static_cast<std::size_t>(y_index)] : "y";
-  std::vector<std::pair<std::size_t, std::string>> raw_capacity;
+  RawCapacity raw_capacity;
+  std::vector<std::size_t> deferred;  // features whose point is still in the source CRS
 
   src.layer->ResetReading();
   std::size_t row = 0;
@@ -274,12 +331,19 @@ LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& w
         }
       }
     }
-    // Into the working CRS, then valid polygons.
-    try {
-      geometry = to_working.transform(geometry);
-    } catch (const core::Error& e) {
-      cx.skip(row, {}, "out_of_range_coordinates", e.detail());
-      continue;
+    // Into the working CRS, then valid polygons. Points wait and go through PROJ together
+    // after the loop: one call for a whole table instead of one per row.
+    const bool deferred_point = std::holds_alternative<core::XY>(geometry);
+    if (!deferred_point) {
+      try {
+        geometry = to_working.transform(geometry);
+      } catch (const core::Error& e) {
+        cx.skip(row, {}, "out_of_range_coordinates", e.detail());
+        continue;
+      }
+    }
+    if (deferred_point) {
+      deferred.push_back(layer->features.size());
     }
     RepairResult fixed = correct_and_repair(std::move(geometry));
     if (fixed.repaired) {
@@ -315,6 +379,8 @@ LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& w
     layer->features.push_back(std::move(feature));
   }
 
+  transform_deferred_points(*layer, deferred, to_working, cx, raw_capacity, role_index,
+                            role_matches, spec);
   if (capacity_index) {
     parse_capacity(*layer, *capacity_index, raw_capacity, spec.zero_capacity_is_unknown,
                    plan.display_path, cx.diagnostics);

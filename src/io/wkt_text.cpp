@@ -1,5 +1,6 @@
 #include "io/wkt_text.hpp"
 
+#include <charconv>
 #include <cstdio>
 
 namespace caremap::io::detail {
@@ -37,9 +38,11 @@ void polygon(std::string& out, const core::Polygon& p, int d) {
 }  // namespace
 
 std::string number_text(double v, int decimals) {
+  // std::to_chars: the same digits as printf("%.*f") without locale handling, several times
+  // faster (a million-row CSV writes two of these per row).
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s = buf;
+  const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  std::string s(buf, r.ptr);
   if (s.find('.') != std::string::npos) {
     s.erase(s.find_last_not_of('0') + 1);
     if (s.back() == '.') {

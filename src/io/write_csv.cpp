@@ -81,6 +81,19 @@ void write_csv(const core::Layer& layer, const std::filesystem::path& file, cons
   if (bom) {
     out << "\xEF\xBB\xBF";
   }
+  // Point layers are transformed in one PROJ call, not one call per row.
+  std::vector<core::XY> points;
+  if (xy_columns) {
+    points.reserve(layer.features.size());
+    for (const auto& f : layer.features) {
+      if (const auto* p = std::get_if<core::XY>(&f.geometry)) {
+        points.push_back(*p);
+      }
+    }
+    to_out.transform_in_place(points);
+  }
+  std::size_t next_point = 0;
+
   std::string line;
   for (std::size_t i : kept) {
     line += (line.empty() ? "" : ",") + cell(layer.fields[i].name);
@@ -115,17 +128,17 @@ void write_csv(const core::Layer& layer, const std::filesystem::path& file, cons
     if (row_column) {
       add(std::to_string(f.source_row));
     }
-    const core::Geometry g = to_out.transform(f.geometry);
     if (xy_columns) {
-      if (const auto* p = std::get_if<core::XY>(&g)) {
-        add(number_text(p->x, decimals));
-        add(number_text(p->y, decimals));
+      if (std::holds_alternative<core::XY>(f.geometry)) {
+        const core::XY& p = points[next_point++];
+        add(number_text(p.x, decimals));
+        add(number_text(p.y, decimals));
       } else {
         add({});
         add({});
       }
     } else {
-      add(to_wkt(g, decimals));
+      add(to_wkt(to_out.transform(f.geometry), decimals));
     }
     out << line << '\n';
   }

@@ -224,6 +224,16 @@ TEST_CASE("links run from the demand point to the facility", "[analysis][nearest
           "pharmacies-" + std::to_string(result.facilities[row.facility].feature.value));
   }
 
+  // For tables: the same rows at the demand points, no lines.
+  params.link_geometry = analysis::LinkGeometry::demand_point;
+  const auto table = analysis::nearest(*demand, layers, params);
+  REQUIRE(table.links.size() == links.size());
+  for (std::size_t i = 0; i < table.links.size(); ++i) {
+    CHECK(std::get<XY>(table.links.features[i].geometry) ==
+          std::get<core::LineString>(links.features[i].geometry).front());
+    CHECK(table.links.features[i].values == links.features[i].values);
+  }
+
   params.build_links = false;
   const auto without = analysis::nearest(*demand, layers, params);
   CHECK(without.links.features.empty());

@@ -152,6 +152,43 @@ TEST_CASE("bad rows are reported with their row and skipped", "[io][csv]") {
   }
 }
 
+TEST_CASE("points PROJ cannot transform are reported by row and skipped, with their role",
+          "[io][csv]") {
+  test::ScratchDir dir;
+  // Plane rectangular coordinates: row 2 is a billion kilometres out, beyond the projection.
+  test::write_text(dir / "far.csv",
+                   "id,name,east,north,beds\n"
+                   "1,a,-46295.9643,88832.7856,10\n"
+                   "2,b,1000000000000000,1000000000000000,20\n"
+                   "3,c,-46000,88000,30\n");
+  io::LayerSpec spec;
+  spec.id = "far";
+  spec.source = "far.csv";
+  spec.category = core::Category::hospital;
+  spec.x_field = "east";
+  spec.y_field = "north";
+  spec.source_crs = kZone2;
+  spec.capacity_field = "beds";
+  spec.roles.push_back({"id", "2", core::Category::backup_hospital, "test"});
+  const auto l = io::read_layer(spec, crs::CrsRef::wgs84(), dir.path());
+  REQUIRE(l.layer->size() == 2);
+  CHECK(l.rows.read == 3);
+  CHECK(l.rows.skipped == 1);
+  CHECK(l.layer->features[1].source_row == 3);
+  CHECK(l.layer->capacity(core::FeatureId{1}) == 30.0);  // capacities stay with their rows
+  const auto p = std::get<core::XY>(l.layer->features[0].geometry);
+  CHECK(p.x == Approx(130.5).margin(1e-8));
+  CHECK(p.y == Approx(33.8).margin(1e-8));
+  REQUIRE(l.diagnostics.count("out_of_range_coordinates") == 1);
+  for (const auto& d : l.diagnostics.items()) {
+    if (d.code == "out_of_range_coordinates") {
+      CHECK(d.row == 2u);
+    }
+  }
+  // The only row the role matched was skipped: the role is reported as unmatched.
+  CHECK(l.diagnostics.count("role_unmatched") == 1);
+}
+
 TEST_CASE("capacity is parsed by caremap with diagnostics", "[io][csv]") {
   test::ScratchDir dir;
   test::write_text(dir / "care.csv",
