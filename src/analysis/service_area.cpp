@@ -4,10 +4,10 @@
 #include <cmath>
 #include <memory>
 
+#include "analysis/band_polygons.hpp"
 #include "analysis/boundary_repair.hpp"
 #include "analysis/facility_set.hpp"
 #include "analysis/parallel_chunks.hpp"
-#include "analysis/polygon_union.hpp"
 #include "core/error.hpp"
 #include "routing/dijkstra.hpp"
 
@@ -72,6 +72,9 @@ Bands read_bands(const ServiceAreaParams& p) {
   b.limits.erase(std::unique(b.limits.begin(), b.limits.end()), b.limits.end());
   if (!(p.road_buffer.value > 0.0) || !std::isfinite(p.road_buffer.value)) {
     throw core::ArgumentError("road_buffer must be > 0 m");
+  }
+  if (!(p.grid_cell.value >= 0.0) || !(p.grid_cell.value <= p.road_buffer.value)) {
+    throw core::ArgumentError("grid_cell must be between 0 (automatic) and road_buffer");
   }
   if (p.circle_points < 4) {
     throw core::ArgumentError("circle_points must be at least 4");
@@ -248,26 +251,12 @@ core::MultiLineString to_lines(const routing::RoadGraph& g, const std::vector<Pi
   return out;
 }
 
-// Each line is buffered on its own and the buffers are united: Boost.Geometry 1.74 buffers a
-// multi-linestring whose lines touch end to end (every road network) into wrong rings, while
-// single lines and pairwise unions are robust.
-core::MultiPolygon buffer_lines(const core::MultiLineString& lines, const ServiceAreaParams& p) {
-  if (lines.empty()) {
-    return {};
-  }
-  const bg::strategy::buffer::distance_symmetric<double> distance(p.road_buffer.value);
-  const bg::strategy::buffer::side_straight side;
-  const bg::strategy::buffer::join_round join(static_cast<std::size_t>(p.circle_points));
-  const bg::strategy::buffer::end_round end(static_cast<std::size_t>(p.circle_points));
-  const bg::strategy::buffer::point_circle circle(static_cast<std::size_t>(p.circle_points));
-  std::vector<core::MultiPolygon> parts;
-  parts.reserve(lines.size());
-  for (const core::LineString& line : lines) {
-    core::MultiPolygon one;
-    bg::buffer(line, one, distance, side, join, end, circle);
-    parts.push_back(std::move(one));
-  }
-  return cascaded_union(std::move(parts));
+BandPolygonOptions polygon_options(const ServiceAreaParams& p) {
+  BandPolygonOptions o;
+  o.buffer_m = p.road_buffer.value;
+  o.cell_m = p.grid_cell.value > 0.0 ? p.grid_cell.value : p.road_buffer.value / 4.0;
+  o.rings = p.shape == BandShape::rings;
+  return o;
 }
 
 struct Output {
@@ -277,34 +266,17 @@ struct Output {
   core::MultiPolygon area;
 };
 
-// Boost.Geometry 1.74's overlays sometimes leave touching or crossing parts where two nearly
-// identical boundaries meet (nested bands are buffers of the same roads). Repairs, in order:
-// make_valid (orientation, spikes, overlapping parts), then the union of the parts one by one,
-// then a 1 mm outward polygon buffer, which rebuilds the rings from scratch; the area changes
-// by less than 1 mm times the perimeter.
+// The distance-field polygons are valid by construction (band_polygons.hpp). Debug builds check
+// that with Boost (as the tests do); should a check ever fail, make_valid repairs what it can
+// without moving the boundary, and anything left is reported.
 void check_valid(core::MultiPolygon& mp, const std::string& what, core::Diagnostics& d) {
+#ifdef NDEBUG
+  (void)mp;
+  (void)what;
+  (void)d;
+#else
   std::string reason;
-  if (bg::is_valid(mp, reason)) {
-    return;
-  }
-  if (make_valid(mp).valid) {
-    return;
-  }
-  std::vector<core::MultiPolygon> parts;
-  for (const core::Polygon& poly : mp) {
-    parts.push_back(core::MultiPolygon{poly});
-  }
-  core::MultiPolygon united = cascaded_union(std::move(parts));
-  if (bg::is_valid(united)) {
-    mp = std::move(united);
-    return;
-  }
-  core::MultiPolygon grown;
-  bg::buffer(mp, grown, bg::strategy::buffer::distance_symmetric<double>(0.001),
-             bg::strategy::buffer::side_straight(), bg::strategy::buffer::join_miter(),
-             bg::strategy::buffer::end_flat(), bg::strategy::buffer::point_square());
-  if (bg::is_valid(grown)) {
-    mp = std::move(grown);
+  if (is_valid_multipolygon(mp, reason) || make_valid(mp).valid) {
     return;
   }
   d.add({core::Severity::warning,
@@ -313,30 +285,7 @@ void check_valid(core::MultiPolygon& mp, const std::string& what, core::Diagnost
          std::nullopt,
          {},
          what + ": " + reason});
-}
-
-core::MultiPolygon difference(const core::MultiPolygon& a, const core::MultiPolygon& b) {
-  if (b.empty()) {
-    return a;
-  }
-  core::MultiPolygon out;
-  bg::difference(a, b, out);
-  return out;
-}
-
-core::MultiPolygon intersection(const core::MultiPolygon& a, const core::MultiPolygon& b) {
-  core::MultiPolygon out;
-  bg::intersection(a, b, out);
-  return out;
-}
-
-core::MultiPolygon unite(const core::MultiPolygon& a, const core::MultiPolygon& b) {
-  if (a.empty()) {
-    return b;
-  }
-  core::MultiPolygon out;
-  bg::union_(a, b, out);
-  return out;
+#endif
 }
 
 std::vector<routing::Link> seeds_of(const routing::RoadGraph& g,
@@ -375,16 +324,34 @@ ServiceAreaResult run(const routing::RoadNetwork& network, std::vector<NetworkSi
   }
   std::vector<Output> outputs;
   result.reached_nodes.assign(sites.size(), {});
+  const BandPolygonOptions polygons = polygon_options(params);
+  // Grid cells larger than asked (capped grids) and unclosed boundary pieces, per polygon job.
+  double coarsest_cell = polygons.cell_m;
+  std::size_t unclosed = 0;
+  auto add_outputs = [&](std::uint32_t owner, std::vector<core::MultiLineString>& lines,
+                         BandPolygons& areas, std::size_t slot, std::vector<Output>& out) {
+    for (std::size_t b = 0; b < nb; ++b) {
+      Output o{owner, b, std::move(lines[b]), {}};
+      if (params.build_polygons && !areas.areas.empty()) {
+        o.area = std::move(areas.areas[slot * nb + b]);
+      }
+      out.push_back(std::move(o));
+    }
+  };
   if (params.mode == ServiceAreaMode::overlap) {
-    // One search per facility; each facility's pieces, buffers and rings are independent.
+    // One search per facility; each facility's pieces and polygons are independent.
     std::vector<std::vector<Output>> per(placed.size());
     const unsigned workers = worker_count(params.threads, placed.size());
     std::vector<std::unique_ptr<routing::Dijkstra>> queries(workers);
+    std::vector<std::unique_ptr<BandPolygonBuilder>> builders(workers);
+    std::vector<double> cells(placed.size(), polygons.cell_m);
+    std::vector<std::size_t> broken(placed.size(), 0);
     parallel_chunks(
         placed.size(), params.threads,
         [&](std::size_t k, unsigned w) {
           if (!queries[w]) {
             queries[w] = std::make_unique<routing::Dijkstra>(g);
+            builders[w] = std::make_unique<BandPolygonBuilder>();
           }
           const std::uint32_t site = placed[k];
           queries[w]->run(seeds_of(g, sites, {site}, forward, overlay), options);
@@ -393,23 +360,30 @@ ServiceAreaResult run(const routing::RoadNetwork& network, std::vector<NetworkSi
           }
           PieceSets sets(1, std::vector<std::vector<Piece>>(nb));
           reached_pieces(*queries[w], bands.limits, false, sets);
+          std::vector<core::MultiLineString> lines(nb);
           for (std::size_t b = 0; b < nb; ++b) {
-            Output o{site, b, to_lines(g, sets[0][b]), {}};
-            if (params.build_polygons) {
-              o.area = buffer_lines(o.lines, params);
-            }
-            per[k].push_back(std::move(o));
+            lines[b] = to_lines(g, sets[0][b]);
           }
+          BandPolygons areas;
+          if (params.build_polygons) {
+            areas = builders[w]->build(std::span(&lines, 1), polygons);
+            cells[k] = areas.cell_m;
+            broken[k] = areas.unclosed;
+          }
+          add_outputs(site, lines, areas, 0, per[k]);
         },
         progress, 0.0, 0.9);
-    for (auto& list : per) {
-      for (auto& o : list) {
+    for (std::size_t k = 0; k < placed.size(); ++k) {
+      coarsest_cell = std::max(coarsest_cell, cells[k]);
+      unclosed += broken[k];
+      for (auto& o : per[k]) {
         outputs.push_back(std::move(o));
       }
     }
   } else {
     // One multi-source search: each road point goes to its nearest facility (split) or to all
-    // of them together (dissolve).
+    // of them together (dissolve); one distance field over all of them, whose owner labels make
+    // the split polygons a partition.
     routing::Dijkstra q(g);
     q.run(seeds_of(g, sites, placed, forward, overlay), options);
     const bool split = params.mode == ServiceAreaMode::split;
@@ -420,52 +394,54 @@ ServiceAreaResult run(const routing::RoadNetwork& network, std::vector<NetworkSi
     }
     PieceSets sets(split ? sites.size() : 1, std::vector<std::vector<Piece>>(nb));
     reached_pieces(q, bands.limits, split, sets);
+    core::report_progress(progress, 0.3);
     const std::vector<std::uint32_t> owners =
         split ? placed : std::vector<std::uint32_t>{routing::kNone};
-    std::vector<std::vector<Output>> per(owners.size());
-    parallel_chunks(
-        owners.size(), params.threads,
-        [&](std::size_t k, unsigned) {
-          const std::size_t slot = split ? owners[k] : 0;
-          for (std::size_t b = 0; b < nb; ++b) {
-            Output o{owners[k], b, to_lines(g, sets[slot][b]), {}};
-            if (params.build_polygons) {
-              o.area = buffer_lines(o.lines, params);
-            }
-            per[k].push_back(std::move(o));
-          }
-        },
-        progress, 0.0, 0.8);
-    if (split && params.build_polygons) {
-      // Territories from the largest band, in facility order: the buffer overlap between
-      // neighbours goes to the one listed first. Smaller bands are clipped to the territory.
-      core::MultiPolygon claimed;
-      for (auto& list : per) {
-        const core::MultiPolygon territory = difference(list.back().area, claimed);
-        claimed = unite(claimed, list.back().area);
-        for (std::size_t b = 0; b + 1 < nb; ++b) {
-          list[b].area = intersection(list[b].area, territory);
-        }
-        list.back().area = territory;
+    std::vector<std::vector<core::MultiLineString>> lines(owners.size());
+    for (std::size_t k = 0; k < owners.size(); ++k) {
+      const std::size_t slot = split ? owners[k] : 0;
+      for (std::size_t b = 0; b < nb; ++b) {
+        lines[k].push_back(to_lines(g, sets[slot][b]));
       }
     }
-    for (auto& list : per) {
-      for (auto& o : list) {
-        outputs.push_back(std::move(o));
-      }
+    BandPolygons areas;
+    if (params.build_polygons) {
+      areas = BandPolygonBuilder().build(lines, polygons);
+      coarsest_cell = areas.cell_m;
+      unclosed = areas.unclosed;
+    }
+    for (std::size_t k = 0; k < owners.size(); ++k) {
+      add_outputs(owners[k], lines[k], areas, k, outputs);
     }
   }
-  // Rings: band k minus band k-1 of the same owner (outputs are grouped by owner, bands in
-  // ascending order).
-  for (auto& o : outputs) {
-    check_valid(o.area, "service area band " + std::to_string(o.band + 1), result.diagnostics);
+  if (coarsest_cell > polygons.cell_m) {
+    result.diagnostics.add({core::Severity::warning,
+                            "coarse_service_area_grid",
+                            {},
+                            std::nullopt,
+                            {},
+                            "the service areas cover too large a region for a grid of " +
+                                core::to_text(core::FieldValue{polygons.cell_m}) +
+                                " m cells; polygons use cells of up to " +
+                                core::to_text(core::FieldValue{std::ceil(coarsest_cell)}) +
+                                " m and are that much less exact"});
   }
-  if (params.shape == BandShape::rings && params.build_polygons) {
-    for (std::size_t i = outputs.size(); i-- > 0;) {
-      if (outputs[i].band > 0) {
-        outputs[i].area = difference(outputs[i].area, outputs[i - 1].area);
-        check_valid(outputs[i].area, "service area ring", result.diagnostics);
-      }
+  if (unclosed > 0) {
+    result.diagnostics.add(
+        {core::Severity::warning,
+         "invalid_service_area",
+         {},
+         std::nullopt,
+         {},
+         std::to_string(unclosed) + " boundary pieces did not close and were left out"});
+  }
+  if (params.build_polygons) {
+    for (auto& o : outputs) {
+      check_valid(o.area,
+                  std::string(params.shape == BandShape::rings ? "service area ring "
+                                                               : "service area band ") +
+                      std::to_string(o.band + 1),
+                  result.diagnostics);
     }
   }
   for (auto& nodes : result.reached_nodes) {
@@ -535,6 +511,7 @@ ServiceAreaResult run(const routing::RoadNetwork& network, std::vector<NetworkSi
   prov.param("shape", params.shape == BandShape::disks ? "disks" : "rings");
   prov.param("direction", to_string(params.direction));
   prov.param("road_buffer_m", core::to_text(core::FieldValue{params.road_buffer.value}));
+  prov.param("grid_cell_m", core::to_text(core::FieldValue{coarsest_cell}));
   prov.param("snap_distance_m", core::to_text(core::FieldValue{params.snap_distance.value}));
   add_network_provenance(prov, network, bands.metric, overlay);
   result.areas.provenance.inputs_from(prov);

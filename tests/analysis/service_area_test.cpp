@@ -78,8 +78,11 @@ way 1 A B speed=36
   CHECK_FALSE(bg::within(core::XY{701, 0}, a));
   CHECK(bg::within(core::XY{300, 99}, a));
   CHECK_FALSE(bg::within(core::XY{300, 101}, a));
-  // 600 m x 200 m plus two half discs of 100 m (a 32-gon: 3.1214 x 100^2).
-  CHECK(area_m2(a) == Approx(600.0 * 200.0 + 16 * std::sin(2 * M_PI / 32) * 1e4).epsilon(1e-6));
+  // 600 m x 200 m plus two half discs of 100 m; the traced round ends lie inside the exact
+  // circle by at most one grid cell (25 m), so the area is within 0.5 % below the exact buffer.
+  const double exact_m2 = 600.0 * 200.0 + M_PI * 1e4;
+  CHECK(area_m2(a) <= exact_m2);
+  CHECK(area_m2(a) == Approx(exact_m2).epsilon(5e-3));
   const std::size_t area_field = r.areas.require_field("area_km2");
   CHECK(std::get<double>(r.areas.features[0].values[area_field]) ==
         Approx(area_m2(a) / 1e6).epsilon(1e-12));
