@@ -12,6 +12,10 @@ uniform vec2 u_viewport_px;
 uniform float u_pixel_ratio;
 
 const int MAX_CLASSES = 32;
+// The point-symbol distance atlas (render/symbol_atlas.hpp): 3 x 3 cells, each covering
+// [-EXTENT, EXTENT]^2 in units of the symbol's bounding radius.
+const int SYMBOL_ATLAS_COLUMNS = 3;
+const float SYMBOL_ATLAS_EXTENT = 1.5;
 
 vec2 map_to_clip(vec2 position_m) { return (position_m + u_offset) * u_scale; }
 vec2 clip_to_px(vec2 clip) { return clip * 0.5 * u_viewport_px; }

@@ -8,6 +8,7 @@
 #include "analysis/coverage.hpp"
 #include "analysis/facility_set.hpp"
 #include "analysis/nearest.hpp"
+#include "app/hasher.hpp"
 #include "crs/transformer.hpp"
 
 namespace caremap::app {
@@ -31,7 +32,16 @@ const char* kMeshId = "coverage_mesh";
 
 }  // namespace
 
-std::vector<core::Category> facility_categories(const AppState& app) {
+const std::vector<core::Category>& facility_categories(AppState& app) {
+  Hasher key;
+  for (const LayerEntry& e : app.layers) {
+    if (e.layer && !e.is_result) {
+      key.value(render_key(e));
+    }
+  }
+  if (key.digest() == app.cached_facility_key && !app.cached_facility_categories.empty()) {
+    return app.cached_facility_categories;
+  }
   std::set<core::Category> present;
   for (const LayerEntry& e : app.layers) {
     if (!e.layer || e.is_result) {
@@ -44,14 +54,16 @@ std::vector<core::Category> facility_categories(const AppState& app) {
       }
     }
   }
-  return {present.begin(), present.end()};
+  app.cached_facility_categories.assign(present.begin(), present.end());
+  app.cached_facility_key = key.digest();
+  return app.cached_facility_categories;
 }
 
 void start_nearest(AppState& app, core::XY origin) {
   app.nearest.origin = origin;
   app.nearest.rows.clear();
   const std::vector<core::LayerPtr> layers = facility_layers(app);
-  const std::vector<core::Category> categories = facility_categories(app);
+  const std::vector<core::Category>& categories = facility_categories(app);
   const std::size_t k = static_cast<std::size_t>(std::clamp(app.nearest.k, 1, 10));
   app.jobs.submit(
       "nearest",

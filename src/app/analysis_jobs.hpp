@@ -11,8 +11,9 @@
 
 namespace caremap::app {
 
-/// Facility categories present in the loaded (non-result) layers, in category order.
-std::vector<core::Category> facility_categories(const AppState& app);
+/// Facility categories present in the loaded (non-result) layers, in category order. Cached
+/// until the set of layers changes (O(layers) to check, O(features) to recompute).
+const std::vector<core::Category>& facility_categories(AppState& app);
 
 /// Nearest facilities of every present category from `origin` (working CRS).
 void start_nearest(AppState& app, core::XY origin);

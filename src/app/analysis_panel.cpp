@@ -1,6 +1,8 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <optional>
+#include <utility>
 
 #include "app/analysis_jobs.hpp"
 #include "app/panels.hpp"
@@ -26,9 +28,7 @@ std::string distance_text(double m) {
 }
 
 void draw_nearest(AppState& app, Lang l) {
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextDisabled("%s", tr(l, Str::analysis_nearest_hint));
-  ImGui::PopTextWrapPos();
+  text_wrapped(tr(l, Str::analysis_nearest_hint), TextTone::quiet);
   if (app.nearest.picking) {
     ImGui::TextColored(ImVec4(0.0f, 0.45f, 0.70f, 1.0f), "%s", tr(l, Str::analysis_picking));
   } else if (ImGui::Button(tr(l, Str::analysis_pick))) {
@@ -75,7 +75,7 @@ void draw_nearest(AppState& app, Lang l) {
 }
 
 void draw_coverage(AppState& app, Lang l) {
-  const std::vector<core::Category> categories = facility_categories(app);
+  const std::vector<core::Category>& categories = facility_categories(app);
   bool changed = false;
   ImGui::SetNextItemWidth(200);
   if (ImGui::BeginCombo(tr(l, Str::analysis_category),
@@ -172,12 +172,26 @@ void draw_analysis_panel(AppState& app, ViewState& view, const PanelLayout& layo
   ImGui::SetNextWindowSize(ImVec2(layout.right_w, layout.menu_h + avail_h - top), ImGuiCond_Always);
   ImGui::Begin(tr(l, Str::panel_analysis), nullptr,
                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
-  if (ImGui::CollapsingHeader(tr(l, Str::analysis_nearest), ImGuiTreeNodeFlags_DefaultOpen)) {
-    draw_nearest(app, l);
-  }
-  ImGui::Spacing();
-  if (ImGui::CollapsingHeader(tr(l, Str::analysis_coverage), ImGuiTreeNodeFlags_DefaultOpen)) {
-    draw_coverage(app, l);
+  if (ImGui::BeginTabBar("analysis_tabs")) {
+    const std::optional<int> request = std::exchange(view.analysis_tab_request, std::nullopt);
+    auto flags = [&](int tab) {
+      return request == tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+    };
+    if (ImGui::BeginTabItem(tr(l, Str::analysis_tab_basic), nullptr, flags(0))) {
+      if (ImGui::CollapsingHeader(tr(l, Str::analysis_nearest), ImGuiTreeNodeFlags_DefaultOpen)) {
+        draw_nearest(app, l);
+      }
+      ImGui::Spacing();
+      if (ImGui::CollapsingHeader(tr(l, Str::analysis_coverage), ImGuiTreeNodeFlags_DefaultOpen)) {
+        draw_coverage(app, l);
+      }
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem(tr(l, Str::analysis_tab_network), nullptr, flags(1))) {
+      draw_network_tab(app, view);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
   }
   ImGui::End();
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/tile_basemap.hpp"
 #include "crs/transformer.hpp"
 
 namespace caremap::app {
@@ -227,6 +228,9 @@ std::vector<std::string> visible_credits(const AppState& app) {
       out.push_back(c);
     }
   };
+  if (app.basemap.tiles) {
+    add(app.basemap.tiles->source().credit);
+  }
   for (const LayerEntry& e : app.layers) {
     if (!e.style.visible) {
       continue;

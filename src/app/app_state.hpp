@@ -7,13 +7,16 @@
 // Panels are free functions over both (panels.hpp); widgets own no domain data. Neither struct
 // includes ImGui, so everything here is testable without a window.
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "app/closure_editor.hpp"
 #include "app/job_runner.hpp"
+#include "app/network_state.hpp"
 #include "app/strings.hpp"
 #include "core/diagnostics.hpp"
 #include "core/layer.hpp"
@@ -56,6 +59,8 @@ struct LayerEntry {
   std::uint32_t cached_index_version = 0;
   std::vector<std::optional<core::XY>> cached_anchors;  ///< label point per feature
   std::uint32_t cached_anchors_version = 0;
+  int cached_icon_kind = -1;  ///< legend_model.hpp's IconKind, -1 = not computed
+  std::uint32_t cached_icon_version = 0;
 };
 
 /// The key the renderer caches GPU buffers under: changes exactly when the content changes.
@@ -111,9 +116,12 @@ struct CoverageState {
   std::string computed_for;  ///< "clinic 4000 m": what the shown figures belong to
 };
 
+class TileBasemap;
+
 struct BasemapState {
   bool gsi = false;         ///< GSI XYZ tiles requested
-  std::string gsi_message;  ///< why they are not shown (offline), empty when fine
+  std::string gsi_message;  ///< the first failure (offline), reported once; empty when fine
+  std::shared_ptr<TileBasemap> tiles;  ///< the tiles following the view while gsi is on
 };
 
 struct AppState {
@@ -134,11 +142,15 @@ struct AppState {
   NearestState nearest;
   CoverageState coverage;
   BasemapState basemap;
+  NetworkState network;
   std::vector<std::string> log;        ///< messages for the status bar, newest last
   std::uint64_t names_generation = 0;  ///< bumped when layers with new names arrive (fonts)
   std::uint64_t loads_completed = 0;   ///< bumped when a region or file finished loading
   std::uint64_t loads_started = 0;
   std::uint32_t next_uid = 1;
+  /// Facility categories of the loaded layers (analysis_jobs.hpp), cached by layer identities.
+  std::vector<core::Category> cached_facility_categories;
+  std::uint64_t cached_facility_key = 0;
 
   JobRunner jobs;  ///< last member: its worker must stop before the rest is destroyed
 };
@@ -184,12 +196,24 @@ struct TableState {
   std::string search;
   int sort_column = -1;  ///< -1 = source order
   bool ascending = true;
+  /// The rows after search and sort, kept while the layer, search and sort are unchanged
+  /// (searching and sorting 20,000 rows every frame costs milliseconds).
+  std::vector<std::uint32_t> cached_rows;
+  std::uint64_t cached_rows_key = 0;
+  bool cached_rows_valid = false;
 };
 
 struct ExportState {
   int width = 3000;
+  int height = 0;  ///< 0 = the map's on-screen aspect ratio
   std::string path = "caremap-map.png";
   std::string message;
+};
+
+/// Where result layers are exported: a folder and a format (loading.hpp's ExportFormat).
+struct LayerExportState {
+  std::string folder;  ///< empty = the current directory
+  int format = 0;      ///< ExportFormat
 };
 
 struct PlacedLabelRecord {
@@ -212,13 +236,22 @@ struct ViewState {
 
   TableState table;
   ExportState export_png;
-  std::string add_path;  ///< the "add file" text field
+  LayerExportState export_layers;
+  std::string add_path;       ///< the "add file" text field
+  std::string osm_path;       ///< the network panel's OSM file field
+  std::string closures_path;  ///< the network panel's closures file field
+  ClosureEditor closure_editor;
+  float slowdown_factor = 2.0f;
+  std::optional<int> analysis_tab_request;  ///< select this analysis tab (0 basic, 1 network)
+  /// Open or close the network tab's sections (routes, service areas, closures) once.
+  std::optional<std::array<bool, 3>> network_sections_request;
 
   bool interactive = true;  ///< false in headless runs: the pointer is ignored
   std::optional<core::XY> cursor_world;
   bool dragging = false;
   float drag_start_x = 0, drag_start_y = 0;
   bool drag_moved = false;
+  bool press_was_double = false;  ///< the press that started the drag was a double-click
 
   std::optional<core::Box> fit_request;          ///< fit to this box at the next frame
   std::vector<PlacedLabelRecord> placed_labels;  ///< last frame's labels (for --dump-state)

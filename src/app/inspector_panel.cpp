@@ -103,9 +103,7 @@ void draw_inspector_panel(AppState& app, ViewState& view, const PanelLayout& lay
                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
   LayerEntry* e = app.selection ? find_layer(app, app.selection->layer_uid) : nullptr;
   if (e == nullptr || !e->layer || app.selection->feature.value >= e->layer->size()) {
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s", tr(l, Str::inspector_hint));
-    ImGui::PopTextWrapPos();
+    text_wrapped(tr(l, Str::inspector_hint), TextTone::quiet);
     ImGui::End();
     return;
   }

@@ -7,6 +7,7 @@
 #include "app/loading.hpp"
 #include "app/panels.hpp"
 #include "app/symbol_icons.hpp"
+#include "app/tile_basemap.hpp"
 
 namespace caremap::app {
 
@@ -95,7 +96,7 @@ void draw_layers_panel(AppState& app, ViewState& view, const PanelLayout& layout
       const style::LayerSymbology& sym = symbology(e);
       if (!sym.classes.empty()) {
         const style::Symbol& s = sym.classes.front().symbol;
-        const IconKind kind = icon_kind(*e.layer);
+        const IconKind kind = icon_kind(e);
         if (kind == IconKind::fill) {
           draw_fill_icon(ImGui::GetWindowDrawList(), ImVec2(p.x, p.y + 3), line, s.fill);
         } else if (kind == IconKind::line) {
@@ -148,19 +149,14 @@ void draw_layers_panel(AppState& app, ViewState& view, const PanelLayout& layout
       draw_style_editor(e, l);
       if (e.layer) {
         draw_diagnostics(e, l);
-        ImGui::TextUnformatted(tr(l, Str::layers_export));
-        ImGui::SameLine();
-        if (ImGui::SmallButton("GPKG")) {
-          start_export_layer(app, e.uid, ExportFormat::geopackage);
+        // To the folder and format chosen below the list.
+        const auto format = static_cast<ExportFormat>(view.export_layers.format);
+        const std::filesystem::path target = export_path(view.export_layers.folder, e.id, format);
+        if (ImGui::SmallButton(tr(l, Str::layers_export))) {
+          start_export_layer(app, e.uid, format, target);
         }
         ImGui::SameLine();
-        if (ImGui::SmallButton("GeoJSON")) {
-          start_export_layer(app, e.uid, ExportFormat::geojson);
-        }
-        ImGui::SameLine();
-        if (ImGui::SmallButton("CSV")) {
-          start_export_layer(app, e.uid, ExportFormat::csv);
-        }
+        ImGui::TextDisabled("%s", target.filename().string().c_str());
       }
       ImGui::TreePop();
     }
@@ -185,17 +181,35 @@ void draw_layers_panel(AppState& app, ViewState& view, const PanelLayout& layout
     view.add_path.clear();
   }
   ImGui::Separator();
+  ImGui::TextUnformatted(tr(l, Str::layers_export_to));
+  ImGui::SetNextItemWidth(-130);
+  ImGui::InputTextWithHint("##export_folder", tr(l, Str::layers_export_folder_hint),
+                           &view.export_layers.folder);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##export_format",
+                        display_name(static_cast<ExportFormat>(view.export_layers.format)))) {
+    for (int f = 0; f < kExportFormatCount; ++f) {
+      if (ImGui::Selectable(display_name(static_cast<ExportFormat>(f)),
+                            f == view.export_layers.format)) {
+        view.export_layers.format = f;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::Separator();
   ImGui::TextUnformatted(tr(l, Str::layers_basemap));
   bool gsi = app.basemap.gsi;
   if (ImGui::Checkbox(tr(l, Str::layers_basemap_gsi), &gsi)) {
-    set_gsi_basemap(app, gsi, view.camera.visible_box(), static_cast<int>(view.map_rect.width),
-                    static_cast<int>(view.map_rect.height));
+    set_gsi_basemap(app, gsi);
+  }
+  if (app.basemap.tiles && app.basemap.tiles->pending() > 0) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", tr(l, Str::tiles_loading));
   }
   if (app.basemap.gsi && !app.basemap.gsi_message.empty()) {
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(ImVec4(0.7f, 0.3f, 0.0f, 1.0f), "%s", tr(l, Str::layers_basemap_offline));
-    ImGui::TextDisabled("%s", app.basemap.gsi_message.c_str());
-    ImGui::PopTextWrapPos();
+    text_wrapped(tr(l, Str::layers_basemap_offline), TextTone::warning);
+    text_wrapped(app.basemap.gsi_message.c_str(), TextTone::quiet);
   }
   ImGui::End();
 }

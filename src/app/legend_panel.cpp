@@ -45,8 +45,18 @@ void draw_legend_panel(AppState& app, ViewState& view, const PanelLayout& layout
       ImGui::Dummy(ImVec2(icon + 10, icon));
       ImGui::SameLine();
       ImGui::AlignTextToFramePadding();
-      ImGui::Text("%s", item.label.c_str());
-      ImGui::SameLine(layout.left_w - 56);
+      // Long labels (a national file's name, 定期巡回・随時対応型訪問介護看護) end in "…" before
+      // the count column; the whole label shows on hover.
+      const float count_x = layout.left_w - 64;
+      const float label_x = ImGui::GetCursorPosX();
+      const std::string shown = ellipsize(
+          item.label, count_x - label_x - 10.0f,
+          [](std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; });
+      ImGui::TextUnformatted(shown.c_str());
+      if (shown != item.label && ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("%s", item.label.c_str());
+      }
+      ImGui::SameLine(count_x);
       ImGui::TextDisabled("%zu", item.count);
     }
   }

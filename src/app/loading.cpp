@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "app/network_jobs.hpp"
+#include "app/tile_basemap.hpp"
 #include "crs/transformer.hpp"
 #include "io/raster.hpp"
 #include "io/read.hpp"
@@ -11,10 +13,6 @@
 namespace caremap::app {
 
 namespace {
-
-constexpr const char* kGsiUrl = "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png";
-constexpr const char* kGsiCredit = "地理院タイル (国土地理院)";
-constexpr const char* kGsiLayerId = "gsi-tiles";
 
 std::string lower_extension(const std::filesystem::path& p) {
   std::string ext = p.extension().string();
@@ -62,7 +60,11 @@ void start_open_region(AppState& app, std::string name_or_path) {
           e->title = l.spec.title;
         }
       }
+      app.network.region_roads = region->project.roads;
+      app.network.region_project = region->project.file.string();
       ++app.loads_completed;
+      // The region's road network loads in the background (from the graph cache when valid).
+      start_load_network(app);
       log_message(app, "opened " + app.region_name + " (" + region->working_crs.definition + ", " +
                            std::to_string(region->layers.size()) + " layers)");
     };
@@ -70,6 +72,10 @@ void start_open_region(AppState& app, std::string name_or_path) {
 }
 
 void start_open_file(AppState& app, std::filesystem::path path) {
+  if (is_osm_path(path)) {
+    start_load_network(app, std::move(path));
+    return;
+  }
   ++app.loads_started;
   const std::string working = app.working_crs;
   if (is_raster_path(path)) {
@@ -95,42 +101,26 @@ void start_open_file(AppState& app, std::filesystem::path path) {
                   });
 }
 
-void set_gsi_basemap(AppState& app, bool on, const core::Box& view_box, int width_px,
-                     int height_px) {
+void set_gsi_basemap(AppState& app, bool on) {
   app.basemap.gsi = on;
-  if (!on) {
-    if (LayerEntry* e = find_layer(app, kGsiLayerId)) {
-      remove_layer(app, e->uid);
-    }
-    app.basemap.gsi_message.clear();
+  app.basemap.gsi_message.clear();
+  app.basemap.tiles.reset();
+  if (on && app.lonlat) {
+    app.basemap.tiles = std::make_shared<TileBasemap>(gsi_tile_source(), *app.lonlat);
+  }
+}
+
+void update_tile_basemap(AppState& app, const render::Camera& camera) {
+  TileBasemap* tiles = app.basemap.tiles.get();
+  if (tiles == nullptr || !app.lonlat) {
     return;
   }
-  const std::string working = app.working_crs;
-  app.jobs.submit(
-      "GSI tiles",
-      [working, view_box, width_px, height_px](core::Progress&) -> Completion {
-        try {
-          io::RasterImage image =
-              io::read_xyz_tiles(kGsiUrl, working, view_box, width_px, height_px);
-          auto data = to_raster_data(std::move(image), kGsiCredit);
-          return [data](AppState& app) {
-            app.basemap.gsi_message.clear();
-            if (LayerEntry* e = find_layer(app, kGsiLayerId)) {
-              e->raster = data;
-              ++e->version;
-            } else {
-              add_raster(app, kGsiLayerId, "地理院タイル", data, kGsiUrl);
-            }
-          };
-        } catch (const std::exception& e) {
-          std::string message = e.what();
-          return [message](AppState& app) {
-            app.basemap.gsi_message = message;
-            log_message(app, "GSI tiles: " + message);
-          };
-        }
-      },
-      "gsi-tiles");
+  tiles->update(camera.visible_box(), camera.meters_per_pixel(), *app.lonlat);
+  if (!tiles->failure().empty() && app.basemap.gsi_message.empty()) {
+    // Once: an offline viewer says so and stops, it does not repeat it for every tile.
+    app.basemap.gsi_message = tiles->failure();
+    log_message(app, "GSI tiles: " + tiles->failure());
+  }
 }
 
 }  // namespace caremap::app

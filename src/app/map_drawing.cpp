@@ -6,14 +6,68 @@
 
 #include <cmath>
 
+#include "app/hasher.hpp"
 #include "app/map_overlay.hpp"
+#include "app/tile_basemap.hpp"
 #include "core/error.hpp"
 
 namespace caremap::app {
 
+namespace {
+
+void draw_origin(render::MapRenderer& renderer, const std::optional<core::XY>& p, style::Rgba c) {
+  if (p) {
+    const style::PointSymbol marker{style::Shape::cross, c, style::rgb(0xffffff), 18.0f, 2.0f};
+    renderer.draw_markers(std::span(&*p, 1), marker);
+  }
+}
+
+void draw_closure_in_progress(render::MapRenderer& renderer, const MapInteraction& interaction) {
+  if (interaction.editor == nullptr || !interaction.editor->active()) {
+    return;
+  }
+  const ClosureEditor& editor = *interaction.editor;
+  std::vector<core::XY> pts = editor.vertices();
+  if (interaction.cursor) {
+    pts.push_back(*interaction.cursor);
+  }
+  const bool slowdown = editor.kind() == ClosureKind::slowdown;
+  const style::Rgba colour = slowdown ? style::okabe_ito::orange : style::okabe_ito::vermillion;
+  std::vector<core::Segment> segments;
+  for (std::size_t i = 1; i < pts.size(); ++i) {
+    segments.emplace_back(pts[i - 1], pts[i]);
+  }
+  if (editor.kind() != ClosureKind::line && pts.size() >= 3) {
+    segments.emplace_back(pts.back(), pts.front());
+  }
+  renderer.draw_segments(segments, style::LineSymbol{colour, 2.5f});
+  if (!editor.vertices().empty()) {
+    const style::PointSymbol vertex{style::Shape::square, style::rgb(0xffffff), colour, 9.0f, 2.0f};
+    renderer.draw_markers(editor.vertices(), vertex);
+  }
+}
+
+}  // namespace
+
 void draw_map_layers(AppState& app, const render::Camera& camera, render::MapRenderer& renderer,
-                     const render::FrameTarget& target) {
+                     const render::FrameTarget& target, const MapInteraction& interaction) {
   renderer.begin_frame(camera, target, kMapBackground);
+  bool basemap = false;
+  if (app.basemap.tiles) {
+    for (const auto& tile : app.basemap.tiles->drawable()) {
+      render::ImageGridDraw d;
+      d.key = (static_cast<std::uint64_t>(tile->id.z) << 48) |
+              (static_cast<std::uint64_t>(tile->id.x) << 24) |
+              static_cast<std::uint64_t>(tile->id.y);
+      d.width = tile->width;
+      d.height = tile->height;
+      d.rgba = tile->rgba;
+      d.grid_n = tile->grid_n;
+      d.grid = tile->grid;
+      renderer.draw_image_grid(d);
+      basemap = true;
+    }
+  }
   std::optional<core::XY> selected_point;
   float selected_size = 12.0f;
   std::optional<core::XY> hover_point;
@@ -37,7 +91,16 @@ void draw_map_layers(AppState& app, const render::Camera& camera, render::MapRen
       continue;
     }
     const style::LayerSymbology& sym = symbology(e);
-    renderer.draw_layer(render::LayerDraw{render_key(e), e.layer.get(), &sym});
+    if (basemap && e.layer->category == core::Category::boundary) {
+      // Over a basemap, city areas are a light veil and an outline, not an opaque paper.
+      style::LayerSymbology veiled = sym;
+      for (style::SymbolClass& c : veiled.classes) {
+        c.symbol.fill.fill.a = static_cast<std::uint8_t>(c.symbol.fill.fill.a / 4);
+      }
+      renderer.draw_layer(render::LayerDraw{render_key(e), e.layer.get(), &veiled});
+    } else {
+      renderer.draw_layer(render::LayerDraw{render_key(e), e.layer.get(), &sym});
+    }
     auto ring_for = [&](const std::optional<Selection>& s, std::optional<core::XY>& point,
                         float& size) {
       if (s && s->layer_uid == e.uid && s->feature.value < e.layer->size()) {
@@ -70,7 +133,68 @@ void draw_map_layers(AppState& app, const render::Camera& camera, render::MapRen
                               16.0f, 2.0f};
     renderer.draw_markers(std::span(&o, 1), marker);
   }
+  draw_origin(renderer, app.network.route_origin, style::rgb(0x111111));
+  draw_origin(renderer, app.network.sa_origin, style::rgb(0x081d58));
+  draw_closure_in_progress(renderer, interaction);
   renderer.end_frame();
+}
+
+namespace {
+
+void hash_style(Hasher& h, const style::LayerStyle& s) {
+  h.value(s.visible);
+  h.value(s.opacity);
+  h.value(s.color.has_value());
+  h.value(s.color.value_or(style::Rgba{}));
+  h.value(s.size_px.value_or(-1.0f));
+  h.value(s.labels);
+  if (s.ramp) {
+    h.bytes(s.ramp->field.data(), s.ramp->field.size());
+    h.bytes(s.ramp->breaks.data(), s.ramp->breaks.size() * sizeof(double));
+    h.bytes(s.ramp->colours.data(), s.ramp->colours.size() * sizeof(style::Rgba));
+  }
+}
+
+}  // namespace
+
+std::uint64_t map_key(AppState& app, const render::Camera& camera,
+                      const render::FrameTarget& target, const MapInteraction& interaction) {
+  Hasher h;
+  h.value(camera.center().x);
+  h.value(camera.center().y);
+  h.value(camera.meters_per_pixel());
+  h.value(camera.viewport_width());
+  h.value(camera.viewport_height());
+  h.value(target);
+  for (const LayerEntry& e : app.layers) {
+    h.value(render_key(e));
+    hash_style(h, e.style);
+  }
+  auto hash_selection = [&](const std::optional<Selection>& s) {
+    h.value(s.has_value());
+    if (s) {
+      h.value(s->layer_uid);
+      h.value(s->feature.value);
+    }
+  };
+  h.value(app.basemap.tiles ? app.basemap.tiles->generation() + 1 : 0);
+  hash_selection(app.selection);
+  hash_selection(app.hover);
+  h.value(app.nearest.origin.has_value());
+  for (const auto& p : {app.nearest.origin, app.network.route_origin, app.network.sa_origin}) {
+    h.value(p.has_value());
+    if (p) {
+      h.value(*p);
+    }
+  }
+  if (interaction.editor != nullptr && interaction.editor->active()) {
+    h.value(interaction.editor->kind());
+    for (const core::XY& v : interaction.editor->vertices()) {
+      h.value(v);
+    }
+    h.value(interaction.cursor.value_or(core::XY{0, 0}));
+  }
+  return h.digest();
 }
 
 void write_png(const std::filesystem::path& path, int width, int height,
@@ -84,19 +208,35 @@ void write_png(const std::filesystem::path& path, int width, int height,
   }
 }
 
+ExportFrame export_frame(float map_width, float map_height, int width, int height) {
+  ExportFrame f;
+  const float w = std::max(1.0f, map_width);
+  const float h = std::max(1.0f, map_height);
+  if (height <= 0) {
+    height = static_cast<int>(std::lround(h * static_cast<float>(width) / w));
+  }
+  f.pixel_ratio = std::min(static_cast<float>(width) / w, static_cast<float>(height) / h);
+  f.view_width = width / static_cast<double>(f.pixel_ratio);
+  f.view_height = height / static_cast<double>(f.pixel_ratio);
+  return f;
+}
+
 void export_map_png(AppState& app, const ViewState& view, render::MapRenderer& renderer,
-                    const Fonts& fonts, const std::filesystem::path& path, int width) {
-  const float map_w = view.map_rect.width;
-  const float map_h = view.map_rect.height;
-  const float ratio = static_cast<float>(width) / map_w;
-  const int height = static_cast<int>(std::lround(map_h * ratio));
+                    const Fonts& fonts, const std::filesystem::path& path, int width, int height) {
+  if (height <= 0) {
+    height = static_cast<int>(
+        std::lround(view.map_rect.height * static_cast<float>(width) / view.map_rect.width));
+  }
+  const ExportFrame frame_of =
+      export_frame(view.map_rect.width, view.map_rect.height, width, height);
+  const float ratio = frame_of.pixel_ratio;
   render::OffscreenTarget target(width, height);
   target.bind();
 
-  // Same extent as on screen; symbols, lines and text grow by the pixel ratio so the image looks
-  // like the screen, only sharper.
+  // The screen's extent (at least), around the same centre and at the same detail per screen
+  // pixel; symbols, lines and text grow by the pixel ratio.
   render::Camera camera = view.camera;
-  camera.set_viewport(map_w, map_h);
+  camera.set_viewport(frame_of.view_width, frame_of.view_height);
   render::FrameTarget frame{0, 0, width, height, ratio};
   draw_map_layers(app, camera, renderer, frame);
 

@@ -20,10 +20,30 @@ struct OverlayTarget {
   float scale = 1.0f;
 };
 
+/// Labels placed for one view, kept until the view or the labelled layers change: placement
+/// queries every visible feature and measures every name, which is wasted work while the map
+/// stands still and the user works in the panels.
+struct LabelCache {
+  struct Label {
+    std::string text;
+    ImFont* font = nullptr;
+    float size = 0;
+    ImVec2 pos;  ///< text origin relative to the target's origin
+    ImU32 text_colour = 0;
+    ImU32 halo_colour = 0;
+    bool bold = false;
+    PlacedLabelRecord record;  ///< box relative to the target's origin
+  };
+  std::uint64_t key = 0;
+  std::vector<Label> labels;
+};
+
 /// Places and draws labels of the visible layers whose label rule applies at the camera's
-/// detail. Returns the placed labels (boxes in draw-list coordinates).
+/// detail. Returns the placed labels (boxes in draw-list coordinates). With a cache, placement
+/// is reused while the camera, target, fonts and labelled layers are unchanged.
 std::vector<PlacedLabelRecord> draw_labels(AppState& app, const render::Camera& camera,
-                                           const OverlayTarget& target, const Fonts& fonts);
+                                           const OverlayTarget& target, const Fonts& fonts,
+                                           LabelCache* cache = nullptr);
 
 void draw_scale_bar(const render::Camera& camera, const OverlayTarget& target, const Fonts& fonts);
 void draw_north_arrow(const OverlayTarget& target, const Fonts& fonts, Lang lang);

@@ -7,6 +7,7 @@
 
 #include "app/analysis_jobs.hpp"
 #include "app/legend_model.hpp"
+#include "app/network_jobs.hpp"
 
 namespace caremap::app {
 
@@ -22,7 +23,7 @@ std::optional<Selection> hit_test(AppState& app, const ViewState& view, float x,
       continue;
     }
     const index::LayerIndex* idx = spatial_index(e);
-    if (icon_kind(*e.layer) == IconKind::fill) {
+    if (icon_kind(e) == IconKind::fill) {
       if (!area_hit) {
         const auto inside = idx->containing(*e.layer, p);
         if (!inside.empty()) {
@@ -64,6 +65,7 @@ void handle_map_input(AppState& app, ViewState& view) {
     view.drag_moved = false;
     view.drag_start_x = mouse.x;
     view.drag_start_y = mouse.y;
+    view.press_was_double = ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
   }
   if (view.dragging && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
     const ImVec2 d = io.MouseDelta;
@@ -77,7 +79,27 @@ void handle_map_input(AppState& app, ViewState& view) {
   if (view.dragging && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
     view.dragging = false;
     if (!view.drag_moved && view.map_rect.contains(mouse.x, mouse.y)) {
-      if (app.nearest.picking) {
+      const core::XY at = view.camera.screen_to_world(local);
+      NetworkState& net = app.network;
+      if (view.closure_editor.active()) {
+        // A double-click's first click already added its vertex: within 4 px is the same point.
+        const double same = 4.0 * view.camera.meters_per_pixel();
+        if (view.press_was_double) {
+          if (const auto shape = view.closure_editor.double_click(at, same)) {
+            add_closure(app, *shape);
+          }
+        } else {
+          view.closure_editor.click(at, same);
+        }
+      } else if (net.picking_route) {
+        net.picking_route = false;
+        start_route_nearest(app, at);
+      } else if (net.picking_service_area) {
+        net.picking_service_area = false;
+        net.sa_origin = at;
+        net.sa_source = ServiceAreaSource::clicked_point;
+        start_service_area(app);
+      } else if (app.nearest.picking) {
         app.nearest.picking = false;
         start_nearest(app, view.camera.screen_to_world(local));
       } else {
@@ -121,8 +143,22 @@ void handle_map_input(AppState& app, ViewState& view) {
     if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) {
       view.camera.pan_pixels(0, -step);
     }
-    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+    if (view.closure_editor.active()) {
+      if (ImGui::IsKeyPressed(GLFW_KEY_ENTER) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER)) {
+        if (const auto shape = view.closure_editor.finish()) {
+          add_closure(app, *shape);
+        }
+      }
+      if (ImGui::IsKeyPressed(GLFW_KEY_BACKSPACE)) {
+        view.closure_editor.undo();
+      }
+      if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+        view.closure_editor.cancel();
+      }
+    } else if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
       app.nearest.picking = false;
+      app.network.picking_route = false;
+      app.network.picking_service_area = false;
       app.selection.reset();
     }
   }

@@ -1,5 +1,7 @@
 #include "app/options.hpp"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdlib>
 
@@ -63,6 +65,32 @@ core::LonLat parse_lonlat(std::string_view option, std::string_view text) {
 
 }  // namespace
 
+std::vector<core::LonLat> parse_lonlat_list(std::string_view option, std::string_view text,
+                                            std::size_t min_points) {
+  std::vector<core::LonLat> out;
+  for (std::string_view part : split(text, ',')) {
+    const auto first = part.find_first_not_of(' ');
+    if (first == std::string_view::npos) {
+      continue;
+    }
+    part = part.substr(first, part.find_last_not_of(' ') - first + 1);
+    const auto space = part.find(' ');
+    if (space == std::string_view::npos) {
+      fail(option, "expected \"lon lat, lon lat, ...\", got '" + std::string(part) + "'");
+    }
+    const std::string_view rest = part.substr(part.find_first_not_of(' ', space));
+    const core::LonLat p{to_double(option, part.substr(0, space)), to_double(option, rest)};
+    if (p.lon < -180 || p.lon > 180 || p.lat < -90 || p.lat > 90) {
+      fail(option, "longitude or latitude out of range");
+    }
+    out.push_back(p);
+  }
+  if (out.size() < min_points) {
+    fail(option, "needs at least " + std::to_string(min_points) + " points");
+  }
+  return out;
+}
+
 ViewerOptions parse_viewer_options(std::span<const std::string_view> args) {
   ViewerOptions o;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -125,6 +153,8 @@ ViewerOptions parse_viewer_options(std::span<const std::string_view> args) {
       o.export_map = std::filesystem::path(value());
     } else if (arg == "--export-width") {
       o.export_width = static_cast<int>(to_int(arg, value(), 64, 16384));
+    } else if (arg == "--export-height") {
+      o.export_height = static_cast<int>(to_int(arg, value(), 64, 16384));
     } else if (arg == "--inspector") {
       o.inspector = true;
     } else if (arg == "--table") {
@@ -161,10 +191,67 @@ ViewerOptions parse_viewer_options(std::span<const std::string_view> args) {
         fail(arg, "expected CATEGORY[:RADIUS_M]");
       }
       o.coverage = c;
+    } else if (arg == "--osm") {
+      o.osm = std::filesystem::path(value());
+    } else if (arg == "--profile") {
+      const auto v = value();
+      if (v != "car" && v != "walking") {
+        fail(arg, "expected car or walking, got '" + std::string(v) + "'");
+      }
+      o.profile = std::string(v);
+    } else if (arg == "--route") {
+      o.route = parse_lonlat(arg, value());
+    } else if (arg == "--service-area") {
+      o.service_area = parse_lonlat(arg, value());
+    } else if (arg == "--bands") {
+      o.bands = std::string(value());
+    } else if (arg == "--sa-mode") {
+      const auto v = value();
+      const std::array<std::string_view, 3> modes{"overlap", "split", "dissolve"};
+      const auto it = std::find(modes.begin(), modes.end(), v);
+      if (it == modes.end()) {
+        fail(arg, "expected overlap, split or dissolve");
+      }
+      o.sa_mode = static_cast<int>(it - modes.begin());
+    } else if (arg == "--sa-shape") {
+      const auto v = value();
+      if (v != "disks" && v != "rings") {
+        fail(arg, "expected disks or rings");
+      }
+      o.sa_shape = v == "disks" ? 0 : 1;
+    } else if (arg == "--closure-polygon") {
+      o.closures.push_back(ClosureOption{"area", parse_lonlat_list(arg, value(), 3), 2.0});
+    } else if (arg == "--closure-line") {
+      o.closures.push_back(ClosureOption{"line", parse_lonlat_list(arg, value(), 2), 2.0});
+    } else if (arg == "--slowdown") {
+      const auto v = value();
+      const auto colon = v.find(':');
+      if (colon == std::string_view::npos) {
+        fail(arg, "expected FACTOR:lon lat, lon lat, ...");
+      }
+      const double factor = to_double(arg, v.substr(0, colon));
+      if (!(factor > 0.0) || factor > 100.0) {
+        fail(arg, "the factor must be above 0 and at most 100");
+      }
+      o.closures.push_back(
+          ClosureOption{"slowdown", parse_lonlat_list(arg, v.substr(colon + 1), 3), factor});
+    } else if (arg == "--closures") {
+      o.closures_file = std::filesystem::path(value());
+    } else if (arg == "--tab") {
+      const auto v = value();
+      if (v != "basic" && v != "network") {
+        fail(arg, "expected basic or network");
+      }
+      o.tab = v == "basic" ? 0 : 1;
     } else if (arg == "--basemap") {
       o.basemaps.emplace_back(value());
     } else if (arg == "--gsi") {
       o.gsi = true;
+    } else if (arg == "--pan") {
+      o.pan_px = to_double(arg, value());
+      if (!(o.pan_px >= 0.0 && o.pan_px <= 1000.0)) {
+        fail(arg, "must be between 0 and 1000 pixels");
+      }
     } else if (arg == "--dump-state") {
       o.dump_state = std::filesystem::path(value());
     } else if (arg == "--no-settings") {
@@ -189,6 +276,7 @@ const char* viewer_usage() {
   --frames N                    frames before the screenshot (default 3)
   --export-map OUT.png          save the map alone (offscreen, for slides) and exit
   --export-width PX             width of --export-map (default 3000)
+  --export-height PX             height of --export-map (default: the map's aspect ratio)
   --inspector                   open the inspector panel
   --table LAYER_ID              open the attribute table on a layer
   --search TEXT                 search text for the table
@@ -196,8 +284,21 @@ const char* viewer_usage() {
   --nearest LON,LAT             nearest facilities from a location
   --k N                         facilities per category for --nearest (default 3)
   --coverage CATEGORY[:RADIUS_M]  coverage analysis (e.g. clinic:4000)
+  --osm FILE                    load an OpenStreetMap extract as the road network
+  --profile car|walking         travel profile (default car)
+  --route LON,LAT               nearest facilities by travel time from a location
+  --service-area LON,LAT        service areas from a location
+  --bands LIST                  service-area bands in minutes (default 5,10,15,30)
+  --sa-mode overlap|split|dissolve
+  --sa-shape disks|rings
+  --closure-polygon "LON LAT, ..."  a closed area (repeatable)
+  --closure-line "LON LAT, ..."     a closed line (repeatable)
+  --slowdown "F:LON LAT, ..."       a slowdown area, travel time x F (repeatable)
+  --closures FILE               closures from a file (polygons, lines, points, factor, way_id)
+  --tab basic|network           open this tab of the analysis panel
   --basemap PATH                add a GeoTIFF or MBTiles basemap
   --gsi                         GSI tile basemap (needs network)
+  --pan PX                      pan PX pixels every frame, back and forth (benchmarks)
   --dump-state OUT.json         write camera, map rectangle and labels after the last frame
   --no-settings                 neither read nor write the settings file
 )";

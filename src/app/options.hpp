@@ -12,6 +12,7 @@
 //     --frames N              frames to render before the screenshot (default 3)
 //     --export-map OUT.png    save the map alone (offscreen, labels, legend) and exit
 //     --export-width PX       width of --export-map (default 3000)
+//     --export-height PX      height of --export-map (default: the map's aspect ratio)
 //     --inspector             open the inspector panel
 //     --table LAYER_ID        open the attribute table on a layer
 //     --search TEXT           search text for the table
@@ -19,8 +20,22 @@
 //     --nearest LON,LAT       run the nearest-facility analysis from a location
 //     --k N                   facilities per category for --nearest (default 3)
 //     --coverage CATEGORY[:RADIUS_M]  run a coverage analysis
+//     --osm FILE              load this OpenStreetMap extract as the road network
+//     --profile car|walking   travel profile of the network analyses (default car)
+//     --route LON,LAT         nearest facilities by travel time from a location (k from --k)
+//     --service-area LON,LAT  service areas from a location
+//     --bands LIST            service-area bands in minutes (default 5,10,15,30)
+//     --sa-mode MODE          overlap | split | dissolve
+//     --sa-shape SHAPE        disks | rings
+//     --closure-polygon PTS   a closed area, "lon lat, lon lat, ..." (repeatable)
+//     --closure-line PTS      a closed line, "lon lat, lon lat, ..." (repeatable)
+//     --slowdown F:PTS        a slowdown area with time factor F (repeatable)
+//     --closures FILE         read closures from a file (the CLI's --closures rules)
+//     --tab basic|network     open this tab of the analysis panel
 //     --basemap PATH          add a GeoTIFF or MBTiles basemap
 //     --gsi                   turn on the GSI tile basemap (needs network)
+//     --pan PX                pan the map PX pixels every frame, back and forth (frame-time
+//                             benchmarks: every frame redraws the map)
 //     --dump-state OUT.json   write camera, map rectangle and placed labels after the last frame
 //     --no-settings           neither read nor write the settings file
 
@@ -52,6 +67,18 @@ struct SelectOption {
   std::size_t row = 0;
 };
 
+/// A closure given on the command line: its kind and vertices (longitude, latitude).
+struct ClosureOption {
+  std::string kind;  ///< "area", "line" or "slowdown"
+  std::vector<core::LonLat> points;
+  double factor = 2.0;
+};
+
+/// Parses "lon lat, lon lat, ..." (at least `min_points`). Throws core::ArgumentError naming
+/// `option`.
+std::vector<core::LonLat> parse_lonlat_list(std::string_view option, std::string_view text,
+                                            std::size_t min_points);
+
 struct ViewerOptions {
   std::vector<std::filesystem::path> inputs;
   std::optional<std::string> region;
@@ -64,6 +91,7 @@ struct ViewerOptions {
   int frames = 3;
   std::optional<std::filesystem::path> export_map;
   int export_width = 3000;
+  int export_height = 0;  ///< 0 = the map's aspect ratio
   bool inspector = false;
   std::optional<std::string> table_layer;
   std::string search;
@@ -71,8 +99,19 @@ struct ViewerOptions {
   std::optional<core::LonLat> nearest;
   std::size_t nearest_k = 3;
   std::optional<CoverageOption> coverage;
+  std::optional<std::filesystem::path> osm;
+  std::optional<std::string> profile;
+  std::optional<core::LonLat> route;
+  std::optional<core::LonLat> service_area;
+  std::optional<std::string> bands;
+  std::optional<int> sa_mode;   ///< analysis::ServiceAreaMode as int
+  std::optional<int> sa_shape;  ///< analysis::BandShape as int
+  std::vector<ClosureOption> closures;
+  std::optional<std::filesystem::path> closures_file;
+  std::optional<int> tab;  ///< 0 basic, 1 network
   std::vector<std::filesystem::path> basemaps;
   bool gsi = false;
+  double pan_px = 0.0;
   std::optional<std::filesystem::path> dump_state;
   bool no_settings = false;
   bool help = false;

@@ -27,10 +27,16 @@ void draw_legend_panel(AppState& app, ViewState& view, const PanelLayout& layout
 void draw_inspector_panel(AppState& app, ViewState& view, const PanelLayout& layout);
 void draw_table_panel(AppState& app, ViewState& view, const PanelLayout& layout);
 void draw_analysis_panel(AppState& app, ViewState& view, const PanelLayout& layout);
+/// The road-network tab of the analysis panel (network_panel.cpp).
+void draw_network_tab(AppState& app, ViewState& view);
 void draw_export_panel(AppState& app, ViewState& view, ExportRequest& request);
 void draw_status_bar(AppState& app, ViewState& view, const PanelLayout& layout);
 /// The tooltip for the hovered feature (name and key attributes).
 void draw_hover_tooltip(AppState& app, ViewState& view);
+
+/// Text wrapped to the panel with Japanese line-breaking rules (text_wrap.hpp).
+enum class TextTone { normal, quiet, warning };
+void text_wrapped(const char* text, TextTone tone = TextTone::normal);
 
 /// Centres the map on the selected feature, zooming in if the view is coarser than `max_m_per_px`.
 void centre_on_selection(AppState& app, ViewState& view, double max_m_per_px = 8.0);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "app/hasher.hpp"
 #include "app/panels.hpp"
 #include "app/text_search.hpp"
 
@@ -11,8 +12,8 @@ namespace caremap::app {
 
 namespace {
 
-// Rows of the table after search and sort, recomputed each frame: O(n log n) for a layer of n
-// features, a few milliseconds even for the national layers.
+// Rows of the table after search and sort: O(n log n) for a layer of n features, a few
+// milliseconds for the national layers, so the panel keeps them until something changes.
 std::vector<std::uint32_t> visible_rows(const core::Layer& layer, const TableState& t) {
   const std::string needle = normalize_for_search(t.search);
   std::vector<std::uint32_t> rows;
@@ -94,7 +95,17 @@ void draw_table_panel(AppState& app, ViewState& view, const PanelLayout& layout)
   ImGui::SetNextItemWidth(300);
   ImGui::InputTextWithHint("##search", tr(l, Str::table_search), &view.table.search);
   const core::Layer& layer = *e->layer;
-  const std::vector<std::uint32_t> rows = visible_rows(layer, view.table);
+  Hasher key;
+  key.value(render_key(*e));
+  key.value(view.table.sort_column);
+  key.value(view.table.ascending);
+  key.bytes(view.table.search.data(), view.table.search.size());
+  if (!view.table.cached_rows_valid || view.table.cached_rows_key != key.digest()) {
+    view.table.cached_rows = visible_rows(layer, view.table);
+    view.table.cached_rows_key = key.digest();
+    view.table.cached_rows_valid = true;
+  }
+  const std::vector<std::uint32_t>& rows = view.table.cached_rows;
   ImGui::SameLine();
   ImGui::TextDisabled("%zu / %zu %s", rows.size(), layer.size(), tr(l, Str::table_rows));
 

@@ -18,12 +18,15 @@
 #include <nlohmann/json.hpp>
 
 #include "app/analysis_jobs.hpp"
+#include "app/frame_composer.hpp"
 #include "app/loading.hpp"
 #include "app/map_drawing.hpp"
 #include "app/map_overlay.hpp"
 #include "app/map_view.hpp"
+#include "app/network_jobs.hpp"
 #include "app/options.hpp"
 #include "app/panels.hpp"
+#include "app/presenter.hpp"
 #include "app/settings.hpp"
 #include "core/error.hpp"
 #include "crs/transformer.hpp"
@@ -106,12 +109,14 @@ class Viewer {
 
  private:
   void frame();
+  void wait_for_next_frame();
+  void apply_network_options();
   void poll_jobs();
   void after_loads();
   void rebuild_fonts(float label_scale);
   void write_screenshot(const std::filesystem::path& path);
   void dump_state(const std::filesystem::path& path);
-  void do_export(const std::filesystem::path& path, int width);
+  void do_export(const std::filesystem::path& path, int width, int height);
 
   ViewerOptions m_options;
   Settings m_settings;
@@ -133,6 +138,14 @@ class Viewer {
   std::optional<double> m_first_frame_s;       // first frame on screen
   std::optional<double> m_first_data_frame_s;  // first frame showing loaded data
   std::vector<double> m_frame_ms;
+  FrameComposer m_composer;
+  LabelCache m_label_cache;
+  std::unique_ptr<Presenter> m_presenter;
+  bool m_full_redraw = true;  // the next frame redraws everything (font atlas changed)
+  bool m_profile = std::getenv("CAREMAP_PROFILE") != nullptr;
+  Clock::time_point m_last_frame_start = Clock::now();
+  bool m_settled = false;  // headless: everything scripted has loaded and computed
+  std::uint64_t m_pan_frames = 0;
 };
 
 Viewer::Viewer(ViewerOptions options) : m_options(std::move(options)) {
@@ -180,6 +193,10 @@ Viewer::Viewer(ViewerOptions options) : m_options(std::move(options)) {
     }
   });
   m_imgui = std::make_unique<ImGuiSession>(m_window.get());
+  m_presenter = std::make_unique<Presenter>(m_window.get());
+  glfwSetWindowRefreshCallback(m_window.get(), [](GLFWwindow* win) {
+    static_cast<Viewer*>(glfwGetWindowUserPointer(win))->m_presenter->invalidate();
+  });
   apply_theme();
   m_renderer = std::make_unique<render::MapRenderer>(render::shader_dir());
   rebuild_fonts(1.0f);
@@ -214,6 +231,7 @@ Viewer::Viewer(ViewerOptions options) : m_options(std::move(options)) {
 
 void Viewer::rebuild_fonts(float label_scale) {
   m_fonts = build_fonts(m_app, label_scale);
+  m_full_redraw = true;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
   // Draw lists made outside a frame (the PNG export) read the atlas's white pixel from the shared
@@ -319,16 +337,100 @@ void Viewer::after_loads() {
     }
     start_coverage(m_app);
   }
+  apply_network_options();
   if (m_options.gsi || m_settings.gsi) {
-    set_gsi_basemap(m_app, true, m_view.camera.visible_box(),
-                    static_cast<int>(m_view.map_rect.width),
-                    static_cast<int>(m_view.map_rect.height));
+    set_gsi_basemap(m_app, true);
+  }
+}
+
+void Viewer::apply_network_options() {
+  NetworkState& n = m_app.network;
+  const ViewerOptions& o = m_options;
+  const bool any =
+      o.osm || o.profile || o.route || o.service_area || !o.closures.empty() || o.closures_file;
+  if (o.tab) {
+    m_view.analysis_tab_request = *o.tab;
+  } else if (any) {
+    m_view.analysis_tab_request = 1;
+  }
+  if (any) {
+    // A scripted run shows the sections it uses (the panel is not scrolled in a screenshot).
+    const bool closures = !o.closures.empty() || o.closures_file.has_value();
+    m_view.network_sections_request =
+        std::array<bool, 3>{o.route.has_value(), o.service_area.has_value(), closures};
+  }
+  if (!any || !m_app.lonlat) {
+    return;
+  }
+  if (o.osm) {
+    start_load_network(m_app, *o.osm);
+  }
+  if (o.profile) {
+    set_profile(m_app, *o.profile == "walking" ? TravelProfile::walking : TravelProfile::car);
+  }
+  if (o.bands) {
+    n.sa_bands = *o.bands;
+  }
+  n.sa_mode = o.sa_mode.value_or(n.sa_mode);
+  n.sa_shape = o.sa_shape.value_or(n.sa_shape);
+  n.route_k = static_cast<int>(o.nearest_k);
+  // Set the requests first: they run when the network has loaded (or now, if it has).
+  if (o.route) {
+    n.route_origin = m_app.lonlat->forward(*o.route);
+  }
+  if (o.service_area) {
+    n.sa_origin = m_app.lonlat->forward(*o.service_area);
+    n.sa_source = ServiceAreaSource::clicked_point;
+    n.sa_requested = true;
+  }
+  for (const ClosureOption& c : o.closures) {
+    ClosureShape shape;
+    shape.kind = c.kind == "line"       ? ClosureKind::line
+                 : c.kind == "slowdown" ? ClosureKind::slowdown
+                                        : ClosureKind::area;
+    shape.factor = c.factor;
+    for (const core::LonLat& p : c.points) {
+      shape.vertices.push_back(m_app.lonlat->forward(p));
+    }
+    add_closure(m_app, shape);  // refreshes the results when a network is loaded
+  }
+  if (o.closures_file) {
+    start_load_closures(m_app, *o.closures_file);
+  }
+  if (o.closures.empty()) {
+    refresh_network_results(m_app);
+  }
+}
+
+void Viewer::wait_for_next_frame() {
+  if (m_options.headless()) {
+    glfwPollEvents();
+    return;
+  }
+  if (!m_presenter->keeps_back_buffer()) {
+    glfwPollEvents();  // swapping with vsync paces the loop
+    return;
+  }
+  // Without a swap nothing paces the loop: sleep until something happens when the last frame
+  // changed nothing and no job runs (job results are picked up within 100 ms), else keep
+  // about 60 frames a second.
+  const bool idle = m_composer.stats().redrawn.empty() && m_app.jobs.idle();
+  if (idle) {
+    glfwWaitEventsTimeout(0.1);
+    return;
+  }
+  const auto next = m_last_frame_start + std::chrono::microseconds(16600);
+  if (Clock::now() < next) {
+    glfwWaitEventsTimeout(std::chrono::duration<double>(next - Clock::now()).count());
+  } else {
+    glfwPollEvents();
   }
 }
 
 void Viewer::frame() {
+  wait_for_next_frame();
   const auto frame_start = Clock::now();
-  glfwPollEvents();
+  m_last_frame_start = frame_start;
   poll_jobs();
   after_loads();
   if (m_app.lonlat && !m_dropped.empty() && m_app.loads_completed >= m_app.loads_started) {
@@ -348,10 +450,25 @@ void Viewer::frame() {
   m_view.window_w = io.DisplaySize.x;
   m_view.window_h = io.DisplaySize.y;
 
+  if (m_options.pan_px > 0.0 && m_startup_done && m_view.camera_ready) {
+    // Back and forth, 30 frames each way, so the view stays over the same data.
+    const double dx = (m_pan_frames++ / 30) % 2 == 0 ? m_options.pan_px : -m_options.pan_px;
+    m_view.camera.pan_pixels(dx, 0.0);
+  }
+  if (!m_view.camera_ready && !m_view.fit_request && !m_app.layers.empty()) {
+    // Data that arrives outside the scripted loads (a road network) still gets a first view.
+    m_view.fit_request = layers_bounds(m_app, true);
+    if (!m_view.fit_request) {
+      m_view.fit_request = layers_bounds(m_app, false);
+    }
+  }
   float menu_h = 0.0f;
   draw_menu_bar(m_app, m_view, &menu_h);
   update_layout(m_view, m_layout, menu_h);
   sync_camera(m_view);
+  if (m_view.camera_ready) {
+    update_tile_basemap(m_app, m_view.camera);
+  }
   draw_layers_panel(m_app, m_view, m_layout);
   draw_legend_panel(m_app, m_view, m_layout);
   draw_inspector_panel(m_app, m_view, m_layout);
@@ -369,7 +486,7 @@ void Viewer::frame() {
   OverlayTarget overlay{bg, ImVec2(m_view.map_rect.x, m_view.map_rect.y),
                         ImVec2(m_view.map_rect.width, m_view.map_rect.height), 1.0f};
   if (m_view.camera_ready) {
-    m_view.placed_labels = draw_labels(m_app, m_view.camera, overlay, m_fonts);
+    m_view.placed_labels = draw_labels(m_app, m_view.camera, overlay, m_fonts, &m_label_cache);
     draw_scale_bar(m_view.camera, overlay, m_fonts);
     draw_north_arrow(overlay, m_fonts, m_app.lang);
     draw_credits(m_app, overlay, m_fonts, m_app.lang);
@@ -390,9 +507,6 @@ void Viewer::frame() {
   glfwGetFramebufferSize(m_window.get(), &fb_w, &fb_h);
   const float sx = static_cast<float>(fb_w) / std::max(1.0f, m_view.window_w);
   const float sy = static_cast<float>(fb_h) / std::max(1.0f, m_view.window_h);
-  glViewport(0, 0, fb_w, fb_h);
-  glClearColor(0.96f, 0.96f, 0.96f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
   render::FrameTarget target;
   target.x = static_cast<int>(std::lround(m_view.map_rect.x * sx));
   target.y = static_cast<int>(
@@ -400,23 +514,26 @@ void Viewer::frame() {
   target.width = static_cast<int>(std::lround(m_view.map_rect.width * sx));
   target.height = static_cast<int>(std::lround(m_view.map_rect.height * sy));
   target.pixel_ratio = sx;
-  const bool profile = std::getenv("CAREMAP_PROFILE") != nullptr;
   const auto t_ui = Clock::now();
-  draw_map_layers(m_app, m_view.camera, *m_renderer, target);
-  if (profile) {
+  const MapInteraction interaction{&m_view.closure_editor, m_view.cursor_world};
+  m_composer.compose(
+      *ImGui::GetDrawData(), fb_w, fb_h, sx, m_presenter->keeps_back_buffer(), target,
+      map_key(m_app, m_view.camera, target, interaction),
+      [&](const render::FrameTarget& t) {
+        draw_map_layers(m_app, m_view.camera, *m_renderer, t, interaction);
+      },
+      std::exchange(m_full_redraw, false));
+  if (m_profile) {
     glFinish();
-  }
-  const auto t_map = Clock::now();
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  if (profile) {
-    glFinish();
-    const auto t_imgui = Clock::now();
     auto ms = [](Clock::time_point a, Clock::time_point b) {
       return std::chrono::duration<double, std::milli>(b - a).count();
     };
-    std::fprintf(stderr, "profile: ui %.2f ms, map %.2f ms (%zu instances), imgui %.2f ms\n",
-                 ms(frame_start, t_ui), ms(t_ui, t_map), m_renderer->stats().instances,
-                 ms(t_map, t_imgui));
+    const PixelRect& d = m_composer.stats().redrawn;
+    std::fprintf(stderr,
+                 "profile: ui %.2f ms, draw %.2f ms (map %s, %zu instances, redrawn %.0fx%.0f)\n",
+                 ms(frame_start, t_ui), ms(t_ui, Clock::now()),
+                 m_composer.stats().map_drawn ? "drawn" : "kept", m_renderer->stats().instances,
+                 d.x1 - d.x0, d.y1 - d.y0);
   }
 
   const double now_s = std::chrono::duration<double>(Clock::now() - m_start).count();
@@ -431,25 +548,28 @@ void Viewer::frame() {
   if (m_export.requested) {
     m_export.requested = false;
     try {
-      do_export(m_view.export_png.path, m_view.export_png.width);
+      do_export(m_view.export_png.path, m_view.export_png.width, m_view.export_png.height);
       m_view.export_png.message =
           std::string(tr(m_app.lang, Str::export_saved)) + ": " + m_view.export_png.path;
     } catch (const std::exception& e) {
       m_view.export_png.message = e.what();
     }
   }
-  if (m_options.headless() || !m_frame_ms.empty() || m_first_data_frame_s) {
+  // Headless runs time the settled frames (everything loaded and computed), which are the frames
+  // the run was asked for; interactive runs every frame once data is shown.
+  if ((m_options.headless() && m_settled) || (!m_options.headless() && m_first_data_frame_s)) {
     glFinish();  // frame time includes the (software) GPU's work, not just command submission
     m_frame_ms.push_back(
         std::chrono::duration<double, std::milli>(Clock::now() - frame_start).count());
   }
 }
 
-void Viewer::do_export(const std::filesystem::path& path, int width) {
-  const float ratio = static_cast<float>(width) / std::max(1.0f, m_view.map_rect.width);
+void Viewer::do_export(const std::filesystem::path& path, int width, int height) {
+  const float ratio =
+      export_frame(m_view.map_rect.width, m_view.map_rect.height, width, height).pixel_ratio;
   rebuild_fonts(ratio);
   try {
-    export_map_png(m_app, m_view, *m_renderer, m_fonts, path, width);
+    export_map_png(m_app, m_view, *m_renderer, m_fonts, path, width, height);
   } catch (...) {
     rebuild_fonts(1.0f);
     throw;
@@ -496,11 +616,16 @@ void Viewer::dump_state(const std::filesystem::path& path) {
   j["labels"] = labels;
   nlohmann::json layers = nlohmann::json::array();
   for (const LayerEntry& e : m_app.layers) {
-    layers.push_back({{"id", e.id},
-                      {"title", e.title},
-                      {"features", e.layer ? e.layer->size() : 0},
-                      {"visible", e.style.visible},
-                      {"diagnostics", e.diagnostics.size()}});
+    nlohmann::json layer = {{"id", e.id},
+                            {"title", e.title},
+                            {"features", e.layer ? e.layer->size() : 0},
+                            {"visible", e.style.visible},
+                            {"diagnostics", e.diagnostics.size()}};
+    if (const auto b = e.layer ? e.layer->bounds() : std::nullopt) {
+      layer["bounds"] = {b->min_corner().x, b->min_corner().y, b->max_corner().x,
+                         b->max_corner().y};
+    }
+    layers.push_back(layer);
   }
   j["layers"] = layers;
   if (m_first_frame_s) {
@@ -527,6 +652,7 @@ int Viewer::run() {
       const bool settled = m_startup_done && m_app.jobs.idle() && m_dropped.empty() &&
                            m_app.loads_completed >= m_app.loads_started;
       settled_frames = settled ? settled_frames + 1 : 0;
+      m_settled = settled;
       if (settled_frames >= m_options.frames + 1) {
         if (m_options.screenshot) {
           write_screenshot(*m_options.screenshot);
@@ -538,10 +664,11 @@ int Viewer::run() {
         break;
       }
     }
-    glfwSwapBuffers(m_window.get());
+    const FrameComposer::Stats& st = m_composer.stats();
+    m_presenter->present(st.gl_x, st.gl_y, st.gl_width, st.gl_height);
   }
   if (m_options.export_map) {
-    do_export(*m_options.export_map, m_options.export_width);
+    do_export(*m_options.export_map, m_options.export_width, m_options.export_height);
   }
   if (m_options.dump_state) {
     dump_state(*m_options.dump_state);
@@ -554,8 +681,10 @@ int Viewer::run() {
     }
   }
   if (!m_frame_ms.empty()) {
-    // Steady-state frame time: skip the loading frames at the start.
-    std::vector<double> ms(m_frame_ms.begin() + static_cast<std::ptrdiff_t>(m_frame_ms.size() / 4),
+    // Steady-state frame time: skip the first frames (caches, uploads, label fonts).
+    const std::size_t skip = m_options.headless() ? std::min<std::size_t>(m_frame_ms.size() / 2, 10)
+                                                  : m_frame_ms.size() / 4;
+    std::vector<double> ms(m_frame_ms.begin() + static_cast<std::ptrdiff_t>(skip),
                            m_frame_ms.end());
     std::sort(ms.begin(), ms.end());
     if (!ms.empty() && std::getenv("CAREMAP_VIEWER_STATS") != nullptr) {

@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <optional>
 #include <unordered_map>
 
 #include "render/layer_mesh.hpp"
+#include "render/point_grid.hpp"
+#include "render/symbol_atlas.hpp"
 
 namespace caremap::render {
 
@@ -37,7 +41,14 @@ struct GpuLayer {
   std::uint64_t key = 0;
   std::uint64_t class_hash = 0;
   core::XY origin;
-  GpuStream points;
+  GpuStream points;                // every point symbol, in layer order
+  PointGrid point_grid;            // for culling: which of them the view can show
+  float thin_cell = 0.0f;          // cell size the thinning flags are for (0 = none yet)
+  std::vector<std::uint8_t> keep;  // thin_overlapping flags at thin_cell
+  std::size_t kept = 0;            // how many flags are set
+  GpuStream thinned_points;        // every kept point (when the whole layer is in view)
+  GpuStream visible_points;        // the culled subset for cull_box
+  std::optional<LocalBox> cull_box;
   std::array<GpuStream, kLodLevels> lines;  // per level of detail
   std::array<GpuStream, kLodLevels> outlines;
   std::array<GpuStream, kLodLevels> fills;
@@ -52,8 +63,11 @@ struct GpuRaster {
   std::uint64_t last_frame = 0;
 };
 
+// Per-instance attributes (segments: one quad per instance) or, with `instanced` false,
+// per-vertex ones (points: one GL point per vertex).
 template <class T>
-void upload_instances(GpuStream& s, const std::vector<T>& data, int position_components) {
+void upload_instances(GpuStream& s, const std::vector<T>& data, int position_components,
+                      bool instanced = true) {
   s.count = static_cast<GLsizei>(data.size());
   if (data.empty()) {
     return;
@@ -67,11 +81,11 @@ void upload_instances(GpuStream& s, const std::vector<T>& data, int position_com
   const auto stride = static_cast<GLsizei>(sizeof(T));
   glEnableVertexAttribArray(0);
   glVertexAttribPointer(0, position_components, GL_FLOAT, GL_FALSE, stride, nullptr);
-  glVertexAttribDivisor(0, 1);
+  glVertexAttribDivisor(0, instanced ? 1 : 0);
   glEnableVertexAttribArray(1);
   glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, stride,
                         reinterpret_cast<const void*>(sizeof(float) * position_components));
-  glVertexAttribDivisor(1, 1);
+  glVertexAttribDivisor(1, instanced ? 1 : 0);
   glBindVertexArray(0);
 }
 
@@ -144,14 +158,97 @@ struct MapRenderer::Impl {
   ShaderProgram line;
   ShaderProgram fill;
   ShaderProgram raster;
+  SymbolAtlas atlas;
   GlVertexArray empty_vao;  // core profile needs a bound VAO even for attribute-less draws
   std::unordered_map<std::uint64_t, GpuLayer> layers;
   std::unordered_map<std::uint64_t, GpuRaster> rasters;
+  std::unordered_map<std::uint64_t, GpuRaster> grids;  // basemap tiles
   GpuStream scratch_points;
   GpuStream scratch_segments;
   std::uint64_t frame = 0;
   Camera camera;
   FrameTarget target;
+
+  // The point instances to draw for the current camera: culled to the view (symbols whose centre
+  // lies farther outside than the largest symbol's radius cannot show) and thinned where symbols
+  // of one class pile up in one pixel (overviews). Subsets are re-uploaded only when the view
+  // moved or the detail changed.
+  const GpuStream& visible_points(GpuLayer& gpu, const ClassUniforms& u) {
+    float max_size_px = 0.0f;
+    for (std::size_t i = 0; i < static_cast<std::size_t>(u.count); ++i) {
+      max_size_px = std::max(max_size_px, u.symbol[i * 4 + 1]);
+    }
+    const double m_per_target_px = camera.meters_per_pixel() / target.pixel_ratio;
+    const auto cell = static_cast<float>(m_per_target_px);
+    if (gpu.thin_cell != cell) {
+      gpu.keep = thin_overlapping(gpu.point_grid.points(), cell);
+      gpu.kept = static_cast<std::size_t>(std::count(gpu.keep.begin(), gpu.keep.end(), 1));
+      gpu.thin_cell = cell;
+      gpu.thinned_points = GpuStream{};
+      gpu.cull_box.reset();
+    }
+    const double margin_m = (max_size_px * 0.5 * target.pixel_ratio + 2.0) * m_per_target_px;
+    const core::Box view = camera.visible_box();
+    const LocalBox local{static_cast<float>(view.min_corner().x - gpu.origin.x - margin_m),
+                         static_cast<float>(view.min_corner().y - gpu.origin.y - margin_m),
+                         static_cast<float>(view.max_corner().x - gpu.origin.x + margin_m),
+                         static_cast<float>(view.max_corner().y - gpu.origin.y + margin_m)};
+    const LocalBox& all = gpu.point_grid.bounds();
+    const bool everything =
+        local.x0 <= all.x0 && local.y0 <= all.y0 && local.x1 >= all.x1 && local.y1 >= all.y1;
+    const std::vector<PointInstance>& source = gpu.point_grid.points();
+    if (everything) {
+      if (gpu.kept == source.size()) {
+        return gpu.points;
+      }
+      if (gpu.thinned_points.count == 0) {
+        std::vector<PointInstance> subset;
+        subset.reserve(gpu.kept);
+        for (std::size_t i = 0; i < source.size(); ++i) {
+          if (gpu.keep[i] != 0) {
+            subset.push_back(source[i]);
+          }
+        }
+        upload_instances(gpu.thinned_points, subset, 2, false);
+      }
+      return gpu.thinned_points;
+    }
+    const bool same = gpu.cull_box && gpu.cull_box->x0 == local.x0 &&
+                      gpu.cull_box->y0 == local.y0 && gpu.cull_box->x1 == local.x1 &&
+                      gpu.cull_box->y1 == local.y1;
+    if (!same) {
+      std::vector<PointInstance> subset;
+      const std::vector<std::uint32_t> ids = gpu.point_grid.query(local);
+      subset.reserve(ids.size());
+      for (std::uint32_t i : ids) {
+        if (gpu.keep[i] != 0) {
+          subset.push_back(source[i]);
+        }
+      }
+      gpu.visible_points = GpuStream{};
+      upload_instances(gpu.visible_points, subset, 2, false);
+      gpu.cull_box = local;
+    }
+    return gpu.visible_points;
+  }
+
+  // The point program with the symbol atlas bound to texture unit 0.
+  // The point program with the symbol atlas bound to texture unit 0, and the viewport grown by
+  // the largest symbol so that symbols whose centre lies just outside the map still show their
+  // visible part (GL drops a point with its centre); the scissor keeps drawing on the map.
+  void use_points(core::XY origin, float max_radius_px) {
+    point.use();
+    set_common(point, origin);
+    atlas.bind(max_radius_px);
+    glUniform1i(point.uniform("u_shapes"), 0);
+    const int margin = static_cast<int>(std::ceil(max_radius_px)) + 2;
+    glViewport(target.x - margin, target.y - margin, target.width + 2 * margin,
+               target.height + 2 * margin);
+    glUniform2f(point.uniform("u_clip_scale"),
+                static_cast<float>(target.width) / static_cast<float>(target.width + 2 * margin),
+                static_cast<float>(target.height) / static_cast<float>(target.height + 2 * margin));
+  }
+  void end_points() const { glViewport(target.x, target.y, target.width, target.height); }
 
   void set_common(const ShaderProgram& p, core::XY origin) const {
     const GpuTransform t = camera.gpu_transform(origin);
@@ -168,6 +265,7 @@ MapRenderer::MapRenderer(const std::filesystem::path& dir) : m_impl(std::make_un
   m_impl->line = ShaderProgram(dir, "line");
   m_impl->fill = ShaderProgram(dir, "fill");
   m_impl->raster = ShaderProgram(dir, "raster");
+  m_impl->atlas = SymbolAtlas(dir);
   m_impl->empty_vao = GlVertexArray::generate();
 }
 
@@ -183,7 +281,17 @@ void MapRenderer::begin_frame(const Camera& camera, const FrameTarget& target,
   m_stats.instances = 0;
   glViewport(target.x, target.y, target.width, target.height);
   glEnable(GL_SCISSOR_TEST);
-  glScissor(target.x, target.y, target.width, target.height);
+  int x0 = target.x;
+  int y0 = target.y;
+  int x1 = target.x + target.width;
+  int y1 = target.y + target.height;
+  if (target.clip_width > 0 && target.clip_height > 0) {
+    x0 = std::max(x0, target.clip_x);
+    y0 = std::max(y0, target.clip_y);
+    x1 = std::min(x1, target.clip_x + target.clip_width);
+    y1 = std::min(y1, target.clip_y + target.clip_height);
+  }
+  glScissor(x0, y0, std::max(0, x1 - x0), std::max(0, y1 - y0));
   const auto bg = to_float(background);
   glClearColor(bg[0], bg[1], bg[2], bg[3]);
   glClear(GL_COLOR_BUFFER_BIT);
@@ -192,6 +300,7 @@ void MapRenderer::begin_frame(const Camera& camera, const FrameTarget& target,
   glEnable(GL_BLEND);
   glBlendEquation(GL_FUNC_ADD);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glEnable(GL_PROGRAM_POINT_SIZE);
 }
 
 void MapRenderer::draw_layer(const LayerDraw& draw) {
@@ -208,7 +317,8 @@ void MapRenderer::draw_layer(const LayerDraw& draw) {
     gpu.key = draw.key;
     gpu.class_hash = class_hash;
     gpu.origin = mesh.origin;
-    upload_instances(gpu.points, mesh.points, 2);
+    upload_instances(gpu.points, mesh.points, 2, false);
+    gpu.point_grid = PointGrid(mesh.points);
     for (std::size_t level = 0; level < kLodLevels; ++level) {
       upload_instances(gpu.lines[level], mesh.levels[level].lines, 4);
       upload_instances(gpu.outlines[level], mesh.levels[level].outlines, 4);
@@ -246,18 +356,24 @@ void MapRenderer::draw_layer(const LayerDraw& draw) {
   };
   draw_segments_stream(gpu.outlines[level], u.poly_outline_width, u.poly_outline);
   draw_segments_stream(gpu.lines[level], u.line, u.line_color);
-  if (gpu.points.count > 0) {
-    d.point.use();
-    d.set_common(d.point, gpu.origin);
+  const GpuStream* points = gpu.points.count > 0 ? &d.visible_points(gpu, u) : &gpu.points;
+  if (points->count > 0) {
+    float max_size_px = 0.0f;
+    for (std::size_t i = 0; i < static_cast<std::size_t>(u.count); ++i) {
+      max_size_px = std::max(max_size_px, u.symbol[i * 4 + 1]);
+    }
+    const float symbol_scale =
+        style::symbol_scale(d.camera.meters_per_pixel() / d.target.pixel_ratio);
+    d.use_points(gpu.origin, max_size_px * symbol_scale * d.target.pixel_ratio * 0.5f);
     glUniform4fv(d.point.uniform("u_symbol"), u.count, u.symbol.data());
     glUniform4fv(d.point.uniform("u_fill"), u.count, u.fill.data());
     glUniform4fv(d.point.uniform("u_outline"), u.count, u.outline.data());
-    glUniform1f(d.point.uniform("u_symbol_scale"),
-                style::symbol_scale(d.camera.meters_per_pixel() / d.target.pixel_ratio));
-    glBindVertexArray(gpu.points.vao.id());
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, gpu.points.count);
+    glUniform1f(d.point.uniform("u_symbol_scale"), symbol_scale);
+    glBindVertexArray(points->vao.id());
+    glDrawArrays(GL_POINTS, 0, points->count);
+    d.end_points();
     ++m_stats.draw_calls;
-    m_stats.instances += static_cast<std::size_t>(gpu.points.count);
+    m_stats.instances += static_cast<std::size_t>(points->count);
   }
   glBindVertexArray(0);
 }
@@ -275,19 +391,19 @@ void MapRenderer::draw_markers(std::span<const core::XY> points, const style::Po
         {static_cast<float>(p.x - origin.x), static_cast<float>(p.y - origin.y), 0});
   }
   d.scratch_points = GpuStream{};
-  upload_instances(d.scratch_points, instances, 2);
+  upload_instances(d.scratch_points, instances, 2, false);
   style::LayerSymbology sym;
   sym.classes.push_back(style::SymbolClass{});
   sym.classes[0].symbol.point = symbol;
   const ClassUniforms u = class_uniforms(sym);
-  d.point.use();
-  d.set_common(d.point, origin);
+  d.use_points(origin, symbol.size_px * d.target.pixel_ratio * 0.5f);
   glUniform4fv(d.point.uniform("u_symbol"), 1, u.symbol.data());
   glUniform4fv(d.point.uniform("u_fill"), 1, u.fill.data());
   glUniform4fv(d.point.uniform("u_outline"), 1, u.outline.data());
   glUniform1f(d.point.uniform("u_symbol_scale"), 1.0f);
   glBindVertexArray(d.scratch_points.vao.id());
-  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, d.scratch_points.count);
+  glDrawArrays(GL_POINTS, 0, d.scratch_points.count);
+  d.end_points();
   glBindVertexArray(0);
   ++m_stats.draw_calls;
 }
@@ -372,10 +488,86 @@ void MapRenderer::draw_raster(const RasterDraw& raster) {
   ++m_stats.draw_calls;
 }
 
+void MapRenderer::draw_image_grid(const ImageGridDraw& image) {
+  const int n = image.grid_n;
+  if (image.width <= 0 || image.height <= 0 || n < 1 ||
+      image.rgba.size() < static_cast<std::size_t>(image.width) * image.height * 4 ||
+      image.grid.size() != static_cast<std::size_t>((n + 1) * (n + 1))) {
+    return;
+  }
+  Impl& d = *m_impl;
+  GpuRaster& gpu = d.grids[image.key];
+  if (gpu.key != image.key || gpu.last_frame == 0) {
+    gpu = GpuRaster{};
+    gpu.key = image.key;
+    gpu.texture = GlTexture::generate();
+    glBindTexture(GL_TEXTURE_2D, gpu.texture.id());
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, image.width, image.height, 0, GL_RGBA,
+                 GL_UNSIGNED_BYTE, image.rgba.data());
+    glGenerateMipmap(GL_TEXTURE_2D);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    gpu.origin = image.grid.front();
+    std::vector<float> vertices;
+    vertices.reserve(image.grid.size() * 4);
+    for (int row = 0; row <= n; ++row) {
+      for (int col = 0; col <= n; ++col) {
+        const core::XY& p = image.grid[static_cast<std::size_t>(row * (n + 1) + col)];
+        vertices.insert(vertices.end(), {static_cast<float>(p.x - gpu.origin.x),
+                                         static_cast<float>(p.y - gpu.origin.y),
+                                         static_cast<float>(col) / n, static_cast<float>(row) / n});
+      }
+    }
+    std::vector<std::uint32_t> indices;
+    for (int row = 0; row < n; ++row) {
+      for (int col = 0; col < n; ++col) {
+        const auto a = static_cast<std::uint32_t>(row * (n + 1) + col);
+        const auto b = a + 1;
+        const auto c = a + static_cast<std::uint32_t>(n + 1);
+        const auto e = c + 1;
+        indices.insert(indices.end(), {a, c, b, b, c, e});
+      }
+    }
+    gpu.quad.vao = GlVertexArray::generate();
+    gpu.quad.vbo = GlBuffer::generate();
+    gpu.quad.ibo = GlBuffer::generate();
+    glBindVertexArray(gpu.quad.vao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, gpu.quad.vbo.id());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(float)),
+                 vertices.data(), GL_STATIC_DRAW);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, gpu.quad.ibo.id());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                 static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)), indices.data(),
+                 GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float), nullptr);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float),
+                          reinterpret_cast<const void*>(2 * sizeof(float)));
+    glBindVertexArray(0);
+    gpu.quad.count = static_cast<GLsizei>(indices.size());
+  }
+  gpu.last_frame = d.frame;
+  d.raster.use();
+  d.set_common(d.raster, gpu.origin);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, gpu.texture.id());
+  glUniform1i(d.raster.uniform("u_image"), 0);
+  glUniform1f(d.raster.uniform("u_opacity"), image.opacity);
+  glBindVertexArray(gpu.quad.vao.id());
+  glDrawElements(GL_TRIANGLES, gpu.quad.count, GL_UNSIGNED_INT, nullptr);
+  glBindVertexArray(0);
+  ++m_stats.draw_calls;
+}
+
 void MapRenderer::end_frame() {
   Impl& d = *m_impl;
   std::erase_if(d.layers, [&](const auto& kv) { return kv.second.last_frame != d.frame; });
   std::erase_if(d.rasters, [&](const auto& kv) { return kv.second.last_frame != d.frame; });
+  std::erase_if(d.grids, [&](const auto& kv) { return kv.second.last_frame != d.frame; });
   m_stats.cached_layers = d.layers.size();
   glDisable(GL_SCISSOR_TEST);
   glUseProgram(0);

@@ -36,6 +36,19 @@ struct RasterDraw {
   float opacity = 1.0f;
 };
 
+/// One RGBA image (a basemap tile) draped over a grid of points of the working CRS: cell (i, j)
+/// of the image maps to the quadrilateral of grid points (row j..j+1, column i..i+1). Used for
+/// Web Mercator tiles on a plane rectangular map.
+struct ImageGridDraw {
+  std::uint64_t key = 0;  ///< must change whenever the pixels or the grid change
+  int width = 0;
+  int height = 0;
+  std::span<const std::uint8_t> rgba;  ///< rows top to bottom
+  int grid_n = 1;                      ///< cells per side
+  std::span<const core::XY> grid;      ///< (grid_n + 1)^2 points, row 0 at the image's top
+  float opacity = 1.0f;
+};
+
 /// Where the map goes in the current framebuffer, in framebuffer pixels from the bottom-left
 /// (GL convention), and how big a "pixel" of symbol size is (1 on screen, more for exports).
 struct FrameTarget {
@@ -44,6 +57,12 @@ struct FrameTarget {
   int width = 1;
   int height = 1;
   float pixel_ratio = 1.0f;
+  /// Draw only inside this part of the target (framebuffer pixels, same convention): a partial
+  /// redraw of a frame whose other pixels are still valid. Width 0 = the whole target.
+  int clip_x = 0;
+  int clip_y = 0;
+  int clip_width = 0;
+  int clip_height = 0;
 };
 
 class MapRenderer {
@@ -54,10 +73,12 @@ class MapRenderer {
   MapRenderer(const MapRenderer&) = delete;
   MapRenderer& operator=(const MapRenderer&) = delete;
 
-  /// Sets the viewport and scissor to `target` and clears it to `background`. The camera's
+  /// Sets the viewport to `target`, the scissor to it (and its clip) and clears that to
+  /// `background`. The camera's
   /// viewport size should equal target.width/height divided by target.pixel_ratio.
   void begin_frame(const Camera& camera, const FrameTarget& target, style::Rgba background);
   void draw_raster(const RasterDraw& raster);
+  void draw_image_grid(const ImageGridDraw& image);
   void draw_layer(const LayerDraw& layer);
   /// Extra symbols (selection, nearest-analysis origin) drawn with one point symbol.
   void draw_markers(std::span<const core::XY> points, const style::PointSymbol& symbol);

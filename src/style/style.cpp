@@ -147,20 +147,28 @@ Symbol default_symbol(Category c) {
       s.point = point(Shape::circle, rgb(0x222222), 9.0f);
       break;
     case Category::route:
+      // Routes follow the roads: a deep blue line, wider than roads and darker than the
+      // clinics' Okabe-Ito blue, so a route never reads as a row of clinics.
       s.title_en = "Route";
       s.title_ja = "経路";
-      s.line = LineSymbol{oi::blue, 3.5f};
+      s.line = LineSymbol{rgb(0x173f8a), 4.0f};
+      s.point = point(Shape::circle, rgb(0x173f8a), 8.0f);
       break;
     case Category::service_area:
+      // Bands get a sequential ramp (sequential_ramp) through the layer style; this is the
+      // single-band look.
       s.title_en = "Service area";
       s.title_ja = "到達圏";
-      s.fill = FillSymbol{rgb(0x56B4E9, 70), rgb(0x0072B2, 180), 1.0f};
+      s.fill = FillSymbol{rgb(0x1d91c0, 80), rgb(0x225ea8, 200), 1.0f};
       break;
     case Category::closure:
+      // Vermillion, the warning colour of the palette, in every form: closed roads as thick
+      // lines, barrier areas (a flood zone) as a light wash with a strong edge, points as crosses.
       s.title_en = "Road closure";
       s.title_ja = "通行止め";
       s.line = LineSymbol{oi::vermillion, 4.0f};
       s.point = point(Shape::cross, oi::vermillion, 12.0f);
+      s.fill = FillSymbol{rgb(0xD55E00, 55), rgb(0xD55E00, 230), 2.0f};
       break;
     case Category::other:
       s.title_en = "Other";
@@ -213,6 +221,45 @@ LayerStyle default_layer_style(const core::Layer& layer) {
     }
   }
   return style;
+}
+
+std::vector<Rgba> sequential_ramp(std::size_t n, std::uint8_t alpha) {
+  // ColorBrewer YlGnBu (9 classes), dark to light.
+  static constexpr std::array<std::uint32_t, 7> kAnchors{0x081d58, 0x253494, 0x225ea8, 0x1d91c0,
+                                                         0x41b6c4, 0x7fcdbb, 0xc7e9b4};
+  std::vector<Rgba> out;
+  if (n == 0) {
+    return out;
+  }
+  if (n == 1) {
+    out.push_back(rgb(kAnchors[3], alpha));
+    return out;
+  }
+  // From the second anchor: the darkest navy reads as black at small sizes.
+  constexpr double first = 1.0;
+  constexpr double last = static_cast<double>(kAnchors.size() - 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double t = first + (last - first) * static_cast<double>(i) / static_cast<double>(n - 1);
+    const auto k = std::min(static_cast<std::size_t>(t), kAnchors.size() - 2);
+    const double f = t - static_cast<double>(k);
+    const Rgba a = rgb(kAnchors[k]);
+    const Rgba b = rgb(kAnchors[k + 1]);
+    auto mix = [f](std::uint8_t x, std::uint8_t y) {
+      return static_cast<std::uint8_t>(std::lround(x + (y - x) * f));
+    };
+    out.push_back(Rgba{mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b), alpha});
+  }
+  return out;
+}
+
+Symbol slowdown_symbol() {
+  Symbol s = default_symbol(Category::closure);
+  s.title_en = "Slowdown area";
+  s.title_ja = "速度低下区域";
+  s.fill = FillSymbol{rgb(0xE69F00, 70), rgb(0xE69F00, 230), 2.0f};
+  s.line = LineSymbol{oi::orange, 3.0f};
+  s.point = point(Shape::cross, oi::orange, 12.0f);
+  return s;
 }
 
 float symbol_scale(double m_per_px) {

@@ -149,6 +149,17 @@ struct LayerSymbology {
 /// meaningful symbol fall back to the layer's category, then to `other`.
 LayerSymbology resolve_symbology(const core::Layer& layer, const LayerStyle& style);
 
+/// A sequential colour ramp of `n` colours for ordered classes such as travel-time bands, first
+/// = nearest (darkest) to last = farthest (lightest), taken along ColorBrewer's YlGnBu (blue to
+/// pale yellow-green: colour-blind safe, prints in grey, and apart from the facility symbols'
+/// saturated Okabe-Ito hues). Evenly spaced in the ramp; `alpha` on every colour. n = 0 gives
+/// none; n = 1 the middle blue.
+std::vector<Rgba> sequential_ramp(std::size_t n, std::uint8_t alpha = 255);
+
+/// The symbol of user-drawn slowdown areas (travel slowed, roads still open): Okabe-Ito orange,
+/// next to the vermillion of closures.
+Symbol slowdown_symbol();
+
 /// How much point symbols shrink at overview scales: 1 down to 50 m per pixel, then with the
 /// square root of the detail, but never below 0.45. A national map of 20,000 facilities stays a
 /// readable pattern of small marks instead of a carpet of overlapping symbols (and costs a

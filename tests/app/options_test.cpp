@@ -95,3 +95,65 @@ TEST_CASE("select takes a layer and a row", "[options]") {
   CHECK(o.select->layer_id == "hospitals");
   CHECK(o.select->row == 3);
 }
+
+TEST_CASE("road-network options parse", "[options]") {
+  const ViewerOptions o = parse({"--region",
+                                 "monaco",
+                                 "--service-area",
+                                 "7.42,43.738",
+                                 "--bands",
+                                 "2,4,6min",
+                                 "--sa-shape",
+                                 "rings",
+                                 "--sa-mode",
+                                 "split",
+                                 "--closure-polygon",
+                                 "7.4225 43.7345, 7.4260 43.7345, 7.426 43.7375",
+                                 "--slowdown",
+                                 "3:7.41 43.73, 7.42 43.73, 7.42 43.74",
+                                 "--closure-line",
+                                 "7.41 43.73,7.42 43.74",
+                                 "--profile",
+                                 "walking",
+                                 "--route",
+                                 "7.42,43.74",
+                                 "--tab",
+                                 "network",
+                                 "--pan",
+                                 "4"});
+  REQUIRE(o.service_area);
+  CHECK(o.service_area->lon == Approx(7.42));
+  CHECK(o.bands == "2,4,6min");
+  CHECK(o.sa_shape == 1);
+  CHECK(o.sa_mode == 1);
+  REQUIRE(o.closures.size() == 3);
+  CHECK(o.closures[0].kind == "area");
+  CHECK(o.closures[0].points.size() == 3);
+  CHECK(o.closures[0].points[1].lon == Approx(7.426));
+  CHECK(o.closures[0].points[2].lat == Approx(43.7375));
+  CHECK(o.closures[1].kind == "slowdown");
+  CHECK(o.closures[1].factor == 3.0);
+  CHECK(o.closures[2].kind == "line");
+  CHECK(o.profile == "walking");
+  REQUIRE(o.route);
+  CHECK(o.tab == 1);
+  CHECK(o.pan_px == 4.0);
+}
+
+TEST_CASE("bad road-network options name the option", "[options]") {
+  auto fails_with = [](std::vector<std::string_view> args, const std::string& option) {
+    try {
+      parse(std::move(args));
+      return false;
+    } catch (const core::ArgumentError& e) {
+      return std::string(e.what()).find(option) != std::string::npos;
+    }
+  };
+  CHECK(fails_with({"--closure-polygon", "7.4 43.7, 7.5 43.7"}, "--closure-polygon"));
+  CHECK(fails_with({"--closure-line", "7.4,43.7"}, "--closure-line"));
+  CHECK(fails_with({"--slowdown", "7.4 43.7, 7.5 43.7, 7.5 43.8"}, "--slowdown"));
+  CHECK(fails_with({"--slowdown", "-1:7.4 43.7, 7.5 43.7, 7.5 43.8"}, "--slowdown"));
+  CHECK(fails_with({"--profile", "bicycle"}, "--profile"));
+  CHECK(fails_with({"--sa-shape", "squares"}, "--sa-shape"));
+  CHECK(fails_with({"--closure-polygon", "200 43.7, 7.5 43.7, 7.5 43.8"}, "--closure-polygon"));
+}

@@ -122,3 +122,40 @@ TEST_CASE("symbols keep their size in detail and shrink, bounded, at overview", 
   CHECK(symbol_scale(100000.0) == Approx(0.45f));
   CHECK(symbol_scale(400.0) < symbol_scale(100.0));
 }
+
+TEST_CASE("the band ramp runs from dark to light, one distinct colour per band", "[style]") {
+  auto luminance = [](Rgba c) { return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b; };
+  for (std::size_t n : {2u, 3u, 4u, 6u, 8u}) {
+    const std::vector<Rgba> ramp = sequential_ramp(n, 150);
+    REQUIRE(ramp.size() == n);
+    for (std::size_t i = 1; i < n; ++i) {
+      INFO("n = " << n << ", band " << i);
+      // Lighter with every band, by a step a reader can see.
+      CHECK(luminance(ramp[i]) > luminance(ramp[i - 1]) + 8.0);
+      CHECK(ramp[i].a == 150);
+    }
+  }
+  CHECK(sequential_ramp(0).empty());
+  CHECK(sequential_ramp(1).size() == 1);
+}
+
+TEST_CASE("routes, service areas, closures and slowdowns look different", "[style]") {
+  const Symbol route = default_symbol(Category::route);
+  const Symbol area = default_symbol(Category::service_area);
+  const Symbol closure = default_symbol(Category::closure);
+  const Symbol slowdown = slowdown_symbol();
+  CHECK(route.line.color.b > route.line.color.r);  // a blue
+  CHECK(route.line.width_px > default_symbol(Category::road).line.width_px);
+  CHECK(closure.line.color == okabe_ito::vermillion);
+  CHECK(closure.fill.outline.r == okabe_ito::vermillion.r);
+  CHECK(closure.fill.fill.a < 128);  // a wash: the roads under a flood zone stay visible
+  CHECK(slowdown.fill.outline.r == okabe_ito::orange.r);
+  CHECK_FALSE(slowdown.fill.outline == closure.fill.outline);
+  CHECK_FALSE(area.fill.fill == closure.fill.fill);
+  // None of the network colours is a facility colour, so symbols never read as results.
+  for (Category c : caremap::core::all_categories()) {
+    if (caremap::core::is_facility(c)) {
+      CHECK_FALSE(default_symbol(c).point.fill == route.line.color);
+    }
+  }
+}
