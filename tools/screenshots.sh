@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# tools/screenshots.sh: regenerate the README's pictures in docs/screenshots from the viewer's own
+# command-line options, under Xvfb at 1600x1000 (Mesa llvmpipe). Every picture is rendered from the
+# shipped data only, so anyone can redo them after a visible change and compare.
+#   VIEWER_BIN  the viewer to run (default build/src/app/caremap-viewer)
+#   OUT_DIR     where to write (default docs/screenshots)
+#   ONLY        a substring: regenerate only the pictures whose name contains it
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+viewer=${VIEWER_BIN:-$root/build/src/app/caremap-viewer}
+out=${OUT_DIR:-$root/docs/screenshots}
+[ -x "$viewer" ] || { echo "no viewer at $viewer (build the caremap-viewer target)" >&2; exit 1; }
+command -v xvfb-run >/dev/null || { echo "xvfb-run missing (apt-get install xvfb xauth)" >&2; exit 1; }
+mkdir -p "$out"
+config=$(mktemp -d)
+trap 'rm -rf "$config"' EXIT
+export XDG_CONFIG_HOME=$config
+
+# A real facility layer on the only road network caremap ships (see tests/app/data/README.md).
+monaco_pharmacies=$root/tests/app/data/monaco_pharmacies.geojson
+
+shot() {
+  local name=$1
+  shift
+  if [ -n "${ONLY:-}" ] && [[ $name != *"$ONLY"* ]]; then
+    return
+  fi
+  xvfb-run -a -s "-screen 0 1600x1000x24" "$viewer" --no-settings --size 1600x1000 "$@" \
+    --screenshot "$out/$name.png.tmp" >/dev/null
+  mv "$out/$name.png.tmp" "$out/$name.png"
+  echo "wrote $out/$name.png"
+}
+
+# Straight-line tools on the default region (宗像市・福津市).
+shot viewer-default-ja --lang ja
+shot viewer-default-en --lang en
+shot viewer-zoom-labels-ja --lang ja --view 130.552,33.806,14
+shot viewer-nearest-ja --lang ja --nearest 130.500,33.790 --k 3 --view 130.52,33.80,12
+shot viewer-coverage-ja --lang ja --coverage clinic:4000
+shot viewer-table-inspector-ja --lang ja --inspector --table hospitals --search 病院 \
+  --select hospitals:0
+# The travel-time tab without a road network: it says so instead of falling back.
+shot viewer-network-missing-ja --lang ja --tab network
+# Road network tools on Monaco (OpenStreetMap), with Monaco's pharmacies as facilities.
+shot viewer-route-ja --lang ja --region monaco "$monaco_pharmacies" --route 7.4205,43.7335 --k 3 \
+  --view 7.424,43.737,15
+shot viewer-service-area-ja --lang ja --region monaco "$monaco_pharmacies" \
+  --service-area 7.4205,43.7335 --bands 2,4,6,8 --view 7.424,43.737,14
+shot viewer-closure-ja --lang ja --region monaco "$monaco_pharmacies" --route 7.4205,43.7335 --k 3 \
+  --closure-polygon "7.4230 43.7370, 7.4260 43.7370, 7.4260 43.7390, 7.4230 43.7390" \
+  --slowdown "2:7.4180 43.7320, 7.4210 43.7320, 7.4210 43.7340, 7.4180 43.7340" \
+  --view 7.424,43.737,15
+
+# The map alone, offscreen, for slides.
+if [ -z "${ONLY:-}" ] || [[ map-export-ja == *"$ONLY"* ]]; then
+  xvfb-run -a -s "-screen 0 1600x1000x24" "$viewer" --no-settings --lang ja \
+    --export-map "$out/map-export-ja.png.tmp" --export-width 2400 >/dev/null
+  mv "$out/map-export-ja.png.tmp" "$out/map-export-ja.png"
+  echo "wrote $out/map-export-ja.png"
+fi
