@@ -2,6 +2,7 @@
 """Cross-check of benchmark B: do the 1000 m service areas reach the same road-graph vertices?
 
 usage: crosscheck_routing.py DATA_DIR PGR_REACHED_CSV PGR_VERTICES_CSV OTHER_FILE [DETAIL_COUNT]
+                             [--nodes NODES_CSV]
 
 pgRouting gives, per origin, the set of reached vertices (OSM node ids). OTHER_FILE is another tool's
 service-area output in any format GDAL reads:
@@ -15,6 +16,13 @@ file with several layers (caremap's GeoPackage: polygons and reached roads) the 
 points or lines is read, else the first layer. Prints one JSON object: per-origin Jaccard index |A∩B| / |A∪B| (mean,
 min), how many origins have identical sets, and the counts for the first DETAIL_COUNT origins and
 for every origin whose sets differ.
+
+PGR_REACHED_CSV may be any table with the columns origin_osm_id and node_osm_id (caremap's
+BM_DrivingDistance50x1km writes one), so the same check compares two caremap outputs. With --nodes,
+both sets are cut down to the OSM node ids in NODES_CSV (column osm_id): the graph nodes of a
+tool whose graph has fewer vertices (caremap's nodes are way ends and junctions; osm2pgrouting also
+splits ways where other, non-car ways touch them, so pgRouting has vertices that are only shape
+points for caremap).
 """
 
 import csv
@@ -133,9 +141,20 @@ def read_other(path, origins, vertex_ids, vertex_xy):
     return reached, (layer.GetName(), osm_col or id_col or fid_col, node_col)
 
 
+def read_node_ids(path):
+    with open(path, newline="") as f:
+        return {int(row["osm_id"]) for row in csv.DictReader(f)}
+
+
 def main():
-    data_dir, pgr_csv, vertices_csv, other = sys.argv[1:5]
-    detail = int(sys.argv[5]) if len(sys.argv) > 5 else 3
+    args = sys.argv[1:]
+    only = None
+    if "--nodes" in args:
+        i = args.index("--nodes")
+        only = read_node_ids(args[i + 1])
+        del args[i:i + 2]
+    data_dir, pgr_csv, vertices_csv, other = args[0:4]
+    detail = int(args[4]) if len(args) > 4 else 3
     origins = []
     with open(os.path.join(data_dir, "origins.csv"), newline="") as f:
         for row in csv.DictReader(f):
@@ -146,6 +165,9 @@ def main():
             pgr.setdefault(int(row["origin_osm_id"]), set()).add(int(row["node_osm_id"]))
     vertex_ids, vertex_xy = read_vertices(vertices_csv)
     reached, columns = read_other(other, origins, vertex_ids, vertex_xy)
+    if only is not None:
+        pgr = {o: nodes & only for o, nodes in pgr.items()}
+        reached = {o: nodes & only for o, nodes in reached.items()}
 
     jaccard, identical, details, differing = [], 0, [], []
     for k, (origin_id, osm) in enumerate(origins):
@@ -162,6 +184,7 @@ def main():
                             "other": len(b), "common": len(a & b), "jaccard": round(j, 4)})
     print(json.dumps({
         "columns": columns,
+        "restricted_to_nodes": len(only) if only is not None else None,
         "origins": len(origins),
         "origins_with_output": sum(1 for _, osm in origins if osm in reached),
         "identical_sets": identical,
