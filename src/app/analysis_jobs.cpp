@@ -8,22 +8,13 @@
 #include "analysis/coverage.hpp"
 #include "analysis/facility_set.hpp"
 #include "analysis/nearest.hpp"
+#include "app/facility_layers.hpp"
 #include "app/hasher.hpp"
 #include "crs/transformer.hpp"
 
 namespace caremap::app {
 
 namespace {
-
-std::vector<core::LayerPtr> facility_layers(const AppState& app) {
-  std::vector<core::LayerPtr> out;
-  for (const LayerEntry& e : app.layers) {
-    if (e.layer && !e.is_result && core::is_facility(e.layer->category)) {
-      out.push_back(e.layer);
-    }
-  }
-  return out;
-}
 
 const char* kNearestId = "nearest";
 const char* kCoveredId = "coverage_area";

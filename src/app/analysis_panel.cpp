@@ -5,8 +5,8 @@
 #include <utility>
 
 #include "app/analysis_jobs.hpp"
+#include "app/facility_table.hpp"
 #include "app/panels.hpp"
-#include "app/symbol_icons.hpp"
 
 namespace caremap::app {
 
@@ -47,26 +47,10 @@ void draw_nearest(AppState& app, Lang l) {
     ImGui::TableSetupColumn(tr(l, Str::analysis_facility));
     ImGui::TableSetupColumn(tr(l, Str::analysis_distance), ImGuiTableColumnFlags_WidthFixed, 76);
     ImGui::TableHeadersRow();
-    core::Category current = core::Category::other;
-    bool first = true;
+    CategoryHeadings headings(l);
     for (const NearestRow& r : app.nearest.rows) {
-      if (first || r.category != current) {
-        current = r.category;
-        first = false;
-        ImGui::TableNextRow();
-        ImGui::TableSetColumnIndex(0);
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        const style::Symbol sym = style::default_symbol(current);
-        draw_point_icon(ImGui::GetWindowDrawList(), ImVec2(p.x + 9, p.y + 9), sym.point,
-                        std::min(1.0f, 14.0f / sym.point.size_px));
-        ImGui::TableSetColumnIndex(1);
-        ImGui::TextDisabled("%s", category_text(current, l).c_str());
-      }
-      ImGui::TableNextRow();
-      ImGui::TableSetColumnIndex(0);
-      ImGui::Text("%u", r.rank);
-      ImGui::TableSetColumnIndex(1);
-      ImGui::TextUnformatted(r.name.c_str());
+      headings.before_row(r.category);
+      facility_row(r.rank, r.name);
       ImGui::TableSetColumnIndex(2);
       ImGui::TextUnformatted(distance_text(r.distance_m).c_str());
     }

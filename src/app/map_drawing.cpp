@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "app/camera_hash.hpp"
 #include "app/hasher.hpp"
 #include "app/map_overlay.hpp"
 #include "app/tile_basemap.hpp"
@@ -160,11 +161,7 @@ void hash_style(Hasher& h, const style::LayerStyle& s) {
 std::uint64_t map_key(AppState& app, const render::Camera& camera,
                       const render::FrameTarget& target, const MapInteraction& interaction) {
   Hasher h;
-  h.value(camera.center().x);
-  h.value(camera.center().y);
-  h.value(camera.meters_per_pixel());
-  h.value(camera.viewport_width());
-  h.value(camera.viewport_height());
+  hash_camera(h, camera);
   h.value(target);
   for (const LayerEntry& e : app.layers) {
     h.value(render_key(e));

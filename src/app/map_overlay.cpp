@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/camera_hash.hpp"
 #include "app/hasher.hpp"
 #include "app/legend_model.hpp"
 #include "app/symbol_icons.hpp"
@@ -46,11 +47,7 @@ namespace {
 std::uint64_t label_key(AppState& app, const render::Camera& camera, const OverlayTarget& target,
                         const Fonts& fonts) {
   Hasher h;
-  h.value(camera.center().x);
-  h.value(camera.center().y);
-  h.value(camera.meters_per_pixel());
-  h.value(camera.viewport_width());
-  h.value(camera.viewport_height());
+  hash_camera(h, camera);
   h.value(target.size.x);
   h.value(target.size.y);
   h.value(target.scale);

@@ -1,19 +1,18 @@
 #include "app/network_jobs.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <cstdlib>
 #include <map>
 
 #include "analysis/closure_effect.hpp"
 #include "analysis/nearest_by_time.hpp"
 #include "analysis/service_area.hpp"
 #include "app/analysis_jobs.hpp"
+#include "app/facility_layers.hpp"
 #include "core/error.hpp"
 #include "crs/transformer.hpp"
+#include "io/cache_location.hpp"
 #include "io/read.hpp"
 #include "routing/closures_from_layer.hpp"
 #include "routing/osm_graph.hpp"
@@ -43,16 +42,6 @@ void remove_layer_id(AppState& app, const char* id) {
   if (LayerEntry* e = find_layer(app, id)) {
     remove_layer(app, e->uid);
   }
-}
-
-std::vector<core::LayerPtr> facility_layers(const AppState& app) {
-  std::vector<core::LayerPtr> out;
-  for (const LayerEntry& e : app.layers) {
-    if (e.layer && !e.is_result && core::is_facility(e.layer->category)) {
-      out.push_back(e.layer);
-    }
-  }
-  return out;
 }
 
 // The display layer of a network: every segment as a line (category road).
@@ -320,19 +309,7 @@ bool is_osm_path(const fs::path& path) {
 }
 
 fs::path graph_cache_path(const fs::path& source, const routing::Profile& profile) {
-  const fs::path beside = routing::default_cache_path(source, profile);
-  const fs::path folder = beside.parent_path().empty() ? fs::path(".") : beside.parent_path();
-  if (access(folder.c_str(), W_OK) == 0) {
-    return beside;
-  }
-  // A read-only data folder (an installed package, a shared drive) still gets a cache.
-  const char* xdg = std::getenv("XDG_CACHE_HOME");
-  const char* home = std::getenv("HOME");
-  const fs::path base =
-      xdg != nullptr && *xdg != '\0' ? fs::path(xdg) : fs::path(home ? home : "/tmp") / ".cache";
-  std::error_code ec;
-  fs::create_directories(base / "caremap", ec);
-  return base / "caremap" / beside.filename();
+  return io::writable_cache_path(routing::default_cache_path(source, profile));
 }
 
 std::optional<std::vector<double>> parse_band_minutes(std::string_view text) {

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "app/analysis_jobs.hpp"
+#include "app/facility_table.hpp"
 #include "app/network_jobs.hpp"
 #include "app/panels.hpp"
 #include "app/symbol_icons.hpp"
@@ -135,26 +136,10 @@ void draw_routes(AppState& app, Lang l, bool enabled) {
     ImGui::TableSetupColumn(tr(l, Str::net_minutes), ImGuiTableColumnFlags_WidthFixed, 52);
     ImGui::TableSetupColumn(tr(l, Str::net_road_km), ImGuiTableColumnFlags_WidthFixed, 64);
     ImGui::TableHeadersRow();
-    bool first = true;
-    core::Category current = core::Category::other;
+    CategoryHeadings headings(l);
     for (const RouteRow& r : n.route_rows) {
-      if (first || r.category != current) {
-        current = r.category;
-        first = false;
-        ImGui::TableNextRow();
-        ImGui::TableSetColumnIndex(0);
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        const style::Symbol sym = style::default_symbol(current);
-        draw_point_icon(ImGui::GetWindowDrawList(), ImVec2(p.x + 9, p.y + 9), sym.point,
-                        std::min(1.0f, 14.0f / sym.point.size_px));
-        ImGui::TableSetColumnIndex(1);
-        ImGui::TextDisabled("%s", category_text(current, l).c_str());
-      }
-      ImGui::TableNextRow();
-      ImGui::TableSetColumnIndex(0);
-      ImGui::Text("%u", r.rank);
-      ImGui::TableSetColumnIndex(1);
-      ImGui::TextUnformatted(r.name.c_str());
+      headings.before_row(r.category);
+      facility_row(r.rank, r.name);
       ImGui::TableSetColumnIndex(2);
       ImGui::Text("%.1f", r.time_s / 60.0);
       ImGui::TableSetColumnIndex(3);

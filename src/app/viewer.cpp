@@ -37,6 +37,25 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+struct SteadyTimes {
+  std::size_t count = 0;
+  double median_ms = 0.0;
+  double p95_ms = 0.0;
+};
+
+// Median and 95th percentile once the first frames are dropped (caches, uploads, label fonts):
+// headless runs drop up to 10 (they time only settled frames), interactive ones the first quarter.
+SteadyTimes steady_times(const std::vector<double>& times_ms, bool headless) {
+  const std::size_t skip =
+      headless ? std::min<std::size_t>(times_ms.size() / 2, 10) : times_ms.size() / 4;
+  std::vector<double> ms(times_ms.begin() + static_cast<std::ptrdiff_t>(skip), times_ms.end());
+  if (ms.empty()) {
+    return {};
+  }
+  std::sort(ms.begin(), ms.end());
+  return {ms.size(), ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 95 / 100)]};
+}
+
 struct GlfwLibrary {
   GlfwLibrary() {
     glfwSetErrorCallback([](int code, const char* text) {
@@ -138,6 +157,10 @@ class Viewer {
   std::optional<double> m_first_frame_s;       // first frame on screen
   std::optional<double> m_first_data_frame_s;  // first frame showing loaded data
   std::vector<double> m_frame_ms;
+  /// Start-to-start time of consecutive timed frames: the frame's work plus presenting it and
+  /// polling events, i.e. what bounds the frame rate (headless runs, where nothing paces the loop).
+  std::vector<double> m_interval_ms;
+  bool m_last_frame_timed = false;
   FrameComposer m_composer;
   LabelCache m_label_cache;
   std::unique_ptr<Presenter> m_presenter;
@@ -430,6 +453,11 @@ void Viewer::wait_for_next_frame() {
 void Viewer::frame() {
   wait_for_next_frame();
   const auto frame_start = Clock::now();
+  if (m_last_frame_timed && m_options.headless()) {
+    m_interval_ms.push_back(
+        std::chrono::duration<double, std::milli>(frame_start - m_last_frame_start).count());
+  }
+  m_last_frame_timed = false;
   m_last_frame_start = frame_start;
   poll_jobs();
   after_loads();
@@ -561,6 +589,7 @@ void Viewer::frame() {
     glFinish();  // frame time includes the (software) GPU's work, not just command submission
     m_frame_ms.push_back(
         std::chrono::duration<double, std::milli>(Clock::now() - frame_start).count());
+    m_last_frame_timed = true;
   }
 }
 
@@ -680,19 +709,16 @@ int Viewer::run() {
       std::fprintf(stderr, "caremap-viewer: %s\n", e.what());
     }
   }
-  if (!m_frame_ms.empty()) {
-    // Steady-state frame time: skip the first frames (caches, uploads, label fonts).
-    const std::size_t skip = m_options.headless() ? std::min<std::size_t>(m_frame_ms.size() / 2, 10)
-                                                  : m_frame_ms.size() / 4;
-    std::vector<double> ms(m_frame_ms.begin() + static_cast<std::ptrdiff_t>(skip),
-                           m_frame_ms.end());
-    std::sort(ms.begin(), ms.end());
-    if (!ms.empty() && std::getenv("CAREMAP_VIEWER_STATS") != nullptr) {
+  if (!m_frame_ms.empty() && std::getenv("CAREMAP_VIEWER_STATS") != nullptr) {
+    const SteadyTimes frame = steady_times(m_frame_ms, m_options.headless());
+    const SteadyTimes interval = steady_times(m_interval_ms, m_options.headless());
+    if (frame.count > 0) {
       std::fprintf(stderr,
                    "caremap-viewer: first frame %.3f s, first frame with data %.3f s, frames %zu, "
-                   "median %.2f ms, p95 %.2f ms\n",
-                   m_first_frame_s.value_or(-1), m_first_data_frame_s.value_or(-1), ms.size(),
-                   ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 95 / 100)]);
+                   "median %.2f ms, p95 %.2f ms, frame to frame (with presenting) median %.2f ms, "
+                   "p95 %.2f ms\n",
+                   m_first_frame_s.value_or(-1), m_first_data_frame_s.value_or(-1), frame.count,
+                   frame.median_ms, frame.p95_ms, interval.median_ms, interval.p95_ms);
     }
   }
   for (const std::string& e : m_errors) {

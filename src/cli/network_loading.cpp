@@ -1,14 +1,12 @@
 #include "cli/network_loading.hpp"
 
-#include <unistd.h>
-
 #include <chrono>
-#include <cstdlib>
 
 #include "cli/progress_bar.hpp"
 #include "core/error.hpp"
 #include "crs/transformer.hpp"
 #include "crs/working_crs.hpp"
+#include "io/cache_location.hpp"
 #include "io/read.hpp"
 #include "routing/closures_from_layer.hpp"
 #include "routing/osm_extent.hpp"
@@ -66,16 +64,7 @@ fs::path cache_path(const NetworkOptions& o, const fs::path& source,
   if (!o.cache.empty()) {
     return o.cache;
   }
-  const fs::path beside = routing::default_cache_path(source, profile);
-  const fs::path folder = beside.parent_path().empty() ? fs::path(".") : beside.parent_path();
-  if (access(folder.c_str(), W_OK) == 0) {
-    return beside;
-  }
-  const char* xdg = std::getenv("XDG_CACHE_HOME");
-  const char* home = std::getenv("HOME");
-  const fs::path base = xdg && *xdg ? fs::path(xdg) : fs::path(home ? home : "/tmp") / ".cache";
-  fs::create_directories(base / "caremap");
-  return base / "caremap" / beside.filename();
+  return io::writable_cache_path(routing::default_cache_path(source, profile));
 }
 
 crs::CrsRef network_crs(const io::Region* region, const fs::path& source) {

@@ -9,6 +9,7 @@
 #include "render/layer_mesh.hpp"
 #include "render/point_grid.hpp"
 #include "render/symbol_atlas.hpp"
+#include "render/textured_mesh.hpp"
 
 namespace caremap::render {
 
@@ -62,6 +63,20 @@ struct GpuRaster {
   core::XY origin;
   std::uint64_t last_frame = 0;
 };
+
+// Prepares `gpu`, the cache entry for image `key`, when it holds nothing yet (a new entry has
+// never been drawn) or another image: resets it to `key` with the image uploaded, and returns true
+// so the caller builds the vertices. An entry drawn before is kept as it is (false).
+bool upload_if_new(GpuRaster& gpu, std::uint64_t key, int width, int height,
+                   std::span<const std::uint8_t> rgba) {
+  if (gpu.key == key && gpu.last_frame != 0) {
+    return false;
+  }
+  gpu = GpuRaster{};
+  gpu.key = key;
+  gpu.texture = upload_rgba_texture(width, height, rgba);
+  return true;
+}
 
 // Per-instance attributes (segments: one quad per instance) or, with `instanced` false,
 // per-vertex ones (points: one GL point per vertex).
@@ -258,6 +273,18 @@ struct MapRenderer::Impl {
                 static_cast<float>(target.height));
     glUniform1f(p.uniform("u_pixel_ratio"), target.pixel_ratio);
   }
+
+  // Everything a textured draw needs before its draw call (which differs: one quad strip or an
+  // indexed grid): the raster program, the texture on unit 0, the opacity and the vertex array.
+  void bind_raster(const GpuRaster& gpu, float opacity) const {
+    raster.use();
+    set_common(raster, gpu.origin);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, gpu.texture.id());
+    glUniform1i(raster.uniform("u_image"), 0);
+    glUniform1f(raster.uniform("u_opacity"), opacity);
+    glBindVertexArray(gpu.quad.vao.id());
+  }
 };
 
 MapRenderer::MapRenderer(const std::filesystem::path& dir) : m_impl(std::make_unique<Impl>()) {
@@ -437,25 +464,12 @@ void MapRenderer::draw_segments(std::span<const core::Segment> segments,
 }
 
 void MapRenderer::draw_raster(const RasterDraw& raster) {
-  if (raster.width <= 0 || raster.height <= 0 ||
-      raster.rgba.size() < static_cast<std::size_t>(raster.width) * raster.height * 4) {
+  if (!is_whole_rgba(raster.width, raster.height, raster.rgba)) {
     return;
   }
   Impl& d = *m_impl;
   GpuRaster& gpu = d.rasters[raster.key];
-  if (gpu.key != raster.key || gpu.last_frame == 0) {
-    gpu = GpuRaster{};
-    gpu.key = raster.key;
-    gpu.texture = GlTexture::generate();
-    glBindTexture(GL_TEXTURE_2D, gpu.texture.id());
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, raster.width, raster.height, 0, GL_RGBA,
-                 GL_UNSIGNED_BYTE, raster.rgba.data());
-    glGenerateMipmap(GL_TEXTURE_2D);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  if (upload_if_new(gpu, raster.key, raster.width, raster.height, raster.rgba)) {
     const core::Box& b = raster.bounds;
     gpu.origin = core::XY{b.min_corner().x, b.min_corner().y};
     const auto w = static_cast<float>(b.max_corner().x - b.min_corner().x);
@@ -467,22 +481,12 @@ void MapRenderer::draw_raster(const RasterDraw& raster) {
     glBindVertexArray(gpu.quad.vao.id());
     glBindBuffer(GL_ARRAY_BUFFER, gpu.quad.vbo.id());
     glBufferData(GL_ARRAY_BUFFER, sizeof(quad), quad.data(), GL_STATIC_DRAW);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float), nullptr);
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float),
-                          reinterpret_cast<const void*>(2 * sizeof(float)));
+    describe_textured_vertices();
     glBindVertexArray(0);
     gpu.quad.count = 4;
   }
   gpu.last_frame = d.frame;
-  d.raster.use();
-  d.set_common(d.raster, gpu.origin);
-  glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_2D, gpu.texture.id());
-  glUniform1i(d.raster.uniform("u_image"), 0);
-  glUniform1f(d.raster.uniform("u_opacity"), raster.opacity);
-  glBindVertexArray(gpu.quad.vao.id());
+  d.bind_raster(gpu, raster.opacity);
   glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
   glBindVertexArray(0);
   ++m_stats.draw_calls;
@@ -490,26 +494,13 @@ void MapRenderer::draw_raster(const RasterDraw& raster) {
 
 void MapRenderer::draw_image_grid(const ImageGridDraw& image) {
   const int n = image.grid_n;
-  if (image.width <= 0 || image.height <= 0 || n < 1 ||
-      image.rgba.size() < static_cast<std::size_t>(image.width) * image.height * 4 ||
+  if (!is_whole_rgba(image.width, image.height, image.rgba) || n < 1 ||
       image.grid.size() != static_cast<std::size_t>((n + 1) * (n + 1))) {
     return;
   }
   Impl& d = *m_impl;
   GpuRaster& gpu = d.grids[image.key];
-  if (gpu.key != image.key || gpu.last_frame == 0) {
-    gpu = GpuRaster{};
-    gpu.key = image.key;
-    gpu.texture = GlTexture::generate();
-    glBindTexture(GL_TEXTURE_2D, gpu.texture.id());
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, image.width, image.height, 0, GL_RGBA,
-                 GL_UNSIGNED_BYTE, image.rgba.data());
-    glGenerateMipmap(GL_TEXTURE_2D);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  if (upload_if_new(gpu, image.key, image.width, image.height, image.rgba)) {
     gpu.origin = image.grid.front();
     std::vector<float> vertices;
     vertices.reserve(image.grid.size() * 4);
@@ -542,22 +533,12 @@ void MapRenderer::draw_image_grid(const ImageGridDraw& image) {
     glBufferData(GL_ELEMENT_ARRAY_BUFFER,
                  static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)), indices.data(),
                  GL_STATIC_DRAW);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float), nullptr);
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float),
-                          reinterpret_cast<const void*>(2 * sizeof(float)));
+    describe_textured_vertices();
     glBindVertexArray(0);
     gpu.quad.count = static_cast<GLsizei>(indices.size());
   }
   gpu.last_frame = d.frame;
-  d.raster.use();
-  d.set_common(d.raster, gpu.origin);
-  glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_2D, gpu.texture.id());
-  glUniform1i(d.raster.uniform("u_image"), 0);
-  glUniform1f(d.raster.uniform("u_opacity"), image.opacity);
-  glBindVertexArray(gpu.quad.vao.id());
+  d.bind_raster(gpu, image.opacity);
   glDrawElements(GL_TRIANGLES, gpu.quad.count, GL_UNSIGNED_INT, nullptr);
   glBindVertexArray(0);
   ++m_stats.draw_calls;

@@ -19,42 +19,44 @@ TEST_CASE("an unchanged frame has no damage", "[damage]") {
   CHECK_FALSE(draw_list_damage(frame, frame, kWindow).has_value());
 }
 
-TEST_CASE("a changed list damages its old and new bounds only", "[damage]") {
-  const std::vector<DrawListSignature> before{sig(1, 10, {0, 0, 330, 950}),
-                                              sig(2, 20, {0, 974, 1600, 1000})};
-  const std::vector<DrawListSignature> after{sig(1, 10, {0, 0, 330, 950}),
-                                             sig(2, 21, {0, 970, 1600, 1000})};
-  const auto d = draw_list_damage(before, after, kWindow);
-  REQUIRE(d);
-  CHECK(*d == PixelRect{0, 970, 1600, 1000});
+namespace {
+// Frames that differ, and the one rectangle the difference must damage.
+struct DamageCase {
+  const char* what;
+  std::vector<DrawListSignature> before;
+  std::vector<DrawListSignature> after;
+  PixelRect damage;
+};
+}  // namespace
+
+TEST_CASE("changed frames damage what changed", "[damage]") {
+  const std::vector<DamageCase> cases{
+      {"a changed list damages its old and new bounds only",
+       {sig(1, 10, {0, 0, 330, 950}), sig(2, 20, {0, 974, 1600, 1000})},
+       {sig(1, 10, {0, 0, 330, 950}), sig(2, 21, {0, 970, 1600, 1000})},
+       PixelRect{0, 970, 1600, 1000}},
+      {"appearing and disappearing lists (a tooltip) damage where they were",
+       {sig(1, 10, {0, 0, 330, 950}), sig(9, 5, {500, 500, 600, 540})},
+       {sig(1, 10, {0, 0, 330, 950}), sig(8, 6, {700, 300, 760, 330})},
+       PixelRect{500, 300, 760, 540}},
+      {"reordered lists (a window to the front) damage the whole window",
+       {sig(1, 10, {0, 0, 10, 10}), sig(2, 20, {5, 5, 20, 20})},
+       {sig(2, 20, {5, 5, 20, 20}), sig(1, 10, {0, 0, 10, 10})},
+       kWindow},
+      {"damage is clipped to the window",
+       {sig(1, 1, {-50, -50, 20, 20})},
+       {sig(1, 2, {1590, 990, 1700, 1100})},
+       kWindow},
+  };
+  for (const DamageCase& c : cases) {
+    INFO(c.what);
+    const auto d = draw_list_damage(c.before, c.after, kWindow);
+    REQUIRE(d);
+    CHECK(*d == c.damage);
+  }
 }
 
-TEST_CASE("appearing and disappearing lists (a tooltip) damage where they were", "[damage]") {
-  const std::vector<DrawListSignature> before{sig(1, 10, {0, 0, 330, 950}),
-                                              sig(9, 5, {500, 500, 600, 540})};
-  const std::vector<DrawListSignature> after{sig(1, 10, {0, 0, 330, 950}),
-                                             sig(8, 6, {700, 300, 760, 330})};
-  const auto d = draw_list_damage(before, after, kWindow);
-  REQUIRE(d);
-  CHECK(*d == PixelRect{500, 300, 760, 540});
-}
-
-TEST_CASE("reordered lists (a window to the front) damage the whole window", "[damage]") {
-  const std::vector<DrawListSignature> before{sig(1, 10, {0, 0, 10, 10}),
-                                              sig(2, 20, {5, 5, 20, 20})};
-  const std::vector<DrawListSignature> after{sig(2, 20, {5, 5, 20, 20}),
-                                             sig(1, 10, {0, 0, 10, 10})};
-  const auto d = draw_list_damage(before, after, kWindow);
-  REQUIRE(d);
-  CHECK(*d == kWindow);
-}
-
-TEST_CASE("damage is clipped to the window and rectangles unite", "[damage]") {
-  const std::vector<DrawListSignature> before{sig(1, 1, {-50, -50, 20, 20})};
-  const std::vector<DrawListSignature> after{sig(1, 2, {1590, 990, 1700, 1100})};
-  const auto d = draw_list_damage(before, after, kWindow);
-  REQUIRE(d);
-  CHECK(*d == kWindow);
+TEST_CASE("rectangles unite and intersect", "[damage]") {
   CHECK(unite(PixelRect{}, PixelRect{1, 2, 3, 4}) == PixelRect{1, 2, 3, 4});
   CHECK(intersect(PixelRect{0, 0, 10, 10}, PixelRect{20, 20, 30, 30}).empty());
 }
