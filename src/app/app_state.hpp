@@ -20,6 +20,7 @@
 #include "app/strings.hpp"
 #include "core/diagnostics.hpp"
 #include "core/layer.hpp"
+#include "crs/geo_box.hpp"
 #include "index/layer_index.hpp"
 #include "render/camera.hpp"
 #include "style/style.hpp"
@@ -132,6 +133,9 @@ struct AppState {
 
   Lang lang = Lang::ja;
   std::string region_name;
+  /// The open region's valid_extent_lonlat: files opened while it is open are checked against it
+  /// (rows outside are skipped with outside_valid_extent). nullopt: no region or no extent.
+  std::optional<crs::GeoBox> valid_extent;
   std::string working_crs = "EPSG:6670";
   /// EPSG:4326 -> working CRS, for the cursor readout and --view. UI thread only.
   std::shared_ptr<const crs::Transformer> lonlat;

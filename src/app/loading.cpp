@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "app/crs_display.hpp"
 #include "app/network_jobs.hpp"
 #include "app/tile_basemap.hpp"
 #include "crs/transformer.hpp"
@@ -53,6 +54,7 @@ void start_open_region(AppState& app, std::string name_or_path) {
     return [region](AppState& app) {
       set_working_crs(app, region->working_crs.definition);
       app.region_name = region->project.title.empty() ? region->project.id : region->project.title;
+      app.valid_extent = region->project.valid_extent;
       for (io::LoadedLayer& l : region->layers) {
         const std::uint32_t uid =
             add_layer(app, l.layer, std::move(l.diagnostics), l.spec.source.string());
@@ -65,7 +67,8 @@ void start_open_region(AppState& app, std::string name_or_path) {
       ++app.loads_completed;
       // The region's road network loads in the background (from the graph cache when valid).
       start_load_network(app);
-      log_message(app, "opened " + app.region_name + " (" + region->working_crs.definition + ", " +
+      log_message(app, "opened " + app.region_name + " (" +
+                           crs_display(region->working_crs.definition, Lang::en) + ", " +
                            std::to_string(region->layers.size()) + " layers)");
     };
   });
@@ -90,10 +93,12 @@ void start_open_file(AppState& app, std::filesystem::path path) {
         });
     return;
   }
+  io::ReadOptions read;
+  read.valid_extent = app.valid_extent;
   app.jobs.submit("open " + path.filename().string(),
-                  [path, working](core::Progress&) -> Completion {
+                  [path, working, read](core::Progress&) -> Completion {
                     auto loaded = std::make_shared<io::LoadedLayer>(
-                        io::read_file(path, io::ReadOptions{}, crs::CrsRef::parse(working)));
+                        io::read_file(path, read, crs::CrsRef::parse(working)));
                     return [path, loaded](AppState& app) {
                       add_layer(app, loaded->layer, std::move(loaded->diagnostics), path.string());
                       ++app.loads_completed;

@@ -683,9 +683,11 @@ void start_load_closures(AppState& app, fs::path path) {
   const std::string crs = app.working_crs;
   const std::string closures_title = tr(app.lang, Str::net_closures_layer);
   const std::string slowdowns_title = tr(app.lang, Str::net_slowdowns_layer);
+  const std::optional<crs::GeoBox> valid_extent = app.valid_extent;
   app.jobs.submit("closures " + path.filename().string(), [=](core::Progress&) -> Completion {
     io::ReadOptions read;
     read.category = core::Category::closure;
+    read.valid_extent = valid_extent;
     const io::LoadedLayer loaded = io::read_file(path, read, crs::CrsRef::parse(crs));
     const core::Layer& in = *loaded.layer;
     const auto factor =

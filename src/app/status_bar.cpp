@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/crs_display.hpp"
 #include "app/panels.hpp"
 #include "crs/transformer.hpp"
 
@@ -16,17 +17,21 @@ void draw_status_bar(AppState& app, ViewState& view, const PanelLayout& layout) 
   ImGui::Begin("##status", nullptr,
                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings);
+  const std::string crs = crs_display(app.working_crs, l);
   if (view.cursor_world && app.lonlat) {
     const core::XY p = *view.cursor_world;
     try {
       const core::LonLat g = app.lonlat->inverse(p);
       ImGui::Text("%s  %.5f°E %.5f°N   %s  X %.1f  Y %.1f m", tr(l, Str::status_cursor), g.lon,
-                  g.lat, app.working_crs.c_str(), p.x, p.y);
+                  g.lat, crs.c_str(), p.x, p.y);
     } catch (const std::exception&) {
       ImGui::Text("%s  X %.1f  Y %.1f m", tr(l, Str::status_cursor), p.x, p.y);
     }
   } else {
-    ImGui::TextDisabled("%s: %s", tr(l, Str::status_crs), app.working_crs.c_str());
+    ImGui::TextDisabled("%s: %s", tr(l, Str::status_crs), crs.c_str());
+  }
+  if (ImGui::IsItemHovered() && crs != app.working_crs) {
+    ImGui::SetTooltip("%s", app.working_crs.c_str());
   }
   ImGui::SameLine(560);
   // Map scale as a printed map would state it, at 96 dpi (0.2646 mm per pixel).

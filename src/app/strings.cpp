@@ -112,6 +112,8 @@ constexpr std::array<Entry, string_count()> kTable{{
     {Str::status_error, "エラー", "Error"},
     {Str::status_region, "地域", "Region"},
     {Str::status_crs, "座標系", "CRS"},
+    {Str::crs_fitted, "データから選んだ投影", "chosen for the data"},
+    {Str::crs_custom, "独自の座標系", "custom CRS"},
     {Str::map_north, "北", "N"},
     {Str::map_credit, "出典", "Sources"},
     {Str::analysis_tab_basic, "直線距離", "Straight line"},

@@ -117,6 +117,8 @@ enum class Str {
   status_error,
   status_region,
   status_crs,
+  crs_fitted,
+  crs_custom,
   // map
   map_north,
   map_credit,

@@ -3,6 +3,7 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "analysis/count_by_area.hpp"
 #include "cli/command.hpp"
@@ -30,10 +31,15 @@ int run_info(const InfoOptions& o, CommandContext& context) {
     return exit_ok;
   }
   const io::Region region = load_region(o.region, context);
-  const auto counts = analysis::count_by_area(boundary_layer(region), facility_layers(region));
+  // A region without boundaries (the national project) still lists its layers; only the
+  // per-city counts need the boundary layer.
+  std::optional<analysis::AreaCounts> counts;
+  if (!region.boundaries().empty()) {
+    counts = analysis::count_by_area(boundary_layer(region), facility_layers(region));
+  }
   if (o.json) {
     auto j = region_json(region);
-    j["facilities_per_area"] = area_counts_json(counts);
+    j["facilities_per_area"] = counts ? area_counts_json(*counts) : nlohmann::ordered_json(nullptr);
     if (o.diagnostics) {
       auto& list = j["diagnostic_rows"] = nlohmann::ordered_json::array();
       const core::Diagnostics diagnostics = region.diagnostics();
@@ -50,8 +56,12 @@ int run_info(const InfoOptions& o, CommandContext& context) {
   }
   print_region_header(region, context.out);
   print_layer_table(region, context.out);
-  context.out << "Facilities per city (by location within the N03 boundary):\n";
-  print_area_counts(counts, context.out);
+  if (counts) {
+    context.out << "Facilities per city (by location within the N03 boundary):\n";
+    print_area_counts(*counts, context.out);
+  } else {
+    context.out << "Facilities per city: not counted (the region has no boundary layer).\n\n";
+  }
   const auto diagnostics = region.diagnostics();
   if (diagnostics.empty()) {
     context.out << "Every row of every layer was usable.\n\n";

@@ -66,7 +66,7 @@ core::LayerPtr side(const std::string& file, const std::string& layer_id, const 
                     const std::optional<io::Region>& region, const crs::CrsRef& crs,
                     core::Diagnostics& diagnostics) {
   if (!file.empty()) {
-    auto loaded = io::read_file(file, io::ReadOptions{}, crs);
+    auto loaded = io::read_file(file, loose_file_options(region ? &*region : nullptr), crs);
     diagnostics.append(loaded.diagnostics);
     return loaded.layer;
   }
@@ -111,7 +111,7 @@ int run_od_matrix(const OdOptions& o, CommandContext& context) {
   const LoadedNetwork network = load_network(o.network, region ? &*region : nullptr, context);
   timer.lap("road network");
   core::Diagnostics diagnostics = network.diagnostics;
-  const auto overlay = load_closures(o.network, network, diagnostics);
+  const auto overlay = load_closures(o.network, network, region ? &*region : nullptr, diagnostics);
   const auto options = options_of(o);
   const auto origins = side(o.origins, o.origin_layer, "origin", region, network.crs, diagnostics);
   const auto destinations =

@@ -128,12 +128,13 @@ int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
   const LoadedNetwork network = load_network(o.network, region ? &*region : nullptr, context);
   timer.lap("road network");
   core::Diagnostics diagnostics = network.diagnostics;
-  const auto overlay = load_closures(o.network, network, diagnostics);
+  const auto overlay = load_closures(o.network, network, region ? &*region : nullptr, diagnostics);
   const auto params = params_of(o, from_region && region.has_value());
 
   std::vector<core::LayerPtr> sources;
   if (!o.origins.empty()) {
-    auto loaded = io::read_file(o.origins, io::ReadOptions{}, network.crs);
+    auto loaded =
+        io::read_file(o.origins, loose_file_options(region ? &*region : nullptr), network.crs);
     diagnostics.append(loaded.diagnostics);
     sources.push_back(loaded.layer);
   } else if (!o.from.empty()) {

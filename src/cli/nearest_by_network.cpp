@@ -137,7 +137,8 @@ int run_nearest_by_network(const NearestOptions& o, CommandContext& context) {
   timer.lap("road network");
   NearestInputs in = load_nearest_inputs(o, context, network.crs, std::move(region));
   in.diagnostics.append(network.diagnostics);
-  const auto overlay = load_closures(o.network, network, in.diagnostics);
+  const auto overlay =
+      load_closures(o.network, network, in.region ? &*in.region : nullptr, in.diagnostics);
   const core::LayerPtr demand = in.demand ? in.demand : places_layer(o.from, network.crs);
   const auto params = params_of(o, in.region.has_value(), wants_output(o.output));
   timer.lap("read");

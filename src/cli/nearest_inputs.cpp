@@ -51,13 +51,15 @@ NearestInputs load_nearest_inputs(const NearestOptions& o, CommandContext& conte
     throw core::ArgumentError("--crs: " + in.working_crs.short_label() +
                               " is not a projected CRS in metres");
   }
+  // Files beside a region are checked against its valid extent; files alone are not.
+  const io::ReadOptions beside = loose_file_options(in.region ? &*in.region : nullptr);
   for (const auto& f : o.facilities) {
-    auto loaded = io::read_file(f, io::ReadOptions{}, in.working_crs);
+    auto loaded = io::read_file(f, beside, in.working_crs);
     in.diagnostics.append(loaded.diagnostics);
     in.facilities.push_back(loaded.layer);
   }
   if (!o.demand.empty()) {
-    io::ReadOptions read;
+    io::ReadOptions read = beside;
     read.name_field = o.demand_name_field;
     read.category = core::Category::demand;
     auto loaded = io::read_file(o.demand, read, in.working_crs);

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "cli/progress_bar.hpp"
+#include "cli/region_loading.hpp"
 #include "core/error.hpp"
 #include "crs/transformer.hpp"
 #include "crs/working_crs.hpp"
@@ -109,11 +110,12 @@ LoadedNetwork load_network(const NetworkOptions& o, const io::Region* region,
 }
 
 std::optional<routing::Overlay> load_closures(const NetworkOptions& o, const LoadedNetwork& network,
+                                              const io::Region* region,
                                               core::Diagnostics& diagnostics) {
   if (o.closures.empty()) {
     return std::nullopt;
   }
-  io::ReadOptions read;
+  io::ReadOptions read = loose_file_options(region);
   read.category = core::Category::closure;
   const auto loaded = io::read_file(o.closures, read, network.crs);
   diagnostics.append(loaded.diagnostics);

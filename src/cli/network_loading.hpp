@@ -46,8 +46,10 @@ LoadedNetwork load_network(const NetworkOptions& o, const io::Region* region,
                            CommandContext& context);
 
 /// The overlay of --closures on `network`, nullopt when none was given. The file is read in the
-/// network's CRS; its features become closures (routing/closures_from_layer.hpp).
+/// network's CRS, checked against `region`'s valid extent when a region is open (may be null);
+/// its features become closures (routing/closures_from_layer.hpp).
 std::optional<routing::Overlay> load_closures(const NetworkOptions& o, const LoadedNetwork& network,
+                                              const io::Region* region,
                                               core::Diagnostics& diagnostics);
 
 }  // namespace caremap::cli

@@ -15,6 +15,14 @@ io::Region load_region(std::string_view name_or_path, CommandContext& context) {
   return io::open_region(file, &progress);
 }
 
+io::ReadOptions loose_file_options(const io::Region* region) {
+  io::ReadOptions options;
+  if (region != nullptr) {
+    options.valid_extent = region->project.valid_extent;
+  }
+  return options;
+}
+
 void print_diagnostics(const core::Diagnostics& diagnostics, std::ostream& err, bool verbose) {
   // Count per (file, code) so the summary says where the problem is.
   std::map<std::pair<std::string, std::string>, std::size_t> counts;

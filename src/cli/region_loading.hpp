@@ -5,12 +5,18 @@
 
 #include "cli/command.hpp"
 #include "core/diagnostics.hpp"
+#include "io/read.hpp"
 #include "io/region.hpp"
 
 namespace caremap::cli {
 
 /// The region by name ("munakata-fukutsu") or project file path.
 io::Region load_region(std::string_view name_or_path, CommandContext& context);
+
+/// Read options for a file given beside `region` (--facilities, --demand, --origins, --closures):
+/// rows outside the region's valid extent (valid_extent_lonlat) are skipped with the diagnostic
+/// outside_valid_extent. Without a region (nullptr) no extent is checked.
+io::ReadOptions loose_file_options(const io::Region* region);
 
 /// One line per diagnostic code with its count ("hospitals.csv: 270 rows skipped: zero
 /// coordinates"), then, when `verbose`, every diagnostic with file, row and field.

@@ -43,13 +43,15 @@ std::map<std::string, std::size_t> Diagnostics::counts_by_code() const {
 }
 
 std::string describe_code(std::string_view code) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kLabels{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kLabels{{
       {"empty_coordinates", "empty coordinates"},
       {"zero_coordinates", "zero coordinates"},
       {"swapped_coordinates", "latitude and longitude swapped"},
       {"out_of_range_coordinates", "coordinates out of range"},
+      {"outside_valid_extent", "outside the project's valid extent"},
       {"unparsable_coordinates", "coordinates not a number"},
       {"unparsable_number", "value not a number"},
+      {"zero_capacity", "capacity 0 read as not reported"},
       {"empty_geometry", "empty geometry"},
       {"invalid_geometry", "invalid geometry repaired"},
       {"unsupported_geometry", "unsupported geometry type"},

@@ -11,6 +11,7 @@
 #include "io/provenance_json.hpp"
 #include "io/read.hpp"
 #include "io/source_crs.hpp"
+#include "io/valid_extent.hpp"
 
 namespace caremap::io::detail {
 
@@ -187,6 +188,9 @@ LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& w
     }
   }
   const bool geographic = crs::inspect(source_crs->crs).geographic;
+  // Projected sources are not checked against the valid extent: it is in degrees.
+  const std::optional<crs::GeoBox> valid_extent =
+      geographic ? spec.valid_extent : std::optional<crs::GeoBox>{};
 
   // Coordinate columns (CSV) or the CSV's WKT geometry.
   int x_index = -1;
@@ -301,6 +305,11 @@ LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& w
         cx.skip(row, c.field, c.code, c.message);
         continue;
       }
+      if (valid_extent && !valid_extent->contains({c.point->x, c.point->y})) {
+        cx.skip(row, x_name + "/" + y_name, "outside_valid_extent",
+                outside_extent_message(core::LonLat{c.point->x, c.point->y}, *valid_extent));
+        continue;
+      }
       geometry = *c.point;
     } else {
       ConvertedGeometry g = from_ogr(f->GetGeometryRef());
@@ -327,6 +336,19 @@ LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& w
         const CoordinateCheck c = check_coordinates(p->x, p->y, geographic, "x", "y");
         if (!c.point) {
           cx.skip(row, {}, c.code, c.message);
+          continue;
+        }
+        if (valid_extent && !valid_extent->contains({p->x, p->y})) {
+          cx.skip(row, {}, "outside_valid_extent",
+                  outside_extent_message(core::LonLat{p->x, p->y}, *valid_extent));
+          continue;
+        }
+      } else if (valid_extent) {
+        // A line or polygon is kept while any part of its box may lie inside: the extent is a
+        // plausibility check, not a clip.
+        const auto box = core::envelope(geometry);
+        if (box && entirely_outside(*box, *valid_extent)) {
+          cx.skip(row, {}, "outside_valid_extent", outside_extent_message(*box, *valid_extent));
           continue;
         }
       }

@@ -132,6 +132,34 @@ struct Reader {
     return out;
   }
 
+  // [min_lon, min_lat, max_lon, max_lat] in degrees.
+  std::optional<crs::GeoBox> lonlat_box(const json& obj, const char* key) const {
+    const auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) {
+      return std::nullopt;
+    }
+    if (!it->is_array() || it->size() != 4 ||
+        !std::all_of(it->begin(), it->end(), [](const json& v) { return v.is_number(); })) {
+      fail(key, "'" + std::string(key) +
+                    "' must be 4 numbers [min_lon, min_lat, max_lon, max_lat] in degrees");
+    }
+    const double min_lon = (*it)[0].get<double>();
+    const double min_lat = (*it)[1].get<double>();
+    const double max_lon = (*it)[2].get<double>();
+    const double max_lat = (*it)[3].get<double>();
+    const auto within = [](double v, double limit) { return v >= -limit && v <= limit; };
+    if (!within(min_lon, 180.0) || !within(max_lon, 180.0) || !within(min_lat, 90.0) ||
+        !within(max_lat, 90.0)) {
+      fail(key, "'" + std::string(key) +
+                    "': longitudes must lie within ±180 and latitudes within ±90 degrees");
+    }
+    if (!(min_lon < max_lon) || !(min_lat < max_lat)) {
+      fail(key, "'" + std::string(key) +
+                    "': min_lon must be less than max_lon and min_lat less than max_lat");
+    }
+    return crs::GeoBox{{min_lon, min_lat}, {max_lon, max_lat}};
+  }
+
   LayerSpec layer_spec(const json& l, const std::string& where) {
     if (!l.is_object()) {
       fail(where, "a layer must be an object");
@@ -264,7 +292,8 @@ Project read_project(const std::filesystem::path& file) {
     r.fail({}, "the project file must hold a JSON object");
   }
   r.check_keys(doc, "",
-               {"id", "title", "municipalities", "working_crs", "roads", "notes", "layers"});
+               {"id", "title", "municipalities", "working_crs", "valid_extent_lonlat", "roads",
+                "notes", "layers"});
 
   Project p;
   p.file = std::filesystem::absolute(file).lexically_normal();
@@ -275,6 +304,7 @@ Project read_project(const std::filesystem::path& file) {
   }
   p.municipality_codes = r.texts(doc, "", "municipalities");
   p.working_crs = r.crs_ref(doc, "", "working_crs");
+  p.valid_extent = r.lonlat_box(doc, "valid_extent_lonlat");
   p.notes = r.texts(doc, "", "notes");
   if (const std::string roads = r.text(doc, "", "roads"); !roads.empty()) {
     p.roads = (p.base_dir() / roads).lexically_normal();
@@ -286,6 +316,7 @@ Project read_project(const std::filesystem::path& file) {
   std::set<std::string> ids;
   for (std::size_t i = 0; i < layers->size(); ++i) {
     LayerSpec spec = r.layer_spec((*layers)[i], "layers[" + std::to_string(i) + "]");
+    spec.valid_extent = p.valid_extent;
     if (!ids.insert(spec.id).second) {
       r.fail("layers[" + std::to_string(i) + "].id", "duplicate layer id '" + spec.id + "'");
     }

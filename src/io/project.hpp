@@ -6,6 +6,7 @@
 //   { "id": "munakata-fukutsu", "title": "宗像市・福津市",
 //     "municipalities": ["40220", "40224"],          // strings: codes keep their leading zeros
 //     "working_crs": "EPSG:6670",                    // optional; chosen from the codes otherwise
+//     "valid_extent_lonlat": [122.0, 20.0, 154.0, 46.5],  // optional, see Project::valid_extent
 //     "roads": null,                                 // optional OSM extract (.osm.pbf) for routing
 //     "notes": ["..."],                              // optional
 //     "layers": [ { "id": "hospitals", "title": "病院", "source": "munakata-fukutsu/hospitals.csv",
@@ -28,6 +29,7 @@
 #include "core/category.hpp"
 #include "core/units.hpp"
 #include "crs/crs_ref.hpp"
+#include "crs/geo_box.hpp"
 
 namespace caremap::io {
 
@@ -71,6 +73,9 @@ struct LayerSpec {
   std::vector<FeatureRole> roles;
   std::optional<AttributeFilter> filter;
   std::string notes;
+  /// The project's valid_extent_lonlat, copied into every layer by read_project (not a layer
+  /// key): rows of geographic sources outside it are skipped (io/read.hpp).
+  std::optional<crs::GeoBox> valid_extent;
 };
 
 struct Project {
@@ -78,6 +83,13 @@ struct Project {
   std::string title;
   std::vector<std::string> municipality_codes;  ///< "40220", "40224"
   std::optional<crs::CrsRef> working_crs;       ///< fixed by the file; chosen otherwise
+  /// "valid_extent_lonlat": [min_lon, min_lat, max_lon, max_lat] in degrees (EPSG:4326 order),
+  /// min < max, within ±180/±90. Where the data can possibly lie (Japan with a margin: [122.0,
+  /// 20.0, 154.0, 46.5]); a geocoding error that put a facility in Ireland is skipped with the
+  /// diagnostic outside_valid_extent instead of being plotted and stretching the extent.
+  /// Applied to every layer (LayerSpec::valid_extent) and to loose files read while the project
+  /// is open. nullopt: no check.
+  std::optional<crs::GeoBox> valid_extent;
   std::vector<LayerSpec> layers;
   std::optional<std::filesystem::path> roads;  ///< resolved against the project file's folder
   std::vector<std::string> notes;
@@ -91,7 +103,8 @@ struct Project {
 
 /// Reads and validates a project file. Throws core::InputError whose context names the file and
 /// whose field names the JSON key ("layers[2].category") for a missing file, broken JSON, a
-/// missing or mistyped key, an unknown key, category, encoding or CRS, or duplicate layer ids.
+/// missing or mistyped key, an unknown key, category, encoding or CRS, duplicate layer ids, or a
+/// valid_extent_lonlat that is not 4 numbers with min < max within ±180/±90.
 /// Data files are not opened here (see open_region).
 Project read_project(const std::filesystem::path& file);
 

@@ -57,6 +57,7 @@ LayerSpec spec_from(const fs::path& path, const ReadOptions& o) {
   }
   s.source_layer = o.source_layer;
   s.source_crs = o.source_crs;
+  s.valid_extent = o.valid_extent;
   return s;
 }
 
@@ -91,11 +92,14 @@ std::optional<crs::GeoBox> read_extent(const fs::path& path, const ReadOptions& 
                      {box->max_corner().x, box->max_corner().y}};
 }
 
-crs::WorkingCrsChoice choose_crs_for(std::span<const fs::path> files) {
+crs::WorkingCrsChoice choose_crs_for(std::span<const fs::path> files,
+                                     const std::optional<crs::GeoBox>& valid_extent) {
+  ReadOptions options;
+  options.valid_extent = valid_extent;
   std::optional<crs::GeoBox> extent;
   std::string names;
   for (const auto& f : files) {
-    extent = crs::merge(extent, read_extent(f));
+    extent = crs::merge(extent, read_extent(f, options));
     names += (names.empty() ? "" : ", ") + f.string();
   }
   if (!extent) {

@@ -19,11 +19,16 @@
 //
 // Bad rows become core::Diagnostics (file, 1-based data row, field, code) and are skipped:
 // empty_coordinates, unparsable_coordinates, zero_coordinates, swapped_coordinates,
-// out_of_range_coordinates, empty_geometry, unsupported_geometry. Whole-file problems throw
-// core::InputError whose context names the file (and layer and field where relevant): missing
-// file, unknown format, unreadable content (broken GeoJSON), no CRS on a non-CSV source without a
-// source_crs, a field named in the specification that does not exist (the message lists the
-// available fields), a CSV without coordinate columns (the message lists the columns).
+// out_of_range_coordinates, empty_geometry, unsupported_geometry, and outside_valid_extent when a
+// valid extent is given (LayerSpec / ReadOptions::valid_extent, from the project file's
+// valid_extent_lonlat): a point outside it, or a line or polygon whose bounding box lies entirely
+// outside it. The extent is in degrees and only geographic sources (x = longitude, y = latitude,
+// as every CSV by default) are checked; projected sources (a Shapefile in EPSG:6670) are not.
+// Whole-file problems throw core::InputError whose context names the file (and layer and field
+// where relevant): missing file, unknown format, unreadable content (broken GeoJSON), no CRS on a
+// non-CSV source without a source_crs, a field named in the specification that does not exist
+// (the message lists the available fields), a CSV without coordinate columns (the message lists
+// the columns).
 //
 // Files written by caremap (io/write.hpp) carry their provenance; reading them back restores the
 // layer's title, category, per-feature categories and original inputs (so credits follow the data).
@@ -56,6 +61,8 @@ struct ReadOptions {
   std::string encoding;      ///< "", "UTF-8" or "CP932" (aliases accepted)
   std::string source_layer;  ///< layer inside a multi-layer source
   std::optional<crs::CrsRef> source_crs;
+  /// The open project's valid extent (Project::valid_extent); nullopt = no check (no project).
+  std::optional<crs::GeoBox> valid_extent;
 };
 
 /// Reads one layer of a project. `spec.source` is resolved against `base_dir` (the project
@@ -67,15 +74,18 @@ LoadedLayer read_layer(const LayerSpec& spec, const crs::CrsRef& working,
 LoadedLayer read_file(const std::filesystem::path& path, const ReadOptions& options,
                       const crs::CrsRef& working);
 
-/// The geographic extent (degrees) of the usable rows of a file; nullopt if it has none.
+/// The geographic extent (degrees) of the usable rows of a file; nullopt if it has none. Rows
+/// outside options.valid_extent, when given, are not usable.
 std::optional<crs::GeoBox> read_extent(const std::filesystem::path& path,
                                        const ReadOptions& options = {});
 
 /// A working CRS for loose files without a region (`caremap nearest --facilities national.csv
 /// --demand points.csv`): reads their extents and applies crs::choose_working_crs (a plane
 /// rectangular zone for a prefecture-sized extent, a fitted Lambert conic for national files,
-/// UTM abroad). Throws core::InputError if no file has a usable row.
-crs::WorkingCrsChoice choose_crs_for(std::span<const std::filesystem::path> files);
+/// UTM abroad). Rows outside `valid_extent` (when given: a project is open) are ignored.
+/// Throws core::InputError if no file has a usable row.
+crs::WorkingCrsChoice choose_crs_for(std::span<const std::filesystem::path> files,
+                                     const std::optional<crs::GeoBox>& valid_extent = std::nullopt);
 
 /// Category from a file name and its columns: hospital / 病院, clinic / 診療所, pharmacy / 薬局,
 /// dental / 歯科, evacuation / 避難所, emergency / 避難場所, boundary / 行政区域 / N03, care /

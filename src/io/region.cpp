@@ -37,6 +37,7 @@ crs::WorkingCrsChoice working_crs_of(const Project& p) {
       o.encoding = spec.encoding;
       o.source_layer = spec.source_layer;
       o.source_crs = spec.source_crs;
+      o.valid_extent = spec.valid_extent;
       const fs::path path = spec.source.is_absolute() ? spec.source : p.base_dir() / spec.source;
       extent = crs::merge(extent, read_extent(path, o));
     }

@@ -74,6 +74,14 @@ TEST_CASE("successful commands", "[cli]") {
        cli::exit_ok,
        {"EPSG:6677", "板橋区"},
        {}},
+      {"the national region opens without the care facilities geocoded abroad",
+       {"info", "--region", "national"},
+       cli::exit_ok,
+       {"Lambert Conformal Conic",
+        "510_tokuyou_20250601.csv: 6 rows: outside the project's valid extent",
+        "520_rouken_20250601.csv: 4 rows: outside the project's valid extent",
+        "760_regular_patrol_nursing_20250601.csv: 3 rows: outside the project's valid extent"},
+       {}},
       {"summary",
        {"summary"},
        cli::exit_ok,
@@ -217,6 +225,34 @@ TEST_CASE("unusable rows are reported by file and row, the rest is used", "[cli]
   CHECK_THAT(r.err, Catch::Contains("sites.csv: row 2") && Catch::Contains("row 3") &&
                         Catch::Contains("row 4"));
   CHECK_THAT(r.err, Catch::Contains("zero coordinates") && Catch::Contains("empty coordinates"));
+}
+
+TEST_CASE("files beside a region are checked against its valid extent; files alone are not",
+          "[cli]") {
+  ScratchDir dir;
+  // Row 1 at the Irish location MHLW's national files put several facilities at. The file name
+  // makes them hospitals, the category a region's nearest looks for by default.
+  test::write_text(dir / "hospitals_extra.csv",
+                   "name,lon,lat\n"
+                   "ireland,-8.24389,53.41291\n"
+                   "good,130.5403,33.8057\n");
+  const Run beside = run({"nearest", "--region", "munakata-fukutsu", "--facilities",
+                          (dir / "hospitals_extra.csv").string(), "--from", kMunakataOffice, "-k",
+                          "5", "--diagnostics"});
+  INFO(beside.out << beside.err);
+  CHECK(beside.code == cli::exit_ok);
+  CHECK_THAT(beside.out, Catch::Contains("good") && !Catch::Contains("ireland"));
+  CHECK_THAT(beside.err,
+             Catch::Contains("hospitals_extra.csv: row 1, field lon/lat: longitude -8.24389, "
+                             "latitude 53.41291 is outside the project's valid "
+                             "extent 122–154 E, 20–46.5 N"));
+
+  const Run alone = run({"nearest", "--facilities", (dir / "hospitals_extra.csv").string(), "--crs",
+                         "EPSG:6670", "--from", kMunakataOffice, "-k", "2", "--diagnostics"});
+  INFO(alone.out << alone.err);
+  CHECK(alone.code == cli::exit_ok);
+  CHECK_THAT(alone.out, Catch::Contains("good") && Catch::Contains("ireland"));
+  CHECK_THAT(alone.err, !Catch::Contains("valid extent"));
 }
 
 TEST_CASE("the national hospital file: 270 rows without coordinates reported", "[cli]") {

@@ -125,3 +125,72 @@ TEST_CASE("opening a region fails as a whole on a bad layer", "[io][project]") {
       "roads": "roads.osm.pbf", "layers": []})");
   CHECK_THROWS_WITH(io::open_region(dir / "s.caremap.json"), Catch::Contains("roads"));
 }
+
+TEST_CASE("valid_extent_lonlat is read, copied to every layer and validated", "[io][project]") {
+  test::ScratchDir dir;
+  const auto f = dir / "p.caremap.json";
+  const auto with_extent = [](const std::string& extent) {
+    return R"({"id": "p", "valid_extent_lonlat": )" + extent + R"(, "layers": [
+        {"id": "a", "source": "a.csv", "category": "hospital"},
+        {"id": "b", "source": "b.csv", "category": "clinic"}]})";
+  };
+
+  test::write_text(f, with_extent("[122.0, 20.0, 154.0, 46.5]"));
+  const io::Project p = io::read_project(f);
+  REQUIRE(p.valid_extent);
+  CHECK(p.valid_extent->south_west.lon == 122.0);
+  CHECK(p.valid_extent->south_west.lat == 20.0);
+  CHECK(p.valid_extent->north_east.lon == 154.0);
+  CHECK(p.valid_extent->north_east.lat == 46.5);
+  REQUIRE(p.layers.size() == 2);
+  for (const auto& l : p.layers) {
+    INFO(l.id);
+    REQUIRE(l.valid_extent);
+    CHECK(l.valid_extent->south_west.lon == 122.0);
+    CHECK(l.valid_extent->north_east.lat == 46.5);
+  }
+
+  test::write_text(f, R"({"id": "p", "layers": []})");
+  CHECK_FALSE(io::read_project(f).valid_extent);
+
+  // Integers are numbers too.
+  test::write_text(f, with_extent("[-10, -5, 10, 5]"));
+  CHECK(io::read_project(f).valid_extent->south_west.lon == -10.0);
+
+  const char* bad[] = {
+      "[122.0, 20.0, 154.0]",             // three numbers
+      "[122.0, 20.0, 154.0, 46.5, 0.0]",  // five
+      "\"122,20,154,46.5\"",              // not an array
+      "[122.0, \"20\", 154.0, 46.5]",     // a string inside
+      "[154.0, 20.0, 122.0, 46.5]",       // min_lon > max_lon
+      "[122.0, 46.5, 154.0, 20.0]",       // min_lat > max_lat
+      "[122.0, 20.0, 122.0, 46.5]",       // empty width
+      "[122.0, 20.0, 190.0, 46.5]",       // beyond 180 E
+      "[-181.0, 20.0, 154.0, 46.5]",      // beyond 180 W
+      "[122.0, -91.0, 154.0, 46.5]",      // beyond the South Pole
+      "[122.0, 20.0, 154.0, 95.0]",       // beyond the North Pole
+  };
+  for (const char* extent : bad) {
+    INFO(extent);
+    test::write_text(f, with_extent(extent));
+    const auto e = project_error(f);
+    CHECK(e.context().file == f.string());
+    CHECK(e.context().field == "valid_extent_lonlat");
+    CHECK_THAT(e.what(), Catch::Contains("valid_extent_lonlat"));
+  }
+}
+
+TEST_CASE("the Japanese projects carry Japan's extent, Monaco none", "[io][project]") {
+  for (const char* name : {"munakata-fukutsu", "itabashi", "national"}) {
+    INFO(name);
+    const io::Project p =
+        io::read_project(test::data_dir() / (std::string(name) + ".caremap.json"));
+    REQUIRE(p.valid_extent);
+    // Japan spans about 122.93-153.99 E, 20.42-45.56 N.
+    CHECK(p.valid_extent->south_west.lon < 122.93);
+    CHECK(p.valid_extent->north_east.lon > 153.99);
+    CHECK(p.valid_extent->south_west.lat < 20.42);
+    CHECK(p.valid_extent->north_east.lat > 45.56);
+  }
+  CHECK_FALSE(io::read_project(test::data_dir() / "monaco.caremap.json").valid_extent);
+}
