@@ -25,20 +25,14 @@ import sys
 import numpy as np
 from osgeo import ogr
 
+from columns import pick
+
 ogr.UseExceptions()
 DEMAND_COLUMNS = ["demand_id", "id", "demand", "point_id", "demand_fid"]
 FACILITY_COLUMNS = ["facility_id", "nearest_id", "nearest_facility_id", "facility", "HubName", "hub_id",
                     "facility_fid"]
 DISTANCE_COLUMNS = ["distance_m", "HubDist", "distance", "dist_m"]
 TIE_M = 0.001
-
-
-def pick(names, wanted):
-    lower = {n.lower(): n for n in names}
-    for w in wanted:
-        if w.lower() in lower:
-            return lower[w.lower()]
-    return None
 
 
 def read_table(path):

@@ -35,6 +35,8 @@ import numpy as np
 from osgeo import ogr, osr
 from scipy.spatial import cKDTree
 
+from columns import pick
+
 ogr.UseExceptions()
 SNAP_M = 0.05
 ORIGIN_OSM_COLUMNS = ["origin_osm_id", "osm_node_id", "origin_node", "start_osm_id"]
@@ -42,14 +44,6 @@ ORIGIN_ID_COLUMNS = ["origin_id", "origin", "id", "start_id"]
 # Feature numbers of the origins file (caremap writes facility_fid, counted from 0).
 ORIGIN_FID_COLUMNS = ["origin_fid", "facility_fid"]
 NODE_COLUMNS = ["node_osm_id", "osm_node", "node", "node_id"]
-
-
-def pick(names, wanted):
-    lower = {n.lower(): n for n in names}
-    for w in wanted:
-        if w.lower() in lower:
-            return lower[w.lower()]
-    return None
 
 
 def utm():

@@ -10,33 +10,15 @@
 #include <string>
 
 #include "io/project.hpp"
+#include "job_pump.hpp"
 
 using namespace caremap;
 using namespace caremap::app;
+using caremap::app::test::pump;
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
 namespace {
-
-// Runs jobs and their completions (which may start more jobs) until nothing is left.
-void pump(AppState& app) {
-  for (int round = 0; round < 400; ++round) {
-    app.jobs.wait_idle(50ms);
-    bool any = false;
-    for (FinishedJob& f : app.jobs.take_finished()) {
-      any = true;
-      INFO(f.label << ": " << f.error);
-      CHECK(f.error.empty());
-      if (f.completion) {
-        f.completion(app);
-      }
-    }
-    if (!any && app.jobs.idle()) {
-      return;
-    }
-  }
-  FAIL("jobs did not finish");
-}
 
 // A CSV with one point at the Irish location MHLW's national files put facilities at and one in
 // Munakata; removed at scope exit. Named per test and process: ctest runs the test cases of this

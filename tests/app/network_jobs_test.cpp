@@ -9,35 +9,17 @@
 #include "app/loading.hpp"
 #include "crs/transformer.hpp"
 #include "io/read.hpp"
+#include "job_pump.hpp"
 #include "routing/profile.hpp"
 #include "routing/road_network.hpp"
 
 using namespace caremap;
 using namespace caremap::app;
+using caremap::app::test::pump;
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
 namespace {
-
-// Runs jobs and their completions (which may start more jobs) until nothing is left.
-void pump(AppState& app) {
-  for (int round = 0; round < 400; ++round) {
-    app.jobs.wait_idle(50ms);
-    bool any = false;
-    for (FinishedJob& f : app.jobs.take_finished()) {
-      any = true;
-      INFO(f.label << ": " << f.error);
-      CHECK(f.error.empty());
-      if (f.completion) {
-        f.completion(app);
-      }
-    }
-    if (!any && app.jobs.idle()) {
-      return;
-    }
-  }
-  FAIL("jobs did not finish");
-}
 
 const fs::path kMonaco = fs::path(CAREMAP_TEST_DATA_DIR) / "osm" / "monaco.osm.pbf";
 const fs::path kPharmacies = fs::path(CAREMAP_APP_TEST_DATA_DIR) / "monaco_pharmacies.geojson";
