@@ -66,7 +66,7 @@ int run_info(const InfoOptions& o, CommandContext& context) {
   if (diagnostics.empty()) {
     context.out << "Every row of every layer was usable.\n\n";
   } else {
-    context.out << "Rows not used or repaired:\n";
+    context.out << "Rows not used, repaired or read with a note:\n";
     print_diagnostics(diagnostics, context.out, o.diagnostics);
     context.out << '\n';
   }

@@ -199,7 +199,7 @@ int run_summary(const SummaryOptions& o, CommandContext& context) {
   print_coverage(coverage, context.out);
   const auto diagnostics = region.diagnostics();
   if (!diagnostics.empty()) {
-    context.out << "Rows not used (caremap info --diagnostics lists them):\n";
+    context.out << "Rows not used or read with a note (caremap info --diagnostics lists them):\n";
     print_diagnostics(diagnostics, context.out, false);
     context.out << '\n';
   }
