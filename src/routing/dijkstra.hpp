@@ -113,6 +113,8 @@ class Dijkstra {
   void relax(NodeId v, double cost, double other, std::uint32_t parent, std::uint32_t source);
   void sift_up(std::uint32_t i, HeapItem item);
   void sift_down(std::uint32_t i, HeapItem item);
+  /// Puts `node` with `key` at heap slot i and records the slot in the node's state.
+  void place(std::uint32_t i, double key, NodeId node);
   HeapItem pop();
 
   const RoadGraph* m_graph;
@@ -222,14 +224,10 @@ inline void Dijkstra::sift_up(std::uint32_t i, const HeapItem item) {
     if (!(item.key < key[p])) {
       break;
     }
-    key[i] = key[p];
-    node[i] = node[p];
-    m_state[node[i]].pos = i;
+    place(i, key[p], node[p]);
     i = p;
   }
-  key[i] = item.key;
-  node[i] = item.node;
-  m_state[item.node].pos = i;
+  place(i, item.key, item.node);
 }
 
 inline void Dijkstra::sift_down(std::uint32_t i, const HeapItem item) {
@@ -253,14 +251,16 @@ inline void Dijkstra::sift_down(std::uint32_t i, const HeapItem item) {
     if (!(best_key < item.key)) {
       break;
     }
-    key[i] = best_key;
-    node[i] = node[best];
-    m_state[node[i]].pos = i;
+    place(i, best_key, node[best]);
     i = best;
   }
-  key[i] = item.key;
-  node[i] = item.node;
-  m_state[item.node].pos = i;
+  place(i, item.key, item.node);
+}
+
+inline void Dijkstra::place(std::uint32_t i, double key, NodeId node) {
+  m_heap_key[i] = key;
+  m_heap_node[i] = node;
+  m_state[node].pos = i;
 }
 
 inline Dijkstra::HeapItem Dijkstra::pop() {
