@@ -59,7 +59,9 @@ std::optional<Category> parse_category(std::string_view s) {
   return std::nullopt;
 }
 
-std::span<const Category> all_categories() { return kAll; }
+std::span<const Category> all_categories() {
+  return kAll;
+}
 
 bool is_facility(Category c) {
   switch (c) {

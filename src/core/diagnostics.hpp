@@ -15,10 +15,10 @@ enum class Severity { info, warning, error };
 
 struct Diagnostic {
   Severity severity = Severity::warning;
-  std::string code;     ///< stable machine code, e.g. "zero_coordinates" (used for i18n and counts)
-  std::string file;     ///< source file path, empty for in-memory data
+  std::string code;  ///< stable machine code, e.g. "zero_coordinates" (used for i18n and counts)
+  std::string file;  ///< source file path, empty for in-memory data
   std::optional<std::size_t> row;  ///< 1-based data row (the header is not counted)
-  std::string field;    ///< offending field, empty if not field-specific
+  std::string field;               ///< offending field, empty if not field-specific
   std::string message;  ///< readable English detail, e.g. "longitude and latitude are both 0"
 };
 

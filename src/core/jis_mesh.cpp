@@ -16,7 +16,9 @@ constexpr double kLonUnitsPerDeg = 3600.0 * 16.0;
 constexpr std::int64_t kLatStep[] = {2400 * 8, 300 * 8, 30 * 8, 15 * 8, 60};
 constexpr std::int64_t kLonStep[] = {3600 * 16, 450 * 16, 45 * 16, 360, 180};
 
-int level_index(MeshLevel l) { return static_cast<int>(l); }
+int level_index(MeshLevel l) {
+  return static_cast<int>(l);
+}
 
 // Floor of v in integer units, with a tolerance of 1e-6 units (≈ 1e-8 degrees, millimetres)
 // so a coordinate printed with limited decimals still lands in the cell whose edge it names.
@@ -71,7 +73,9 @@ MeshCell cell_from_units(std::int64_t lat_u, std::int64_t lon_u, MeshLevel level
   return c;
 }
 
-bool in_domain(LonLat p) { return p.lat >= 0.0 && p.lat < 66.66 && p.lon >= 100.0 && p.lon < 200.0; }
+bool in_domain(LonLat p) {
+  return p.lat >= 0.0 && p.lat < 66.66 && p.lon >= 100.0 && p.lon < 200.0;
+}
 
 }  // namespace
 
@@ -102,17 +106,28 @@ std::optional<MeshCell> mesh_cell_from_code(std::uint64_t code) {
   const std::string s = std::to_string(code);
   MeshLevel level;
   switch (s.size()) {
-    case 4: level = MeshLevel::first; break;
-    case 6: level = MeshLevel::second; break;
-    case 8: level = MeshLevel::third; break;
-    case 9: level = MeshLevel::half; break;
-    case 10: level = MeshLevel::quarter; break;
-    default: return std::nullopt;
+    case 4:
+      level = MeshLevel::first;
+      break;
+    case 6:
+      level = MeshLevel::second;
+      break;
+    case 8:
+      level = MeshLevel::third;
+      break;
+    case 9:
+      level = MeshLevel::half;
+      break;
+    case 10:
+      level = MeshLevel::quarter;
+      break;
+    default:
+      return std::nullopt;
   }
   auto digit = [&s](std::size_t i) { return static_cast<std::int64_t>(s[i] - '0'); };
   std::int64_t lat_u = (digit(0) * 10 + digit(1)) * kLatStep[0];
-  std::int64_t lon_u = static_cast<std::int64_t>(100 * kLonUnitsPerDeg) +
-                       (digit(2) * 10 + digit(3)) * kLonStep[0];
+  std::int64_t lon_u =
+      static_cast<std::int64_t>(100 * kLonUnitsPerDeg) + (digit(2) * 10 + digit(3)) * kLonStep[0];
   if (s.size() >= 6) {
     if (digit(4) > 7 || digit(5) > 7) {
       return std::nullopt;
@@ -143,10 +158,10 @@ std::vector<MeshCell> mesh_cells_covering(LonLat south_west, LonLat north_east, 
     return out;
   }
   const int li = level_index(level);
-  const std::int64_t lat_start = static_cast<std::int64_t>(
-      std::llround(first->south_west.lat * kLatUnitsPerDeg));
-  const std::int64_t lon_start = static_cast<std::int64_t>(
-      std::llround(first->south_west.lon * kLonUnitsPerDeg));
+  const std::int64_t lat_start =
+      static_cast<std::int64_t>(std::llround(first->south_west.lat * kLatUnitsPerDeg));
+  const std::int64_t lon_start =
+      static_cast<std::int64_t>(std::llround(first->south_west.lon * kLonUnitsPerDeg));
   const std::int64_t lat_end = to_units(north_east.lat, kLatUnitsPerDeg);
   const std::int64_t lon_end = to_units(north_east.lon, kLonUnitsPerDeg);
   for (std::int64_t lat = lat_start; lat <= lat_end; lat += kLatStep[li]) {

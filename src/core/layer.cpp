@@ -101,8 +101,9 @@ std::optional<Box> Layer::bounds() const {
 }
 
 std::size_t Layer::count(Category c) const {
-  return static_cast<std::size_t>(std::count_if(
-      features.begin(), features.end(), [c](const Feature& f) { return satisfies(f.category, c); }));
+  return static_cast<std::size_t>(
+      std::count_if(features.begin(), features.end(),
+                    [c](const Feature& f) { return satisfies(f.category, c); }));
 }
 
 }  // namespace caremap::core

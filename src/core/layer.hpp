@@ -39,7 +39,7 @@ std::optional<double> to_number(const FieldValue& v);
 
 struct Feature {
   Geometry geometry;
-  std::vector<FieldValue> values;  ///< one per schema field, in schema order
+  std::vector<FieldValue> values;       ///< one per schema field, in schema order
   Category category = Category::other;  ///< usually the layer's; a feature may be more specific
   std::size_t source_row = 0;           ///< 1-based data row in the source file, 0 if none
 };
@@ -48,7 +48,7 @@ struct Layer {
   std::string id;     ///< stable identifier, e.g. "hospitals" (file-name safe)
   std::string title;  ///< display title, e.g. "病院"
   Category category = Category::other;
-  std::string crs;    ///< CRS definition understood by PROJ, e.g. "EPSG:6670"
+  std::string crs;  ///< CRS definition understood by PROJ, e.g. "EPSG:6670"
   std::vector<Field> fields;
   std::vector<Feature> features;
   std::optional<std::size_t> name_field;      ///< field holding the feature's display name

@@ -14,6 +14,7 @@ namespace caremap::routing {
 /// the file header when it has one, else the box of every node location (one pass over the
 /// nodes). nullopt for a file without nodes. Throws core::InputError naming the file when it
 /// cannot be read.
-std::optional<std::pair<core::LonLat, core::LonLat>> osm_extent(const std::filesystem::path& osm_path);
+std::optional<std::pair<core::LonLat, core::LonLat>> osm_extent(
+    const std::filesystem::path& osm_path);
 
 }  // namespace caremap::routing

@@ -1,12 +1,13 @@
-#include <catch2/catch.hpp>
-
 #include "core/error.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace caremap::core;
 
 TEST_CASE("errors put their context in front of the message", "[core][error]") {
   const InputError e("not a number: 'abc'", ErrorContext{"clinics.csv", "clinics", 4, "lat"});
-  CHECK(std::string(e.what()) == "clinics.csv, layer clinics, row 4, field lat: not a number: 'abc'");
+  CHECK(std::string(e.what()) ==
+        "clinics.csv, layer clinics, row 4, field lat: not a number: 'abc'");
   CHECK(e.detail() == "not a number: 'abc'");
   CHECK(e.context().row == 4u);
 

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "core/geometry.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace caremap::core;
 

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "core/jis_mesh.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace caremap::core;
 
@@ -57,7 +57,8 @@ TEST_CASE("cells covering a box tile it without gaps", "[core][jis_mesh]") {
   const LonLat sw{130.50, 33.80};
   const LonLat ne{130.52, 33.81};
   const auto cells = mesh_cells_covering(sw, ne, MeshLevel::half);
-  // 0.02° of longitude / 22.5" = 3.2 -> 4 or 5 columns; 0.01° of latitude / 15" = 2.4 -> 3 or 4 rows.
+  // 0.02° of longitude / 22.5" = 3.2 -> 4 or 5 columns; 0.01° of latitude / 15" = 2.4 -> 3 or 4
+  // rows.
   REQUIRE(cells.size() >= 12);
   REQUIRE(cells.size() <= 20);
   double covered = 0;

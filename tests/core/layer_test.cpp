@@ -1,7 +1,8 @@
+#include "core/layer.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "core/error.hpp"
-#include "core/layer.hpp"
 
 using namespace caremap::core;
 
@@ -14,8 +15,10 @@ Layer hospitals() {
   l.fields = {{"name", FieldType::text}, {"beds", FieldType::text}};
   l.name_field = 0;
   l.capacity_field = 1;
-  l.features.push_back({XY{0, 0}, {std::string("宗像医師会病院"), std::string("199")},
-                        Category::backup_hospital, 3});
+  l.features.push_back({XY{0, 0},
+                        {std::string("宗像医師会病院"), std::string("199")},
+                        Category::backup_hospital,
+                        3});
   l.features.push_back({XY{100, 50}, {std::string(""), std::string("n/a")}, Category::hospital, 7});
   l.provenance.inputs.push_back({"hospitals.csv", "hospitals", "2025-06-01", "厚生労働省"});
   return l;
