@@ -5,17 +5,13 @@
 #include <utility>
 
 #include "app/analysis_jobs.hpp"
+#include "app/category_title.hpp"
 #include "app/facility_table.hpp"
 #include "app/panels.hpp"
 
 namespace caremap::app {
 
 namespace {
-
-std::string category_text(core::Category c, Lang l) {
-  const style::Symbol s = style::default_symbol(c);
-  return l == Lang::ja ? s.title_ja : s.title_en;
-}
 
 std::string distance_text(double m) {
   char buf[32];
@@ -63,9 +59,9 @@ void draw_coverage(AppState& app, Lang l) {
   bool changed = false;
   ImGui::SetNextItemWidth(200);
   if (ImGui::BeginCombo(tr(l, Str::analysis_category),
-                        category_text(app.coverage.category, l).c_str())) {
+                        category_title(app.coverage.category, l).c_str())) {
     for (core::Category c : categories) {
-      if (ImGui::Selectable(category_text(c, l).c_str(), c == app.coverage.category)) {
+      if (ImGui::Selectable(category_title(c, l).c_str(), c == app.coverage.category)) {
         app.coverage.category = c;
         changed = true;
       }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "app/category_title.hpp"
 #include "app/symbol_icons.hpp"
 #include "style/style.hpp"
 
@@ -22,7 +23,7 @@ void CategoryHeadings::before_row(core::Category category) {
   draw_point_icon(ImGui::GetWindowDrawList(), ImVec2(p.x + 9, p.y + 9), sym.point,
                   std::min(1.0f, 14.0f / sym.point.size_px));
   ImGui::TableSetColumnIndex(1);
-  ImGui::TextDisabled("%s", (m_lang == Lang::ja ? sym.title_ja : sym.title_en).c_str());
+  ImGui::TextDisabled("%s", symbol_title(sym, m_lang).c_str());
 }
 
 void facility_row(std::uint32_t rank, const std::string& name) {

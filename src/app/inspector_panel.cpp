@@ -4,16 +4,12 @@
 #include <array>
 #include <string_view>
 
+#include "app/category_title.hpp"
 #include "app/panels.hpp"
 
 namespace caremap::app {
 
 namespace {
-
-std::string category_text(core::Category c, Lang l) {
-  const style::Symbol s = style::default_symbol(c);
-  return l == Lang::ja ? s.title_ja : s.title_en;
-}
 
 // Attributes worth showing first in a tooltip: address, capacity, departments, type.
 int attribute_rank(const std::string& name) {
@@ -33,7 +29,7 @@ void feature_summary(const LayerEntry& e, core::FeatureId id, Lang l, std::size_
   ImGui::TextUnformatted(layer.display_name(id).c_str());
   ImGui::TextDisabled(
       "%s · %s", e.title.c_str(),
-      category_text(f.category == core::Category::other ? layer.category : f.category, l).c_str());
+      category_title(f.category == core::Category::other ? layer.category : f.category, l).c_str());
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < layer.fields.size(); ++i) {
     if (layer.name_field && *layer.name_field == i) {

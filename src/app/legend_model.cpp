@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "app/category_title.hpp"
+
 namespace caremap::app {
 
 IconKind icon_kind(const core::Layer& layer) {
@@ -102,7 +104,7 @@ std::vector<LegendGroup> legend_model(AppState& app, Lang lang) {
       if (!cls.range_label.empty()) {
         item.label = ramp_label(cls.range_label, lang);
       } else {
-        item.label = lang == Lang::ja ? cls.symbol.title_ja : cls.symbol.title_en;
+        item.label = symbol_title(cls.symbol, lang);
       }
       group.items.push_back(std::move(item));
     }

@@ -9,6 +9,7 @@
 #include "analysis/nearest_by_time.hpp"
 #include "analysis/service_area.hpp"
 #include "app/analysis_jobs.hpp"
+#include "app/category_title.hpp"
 #include "app/facility_layers.hpp"
 #include "core/error.hpp"
 #include "crs/transformer.hpp"
@@ -156,11 +157,6 @@ void closures_changed(AppState& app) {
   ++app.network.generation;
   show_closure_layers(app);
   refresh_network_results(app);
-}
-
-std::string category_title(core::Category c, Lang l) {
-  const style::Symbol s = style::default_symbol(c);
-  return l == Lang::ja ? s.title_ja : s.title_en;
 }
 
 void start_closed_roads(AppState& app) {

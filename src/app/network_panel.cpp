@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "app/analysis_jobs.hpp"
+#include "app/category_title.hpp"
 #include "app/facility_table.hpp"
 #include "app/network_jobs.hpp"
 #include "app/panels.hpp"
@@ -22,11 +23,6 @@ namespace {
 
 const ImVec4 kWarning(0.80f, 0.33f, 0.0f, 1.0f);
 const ImVec4 kActive(0.0f, 0.45f, 0.70f, 1.0f);
-
-std::string category_text(core::Category c, Lang l) {
-  const style::Symbol s = style::default_symbol(c);
-  return l == Lang::ja ? s.title_ja : s.title_en;
-}
 
 // Keeps a category choice on one that is present in the loaded facility layers.
 void keep_present(core::Category& c, const std::vector<core::Category>& present) {
@@ -171,9 +167,10 @@ void draw_service_area(AppState& app, Lang l, bool enabled) {
   } else if (n.sa_source == ServiceAreaSource::category) {
     keep_present(n.sa_category, facility_categories(app));
     ImGui::SetNextItemWidth(200);
-    if (ImGui::BeginCombo(tr(l, Str::analysis_category), category_text(n.sa_category, l).c_str())) {
+    if (ImGui::BeginCombo(tr(l, Str::analysis_category),
+                          category_title(n.sa_category, l).c_str())) {
       for (core::Category c : facility_categories(app)) {
-        if (ImGui::Selectable(category_text(c, l).c_str(), c == n.sa_category)) {
+        if (ImGui::Selectable(category_title(c, l).c_str(), c == n.sa_category)) {
           n.sa_category = c;
         }
       }
@@ -377,9 +374,9 @@ void draw_closures(AppState& app, ViewState& view, Lang l, bool enabled) {
   keep_present(n.effect_category, facility_categories(app));
   ImGui::SetNextItemWidth(200);
   if (ImGui::BeginCombo(tr(l, Str::net_effect_category),
-                        category_text(n.effect_category, l).c_str())) {
+                        category_title(n.effect_category, l).c_str())) {
     for (core::Category c : facility_categories(app)) {
-      if (ImGui::Selectable(category_text(c, l).c_str(), c == n.effect_category)) {
+      if (ImGui::Selectable(category_title(c, l).c_str(), c == n.effect_category)) {
         n.effect_category = c;
         refresh_network_results(app);
       }

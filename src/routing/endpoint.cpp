@@ -32,44 +32,46 @@ Endpoint Endpoint::at(const RoadGraph& g, const Snap& snap) {
   return {kNone, snap.segment, snap.offset_m, snap.point};
 }
 
-void append_departures(const RoadGraph& g, const Endpoint& e, const Overlay* overlay,
-                       std::uint32_t tag, std::vector<Link>& out) {
+namespace {
+
+// A mid-segment endpoint joins the road at both ends of its segment. Leaving it, the forward arc
+// runs on to segment_to over the rest of the segment (1 - f) and the backward arc back to
+// segment_from (f); arriving at it, the forward arc comes from segment_from (f) and the backward
+// arc from segment_to (1 - f). An endpoint on a node is that node at cost 0.
+void append_segment_links(const RoadGraph& g, const Endpoint& e, const Overlay* overlay,
+                          std::uint32_t tag, bool departing, std::vector<Link>& out) {
   if (e.node != kNone) {
     out.push_back({e.node, 0.0, 0.0, kNone, 0.0, tag});
     return;
   }
   const double len = g.segment_length_m(e.segment);
   const double f = len > 0.0 ? e.offset_m / len : 0.0;
+  const NodeId from = g.segment_from(e.segment);
+  const NodeId to = g.segment_to(e.segment);
   if (const ArcId a = g.segment_forward_arc(e.segment); a != kNone) {
-    if (auto l = partial(g, a, 1.0 - f, g.segment_to(e.segment), e.offset_m, overlay, tag)) {
+    if (auto l = partial(g, a, departing ? 1.0 - f : f, departing ? to : from, e.offset_m, overlay,
+                         tag)) {
       out.push_back(*l);
     }
   }
   if (const ArcId a = g.segment_backward_arc(e.segment); a != kNone) {
-    if (auto l = partial(g, a, f, g.segment_from(e.segment), e.offset_m, overlay, tag)) {
+    if (auto l = partial(g, a, departing ? f : 1.0 - f, departing ? from : to, e.offset_m, overlay,
+                         tag)) {
       out.push_back(*l);
     }
   }
 }
 
+}  // namespace
+
+void append_departures(const RoadGraph& g, const Endpoint& e, const Overlay* overlay,
+                       std::uint32_t tag, std::vector<Link>& out) {
+  append_segment_links(g, e, overlay, tag, true, out);
+}
+
 void append_arrivals(const RoadGraph& g, const Endpoint& e, const Overlay* overlay,
                      std::uint32_t tag, std::vector<Link>& out) {
-  if (e.node != kNone) {
-    out.push_back({e.node, 0.0, 0.0, kNone, 0.0, tag});
-    return;
-  }
-  const double len = g.segment_length_m(e.segment);
-  const double f = len > 0.0 ? e.offset_m / len : 0.0;
-  if (const ArcId a = g.segment_forward_arc(e.segment); a != kNone) {
-    if (auto l = partial(g, a, f, g.segment_from(e.segment), e.offset_m, overlay, tag)) {
-      out.push_back(*l);
-    }
-  }
-  if (const ArcId a = g.segment_backward_arc(e.segment); a != kNone) {
-    if (auto l = partial(g, a, 1.0 - f, g.segment_to(e.segment), e.offset_m, overlay, tag)) {
-      out.push_back(*l);
-    }
-  }
+  append_segment_links(g, e, overlay, tag, false, out);
 }
 
 std::optional<Link> direct_link(const RoadGraph& g, const Endpoint& from, const Endpoint& to,

@@ -33,6 +33,15 @@ std::uint64_t checksum(const char* data, std::size_t size) {
   return h;
 }
 
+// The graph's arrays in file order. Writing and reading both walk this one list, so the two can
+// never disagree on the layout; `f` returns false to stop (a short or corrupt file).
+template <class Arrays, class F>
+bool for_each_array(Arrays& a, F&& f) {
+  return f(a.node_xy) && f(a.node_osm_id) && f(a.first_out) && f(a.head) && f(a.time_s) &&
+         f(a.length_m) && f(a.arc_segment) && f(a.arc_forward) && f(a.segment_first_point) &&
+         f(a.points) && f(a.segment_way_id) && f(a.segment_from) && f(a.segment_to);
+}
+
 class Writer {
  public:
   template <class T>
@@ -155,19 +164,10 @@ void write_graph_cache(const RoadGraph& graph, const CacheKey& key,
   w.string(graph.info().source);
   w.string(graph.info().profile);
   const GraphArrays& a = graph.arrays();
-  w.vec(a.node_xy);
-  w.vec(a.node_osm_id);
-  w.vec(a.first_out);
-  w.vec(a.head);
-  w.vec(a.time_s);
-  w.vec(a.length_m);
-  w.vec(a.arc_segment);
-  w.vec(a.arc_forward);
-  w.vec(a.segment_first_point);
-  w.vec(a.points);
-  w.vec(a.segment_way_id);
-  w.vec(a.segment_from);
-  w.vec(a.segment_to);
+  for_each_array(a, [&w](const auto& v) {
+    w.vec(v);
+    return true;
+  });
   w.pod(checksum(w.buffer().data(), w.buffer().size()));
   w.pod(kEndMagic);
 
@@ -258,11 +258,8 @@ std::optional<RoadGraph> read_graph_cache(const std::filesystem::path& path,
   const bool ok = r.pod(m2) && r.pod(again.format_version) && r.pod(b2) &&
                   r.pod(again.profile_hash) && r.pod(again.source_size) &&
                   r.pod(again.source_mtime_ns) && r.string(again.crs) && r.string(info.source) &&
-                  r.string(info.profile) && r.vec(a.node_xy) && r.vec(a.node_osm_id) &&
-                  r.vec(a.first_out) && r.vec(a.head) && r.vec(a.time_s) && r.vec(a.length_m) &&
-                  r.vec(a.arc_segment) && r.vec(a.arc_forward) && r.vec(a.segment_first_point) &&
-                  r.vec(a.points) && r.vec(a.segment_way_id) && r.vec(a.segment_from) &&
-                  r.vec(a.segment_to) && r.position() == size - trailer;
+                  r.string(info.profile) && for_each_array(a, [&r](auto& v) { return r.vec(v); }) &&
+                  r.position() == size - trailer;
   if (!ok) {
     return invalid("cache payload is malformed");
   }
