@@ -76,9 +76,6 @@ Bands read_bands(const ServiceAreaParams& p) {
   if (!(p.grid_cell.value >= 0.0) || !(p.grid_cell.value <= p.road_buffer.value)) {
     throw core::ArgumentError("grid_cell must be between 0 (automatic) and road_buffer");
   }
-  if (p.circle_points < 4) {
-    throw core::ArgumentError("circle_points must be at least 4");
-  }
   require_snap_distance(p.snap_distance);
   return b;
 }

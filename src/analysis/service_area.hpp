@@ -77,8 +77,6 @@ struct ServiceAreaParams {
   /// vertices (split/dissolve over large regions) use a larger cell and say so with a
   /// "coarse_service_area_grid" warning.
   core::Meters grid_cell{0.0};
-  /// Kept for earlier callers (must be >= 4); the distance-field polygons do not use it.
-  int circle_points = 16;
   core::Meters snap_distance = routing::kDefaultSnapDistance;
   unsigned threads = 1;        ///< 0 = all cores
   PopulationFn population;     ///< optional: fills the population field
@@ -103,7 +101,7 @@ struct ServiceAreaResult {
 
 /// Service areas of the facilities of `facility_layers`. Throws core::ArgumentError for
 /// missing, non-positive or both kinds of bands, a road_buffer <= 0, a grid_cell < 0 or larger
-/// than road_buffer, circle_points < 4, null or mixed-CRS layers. Bands are sorted ascending.
+/// than road_buffer, null or mixed-CRS layers. Bands are sorted ascending.
 ServiceAreaResult service_area(const routing::RoadNetwork& network,
                                std::span<const core::LayerPtr> facility_layers,
                                const ServiceAreaParams& params,

@@ -64,7 +64,6 @@ way 1 A B speed=36
   ServiceAreaParams p;
   p.time_bands = {core::Seconds{60}};
   p.road_buffer = core::Meters{100};
-  p.circle_points = 32;
   const std::vector<core::XY> origin = {{0, 0}};
   const ServiceAreaResult r = service_area(*net, origin, p);
   REQUIRE(r.areas.size() == 1);
