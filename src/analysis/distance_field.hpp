@@ -56,9 +56,6 @@ class DistanceField final : public ClassField {
   /// Sets the classes from the distances; call once, after the lines.
   void classify();
 
-  std::uint32_t labels() const { return m_labels; }
-  std::uint32_t bands() const { return m_bands; }
-
   // ClassField
   const Grid& grid() const override { return m_grid; }
   std::span<const std::uint32_t> classes() const override { return m_class; }

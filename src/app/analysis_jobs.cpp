@@ -30,7 +30,7 @@ const std::vector<core::Category>& facility_categories(AppState& app) {
       key.value(render_key(e));
     }
   }
-  if (key.digest() == app.cached_facility_key && !app.cached_facility_categories.empty()) {
+  if (app.cached_facility_key == key.digest()) {
     return app.cached_facility_categories;
   }
   std::set<core::Category> present;

@@ -154,7 +154,7 @@ struct AppState {
   std::uint32_t next_uid = 1;
   /// Facility categories of the loaded layers (analysis_jobs.hpp), cached by layer identities.
   std::vector<core::Category> cached_facility_categories;
-  std::uint64_t cached_facility_key = 0;
+  std::optional<std::uint64_t> cached_facility_key;  ///< unset: nothing cached yet
 
   JobRunner jobs;  ///< last member: its worker must stop before the rest is destroyed
 };

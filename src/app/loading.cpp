@@ -63,7 +63,6 @@ void start_open_region(AppState& app, std::string name_or_path) {
         }
       }
       app.network.region_roads = region->project.roads;
-      app.network.region_project = region->project.file.string();
       ++app.loads_completed;
       // The region's road network loads in the background (from the graph cache when valid).
       start_load_network(app);

@@ -385,7 +385,6 @@ void start_load_network(AppState& app, fs::path source) {
           loaded.from_cache = graph.from_cache;
           loaded.network = std::make_shared<const routing::RoadNetwork>(std::move(graph.graph));
           loaded.source = source;
-          loaded.cache = cache.path;
           loaded.nodes = loaded.network->graph().node_count();
           loaded.segments = loaded.network->graph().segment_count();
           const core::LayerPtr roads = road_layer(*loaded.network, crs, title, source);

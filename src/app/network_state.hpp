@@ -34,7 +34,6 @@ const char* to_string(TravelProfile p);
 struct LoadedNetwork {
   std::shared_ptr<const routing::RoadNetwork> network;
   std::filesystem::path source;
-  std::filesystem::path cache;  ///< graph cache file used or written (empty = none)
   bool from_cache = false;
   double seconds = 0.0;
   std::size_t nodes = 0;
@@ -73,7 +72,6 @@ struct ClosureEffectFigures {
 struct NetworkState {
   // Where a network comes from.
   std::optional<std::filesystem::path> region_roads;  ///< the project's "roads", if any
-  std::string region_project;                         ///< the project file, for messages
   std::filesystem::path requested;                    ///< the OSM file loaded or loading
   TravelProfile profile = TravelProfile::car;
   std::array<std::optional<LoadedNetwork>, 2> loaded;  ///< by profile, for `requested`

@@ -87,7 +87,6 @@ class TileBasemap {
   bool offline() const { return m_offline; }
   /// Tiles queued or being fetched.
   std::size_t pending() const;
-  std::size_t cached() const { return m_cache.size(); }
 
  private:
   struct Done {

@@ -28,8 +28,6 @@ class SymbolAtlas {
   /// sets its viewport again. Throws ShaderError on a compile error.
   explicit SymbolAtlas(const std::filesystem::path& dir);
 
-  GLuint texture() const { return m_texture.id(); }
-
   /// Binds the atlas to texture unit 0: nearest sampling for symbols of radius up to
   /// kNearestMaxRadiusPx (a texel is 3 R / kCellTexels, so the distance read is off by under
   /// 0.2 px, and one texel read costs a software rasteriser far less than four), bilinear for

@@ -2,7 +2,9 @@
 // "Which nodes are within this cost of the seeds?": every graph node whose network cost from
 // (forward) or to (backward) the seeds is at most a limit, with that cost and the arc it was
 // reached by. These are the rows pgRouting's pgr_drivingDistance returns (start, node, edge,
-// agg_cost), without any geometry: the building block of service areas and isochrones.
+// agg_cost), without any geometry: the query for callers that need reached nodes only (and the
+// like-for-like comparison with pgRouting in bench/routing). analysis::service_area does not use
+// it: it needs the partly reached road pieces too, which it interpolates from its own Dijkstra.
 //
 // ReachSearch is the reusable query object (one per thread, like Dijkstra): it keeps one
 // Dijkstra sized to the graph, so a run allocates nothing once `out` and the search have grown
