@@ -685,43 +685,33 @@ void start_load_closures(AppState& app, fs::path path) {
     read.valid_extent = valid_extent;
     const io::LoadedLayer loaded = io::read_file(path, read, crs::CrsRef::parse(crs));
     const core::Layer& in = *loaded.layer;
-    const auto factor =
-        in.field_index("factor") ? in.field_index("factor") : in.field_index("speed_factor");
-    const auto way =
-        in.field_index("way_id") ? in.field_index("way_id") : in.field_index("osm_way_id");
+    // The routing's own rules decide what each feature is, so the list shows what is applied.
+    const routing::ClosureRules rules(in);
     std::vector<core::Feature> barriers;
     std::vector<core::Feature> slow;
     for (const core::Feature& src : in.features) {
+      const routing::ClosureFeature c = rules.classify(src);
+      using Kind = routing::ClosureFeature::Kind;
+      if (c.kind == Kind::ignored) {
+        continue;  // closures_from_layer reports it when the closures are applied
+      }
       core::Feature f;
       f.geometry = src.geometry;
       f.category = core::Category::closure;
       f.source_row = src.source_row;
-      // Plain values, not optionals: GCC 12 misreads optionals across these branches.
-      double factor_value = 0.0;
-      if (factor) {
-        factor_value = core::to_number(src.values[*factor]).value_or(0.0);
-      }
-      double way_value = 0.0;
-      const bool has_way = way && core::to_number(src.values[*way]).has_value();
-      if (has_way) {
-        way_value = core::to_number(src.values[*way]).value_or(0.0);
-      }
-      const bool area = std::holds_alternative<core::Polygon>(src.geometry) ||
-                        std::holds_alternative<core::MultiPolygon>(src.geometry);
-      const bool is_slowdown = factor_value > 0.0 && area;
-      const char* kind = is_slowdown ? "slowdown"
-                         : has_way   ? "way"
-                         : area      ? "area"
-                         : std::holds_alternative<core::XY>(src.geometry) ||
-                                 std::holds_alternative<core::MultiPoint>(src.geometry)
-                             ? "point"
-                             : "line";
-      f.values = {
-          core::FieldValue{std::string(kind)},
-          is_slowdown ? core::FieldValue{factor_value} : core::FieldValue{},
-          has_way ? core::FieldValue{static_cast<std::int64_t>(way_value)} : core::FieldValue{},
-          core::FieldValue{path.filename().string()}};
-      (is_slowdown ? slow : barriers).push_back(std::move(f));
+      const bool area = core::as_multipolygon(src.geometry).has_value();
+      const bool point = std::holds_alternative<core::XY>(src.geometry) ||
+                         std::holds_alternative<core::MultiPoint>(src.geometry);
+      const char* kind = c.kind == Kind::slowdown ? "slowdown"
+                         : c.kind == Kind::way    ? "way"
+                         : area                   ? "area"
+                         : point                  ? "point"
+                                                  : "line";
+      f.values = {core::FieldValue{std::string(kind)},
+                  c.kind == Kind::slowdown ? core::FieldValue{c.factor} : core::FieldValue{},
+                  c.kind == Kind::way ? core::FieldValue{c.way_id} : core::FieldValue{},
+                  core::FieldValue{path.filename().string()}};
+      (c.kind == Kind::slowdown ? slow : barriers).push_back(std::move(f));
     }
     core::Diagnostics diagnostics = loaded.diagnostics;
     return [=](AppState& app) {
