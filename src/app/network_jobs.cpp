@@ -11,6 +11,7 @@
 #include "app/analysis_jobs.hpp"
 #include "app/category_title.hpp"
 #include "app/facility_layers.hpp"
+#include "app/shared_overlay.hpp"
 #include "core/error.hpp"
 #include "crs/transformer.hpp"
 #include "io/cache_location.hpp"
@@ -89,14 +90,15 @@ core::Layer closures_input(const NetworkState& n) {
   return all;
 }
 
-std::optional<routing::Overlay> overlay_of(const routing::RoadNetwork& network,
-                                           const core::Layer& closures,
-                                           core::Diagnostics& diagnostics) {
-  if (closures.features.empty()) {
-    return std::nullopt;
+// The overlay of the current network and closures: the shared one while neither has changed, so
+// the jobs started together by one closure edit build it once.
+std::shared_ptr<SharedOverlay> shared_overlay(
+    NetworkState& n, const std::shared_ptr<const routing::RoadNetwork>& network) {
+  if (!n.overlay || n.overlay->network() != network.get() || n.overlay_generation != n.generation) {
+    n.overlay = std::make_shared<SharedOverlay>(network, closures_input(n));
+    n.overlay_generation = n.generation;
   }
-  const routing::Closures c = routing::closures_from_layer(closures, diagnostics);
-  return routing::build_overlay(network.index(), c, diagnostics);
+  return n.overlay;
 }
 
 // A one-point layer (the clicked place) in the working CRS.
@@ -168,7 +170,7 @@ void start_closed_roads(AppState& app) {
     return;
   }
   const auto network = net->network;
-  const core::Layer closures = closures_input(n);
+  const std::shared_ptr<SharedOverlay> shared = shared_overlay(n, network);
   const std::uint64_t generation = n.generation;
   const std::string title = tr(app.lang, Str::net_closed_roads_layer);
   const std::string crs = app.working_crs;
@@ -176,7 +178,8 @@ void start_closed_roads(AppState& app) {
       "closed roads",
       [=](core::Progress&) -> Completion {
         core::Diagnostics diagnostics;
-        const auto overlay = overlay_of(*network, closures, diagnostics);
+        const routing::Overlay* overlay = shared->get();
+        diagnostics.append(shared->diagnostics());  // reported once, by this job
         auto layer = std::make_shared<core::Layer>(
             overlay ? analysis::closed_roads_layer(network->graph(), *overlay) : core::Layer{});
         layer->id = kClosedRoadsId;
@@ -236,7 +239,7 @@ void start_closure_effect(AppState& app) {
   }
   const core::Category category = n.effect_category;
   const auto network = net->network;
-  const core::Layer closures = closures_input(n);
+  const std::shared_ptr<SharedOverlay> shared = shared_overlay(n, network);
   const std::uint64_t generation = n.generation;
   const std::string title = tr(app.lang, Str::net_effect_layer);
   const std::string category_name = category_title(category, app.lang);
@@ -244,7 +247,7 @@ void start_closure_effect(AppState& app) {
       "closure effect",
       [=](core::Progress& progress) -> Completion {
         core::Diagnostics diagnostics;
-        const auto overlay = overlay_of(*network, closures, diagnostics);
+        const routing::Overlay* overlay = shared->get();
         analysis::NearestByTimeParams params;
         params.categories = {category};
         params.build_routes = false;
@@ -463,7 +466,7 @@ void start_route_nearest(AppState& app, core::XY origin) {
     return;
   }
   const auto network = net->network;
-  const core::Layer closures = closures_input(n);
+  const std::shared_ptr<SharedOverlay> shared = shared_overlay(n, network);
   const std::uint64_t generation = n.generation;
   const std::size_t k = static_cast<std::size_t>(std::clamp(n.route_k, 1, 10));
   const std::string crs = app.working_crs;
@@ -473,7 +476,7 @@ void start_route_nearest(AppState& app, core::XY origin) {
       "routes",
       [=](core::Progress& progress) -> Completion {
         core::Diagnostics diagnostics;
-        const auto overlay = overlay_of(*network, closures, diagnostics);
+        const routing::Overlay* overlay = shared->get();
         const core::LayerPtr demand = point_layer(origin, crs, "origin");
         auto routes = std::make_shared<core::Layer>();
         std::vector<RouteRow> rows;
@@ -581,7 +584,7 @@ void start_service_area(AppState& app) {
   params.categories = categories;
   params.threads = 0;
   const auto network = net->network;
-  const core::Layer closures = closures_input(n);
+  const std::shared_ptr<SharedOverlay> shared = shared_overlay(n, network);
   const std::uint64_t generation = n.generation;
   const std::string crs = app.working_crs;
   const std::vector<double> minutes = *bands;
@@ -590,12 +593,11 @@ void start_service_area(AppState& app) {
       "service area",
       [=](core::Progress& progress) -> Completion {
         core::Diagnostics diagnostics;
-        const auto overlay = overlay_of(*network, closures, diagnostics);
-        const routing::Overlay* o = overlay ? &*overlay : nullptr;
+        const routing::Overlay* overlay = shared->get();
         analysis::ServiceAreaResult r =
-            origins.empty() ? analysis::service_area(*network, sources, params, o, &progress)
+            origins.empty() ? analysis::service_area(*network, sources, params, overlay, &progress)
                             : analysis::service_area(*network, std::span<const core::XY>(origins),
-                                                     params, o, &progress);
+                                                     params, overlay, &progress);
         auto areas = std::make_shared<core::Layer>(std::move(r.areas));
         const auto band_field = areas->field_index("band_min");
         const auto km2_field = areas->field_index("area_km2");

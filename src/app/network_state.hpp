@@ -25,6 +25,8 @@ class RoadNetwork;
 
 namespace caremap::app {
 
+class SharedOverlay;
+
 enum class TravelProfile { car, walking };
 
 /// "car" / "walking" (the routing profile names).
@@ -86,6 +88,10 @@ struct NetworkState {
   core::LayerPtr closures;      ///< barriers; null when none
   core::LayerPtr slowdowns;     ///< slowdown areas; null when none
   std::size_t closed_arcs = 0;  ///< of the current profile's network
+  /// The overlay of `closures` + `slowdowns` on the current network, shared by the jobs of one
+  /// generation (network_jobs.cpp, shared_overlay()); rebuilt when either changes.
+  std::shared_ptr<SharedOverlay> overlay;
+  std::uint64_t overlay_generation = 0;
 
   // Travel-time nearest from a clicked place.
   bool picking_route = false;
