@@ -391,6 +391,7 @@ void start_load_network(AppState& app, fs::path source) {
           loaded.nodes = loaded.network->graph().node_count();
           loaded.segments = loaded.network->graph().segment_count();
           const core::LayerPtr roads = road_layer(*loaded.network, crs, title, source);
+          loaded.roads = roads;
           loaded.seconds =
               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
           return [=](AppState& app) {
@@ -434,11 +435,8 @@ void set_profile(AppState& app, TravelProfile profile) {
   n.profile = profile;
   ++n.generation;
   if (const LoadedNetwork* net = current_network(n)) {
-    // Show this profile's roads (the graph differs: footways, one-way streets).
-    const std::string title =
-        std::string(tr(app.lang, Str::net_road_layer)) + " (" +
-        tr(app.lang, profile == TravelProfile::car ? Str::net_car : Str::net_walking) + ")";
-    put_result_layer(app, road_layer(*net->network, app.working_crs, title, net->source));
+    // Show this profile's roads (the graph differs: footways, one-way streets), built with it.
+    put_result_layer(app, net->roads);
     refresh_network_results(app);
   } else if (!n.requested.empty()) {
     start_load_network(app, n.requested);

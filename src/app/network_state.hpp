@@ -35,6 +35,7 @@ const char* to_string(TravelProfile p);
 /// A road graph loaded for one profile.
 struct LoadedNetwork {
   std::shared_ptr<const routing::RoadNetwork> network;
+  core::LayerPtr roads;  ///< its road segments as a layer, built once by the loading job
   std::filesystem::path source;
   bool from_cache = false;
   double seconds = 0.0;
