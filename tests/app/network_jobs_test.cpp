@@ -174,3 +174,25 @@ TEST_CASE("closures change routes, close roads and report their effect", "[netwo
   REQUIRE_FALSE(app.network.route_rows.empty());
   CHECK(app.network.route_rows.front().time_s == Approx(before_s));
 }
+
+TEST_CASE("switching the travel profile shows each profile's own road layer", "[network]") {
+  AppState app;
+  monaco(app);
+  start_load_network(app);
+  pump(app);
+  const LoadedNetwork* car = current_network(app.network);
+  REQUIRE(car != nullptr);
+  REQUIRE(find_layer(app, "road_network") != nullptr);
+  CHECK(find_layer(app, "road_network")->layer == car->roads);
+
+  set_profile(app, TravelProfile::walking);  // not loaded yet: loads it
+  pump(app);
+  const LoadedNetwork* walking = current_network(app.network);
+  REQUIRE(walking != nullptr);
+  CHECK(walking->segments > car->segments);  // footways and steps
+  CHECK(find_layer(app, "road_network")->layer == walking->roads);
+
+  set_profile(app, TravelProfile::car);  // loaded: its layer comes back as it was built
+  CHECK(find_layer(app, "road_network")->layer == car->roads);
+  CHECK(car->roads->features.size() == car->segments);
+}
