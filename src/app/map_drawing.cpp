@@ -177,7 +177,6 @@ std::uint64_t map_key(AppState& app, const render::Camera& camera,
   h.value(app.basemap.tiles ? app.basemap.tiles->generation() + 1 : 0);
   hash_selection(app.selection);
   hash_selection(app.hover);
-  h.value(app.nearest.origin.has_value());
   for (const auto& p : {app.nearest.origin, app.network.route_origin, app.network.sa_origin}) {
     h.value(p.has_value());
     if (p) {
