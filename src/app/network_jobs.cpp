@@ -255,15 +255,7 @@ void start_closure_effect(AppState& app) {
         auto r =
             analysis::closure_effect(*network, *demand, facilities, params, *overlay, &progress);
         ClosureEffectFigures f;
-        f.demand_points = r.summary.demand_points;
-        f.unchanged = r.summary.unchanged;
-        f.slower = r.summary.slower;
-        f.facility_changed = r.summary.facility_changed;
-        f.newly_unreachable = r.summary.newly_unreachable;
-        f.still_unreachable = r.summary.still_unreachable;
-        f.added_total_s = r.summary.added_total_s;
-        f.added_max_s = r.summary.added_max_s;
-        f.closed_arcs = r.summary.closed_arcs;
+        f.summary = r.summary;
         f.demand = demand_title + " · " + category_name;
         auto points = std::make_shared<core::Layer>(std::move(r.points));
         points->id = kEffectId;

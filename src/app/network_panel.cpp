@@ -402,13 +402,14 @@ void draw_closures(AppState& app, ViewState& view, Lang l, bool enabled) {
       ImGui::TextUnformatted(value.c_str());
     };
     char buf[64];
-    row(tr(l, Str::net_effect_points), std::to_string(f.demand_points));
-    row(tr(l, Str::net_effect_unchanged), std::to_string(f.unchanged));
-    row(tr(l, Str::net_effect_slower), std::to_string(f.slower));
-    row(tr(l, Str::net_effect_changed), std::to_string(f.facility_changed));
-    row(tr(l, Str::net_effect_cut_off), std::to_string(f.newly_unreachable));
-    row(tr(l, Str::net_effect_still_cut_off), std::to_string(f.still_unreachable));
-    std::snprintf(buf, sizeof buf, "%.1f / %.1f", f.added_total_s / 60.0, f.added_max_s / 60.0);
+    row(tr(l, Str::net_effect_points), std::to_string(f.summary.demand_points));
+    row(tr(l, Str::net_effect_unchanged), std::to_string(f.summary.unchanged));
+    row(tr(l, Str::net_effect_slower), std::to_string(f.summary.slower));
+    row(tr(l, Str::net_effect_changed), std::to_string(f.summary.facility_changed));
+    row(tr(l, Str::net_effect_cut_off), std::to_string(f.summary.newly_unreachable));
+    row(tr(l, Str::net_effect_still_cut_off), std::to_string(f.summary.still_unreachable));
+    std::snprintf(buf, sizeof buf, "%.1f / %.1f", f.summary.added_total_s / 60.0,
+                  f.summary.added_max_s / 60.0);
     row(tr(l, Str::net_effect_added), buf);
     ImGui::EndTable();
   }

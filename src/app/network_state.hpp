@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/closure_effect.hpp"
 #include "core/category.hpp"
 #include "core/diagnostics.hpp"
 #include "core/geometry.hpp"
@@ -59,17 +60,11 @@ struct BandArea {
   std::size_t polygons = 0;
 };
 
+/// What the closures change, as the panel shows it: the analysis's own summary and what the
+/// demand was ("clicked point · 薬局", a layer title).
 struct ClosureEffectFigures {
-  std::size_t demand_points = 0;
-  std::size_t unchanged = 0;
-  std::size_t slower = 0;
-  std::size_t facility_changed = 0;
-  std::size_t newly_unreachable = 0;
-  std::size_t still_unreachable = 0;
-  double added_total_s = 0.0;
-  double added_max_s = 0.0;
-  std::size_t closed_arcs = 0;
-  std::string demand;  ///< what the demand was ("clicked point", a layer title)
+  analysis::ClosureEffectSummary summary;
+  std::string demand;
 };
 
 struct NetworkState {

@@ -161,9 +161,9 @@ TEST_CASE("closures change routes, close roads and report their effect", "[netwo
   CHECK(closed->layer->size() > 0);
   CHECK(app.network.closed_arcs > 0);
   REQUIRE(app.network.effect.has_value());
-  CHECK(app.network.effect->demand_points == 1);
-  CHECK(app.network.effect->newly_unreachable + app.network.effect->slower +
-            app.network.effect->facility_changed ==
+  CHECK(app.network.effect->summary.demand_points == 1);
+  CHECK(app.network.effect->summary.newly_unreachable + app.network.effect->summary.slower +
+            app.network.effect->summary.facility_changed ==
         1);
 
   // Removing it restores the first answer.
