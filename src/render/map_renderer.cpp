@@ -87,6 +87,16 @@ void upload_instances(GpuStream& s, const std::vector<T>& data, int position_com
   if (data.empty()) {
     return;
   }
+  if (s.vao && s.vbo) {
+    // A stream that is refilled (the culled points, every pan frame) keeps its objects: a new
+    // store for the same buffer name leaves the vertex array's attribute bindings valid, and
+    // lets the driver hand out fresh memory instead of waiting for the previous draw.
+    glBindBuffer(GL_ARRAY_BUFFER, s.vbo.id());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(data.size() * sizeof(T)), data.data(),
+                 GL_STREAM_DRAW);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    return;
+  }
   s.vao = GlVertexArray::generate();
   s.vbo = GlBuffer::generate();
   glBindVertexArray(s.vao.id());
@@ -180,6 +190,7 @@ struct MapRenderer::Impl {
   std::unordered_map<std::uint64_t, GpuRaster> grids;  // basemap tiles
   GpuStream scratch_points;
   GpuStream scratch_segments;
+  std::vector<PointInstance> scratch_instances;  // the culled subset, reused across frames
   std::uint64_t frame = 0;
   Camera camera;
   FrameTarget target;
@@ -232,7 +243,8 @@ struct MapRenderer::Impl {
                       gpu.cull_box->y0 == local.y0 && gpu.cull_box->x1 == local.x1 &&
                       gpu.cull_box->y1 == local.y1;
     if (!same) {
-      std::vector<PointInstance> subset;
+      std::vector<PointInstance>& subset = scratch_instances;
+      subset.clear();
       const std::vector<std::uint32_t> ids = gpu.point_grid.query(local);
       subset.reserve(ids.size());
       for (std::uint32_t i : ids) {
@@ -240,7 +252,6 @@ struct MapRenderer::Impl {
           subset.push_back(source[i]);
         }
       }
-      gpu.visible_points = GpuStream{};
       upload_instances(gpu.visible_points, subset, 2, false);
       gpu.cull_box = local;
     }
@@ -417,7 +428,6 @@ void MapRenderer::draw_markers(std::span<const core::XY> points, const style::Po
     instances.push_back(
         {static_cast<float>(p.x - origin.x), static_cast<float>(p.y - origin.y), 0});
   }
-  d.scratch_points = GpuStream{};
   upload_instances(d.scratch_points, instances, 2, false);
   style::LayerSymbology sym;
   sym.classes.push_back(style::SymbolClass{});
@@ -449,7 +459,6 @@ void MapRenderer::draw_segments(std::span<const core::Segment> segments,
         {static_cast<float>(s.first.x - origin.x), static_cast<float>(s.first.y - origin.y),
          static_cast<float>(s.second.x - origin.x), static_cast<float>(s.second.y - origin.y), 0});
   }
-  d.scratch_segments = GpuStream{};
   upload_instances(d.scratch_segments, instances, 4);
   const std::array<float, 4> width{symbol.width_px, 0, 0, 0};
   const std::array<float, 4> color = to_float(symbol.color);
