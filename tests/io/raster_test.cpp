@@ -107,21 +107,3 @@ TEST_CASE("a file that is not a raster is an input error naming it", "[raster]")
     CHECK(std::string(e.what()).find("not-a-raster.tif") != std::string::npos);
   }
 }
-
-TEST_CASE("XYZ tiles fail with a readable message when nothing can be fetched", "[raster]") {
-  // Port 9 on the loopback interface refuses connections at once: the offline case, fast.
-  const core::Box view{core::XY{-46000, 90000}, core::XY{-44000, 92000}};
-  try {
-    io::read_xyz_tiles("http://127.0.0.1:9/{z}/{x}/{y}.png", "EPSG:6670", view, 64, 64);
-    FAIL("expected an InputError");
-  } catch (const core::InputError& e) {
-    CHECK(std::string(e.what()).find("offline") != std::string::npos);
-  }
-}
-
-TEST_CASE("the XYZ service description uses GDAL's placeholders", "[raster]") {
-  const std::string xml =
-      io::xyz_service_xml("https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png");
-  CHECK(xml.find("xyz/std/${z}/${x}/${y}.png") != std::string::npos);
-  CHECK(xml.find("EPSG:3857") != std::string::npos);
-}
