@@ -72,8 +72,8 @@ CrsRef CrsRef::parse(std::string_view text, std::string name) {
   if (definition.empty()) {
     throw core::ArgumentError("empty CRS definition");
   }
-  const detail::ContextPtr ctx = detail::make_context();
-  const detail::PjPtr crs = create_or_throw(ctx.get(), definition);
+  PJ_CONTEXT* const ctx = detail::thread_context();
+  const detail::PjPtr crs = create_or_throw(ctx, definition);
 
   CrsRef out;
   out.definition = definition;
@@ -104,17 +104,17 @@ std::string CrsRef::short_label() const {
 }
 
 CrsInfo inspect(const CrsRef& crs_ref) {
-  const detail::ContextPtr ctx = detail::make_context();
-  detail::PjPtr crs = source_of_bound(ctx.get(), create_or_throw(ctx.get(), crs_ref.definition));
+  PJ_CONTEXT* const ctx = detail::thread_context();
+  detail::PjPtr crs = source_of_bound(ctx, create_or_throw(ctx, crs_ref.definition));
   CrsInfo info;
   const PJ_TYPE type = proj_get_type(crs.get());
   info.geographic = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS;
   info.projected = type == PJ_TYPE_PROJECTED_CRS;
   if (info.projected) {
-    const detail::PjPtr cs(proj_crs_get_coordinate_system(ctx.get(), crs.get()));
+    const detail::PjPtr cs(proj_crs_get_coordinate_system(ctx, crs.get()));
     double factor = 0.0;
-    if (cs && proj_cs_get_axis_info(ctx.get(), cs.get(), 0, nullptr, nullptr, nullptr, &factor,
-                                    nullptr, nullptr, nullptr) != 0) {
+    if (cs && proj_cs_get_axis_info(ctx, cs.get(), 0, nullptr, nullptr, nullptr, &factor, nullptr,
+                                    nullptr, nullptr) != 0) {
       info.unit_to_m = factor;
     }
   }

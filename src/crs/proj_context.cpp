@@ -10,6 +10,11 @@ ContextPtr make_context() {
   return ctx;
 }
 
+PJ_CONTEXT* thread_context() {
+  thread_local const ContextPtr ctx = make_context();
+  return ctx.get();
+}
+
 std::string last_error(PJ_CONTEXT* ctx) {
   const int err = proj_context_errno(ctx);
   const char* text = err != 0 ? proj_context_errno_string(ctx, err) : nullptr;

@@ -1,7 +1,8 @@
 #pragma once
 // RAII ownership of PROJ handles, private to the crs library (public headers never include
 // proj.h). A PJ_CONTEXT is not thread-safe, and neither is any PJ created in it, so every object
-// that transforms coordinates owns its own context and the PJs made in it.
+// that transforms coordinates (and may move between threads) owns its own context and the PJs
+// made in it; one-shot questions (parse a definition, read its axes) use their thread's context.
 
 #include <proj.h>
 
@@ -23,6 +24,11 @@ using PjPtr = std::unique_ptr<PJ, PjDeleter>;
 /// A new context with PROJ's own logging silenced: errors are read back with last_error() and
 /// reported through caremap's exceptions, never printed to stderr by PROJ.
 ContextPtr make_context();
+
+/// This thread's context for short-lived PJs that never leave the call that made them. Opening
+/// a context's database (proj.db) costs about a millisecond; answering every CRS question on a
+/// fresh context paid it each time.
+PJ_CONTEXT* thread_context();
 
 /// Readable text of the context's last error ("unknown error" if PROJ gives none).
 std::string last_error(PJ_CONTEXT* ctx);

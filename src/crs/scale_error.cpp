@@ -9,14 +9,14 @@
 namespace caremap::crs {
 
 double max_scale_error(const CrsRef& crs, const GeoBox& extent, int samples) {
-  const detail::ContextPtr ctx = detail::make_context();
-  const detail::PjPtr raw = detail::create(ctx.get(), crs.definition);
+  PJ_CONTEXT* const ctx = detail::thread_context();
+  const detail::PjPtr raw = detail::create(ctx, crs.definition);
   if (!raw || proj_get_type(raw.get()) != PJ_TYPE_PROJECTED_CRS) {
     throw core::ArgumentError("scale error needs a projected CRS, not " + crs.short_label());
   }
   // proj_factors reads (longitude, latitude) in radians only once the axis order is normalised;
   // on EPSG:6670 as defined (northing first) it silently returns nonsense.
-  const detail::PjPtr pj(proj_normalize_for_visualization(ctx.get(), raw.get()));
+  const detail::PjPtr pj(proj_normalize_for_visualization(ctx, raw.get()));
   samples = std::max(samples, 2);
   double worst = 0.0;
   for (int i = 0; i < samples; ++i) {
@@ -28,7 +28,7 @@ double max_scale_error(const CrsRef& crs, const GeoBox& extent, int samples) {
       const PJ_FACTORS f = proj_factors(pj.get(), lp);
       if (proj_errno(pj.get()) != 0) {
         throw core::ArgumentError("cannot compute scale factors of " + crs.short_label() + ": " +
-                                  detail::last_error(ctx.get()));
+                                  detail::last_error(ctx));
       }
       worst =
           std::max({worst, std::abs(f.meridional_scale - 1.0), std::abs(f.parallel_scale - 1.0)});
