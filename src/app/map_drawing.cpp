@@ -209,8 +209,10 @@ ExportFrame export_frame(float map_width, float map_height, int width, int heigh
   const float w = std::max(1.0f, map_width);
   const float h = std::max(1.0f, map_height);
   if (height <= 0) {
-    height = static_cast<int>(std::lround(h * static_cast<float>(width) / w));
+    height = std::max(1, static_cast<int>(std::lround(h * static_cast<float>(width) / w)));
   }
+  f.width = width;
+  f.height = height;
   f.pixel_ratio = std::min(static_cast<float>(width) / w, static_cast<float>(height) / h);
   f.view_width = width / static_cast<double>(f.pixel_ratio);
   f.view_height = height / static_cast<double>(f.pixel_ratio);
@@ -219,12 +221,9 @@ ExportFrame export_frame(float map_width, float map_height, int width, int heigh
 
 void export_map_png(AppState& app, const ViewState& view, render::MapRenderer& renderer,
                     const Fonts& fonts, const std::filesystem::path& path, int width, int height) {
-  if (height <= 0) {
-    height = static_cast<int>(
-        std::lround(view.map_rect.height * static_cast<float>(width) / view.map_rect.width));
-  }
   const ExportFrame frame_of =
       export_frame(view.map_rect.width, view.map_rect.height, width, height);
+  height = frame_of.height;
   const float ratio = frame_of.pixel_ratio;
   render::OffscreenTarget target(width, height);
   target.bind();

@@ -33,7 +33,10 @@ std::uint64_t map_key(AppState& app, const render::Camera& camera,
 /// How an export of `width` x `height` pixels relates to the on-screen map: symbols, lines and
 /// text grow by `pixel_ratio` (so the image looks like the screen, only sharper) and the image
 /// shows the screen's extent whole, plus more on the longer side when the aspect differs.
+/// A height of 0 or less means the map's aspect ratio.
 struct ExportFrame {
+  int width = 1;  ///< the image, pixels
+  int height = 1;
   float pixel_ratio = 1.0f;
   double view_width = 1.0;  ///< camera viewport, screen pixels
   double view_height = 1.0;

@@ -4,9 +4,12 @@
 //   1. the backup-hospital symbol colour at the projected position of 宗像医師会病院
 //      (ID 4011400003350, position read from the data),
 //   2. the background colour far from any feature,
-//   3. a Japanese label really drawn (dark pixels inside a placed label's box).
+//   3. a Japanese label really drawn (dark pixels inside a placed label's box);
+//   4. the same run's slide export (--export-map, 4000 px wide, offscreen): its size, and the
+//      backup-hospital symbol at the same place, scaled.
 // Usage: caremap_viewer_window_check <caremap-viewer> <work dir>. Exit 0 on success.
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -22,10 +25,15 @@ using namespace caremap::window_check;
 
 namespace {
 
+constexpr const char* kExportName = "export.png";
+constexpr int kExportWidth = 4000;
+
 std::string default_region_command(const ViewerFiles& files) {
   return "\"" + files.viewer.string() + "\" --region munakata-fukutsu --lang ja" +
          " --size 1600x1000 --frames 3 --screenshot \"" + files.shot.string() +
-         "\" --dump-state \"" + files.state.string() + "\"";
+         "\" --dump-state \"" + files.state.string() + "\" --export-map \"" +
+         (files.shot.parent_path() / kExportName).string() + "\" --export-width " +
+         std::to_string(kExportWidth);
 }
 
 void check_default_region(const ViewerRun& run) {
@@ -59,6 +67,28 @@ void check_default_region(const ViewerRun& run) {
     const auto c = img.at(hx, hy);
     std::printf("     backup hospital at (%d, %d): rgb(%d, %d, %d)\n", hx, hy, c[0], c[1], c[2]);
     check(near_colour(c, star, 8), "backup-hospital symbol colour at its projected position");
+  }
+
+  // 4. The export: the map area alone at 4000 px, the map's aspect, everything scaled by
+  //    4000 / map width around the same centre.
+  {
+    const Image exported = load_png(run.work / kExportName);
+    const double ratio = kExportWidth / map.map_width;
+    const int want_h = static_cast<int>(std::lround(map.map_height * ratio));
+    std::printf("     export: %d x %d (want %d x %d)\n", exported.w, exported.h, kExportWidth,
+                want_h);
+    check(exported.w == kExportWidth && std::abs(exported.h - want_h) <= 1,
+          "the export is 4000 px wide at the map's aspect");
+    if (hospital && exported.w == kExportWidth && exported.h > 0) {
+      const auto [hx, hy] = map.project(*hospital);
+      const int ex = static_cast<int>(std::lround((hx + 0.5 - map.map_x) * ratio));
+      const int ey = static_cast<int>(std::lround((hy + 0.5 - map.map_y) * ratio));
+      const auto c =
+          exported.at(std::clamp(ex, 0, exported.w - 1), std::clamp(ey, 0, exported.h - 1));
+      std::printf("     backup hospital in the export at (%d, %d): rgb(%d, %d, %d)\n", ex, ey, c[0],
+                  c[1], c[2]);
+      check(near_colour(c, star, 8), "backup-hospital symbol colour at its place in the export");
+    }
   }
 
   // 2. Background: the map pixel farthest from every point, outside the city polygons.

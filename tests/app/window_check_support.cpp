@@ -70,9 +70,6 @@ core::XY MapPixels::world(int px, int py) const {
                   center_y - (py - map_y - map_height / 2) * m_per_px};
 }
 
-namespace {
-
-// The PNG at `path`; an empty image (w = h = 0, no pixels) when it cannot be read.
 Image load_png(const fs::path& path) {
   Image img;
   int n = 0;
@@ -84,6 +81,8 @@ Image load_png(const fs::path& path) {
   stbi_image_free(data);
   return img;
 }
+
+namespace {
 
 // Runs `command`, checks its exit code and the screenshot's size; nullopt (after a failed check)
 // when the screenshot or the state is missing.
@@ -117,10 +116,11 @@ int run_window_check(int argc, char** argv, const std::string& shot_name,
   const fs::path work = argv[2];
   isolate_viewer(work);
   const ViewerFiles files{argv[1], work / shot_name, work / "state.json"};
-  const std::optional<ViewerRun> run = run_viewer(command(files), files.shot, files.state);
+  std::optional<ViewerRun> run = run_viewer(command(files), files.shot, files.state);
   if (!run) {
     return 1;
   }
+  run->work = work;
   checks(*run);
   check(run->state["errors"].empty(), "no errors reported by the viewer");
   return finish();

@@ -34,6 +34,9 @@ struct Image {
   }
 };
 
+/// The PNG at `path`; an empty image (w = h = 0, no pixels) when it cannot be read.
+Image load_png(const std::filesystem::path& path);
+
 /// Whether each of the R, G and B channels of `c` is within `tolerance` of `want`'s.
 bool near_colour(std::array<int, 3> c, style::Rgba want, int tolerance);
 
@@ -70,6 +73,7 @@ struct ViewerFiles {
 
 /// What one viewer run left behind.
 struct ViewerRun {
+  std::filesystem::path work;  ///< the work dir, where other files the command wrote are
   Image screenshot;
   nlohmann::json state;  ///< the --dump-state JSON
   MapPixels map;         ///< from `state`
