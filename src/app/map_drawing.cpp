@@ -244,7 +244,7 @@ void export_map_png(AppState& app, const ViewState& view, render::MapRenderer& r
   draw_labels(app, camera, overlay, fonts);
   draw_scale_bar(camera, overlay, fonts);
   draw_north_arrow(overlay, fonts, app.lang);
-  draw_legend_box(app, overlay, fonts, app.lang);
+  draw_legend_box(app, camera, overlay, fonts, app.lang);
   draw_credits(app, overlay, fonts, app.lang);
 
   ImDrawList* lists[] = {&list};

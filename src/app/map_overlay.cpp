@@ -9,6 +9,7 @@
 #include "app/camera_hash.hpp"
 #include "app/hasher.hpp"
 #include "app/legend_model.hpp"
+#include "app/legend_placement.hpp"
 #include "app/symbol_icons.hpp"
 #include "render/label_placer.hpp"
 
@@ -328,7 +329,32 @@ void draw_credits(const AppState& app, const OverlayTarget& t, const Fonts& font
                   text.c_str(), nullptr, max_w);
 }
 
-void draw_legend_box(AppState& app, const OverlayTarget& t, const Fonts& fonts, Lang lang) {
+namespace {
+
+// The visible point symbols, in the target's coordinates: what a legend box should not hide.
+std::vector<render::ScreenPoint> visible_symbols(AppState& app, const render::Camera& camera,
+                                                 const OverlayTarget& t) {
+  std::vector<render::ScreenPoint> out;
+  const core::Box view = camera.visible_box();
+  for (LayerEntry& e : app.layers) {
+    if (!e.style.visible || !e.layer || icon_kind(e) != IconKind::point) {
+      continue;
+    }
+    const auto& anchor_points = anchors(e);
+    for (core::FeatureId id : spatial_index(e)->candidates(view)) {
+      if (const auto& a = anchor_points[id.value]) {
+        const render::ScreenPoint p = camera.world_to_screen(*a);
+        out.push_back({t.origin.x + p.x * t.scale, t.origin.y + p.y * t.scale});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void draw_legend_box(AppState& app, const render::Camera& camera, const OverlayTarget& t,
+                     const Fonts& fonts, Lang lang) {
   const auto groups = legend_model(app, lang);
   if (groups.empty()) {
     return;
@@ -348,8 +374,24 @@ void draw_legend_box(AppState& app, const OverlayTarget& t, const Fonts& fonts, 
           width, icon + 8 * s + fonts.label->CalcTextSizeA(fs, 1e9f, 0, item.label.c_str()).x);
     }
   }
-  const ImVec2 tl(t.origin.x + 12 * s, t.origin.y + 12 * s);
-  plate(t.list, tl, ImVec2(tl.x + width + 20 * s, tl.y + height), s);
+  // Top left, top right under the north arrow, bottom left over the scale bar: the one that
+  // hides the fewest symbols (the credits take the bottom right).
+  const float box_w = width + 20 * s;
+  const float left = t.origin.x + 12 * s;
+  const float right = t.origin.x + t.size.x - 12 * s - box_w;
+  const float top = t.origin.y + 12 * s;
+  const float below_arrow = t.origin.y + 76 * s;
+  const float above_scale = t.origin.y + t.size.y - 52 * s - height;
+  std::vector<render::ScreenRect> corners{{left, top, left + box_w, top + height}};
+  if (right > left + box_w) {
+    corners.push_back({right, below_arrow, right + box_w, below_arrow + height});
+  }
+  if (above_scale > top + height) {
+    corners.push_back({left, above_scale, left + box_w, above_scale + height});
+  }
+  const render::ScreenRect& at = corners[least_covered(corners, visible_symbols(app, camera, t))];
+  const ImVec2 tl(at.x0, at.y0);
+  plate(t.list, tl, ImVec2(tl.x + box_w, tl.y + height), s);
   float y = tl.y + 6 * s;
   const ImU32 text = IM_COL32(40, 40, 40, 255);
   for (const LegendGroup& g : groups) {

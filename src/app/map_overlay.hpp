@@ -48,8 +48,10 @@ std::vector<PlacedLabelRecord> draw_labels(AppState& app, const render::Camera& 
 void draw_scale_bar(const render::Camera& camera, const OverlayTarget& target, const Fonts& fonts);
 void draw_north_arrow(const OverlayTarget& target, const Fonts& fonts, Lang lang);
 void draw_credits(const AppState& app, const OverlayTarget& target, const Fonts& fonts, Lang lang);
-/// A legend box in the top-left corner (used for exported images).
-void draw_legend_box(AppState& app, const OverlayTarget& target, const Fonts& fonts, Lang lang);
+/// A legend box (for exported images) in the corner where it hides the fewest symbols of the
+/// visible layers (see legend_placement.hpp).
+void draw_legend_box(AppState& app, const render::Camera& camera, const OverlayTarget& target,
+                     const Fonts& fonts, Lang lang);
 
 /// Text with a halo: the text drawn over eight offset copies in the halo colour.
 void draw_halo_text(ImDrawList* list, ImFont* font, float size, ImVec2 pos, ImU32 text, ImU32 halo,
