@@ -30,22 +30,6 @@ double signed_area(const core::Ring& r) {
   return 0.5 * sum;
 }
 
-core::Box box_of(const core::Ring& r) {
-  core::Box b{r.front(), r.front()};
-  for (const core::XY& p : r) {
-    b.min_corner().x = std::min(b.min_corner().x, p.x);
-    b.min_corner().y = std::min(b.min_corner().y, p.y);
-    b.max_corner().x = std::max(b.max_corner().x, p.x);
-    b.max_corner().y = std::max(b.max_corner().y, p.y);
-  }
-  return b;
-}
-
-bool in_box(const core::Box& b, core::XY p) {
-  return p.x >= b.min_corner().x && p.x <= b.max_corner().x && p.y >= b.min_corner().y &&
-         p.y <= b.max_corner().y;
-}
-
 // Crossing-number test; p is never on the ring (it is the midpoint of another ring's edge, and
 // rings meet only at single points).
 bool inside_ring(const core::Ring& r, core::XY p) {
@@ -207,7 +191,7 @@ std::size_t assemble_polygons(std::vector<Chord>& chords, const ClassField& fiel
       continue;
     }
     const double a = signed_area(ring);
-    (a < 0.0 ? outers : holes).push_back({r, a, box_of(ring)});
+    (a < 0.0 ? outers : holes).push_back({r, a, boost::geometry::return_envelope<core::Box>(ring)});
   }
   // Largest first, so that each hole goes to the smallest outer ring holding it (an island in a
   // hole of a larger part is its own outer ring).
@@ -219,7 +203,8 @@ std::size_t assemble_polygons(std::vector<Chord>& chords, const ClassField& fiel
     const core::XY p{0.5 * (ring[0].x + ring[1].x), 0.5 * (ring[0].y + ring[1].y)};
     std::size_t owner = outers.size();
     for (std::size_t o = outers.size(); o-- > 0;) {
-      if (in_box(outers[o].box, p) && inside_ring(s.rings[outers[o].ring], p)) {
+      if (boost::geometry::covered_by(p, outers[o].box) &&
+          inside_ring(s.rings[outers[o].ring], p)) {
         owner = o;
         break;
       }
