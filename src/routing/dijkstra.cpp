@@ -33,7 +33,7 @@ void Dijkstra::start(std::span<const Link> seeds, const SearchOptions& options) 
     const Link& s = m_seeds[i];
     const double c = by_time ? s.time_s : s.length_m;
     const double other = by_time ? s.length_m : s.time_s;
-    if (s.node == kNone || !(c <= options.cutoff)) {
+    if (s.node == kNone || !(c <= options.cutoff) || c == kUnreachable) {
       continue;
     }
     relax(s.node, c, other, kSeedParent | i, s.tag);

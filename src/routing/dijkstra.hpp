@@ -17,6 +17,7 @@
 // Complexity: O((V + E) log V) per full run, with a 4-ary heap with decrease-key; a run with a
 // cutoff costs O((V' + E') log V') for the V' nodes settled and E' arcs scanned.
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <span>
@@ -162,7 +163,10 @@ void Dijkstra::search(OnSettle& on_settle) {
   const std::uint32_t* offsets = Backward ? g.first_in().data() : g.first_out().data();
   const NodeId* other_end = Backward ? g.tail().data() : g.head().data();
   const ArcId* in_arc = g.in_arc().data();
-  const double cutoff = m_options.cutoff;
+  // A closed arc costs +inf, and "no cutoff" is +inf too: cap the cutoff at the largest finite
+  // cost so that closed arcs are never taken (otherwise everything behind a closure would be
+  // settled, "reached", at an infinite cost).
+  const double cutoff = std::min(m_options.cutoff, std::numeric_limits<double>::max());
   while (!m_heap_key.empty()) {
     const HeapItem top = pop();
     const NodeId u = top.node;

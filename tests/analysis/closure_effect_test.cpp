@@ -73,3 +73,43 @@ TEST_CASE("closing a bridge: who changes facility, who is slower, who is cut off
   CHECK(r3.summary.added_max_s == Approx(400.0).margin(1e-9));
   CHECK(std::get<std::string>(r3.points.features[0].values[2]) == "slower");
 }
+
+TEST_CASE("a point on a road the flood closes is cut off, not reached at an infinite time",
+          "[analysis][closure_effect]") {
+  const auto net = test::network_of(kRiver);
+  // Two hospitals, so the search looks for the first of several (k = 1 < 2 targets).
+  const auto hospitals = test::point_layer("hospitals", core::Category::hospital,
+                                           {{"H1", {0, 0}}, {"H2", {200, 6000}}});
+  // d at E1, the dead end of the east bank road: outside the flood, but its only road (E1-E2)
+  // touches the flood and is closed. e on that road between E1 and E2.
+  const auto demand = test::point_layer("patients", core::Category::demand,
+                                        {{"d", {200, 0}}, {"e", {200, 500}}});
+  const std::vector<core::LayerPtr> layers = {hospitals};
+  core::Diagnostics diag;
+  routing::Closures c;
+  core::Polygon flood;  // around E2: closes E1-E2, E2-E3 and bridge 1
+  for (const core::XY p : {core::XY{150, 950}, core::XY{150, 1050}, core::XY{250, 1050},
+                           core::XY{250, 950}, core::XY{150, 950}}) {
+    boost::geometry::append(flood.outer(), p);
+  }
+  boost::geometry::correct(flood);
+  c.barriers.push_back(flood);
+  const routing::Overlay cut = routing::build_overlay(net->index(), c, diag);
+  const ClosureEffectResult r = closure_effect(*net, *demand, layers, NearestByTimeParams{}, cut);
+  REQUIRE(r.rows.size() == 2);
+  // Before: 100 s (d) or 50 s (e) to E2, 20 s over bridge 1, 100 s down to H1.
+  CHECK(r.rows[0].before_time_s == Approx(220.0).margin(1e-9));
+  CHECK(r.rows[1].before_time_s == Approx(170.0).margin(1e-9));
+  for (const ClosureEffectRow& row : r.rows) {
+    CHECK(row.status == ClosureStatus::newly_unreachable);
+    CHECK_FALSE(row.after_facility.has_value());
+    CHECK(row.after_time_s == routing::kUnreachable);
+  }
+  CHECK(r.summary.newly_unreachable == 2);
+  CHECK(r.summary.facility_changed == 0);
+  CHECK(r.summary.added_total_s == 0.0);
+  // The nearest-by-time run itself has no row for d: unreachable, not "inf min".
+  const NearestByTimeResult after = nearest_by_time(*net, *demand, layers, NearestByTimeParams{},
+                                                    &cut);
+  CHECK(after.rows.empty());
+}

@@ -79,6 +79,21 @@ TEST_CASE("closing a bridge reroutes over the other one, closing both disconnect
     const Overlay o = build_overlay(index, c, d);
     CHECK(time_w1_e1(f, &o) == kUnreachable);
     CHECK(d.count("closure_way_not_found") == 1);
+    // No route at all, and the east bank is not reached (not "reached at an infinite cost"):
+    // with no cutoff, a closed arc's +inf cost must not settle the nodes behind it.
+    Dijkstra q(f.graph);
+    SearchOptions opts;
+    opts.overlay = &o;
+    CHECK_FALSE(shortest_route(q, Endpoint::at_node(f.graph, f.node("W1")),
+                               Endpoint::at_node(f.graph, f.node("E1")), opts)
+                    .has_value());
+    std::vector<Link> seeds;
+    append_departures(f.graph, Endpoint::at_node(f.graph, f.node("W1")), &o, 0, seeds);
+    q.run(seeds, opts);
+    CHECK(q.reached(f.node("W3")));
+    for (const char* east : {"E1", "E2", "E3"}) {
+      CHECK_FALSE(q.reached(f.node(east)));
+    }
   }
   SECTION("a point barrier on bridge 2 leaves bridge 1 open") {
     Closures c;
