@@ -85,6 +85,28 @@ void print_summary(const core::Layer& demand, const analysis::NearestByTimeResul
   out << '\n';
 }
 
+// The words of the summary table above it ("cut off", not the field value
+// "newly_unreachable").
+const char* status_text(analysis::ClosureStatus s) {
+  switch (s) {
+    case analysis::ClosureStatus::unchanged:
+      return "unchanged";
+    case analysis::ClosureStatus::slower:
+      return "slower";
+    case analysis::ClosureStatus::faster:
+      return "faster";
+    case analysis::ClosureStatus::facility_changed:
+      return "nearest changed";
+    case analysis::ClosureStatus::newly_unreachable:
+      return "cut off";
+    case analysis::ClosureStatus::still_unreachable:
+      return "still cut off";
+    case analysis::ClosureStatus::newly_reachable:
+      return "now reachable";
+  }
+  return "";
+}
+
 void print_closure_effect(const core::Layer& demand, const analysis::ClosureEffectResult& e,
                           std::ostream& out) {
   const auto& s = e.summary;
@@ -103,8 +125,13 @@ void print_closure_effect(const core::Layer& demand, const analysis::ClosureEffe
       changed.push_back(&row);
     }
   }
-  std::sort(changed.begin(), changed.end(),
-            [](const auto* a, const auto* b) { return a->added_s > b->added_s; });
+  // Cut off first (the drill's first question), then by time added.
+  auto cut_off = [](const analysis::ClosureEffectRow* r) {
+    return r->status == analysis::ClosureStatus::newly_unreachable;
+  };
+  std::stable_sort(changed.begin(), changed.end(), [&](const auto* a, const auto* b) {
+    return cut_off(a) != cut_off(b) ? cut_off(a) : a->added_s > b->added_s;
+  });
   if (changed.empty()) {
     out << '\n';
     return;
@@ -116,9 +143,11 @@ void print_closure_effect(const core::Layer& demand, const analysis::ClosureEffe
   };
   for (std::size_t i = 0; i < std::min<std::size_t>(changed.size(), 20); ++i) {
     const auto& row = *changed[i];
-    table.add_row({demand.display_name(row.demand), analysis::to_string(row.status),
+    const bool both = row.before_facility && row.after_facility;
+    table.add_row({demand.display_name(row.demand), status_text(row.status),
                    facility_text(row.before_facility, row.before_time_s),
-                   facility_text(row.after_facility, row.after_time_s), minutes(row.added_s)});
+                   facility_text(row.after_facility, row.after_time_s),
+                   both ? minutes(row.added_s) : std::string("–")});
   }
   table.print(out);
   out << '\n';

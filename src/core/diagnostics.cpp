@@ -43,7 +43,7 @@ std::map<std::string, std::size_t> Diagnostics::counts_by_code() const {
 }
 
 std::string describe_code(std::string_view code) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kLabels{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 22> kLabels{{
       {"empty_coordinates", "empty coordinates"},
       {"zero_coordinates", "zero coordinates"},
       {"swapped_coordinates", "latitude and longitude swapped"},
@@ -58,6 +58,14 @@ std::string describe_code(std::string_view code) {
       {"outside_region", "outside the region"},
       {"snap_too_far", "too far from any road"},
       {"unreachable", "unreachable"},
+      {"no_facility_within_reach", "no facility reachable by road"},
+      {"no_facility_within_max_distance", "no facility within the maximum distance"},
+      {"demand_without_geometry", "point without a position"},
+      {"facility_without_geometry", "facility without a position"},
+      {"closure_without_geometry", "closure without geometry"},
+      {"closure_ignored", "closure not used"},
+      {"closure_point_not_on_road", "closure point too far from any road"},
+      {"closure_way_not_found", "closed way not in the road network"},
   }};
   for (const auto& [c, label] : kLabels) {
     if (c == code) {
