@@ -66,7 +66,7 @@ core::LayerPtr side(const std::string& file, const std::string& layer_id, const 
                     const std::optional<io::Region>& region, const crs::CrsRef& crs,
                     core::Diagnostics& diagnostics) {
   if (!file.empty()) {
-    auto loaded = io::read_file(file, loose_file_options(region ? &*region : nullptr), crs);
+    auto loaded = read_input_file(file, loose_file_options(region ? &*region : nullptr), crs);
     diagnostics.append(loaded.diagnostics);
     return loaded.layer;
   }

@@ -121,8 +121,10 @@ void print_areas(const analysis::ServiceAreaResult& r, std::ostream& out) {
 int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
   PhaseTimer timer;
   const bool from_region = o.origins.empty() && o.from.empty();
+  // The region is needed for its roads (no --osm), for its facilities (no --origins or --from)
+  // or when named; a run from a file on an extract reads neither.
   std::optional<io::Region> region;
-  if (o.network.osm.empty() || o.cmd->count("--region") > 0) {
+  if (o.network.osm.empty() || from_region || o.cmd->count("--region") > 0) {
     region = load_region(o.region, context);
   }
   const LoadedNetwork network = load_network(o.network, region ? &*region : nullptr, context);
@@ -134,7 +136,7 @@ int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
   std::vector<core::LayerPtr> sources;
   if (!o.origins.empty()) {
     auto loaded =
-        io::read_file(o.origins, loose_file_options(region ? &*region : nullptr), network.crs);
+        read_input_file(o.origins, loose_file_options(region ? &*region : nullptr), network.crs);
     diagnostics.append(loaded.diagnostics);
     sources.push_back(loaded.layer);
   } else if (!o.from.empty()) {
@@ -161,6 +163,7 @@ int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
                                &progress);
   }
   timer.lap("service areas");
+  require_on_network(r.facilities, network);
   diagnostics.append(r.diagnostics);
   if (o.report.json) {
     nlohmann::ordered_json j;

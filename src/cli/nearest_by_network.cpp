@@ -180,6 +180,7 @@ int run_nearest_by_network(const NearestOptions& o, CommandContext& context) {
     const ProgressBar bar(progress, context.err, context.progress_bar);
     auto r = analysis::nearest_by_time(*network.network, *demand, in.facilities, params,
                                        overlay ? &*overlay : nullptr, &progress);
+    require_on_network(r.facilities, network);
     in.diagnostics.append(r.diagnostics);
     if (!o.report.json) {
       if (in.demand) {

@@ -54,7 +54,7 @@ NearestInputs load_nearest_inputs(const NearestOptions& o, CommandContext& conte
   // Files beside a region are checked against its valid extent; files alone are not.
   const io::ReadOptions beside = loose_file_options(in.region ? &*in.region : nullptr);
   for (const auto& f : o.facilities) {
-    auto loaded = io::read_file(f, beside, in.working_crs);
+    auto loaded = read_input_file(f, beside, in.working_crs);
     in.diagnostics.append(loaded.diagnostics);
     in.facilities.push_back(loaded.layer);
   }
@@ -62,7 +62,7 @@ NearestInputs load_nearest_inputs(const NearestOptions& o, CommandContext& conte
     io::ReadOptions read = beside;
     read.name_field = o.demand_name_field;
     read.category = core::Category::demand;
-    auto loaded = io::read_file(o.demand, read, in.working_crs);
+    auto loaded = read_input_file(o.demand, read, in.working_crs);
     in.diagnostics.append(loaded.diagnostics);
     in.demand = loaded.layer;
   } else if (!o.demand_layer.empty()) {

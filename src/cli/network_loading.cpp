@@ -109,6 +109,23 @@ LoadedNetwork load_network(const NetworkOptions& o, const io::Region* region,
   return out;
 }
 
+void require_on_network(std::span<const analysis::NetworkSite> facilities,
+                        const LoadedNetwork& network) {
+  if (facilities.empty()) {
+    return;
+  }
+  for (const analysis::NetworkSite& s : facilities) {
+    if (s.endpoint) {
+      return;
+    }
+  }
+  throw core::InputError(
+      "none of the " + std::to_string(facilities.size()) +
+          " facilities lies near a road of this network (every one is too far from any road): "
+          "is it the road network of the facilities' region?",
+      core::ErrorContext{network.source.string(), "", std::nullopt, ""});
+}
+
 std::optional<routing::Overlay> load_closures(const NetworkOptions& o, const LoadedNetwork& network,
                                               const io::Region* region,
                                               core::Diagnostics& diagnostics) {

@@ -7,8 +7,10 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 
+#include "analysis/network_sites.hpp"
 #include "cli/command.hpp"
 #include "core/diagnostics.hpp"
 #include "crs/crs_ref.hpp"
@@ -38,6 +40,12 @@ struct LoadedNetwork {
   double load_seconds = 0.0;
   core::Diagnostics diagnostics;
 };
+
+/// Throws core::InputError when facilities were given but not one lies within the snap distance
+/// of a road of `network`: the network does not cover them (another region's extract, or the
+/// wrong file), and every travel time would be "unreachable".
+void require_on_network(std::span<const analysis::NetworkSite> facilities,
+                        const LoadedNetwork& network);
 
 /// The network for `region` (may be absent when --osm is given). The working CRS is the
 /// region's, else chosen from the OSM file's extent. Throws core::InputError when there is no

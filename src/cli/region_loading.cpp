@@ -3,6 +3,7 @@
 #include <map>
 
 #include "cli/progress_bar.hpp"
+#include "core/error.hpp"
 #include "io/project.hpp"
 
 namespace caremap::cli {
@@ -21,6 +22,26 @@ io::ReadOptions loose_file_options(const io::Region* region) {
     options.valid_extent = region->project.valid_extent;
   }
   return options;
+}
+
+io::LoadedLayer read_input_file(const std::filesystem::path& path, const io::ReadOptions& options,
+                                const crs::CrsRef& working) {
+  io::LoadedLayer loaded = io::read_file(path, options, working);
+  if (!loaded.layer->features.empty()) {
+    return loaded;
+  }
+  std::string why;
+  for (const auto& [code, n] : loaded.diagnostics.counts_by_code()) {
+    why += (why.empty() ? "" : ", ") + std::to_string(n) + (n == 1 ? " row: " : " rows: ") +
+           core::describe_code(code);
+  }
+  std::string message = "no row can be used";
+  if (why.empty()) {
+    message += ": the file has no rows";
+  } else {
+    message += " (" + why + "); the first: " + core::format(loaded.diagnostics.items().front());
+  }
+  throw core::InputError(message, core::ErrorContext{path.string(), {}, std::nullopt, {}});
 }
 
 void print_diagnostics(const core::Diagnostics& diagnostics, std::ostream& err, bool verbose) {

@@ -82,20 +82,26 @@ TEST_CASE("successful commands", "[cli]") {
         "520_rouken_20250601.csv: 4 rows: outside the project's valid extent",
         "760_regular_patrol_nursing_20250601.csv: 3 rows: outside the project's valid extent"},
        {}},
+      // The figures below were checked by hand against the data (distances recomputed on the
+      // ellipsoid from the files' coordinates; areas from the N03 polygons; see the tests
+      // "nearest distances agree ..." and "coverage figures add up ...").
       {"summary",
        {"summary"},
        cli::exit_ok,
-       {"Nearest hospital", "宗像市 covered", "shelter_evacuation"},
+       {"Nearest hospital", "宗像市 covered", "shelter_evacuation",
+        // The farthest shelter: 大島 (an island), 12.9 km from 津屋崎中央病院.
+        "大島地区コミュニティ・センター", "12.9 km", "津屋崎中央病院"},
        {}},
       {"nearest hospitals to a place",
        {"nearest", "--from", kMunakataOffice, "-k", "3"},
        cli::exit_ok,
-       {"Nearest to 130.54030,33.80570", "病院"},
+       {"Nearest to 130.54030,33.80570", "摩利支病院", "387 m"},
        {}},
       {"coverage of clinics",
        {"coverage", "--category", "clinic"},
        cli::exit_ok,
-       {"Coverage of clinic", "宗像市", "福津市", "JIS mesh cells"},
+       {"Coverage of clinic", "JIS mesh cells", "宗像市    119.92", "99.2 %", "福津市     52.75",
+        "100.0 %"},
        {}},
   };
   for (const auto& c : cases) {
@@ -225,6 +231,23 @@ TEST_CASE("unusable rows are reported by file and row, the rest is used", "[cli]
   CHECK_THAT(r.err, Catch::Contains("sites.csv: row 2") && Catch::Contains("row 3") &&
                         Catch::Contains("row 4"));
   CHECK_THAT(r.err, Catch::Contains("zero coordinates") && Catch::Contains("empty coordinates"));
+}
+
+TEST_CASE("a file with no usable row is refused, nothing is written", "[cli]") {
+  ScratchDir dir;
+  test::write_text(dir / "patients.csv",
+                   "name,lon,lat\n"
+                   "zero,0,0\n"
+                   "empty,,\n");
+  const fs::path out = dir / "nearest.csv";
+  const Run r =
+      run({"nearest", "--demand", (dir / "patients.csv").string(), "--out", out.string()});
+  INFO(r.out << r.err);
+  CHECK(r.code == cli::exit_bad_input);
+  CHECK_THAT(r.err, Catch::Contains("patients.csv") && Catch::Contains("no row can be used") &&
+                        Catch::Contains("1 row: zero coordinates") &&
+                        Catch::Contains("1 row: empty coordinates") && Catch::Contains("row 1"));
+  CHECK_FALSE(fs::exists(out));
 }
 
 TEST_CASE("files beside a region are checked against its valid extent; files alone are not",

@@ -187,3 +187,20 @@ TEST_CASE("bad network arguments exit with code 2", "[cli][network]") {
     CHECK_THAT(r.err, Catch::Contains(says));
   }
 }
+
+TEST_CASE("a region's facilities on another region's road network are refused", "[cli][network]") {
+  // --osm with --category: the facilities come from the default region (宗像市・福津市), which
+  // the Monaco extract does not cover. That is a mistake to say, not 13 empty service areas.
+  MonacoFixture f;
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"service-area", "--category", "hospital", "--bands", "5,10min", "--out",
+            (f.dir / "sa.gpkg").string()},
+           {"nearest", "--by", "time", "--from", "7.4197,43.7277"}}) {
+    const Run r = run(concat(args, f.network()));
+    INFO(args[0] << ": " << r.err);
+    CHECK(r.code == cli::exit_bad_input);
+    CHECK_THAT(r.err, Catch::Contains("monaco.osm.pbf") &&
+                          Catch::Contains("none of the 13 facilities lies near a road"));
+  }
+  CHECK_FALSE(fs::exists(f.dir / "sa.gpkg"));
+}
