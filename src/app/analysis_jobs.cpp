@@ -8,6 +8,7 @@
 #include "analysis/coverage.hpp"
 #include "analysis/facility_set.hpp"
 #include "analysis/nearest.hpp"
+#include "app/category_title.hpp"
 #include "app/facility_layers.hpp"
 #include "app/hasher.hpp"
 #include "crs/transformer.hpp"
@@ -94,7 +95,8 @@ void start_nearest(AppState& app, core::XY origin) {
 
 void start_coverage(AppState& app) {
   const core::Category category = app.coverage.category;
-  const double radius = app.coverage.radius_m;
+  const std::optional<double> radius =
+      app.coverage.radius_from_user ? std::optional<double>(app.coverage.radius_m) : std::nullopt;
   const bool mesh = app.coverage.mesh;
   core::LayerPtr boundary;
   for (const LayerEntry& e : app.layers) {
@@ -107,10 +109,7 @@ void start_coverage(AppState& app) {
     log_message(app, "coverage: no boundary layer");
     return;
   }
-  std::vector<analysis::CoverageSource> sources;
-  for (const core::LayerPtr& l : facility_layers(app)) {
-    sources.push_back(analysis::CoverageSource{l, std::nullopt});
-  }
+  const std::vector<analysis::CoverageSource> sources = coverage_sources(app);
   const crs::Transformer projector = *app.lonlat;  // a copy: PROJ objects are per thread
   app.jobs.submit(
       "coverage",
@@ -118,7 +117,9 @@ void start_coverage(AppState& app) {
        mesh](core::Progress& progress) -> Completion {
         analysis::CoverageParams params;
         params.categories = {category};
-        params.radius = core::Meters{radius};
+        if (radius) {
+          params.radius = core::Meters{*radius};
+        }
         params.mesh_level = mesh ? std::optional(core::MeshLevel::half) : std::nullopt;
         params.backup_area = true;
         params.explode_gaps = false;
@@ -146,13 +147,20 @@ void start_coverage(AppState& app) {
                                            c.backup_km2, c.backup_pct});
         }
         const std::size_t facilities = r.summary.facilities;
+        // The radii used: the user's, or each layer's (one value unless project radii differ).
+        const double r_min = r.summary.min_radius.value;
+        const double r_max = r.summary.max_radius.value;
         return [=](AppState& app) {
           app.coverage.cities = cities;
           app.coverage.facilities = facilities;
           app.coverage.seconds = seconds;
           char label[96];
-          std::snprintf(label, sizeof label, "%s %.0f m",
-                        std::string(core::to_string(category)).c_str(), radius);
+          const std::string what = category_title(category, app.lang);
+          if (r_max > r_min) {
+            std::snprintf(label, sizeof label, "%s %.0f–%.0f m", what.c_str(), r_min, r_max);
+          } else {
+            std::snprintf(label, sizeof label, "%s %.0f m", what.c_str(), r_max);
+          }
           app.coverage.computed_for = label;
           if (mesh_layer) {
             put_result_layer(app, mesh_layer);

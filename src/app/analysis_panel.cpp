@@ -6,6 +6,7 @@
 
 #include "app/analysis_jobs.hpp"
 #include "app/category_title.hpp"
+#include "app/facility_layers.hpp"
 #include "app/facility_table.hpp"
 #include "app/panels.hpp"
 
@@ -62,17 +63,23 @@ void draw_coverage(AppState& app, Lang l) {
                         category_title(app.coverage.category, l).c_str())) {
     for (core::Category c : categories) {
       if (ImGui::Selectable(category_title(c, l).c_str(), c == app.coverage.category)) {
+        // Another kind of facility has another reach (16 km for a clinic, 500 m for a
+        // 指定緊急避難場所): start again from its own radius.
         app.coverage.category = c;
+        app.coverage.radius_m = static_cast<float>(coverage_radius_for(app, c).value);
+        app.coverage.radius_from_user = false;
         changed = true;
       }
     }
     ImGui::EndCombo();
   }
   ImGui::SetNextItemWidth(200);
-  if (ImGui::SliderFloat(tr(l, Str::analysis_radius), &app.coverage.radius_m, 200.0f, 16000.0f,
+  if (ImGui::SliderFloat(tr(l, Str::analysis_radius), &app.coverage.radius_m, 100.0f, 30000.0f,
                          "%.0f m", ImGuiSliderFlags_Logarithmic)) {
+    app.coverage.radius_from_user = true;
     changed = app.coverage.live;
   }
+
   if (ImGui::Checkbox(tr(l, Str::analysis_mesh), &app.coverage.mesh)) {
     changed = true;
   }

@@ -210,6 +210,39 @@ std::optional<core::Box> layers_bounds(const AppState& app, bool facilities_only
   return box;
 }
 
+std::optional<core::Box> fit_bounds(const AppState& app) {
+  const std::optional<core::Box> facilities = layers_bounds(app, true);
+  if (!facilities) {
+    return layers_bounds(app, false);
+  }
+  std::optional<core::Box> box = facilities;
+  for (const LayerEntry& e : app.layers) {
+    if (!e.style.visible || !e.layer || e.is_result ||
+        e.layer->category != core::Category::boundary) {
+      continue;
+    }
+    for (const core::Feature& f : e.layer->features) {
+      const auto* parts = std::get_if<core::MultiPolygon>(&f.geometry);
+      if (parts == nullptr) {
+        box = core::merge(box, core::envelope(f.geometry));
+        continue;
+      }
+      double largest = 0.0;
+      for (const core::Polygon& p : *parts) {
+        largest = std::max(largest, std::abs(boost::geometry::area(p)));
+      }
+      for (const core::Polygon& p : *parts) {
+        const auto envelope = boost::geometry::return_envelope<core::Box>(p);
+        if (std::abs(boost::geometry::area(p)) >= 0.1 * largest ||
+            boost::geometry::intersects(envelope, *facilities)) {
+          box = core::merge(box, envelope);
+        }
+      }
+    }
+  }
+  return box;
+}
+
 std::optional<core::XY> selection_position(AppState& app) {
   if (!app.selection) {
     return std::nullopt;

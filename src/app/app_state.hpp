@@ -51,6 +51,7 @@ struct LayerEntry {
   core::Diagnostics diagnostics;  ///< problems found while loading (rows skipped, ...)
   std::string source;             ///< file the layer came from, empty for results
   bool is_result = false;         ///< made by an analysis in this session
+  std::optional<core::Meters> coverage_radius;  ///< the project file's coverage_radius_m
 
   // Derived, rebuilt on demand (see symbology() and spatial_index()).
   style::LayerSymbology cached_symbology;
@@ -108,7 +109,10 @@ struct CityCoverageRow {
 
 struct CoverageState {
   core::Category category = core::Category::clinic;
-  float radius_m = 4000.0f;
+  /// What the slider shows: the category's radius (coverage_radius_for) until the user moves
+  /// it, then the user's radius for every facility of the run (as `caremap coverage --radius`).
+  float radius_m = 16000.0f;
+  bool radius_from_user = false;
   bool mesh = true;
   bool live = true;  ///< recompute while the slider moves (coalesced on the job thread)
   std::vector<CityCoverageRow> cities;
@@ -179,6 +183,13 @@ void move_layer(AppState& app, std::uint32_t uid, int steps);
 
 /// Union of the bounds of visible vector layers (facility layers only if `facilities_only`).
 std::optional<core::Box> layers_bounds(const AppState& app, bool facilities_only);
+
+/// What "fit all" (and the first view) shows: the visible facilities and the city areas around
+/// them, whole. An area part is left out only when it is small (under a tenth of its layer's
+/// largest part) and away from every facility: 沖ノ島, 60 km offshore with no facility, would
+/// shrink the cities to a corner; 大島 and 地島, with shelters, stay in. Without facilities, every
+/// visible layer.
+std::optional<core::Box> fit_bounds(const AppState& app);
 
 /// The position of the selected feature, if any.
 std::optional<core::XY> selection_position(AppState& app);

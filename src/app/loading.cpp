@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "app/crs_display.hpp"
+#include "app/facility_layers.hpp"
 #include "app/network_jobs.hpp"
 #include "app/tile_basemap.hpp"
 #include "crs/transformer.hpp"
@@ -58,11 +59,18 @@ void start_open_region(AppState& app, std::string name_or_path) {
       for (io::LoadedLayer& l : region->layers) {
         const std::uint32_t uid =
             add_layer(app, l.layer, std::move(l.diagnostics), l.spec.source.string());
-        if (LayerEntry* e = find_layer(app, uid); e != nullptr && !l.spec.title.empty()) {
-          e->title = l.spec.title;
+        if (LayerEntry* e = find_layer(app, uid); e != nullptr) {
+          if (!l.spec.title.empty()) {
+            e->title = l.spec.title;
+          }
+          e->coverage_radius = l.spec.coverage_radius;
         }
       }
       app.network.region_roads = region->project.roads;
+      if (!app.coverage.radius_from_user) {
+        app.coverage.radius_m =
+            static_cast<float>(coverage_radius_for(app, app.coverage.category).value);
+      }
       ++app.loads_completed;
       // The region's road network loads in the background (from the graph cache when valid).
       start_load_network(app);

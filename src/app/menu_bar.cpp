@@ -15,10 +15,7 @@ void draw_menu_bar(AppState& app, ViewState& view, float* height_out) {
     }
     if (ImGui::BeginMenu(tr(l, Str::menu_view))) {
       if (ImGui::MenuItem(tr(l, Str::menu_fit_all))) {
-        view.fit_request = layers_bounds(app, true);
-        if (!view.fit_request) {
-          view.fit_request = layers_bounds(app, false);
-        }
+        view.fit_request = fit_bounds(app);
       }
       if (ImGui::MenuItem(tr(l, Str::menu_fit_selection), nullptr, false,
                           app.selection.has_value())) {

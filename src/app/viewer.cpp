@@ -1,6 +1,7 @@
 #include "app/viewer.hpp"
 
 #include <epoxy/gl.h>
+
 // GLFW after epoxy: epoxy provides the GL declarations, GLFW must not include its own.
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -18,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/analysis_jobs.hpp"
+#include "app/facility_layers.hpp"
 #include "app/frame_composer.hpp"
 #include "app/loading.hpp"
 #include "app/map_drawing.hpp"
@@ -297,10 +299,7 @@ void Viewer::after_loads() {
     }
   }
   if (!m_view.camera_ready) {
-    m_view.fit_request = layers_bounds(m_app, true);
-    if (!m_view.fit_request) {
-      m_view.fit_request = layers_bounds(m_app, false);
-    }
+    m_view.fit_request = fit_bounds(m_app);
   }
   if (m_app.loads_completed < m_app.loads_started || m_startup_done) {
     return;
@@ -355,8 +354,11 @@ void Viewer::after_loads() {
   }
   if (m_options.coverage) {
     m_app.coverage.category = m_options.coverage->category;
+    m_app.coverage.radius_m =
+        static_cast<float>(coverage_radius_for(m_app, m_options.coverage->category).value);
     if (m_options.coverage->radius_m) {
       m_app.coverage.radius_m = static_cast<float>(*m_options.coverage->radius_m);
+      m_app.coverage.radius_from_user = true;
     }
     start_coverage(m_app);
   }
@@ -485,10 +487,7 @@ void Viewer::frame() {
   }
   if (!m_view.camera_ready && !m_view.fit_request && !m_app.layers.empty()) {
     // Data that arrives outside the scripted loads (a road network) still gets a first view.
-    m_view.fit_request = layers_bounds(m_app, true);
-    if (!m_view.fit_request) {
-      m_view.fit_request = layers_bounds(m_app, false);
-    }
+    m_view.fit_request = fit_bounds(m_app);
   }
   float menu_h = 0.0f;
   draw_menu_bar(m_app, m_view, &menu_h);

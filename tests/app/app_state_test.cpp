@@ -63,6 +63,47 @@ TEST_CASE("bounds of facility layers leave out areas", "[state]") {
   CHECK(layers_bounds(app, false)->max_corner().x == Approx(1000.0));
 }
 
+namespace {
+
+core::Polygon square(double x0, double y0, double size) {
+  core::Polygon p;
+  for (const core::XY q :
+       {core::XY{x0, y0}, core::XY{x0, y0 + size}, core::XY{x0 + size, y0 + size},
+        core::XY{x0 + size, y0}, core::XY{x0, y0}}) {
+    boost::geometry::append(p.outer(), q);
+  }
+  boost::geometry::correct(p);
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("fit all shows the cities whole but not a far empty islet", "[state]") {
+  AppState app;
+  // A city of 10 km x 10 km, a small island with a shelter 3 km off, and a smaller empty islet
+  // 60 km away (沖ノ島's case). Facilities sit in the middle of the city and on the island.
+  auto boundary = std::make_shared<core::Layer>();
+  boundary->id = "boundary";
+  boundary->category = core::Category::boundary;
+  core::MultiPolygon city{square(0, 0, 10000), square(13000, 0, 1000), square(70000, 0, 500)};
+  boundary->features.push_back(core::Feature{city, {}, core::Category::boundary, 0});
+  add_layer(app, boundary, {}, {});
+  add_layer(app,
+            make_layer("shelters", core::Category::shelter_evacuation,
+                       {{3000, 3000}, {7000, 6000}, {13500, 500}}),
+            {}, {});
+  const auto box = fit_bounds(app);
+  REQUIRE(box.has_value());
+  // The whole city (not only the facilities' 3000..7000) and the island; not the islet.
+  CHECK(box->min_corner().x == Approx(0.0));
+  CHECK(box->min_corner().y == Approx(0.0));
+  CHECK(box->max_corner().y == Approx(10000.0));
+  CHECK(box->max_corner().x == Approx(14000.0));
+  // Without facilities, everything visible.
+  find_layer(app, "shelters")->style.visible = false;
+  CHECK(fit_bounds(app)->max_corner().x == Approx(70500.0));
+}
+
 TEST_CASE("symbology is cached until the style changes", "[state]") {
   AppState app;
   add_layer(app, make_layer("clinics", core::Category::clinic, {{0, 0}}), {}, {});
