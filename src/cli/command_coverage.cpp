@@ -115,6 +115,7 @@ nlohmann::ordered_json result_json(const analysis::CoverageResult& r) {
 
 int run_coverage(const CoverageOptions& o, CommandContext& context) {
   PhaseTimer timer;
+  prepare_outputs(o.output);
   analysis::CoverageParams params;
   params.categories = parse_categories(o.categories, "--category");
   if (!o.radius.empty()) {

@@ -175,6 +175,7 @@ int run_straight_line(const NearestOptions& o, CommandContext& context) {
 }
 
 int run_nearest(const NearestOptions& o, CommandContext& context) {
+  prepare_outputs(o.output);
   if (o.by == "distance") {
     return run_straight_line(o, context);
   }

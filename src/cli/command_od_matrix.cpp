@@ -102,6 +102,7 @@ void print_matrix(const analysis::OdMatrixResult& r, std::ostream& out) {
 
 int run_od_matrix(const OdOptions& o, CommandContext& context) {
   PhaseTimer timer;
+  prepare_outputs(o.output);
   const bool region_wanted = o.network.osm.empty() || o.cmd->count("--region") > 0 ||
                              !o.origin_layer.empty() || !o.destination_layer.empty();
   std::optional<io::Region> region;

@@ -120,6 +120,7 @@ void print_areas(const analysis::ServiceAreaResult& r, std::ostream& out) {
 
 int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
   PhaseTimer timer;
+  prepare_outputs(o.output);
   const bool from_region = o.origins.empty() && o.from.empty();
   // The region is needed for its roads (no --osm), for its facilities (no --origins or --from)
   // or when named; a run from a file on an extract reads neither.

@@ -38,6 +38,25 @@ core::LayerPtr table_for_output(core::Layer lines, const OutputOptions& o) {
   return std::make_shared<core::Layer>(std::move(lines));
 }
 
+void prepare_outputs(const OutputOptions& o) {
+  namespace fs = std::filesystem;
+  if (!o.out.empty()) {
+    const fs::path parent = fs::absolute(fs::path(o.out)).parent_path();
+    if (!fs::is_directory(parent)) {
+      throw core::OutputError("directory " + parent.string() + " does not exist",
+                              core::ErrorContext{o.out, "", std::nullopt, ""});
+    }
+  } else if (!o.out_dir.empty()) {
+    std::error_code ec;
+    fs::create_directories(o.out_dir, ec);
+    if (!fs::is_directory(o.out_dir)) {
+      throw core::OutputError(
+          "cannot create the output directory" + (ec ? ": " + ec.message() : std::string()),
+          core::ErrorContext{o.out_dir, "", std::nullopt, ""});
+    }
+  }
+}
+
 std::vector<std::filesystem::path> write_outputs(const std::vector<core::LayerPtr>& layers,
                                                  const OutputOptions& o, CommandContext& context) {
   std::vector<std::filesystem::path> written;
@@ -71,10 +90,7 @@ std::vector<std::filesystem::path> write_outputs(const std::vector<core::LayerPt
     written.push_back(path);
   } else {
     const std::filesystem::path dir(o.out_dir);
-    if (!std::filesystem::is_directory(dir)) {
-      throw core::OutputError("the output directory does not exist",
-                              core::ErrorContext{dir.string(), "", std::nullopt, ""});
-    }
+    prepare_outputs(o);
     const io::Format format = options.format.value_or(io::Format::gpkg);
     const std::string extension =
         format == io::Format::flatgeobuf ? "fgb" : std::string(io::to_string(format));

@@ -34,6 +34,11 @@ bool is_table_output(const OutputOptions& o);
 /// point), so the table has one row per demand point and rank with lon/lat columns.
 core::LayerPtr table_for_output(core::Layer lines, const OutputOptions& o);
 
+/// Checks, before any work, that the outputs can go where asked: --out's directory exists, and
+/// --out-dir exists or is created (like mkdir -p). Throws core::OutputError naming the path, so
+/// a long run does not end with nowhere to write.
+void prepare_outputs(const OutputOptions& o);
+
 /// Writes `layers` as the options say (nothing if neither --out nor --out-dir was given) and
 /// prints one line per file written to `context.err`. With --out and a single-layer format only
 /// the first layer is written and the others are named in a note. Returns the files written.

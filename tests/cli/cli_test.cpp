@@ -376,10 +376,19 @@ TEST_CASE("outputs: written atomically, failures leave earlier results intact", 
       CHECK(name.find(".tmp-") == std::string::npos);
     }
   }
-  SECTION("a missing output directory is an output failure") {
+  SECTION("a missing output directory is an output failure, said before any work") {
     const Run second =
         run({"coverage", "--out", (dir / "no" / "such" / "dir" / "c.geojson").string()});
     CHECK(second.code == cli::exit_output_failed);
+    CHECK_THAT(second.err, Catch::Contains("does not exist"));
+    // Checked first: the run prints no coverage table before failing.
+    CHECK_THAT(second.out, !Catch::Contains("Coverage of"));
+  }
+  SECTION("--out-dir is created when missing") {
+    const fs::path results = dir / "results" / "2026";
+    const Run second = run({"coverage", "--category", "clinic", "--out-dir", results.string()});
+    CHECK(second.code == cli::exit_ok);
+    CHECK(fs::exists(results / "coverage_clinic.gpkg"));
   }
   SECTION("--out-dir writes one file per result layer") {
     const Run second = run({"coverage", "--category", "clinic", "--out-dir", dir.path().string(),
