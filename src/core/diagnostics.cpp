@@ -43,7 +43,7 @@ std::map<std::string, std::size_t> Diagnostics::counts_by_code() const {
 }
 
 std::string describe_code(std::string_view code) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 22> kLabels{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 23> kLabels{{
       {"empty_coordinates", "empty coordinates"},
       {"zero_coordinates", "zero coordinates"},
       {"swapped_coordinates", "latitude and longitude swapped"},
@@ -66,6 +66,7 @@ std::string describe_code(std::string_view code) {
       {"closure_ignored", "closure not used"},
       {"closure_point_not_on_road", "closure point too far from any road"},
       {"closure_way_not_found", "closed way not in the road network"},
+      {"multiline_text", "text over several lines (an unclosed quote?)"},
   }};
   for (const auto& [c, label] : kLabels) {
     if (c == code) {

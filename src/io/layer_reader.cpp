@@ -1,5 +1,9 @@
 #include "io/layer_reader.hpp"
 
+#include <cstring>
+#include <optional>
+#include <string>
+
 #include "core/error.hpp"
 #include "crs/transformer.hpp"
 #include "io/capacity_field.hpp"
@@ -83,6 +87,16 @@ core::FieldType field_type(OGRFieldType t, bool csv) {
     default:
       return core::FieldType::text;
   }
+}
+
+// The first field of `f` whose text holds a line break (CSV: inside quotes), if any.
+std::optional<std::string> field_with_line_break(OGRFeature& f) {
+  for (int i = 0; i < f.GetFieldCount(); ++i) {
+    if (f.IsFieldSetAndNotNull(i) && std::strchr(f.GetFieldAsString(i), '\n') != nullptr) {
+      return std::string(f.GetFieldDefnRef(i)->GetNameRef());
+    }
+  }
+  return std::nullopt;
 }
 
 core::FieldValue value_of(OGRFeature& f, int i, core::FieldType type, bool csv) {
@@ -302,7 +316,14 @@ LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& w
       const CoordinateCheck c = check_coordinates(
           f->GetFieldAsString(x_index), f->GetFieldAsString(y_index), geographic, x_name, y_name);
       if (!c.point) {
-        cx.skip(row, c.field, c.code, c.message);
+        if (const auto field = src.is_csv ? field_with_line_break(*f) : std::nullopt) {
+          cx.skip(row, *field, "multiline_text",
+                  "the text of " + *field +
+                      " runs over several lines, so the coordinates after it are missing: an "
+                      "unclosed quote? The rows after it were read into this field");
+        } else {
+          cx.skip(row, c.field, c.code, c.message);
+        }
         continue;
       }
       if (valid_extent && !valid_extent->contains({c.point->x, c.point->y})) {
@@ -383,6 +404,14 @@ LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& w
     feature.values.reserve(source_index.size());
     for (std::size_t k = 0; k < source_index.size(); ++k) {
       feature.values.push_back(value_of(*f, source_index[k], layer->fields[k].type, src.is_csv));
+      // A quoted CSV field may hold line breaks, so one unclosed quote swallows the rows after
+      // it into this field. Public tables rarely mean a line break: say so instead of silence.
+      const auto* text = std::get_if<std::string>(&feature.values.back());
+      if (src.is_csv && text != nullptr && text->find('\n') != std::string::npos) {
+        cx.report(core::Severity::warning, row, layer->fields[k].name, "multiline_text",
+                  "the text runs over several lines: an unclosed quote? The rows after it may "
+                  "have been read into this field");
+      }
     }
     if (category_index >= 0) {
       if (auto c = core::parse_category(f->GetFieldAsString(category_index))) {

@@ -152,6 +152,34 @@ TEST_CASE("bad rows are reported with their row and skipped", "[io][csv]") {
   }
 }
 
+TEST_CASE("an unclosed quote is named, not read silently into one field", "[io][csv]") {
+  test::ScratchDir dir;
+  SECTION("the rest of the file swallowed: the row loses its coordinates") {
+    test::write_text(dir / "unclosed.csv",
+                     "name,lat,lon\n"
+                     "\"Ａ病院,33.8,130.5\n"  // row 1: the quote is never closed
+                     "B,33.81,130.51\n"
+                     "C,33.82,130.52\n");
+    const auto l = io::read_file(dir / "unclosed.csv", {}, kZone2);
+    CHECK(l.layer->size() == 0);
+    REQUIRE(l.diagnostics.size() == 1);
+    CHECK(l.diagnostics.items()[0].code == "multiline_text");
+    CHECK(l.diagnostics.items()[0].row == 1u);
+    CHECK(l.diagnostics.items()[0].field == "name");
+  }
+  SECTION("a quote closed on a later line: the row is kept and the field named") {
+    test::write_text(dir / "two_lines.csv",
+                     "name,lat,lon\n"
+                     "\"A\nB\",33.8,130.5\n"
+                     "C,33.82,130.52\n");
+    const auto l = io::read_file(dir / "two_lines.csv", {}, kZone2);
+    CHECK(l.layer->size() == 2);
+    REQUIRE(l.diagnostics.size() == 1);
+    CHECK(l.diagnostics.items()[0].code == "multiline_text");
+    CHECK(l.diagnostics.items()[0].field == "name");
+  }
+}
+
 TEST_CASE("points PROJ cannot transform are reported by row and skipped, with their role",
           "[io][csv]") {
   test::ScratchDir dir;
