@@ -53,19 +53,25 @@ core::Layer closed_roads_layer(const routing::RoadGraph& g, const routing::Overl
   l.category = core::Category::closure;
   l.crs = g.info().crs;
   l.fields = {{"way_id", core::FieldType::integer}, {"length_m", core::FieldType::real}};
+  // A cut line closes the road at a point: drawn as a short stretch so that it shows.
+  constexpr double kMinDrawn_m = 10.0;
   for (routing::SegmentId s = 0; s < g.segment_count(); ++s) {
-    bool closed = false;
-    for (const routing::ArcId a : {g.segment_forward_arc(s), g.segment_backward_arc(s)}) {
-      closed = closed || (a != routing::kNone && overlay.closed(a));
+    const auto span = overlay.closed_span(g, s);
+    if (!span) {
+      continue;
     }
-    if (!closed) {
+    const double len = g.segment_length_m(s);
+    const double widen = std::max(0.0, (kMinDrawn_m - (span->to_m - span->from_m)) / 2.0);
+    core::LineString part;
+    routing::append_segment_part(g, s, std::max(0.0, span->from_m - widen),
+                                 std::min(len, span->to_m + widen), part);
+    if (part.size() < 2) {
       continue;
     }
     core::Feature f;
     f.category = core::Category::closure;
-    const auto pts = g.segment_points(s);
-    f.geometry = core::LineString(pts.begin(), pts.end());
-    f.values = {std::int64_t{g.segment_way_id(s)}, g.segment_length_m(s)};
+    f.geometry = std::move(part);
+    f.values = {std::int64_t{g.segment_way_id(s)}, span->to_m - span->from_m};
     l.features.push_back(std::move(f));
   }
   return l;

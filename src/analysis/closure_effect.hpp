@@ -78,7 +78,9 @@ ClosureEffectResult closure_effect(const routing::RoadNetwork& network, const co
                                    const routing::Overlay& closure,
                                    core::Progress* progress = nullptr);
 
-/// The closed segments of an overlay as a closure layer (fields way_id, length_m).
+/// The closed parts of an overlay's segments as a closure layer (fields way_id, length_m: the
+/// closed length): where a barrier lies, not the whole road between two junctions (a cut line,
+/// closing a point, is drawn 10 m long).
 core::Layer closed_roads_layer(const routing::RoadGraph& graph, const routing::Overlay& overlay);
 
 }  // namespace caremap::analysis

@@ -1,20 +1,26 @@
 #include "routing/endpoint.hpp"
 
+#include <cmath>
+
 namespace caremap::routing {
 
 namespace {
 
 constexpr double kNodeTolerance_m = 1e-3;
 
-// The partial link over arc `a` covering `share` of it; nullopt if the arc is closed.
-std::optional<Link> partial(const RoadGraph& g, ArcId a, double share, NodeId node, double offset_m,
-                            const Overlay* overlay, std::uint32_t tag) {
+// The partial link over arc `a` covering offsets `from_m`..`to_m` of its segment; nullopt if a
+// closure lies on that part. The open part of a closed segment goes at its normal speed
+// (closures win over slowdowns, see overlay.hpp).
+std::optional<Link> partial(const RoadGraph& g, ArcId a, double from_m, double to_m, NodeId node,
+                            double offset_m, const Overlay* overlay, std::uint32_t tag) {
+  const double len = g.segment_length_m(g.arc_segment(a));
+  const double share = len > 0.0 ? std::abs(to_m - from_m) / len : 0.0;
   double tf = 1.0;
   if (overlay != nullptr) {
-    if (overlay->closed(a)) {
+    if (overlay->blocks(g, a, from_m, to_m)) {
       return std::nullopt;
     }
-    tf = overlay->time_factor()[a];
+    tf = overlay->closed(a) ? 1.0 : overlay->time_factor()[a];
   }
   return Link{node, g.time_s()[a] * tf * share, g.length_m()[a] * share, a, offset_m, tag};
 }
@@ -45,18 +51,20 @@ void append_segment_links(const RoadGraph& g, const Endpoint& e, const Overlay* 
     return;
   }
   const double len = g.segment_length_m(e.segment);
-  const double f = len > 0.0 ? e.offset_m / len : 0.0;
+  const double o = e.offset_m;
   const NodeId from = g.segment_from(e.segment);
   const NodeId to = g.segment_to(e.segment);
+  // The forward arc runs from offset 0 to len: leaving the place over it covers o..len (to
+  // segment_to), arriving over it 0..o (from segment_from); the backward arc the other way round.
   if (const ArcId a = g.segment_forward_arc(e.segment); a != kNone) {
-    if (auto l = partial(g, a, departing ? 1.0 - f : f, departing ? to : from, e.offset_m, overlay,
-                         tag)) {
+    if (auto l = departing ? partial(g, a, o, len, to, o, overlay, tag)
+                           : partial(g, a, 0.0, o, from, o, overlay, tag)) {
       out.push_back(*l);
     }
   }
   if (const ArcId a = g.segment_backward_arc(e.segment); a != kNone) {
-    if (auto l = partial(g, a, departing ? f : 1.0 - f, departing ? from : to, e.offset_m, overlay,
-                         tag)) {
+    if (auto l = departing ? partial(g, a, 0.0, o, from, o, overlay, tag)
+                           : partial(g, a, o, len, to, o, overlay, tag)) {
       out.push_back(*l);
     }
   }
@@ -79,14 +87,12 @@ std::optional<Link> direct_link(const RoadGraph& g, const Endpoint& from, const 
   if (from.segment == kNone || from.segment != to.segment) {
     return std::nullopt;
   }
-  const double len = g.segment_length_m(from.segment);
-  const double share = len > 0.0 ? std::abs(to.offset_m - from.offset_m) / len : 0.0;
   const ArcId a = to.offset_m >= from.offset_m ? g.segment_forward_arc(from.segment)
                                                : g.segment_backward_arc(from.segment);
   if (a == kNone) {
     return std::nullopt;
   }
-  return partial(g, a, share, kNone, from.offset_m, overlay, 0);
+  return partial(g, a, from.offset_m, to.offset_m, kNone, from.offset_m, overlay, 0);
 }
 
 void append_link_geometry(const RoadGraph& g, const Link& link, bool departure,

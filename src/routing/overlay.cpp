@@ -32,28 +32,84 @@ std::vector<SegmentId> segments_hit(const SegmentIndex& index, const core::Box& 
   return out;
 }
 
+// Where along segment `s` the barrier lies: the hull of the offsets of its contact with the
+// segment's shape. `contact(p0, p1, offsets)` adds, for one shape piece, the distances from p0
+// of the piece's parts inside or on the barrier, and returns false when it cannot say (then
+// the whole piece counts).
+template <class Contact>
+std::optional<ClosedSpan> span_on_segment(const RoadGraph& g, SegmentId s, Contact contact) {
+  const auto pts = g.segment_points(s);
+  std::optional<ClosedSpan> span;
+  auto add = [&](double offset) {
+    span = span ? ClosedSpan{std::min(span->from_m, offset), std::max(span->to_m, offset)}
+                : ClosedSpan{offset, offset};
+  };
+  double start = 0.0;
+  std::vector<double> offsets;
+  for (std::size_t i = 1; i < pts.size(); ++i) {
+    const double len = bg::distance(pts[i - 1], pts[i]);
+    offsets.clear();
+    if (!contact(pts[i - 1], pts[i], offsets)) {
+      offsets = {0.0, len};
+    }
+    for (const double d : offsets) {
+      add(start + std::clamp(d, 0.0, len));
+    }
+    start += len;
+  }
+  return span;
+}
+
 template <class Area>
 void close_area(const SegmentIndex& index, const Area& area, Overlay& overlay) {
+  const RoadGraph& g = index.graph();
   const core::Box box = bg::return_envelope<core::Box>(area);
   for (const SegmentId s : segments_hit(
            index, box, [&](const core::Segment& piece) { return bg::intersects(piece, area); })) {
-    overlay.close_segment(index.graph(), s);
+    const auto span =
+        span_on_segment(g, s, [&](core::XY p0, core::XY p1, std::vector<double>& offsets) {
+          if (!bg::intersects(core::Segment{p0, p1}, area)) {
+            return true;
+          }
+          core::MultiLineString inside;
+          bg::intersection(core::LineString{p0, p1}, area, inside);
+          for (const core::LineString& part : inside) {
+            for (const core::XY& q : part) {
+              offsets.push_back(bg::distance(p0, q));
+            }
+          }
+          return !offsets.empty();  // touching at a single point: the whole piece
+        });
+    overlay.close_segment_span(g, s, span.value_or(ClosedSpan{0.0, g.segment_length_m(s)}));
   }
 }
 
 template <class Line>
 void close_line(const SegmentIndex& index, const Line& line, Overlay& overlay) {
+  const RoadGraph& g = index.graph();
   const core::Box box = bg::return_envelope<core::Box>(line);
   for (const SegmentId s : segments_hit(
            index, box, [&](const core::Segment& piece) { return bg::intersects(piece, line); })) {
-    overlay.close_segment(index.graph(), s);
+    const auto span =
+        span_on_segment(g, s, [&](core::XY p0, core::XY p1, std::vector<double>& offsets) {
+          if (!bg::intersects(core::Segment{p0, p1}, line)) {
+            return true;
+          }
+          core::MultiPoint crossings;
+          bg::intersection(core::LineString{p0, p1}, line, crossings);
+          for (const core::XY& q : crossings) {
+            offsets.push_back(bg::distance(p0, q));
+          }
+          return !offsets.empty();  // running along the road: the whole piece
+        });
+    overlay.close_segment_span(g, s, span.value_or(ClosedSpan{0.0, g.segment_length_m(s)}));
   }
 }
 
 void close_point(const SegmentIndex& index, core::XY p, core::Meters max, std::size_t row,
                  Overlay& overlay, core::Diagnostics& diagnostics) {
   if (const auto snap = index.snap(p, max)) {
-    overlay.close_segment(index.graph(), snap->segment);
+    overlay.close_segment_span(index.graph(), snap->segment, {snap->offset_m, snap->offset_m});
   } else {
     diagnostics.add({core::Severity::warning,
                      "closure_point_not_on_road",
@@ -85,7 +141,9 @@ void apply_slowdown(const SegmentIndex& index, const Slowdown& slow, Overlay& ov
 }  // namespace
 
 Overlay::Overlay(const RoadGraph& graph)
-    : m_time_factor(graph.arc_count(), 1.0), m_length_factor(graph.arc_count(), 1.0) {}
+    : m_time_factor(graph.arc_count(), 1.0),
+      m_length_factor(graph.arc_count(), 1.0),
+      m_whole(graph.arc_count(), 0) {}
 
 std::size_t Overlay::closed_count() const {
   return static_cast<std::size_t>(std::count_if(m_length_factor.begin(), m_length_factor.end(),
@@ -95,6 +153,60 @@ std::size_t Overlay::closed_count() const {
 void Overlay::close_arc(ArcId a) {
   m_time_factor[a] = kInf;
   m_length_factor[a] = kInf;
+  m_whole[a] = 1;
+}
+
+void Overlay::close_segment_span(const RoadGraph& graph, SegmentId s, ClosedSpan span) {
+  if (span.from_m > span.to_m) {
+    std::swap(span.from_m, span.to_m);
+  }
+  for (const ArcId a : {graph.segment_forward_arc(s), graph.segment_backward_arc(s)}) {
+    if (a != kNone) {
+      m_time_factor[a] = kInf;
+      m_length_factor[a] = kInf;
+    }
+  }
+  auto [it, inserted] = m_spans.try_emplace(s, span);
+  if (!inserted) {
+    it->second.from_m = std::min(it->second.from_m, span.from_m);
+    it->second.to_m = std::max(it->second.to_m, span.to_m);
+  }
+}
+
+std::optional<ClosedSpan> Overlay::closed_span(const RoadGraph& graph, SegmentId s) const {
+  bool closed_any = false;
+  bool whole = false;
+  for (const ArcId a : {graph.segment_forward_arc(s), graph.segment_backward_arc(s)}) {
+    if (a != kNone && closed(a)) {
+      closed_any = true;
+      whole = whole || m_whole[a] != 0;
+    }
+  }
+  if (!closed_any) {
+    return std::nullopt;
+  }
+  const auto it = m_spans.find(s);
+  if (whole || it == m_spans.end()) {
+    return ClosedSpan{0.0, graph.segment_length_m(s)};
+  }
+  return it->second;
+}
+
+bool Overlay::blocks(const RoadGraph& graph, ArcId a, double from_m, double to_m) const {
+  if (!closed(a)) {
+    return false;
+  }
+  if (m_whole[a] != 0) {
+    return true;
+  }
+  const auto it = m_spans.find(graph.arc_segment(a));
+  if (it == m_spans.end()) {
+    return true;
+  }
+  // Millimetres of slack: a place exactly at the barrier is cut off on both sides.
+  constexpr double kTouch_m = 1e-3;
+  return std::min(from_m, to_m) <= it->second.to_m + kTouch_m &&
+         std::max(from_m, to_m) >= it->second.from_m - kTouch_m;
 }
 
 void Overlay::close_segment(const RoadGraph& graph, SegmentId s) {

@@ -11,6 +11,9 @@
 //    the line crosses or touches is closed;
 //  - barrier points (XY / MultiPoint, e.g. a collapsed culvert): the segment nearest to the
 //    point within `point_barrier_distance` is closed;
+//  For these three the overlay also keeps where along the segment the barrier lies (its closed
+//  span): no route passes through a closed segment, but a place on its dry part (a patient's
+//  house on a road flooded 100 m further on) still leaves, and is reached, from the open end.
 //  - closed OSM way ids and closed arc ids;
 //  - slowdown areas with a factor: a segment partly inside gets 1 + (factor - 1) x (share of
 //    its length inside), so a long road crossing the corner of the area is slowed only in
@@ -18,7 +21,9 @@
 // Closures win over slowdowns. Cost: O(candidates x shape points) per geometry.
 
 #include <cstdint>
+#include <optional>
 #include <span>
+#include <unordered_map>
 #include <vector>
 
 #include "core/diagnostics.hpp"
@@ -41,6 +46,12 @@ struct Closures {
   core::Meters point_barrier_distance{25.0};
 };
 
+/// The part of a segment a barrier closes, in metres along its shape from its first point.
+struct ClosedSpan {
+  double from_m = 0.0;
+  double to_m = 0.0;
+};
+
 class Overlay {
  public:
   Overlay() = default;
@@ -54,15 +65,29 @@ class Overlay {
   /// Number of closed arcs.
   std::size_t closed_count() const;
 
+  /// Where along segment `s` its closure lies; the whole segment when a way or arc id closed it,
+  /// nullopt when it is open.
+  std::optional<ClosedSpan> closed_span(const RoadGraph& graph, SegmentId s) const;
+  /// Whether moving over arc `a` between offsets `from_m` and `to_m` of its segment (either
+  /// order; a part of the arc, as a trip to or from a place on the segment does) meets its
+  /// closure. False for an open arc.
+  bool blocks(const RoadGraph& graph, ArcId a, double from_m, double to_m) const;
+
+  /// Closes one direction, whole.
   void close_arc(ArcId a);
-  /// Closes both arcs of a segment.
+  /// Closes both arcs of a segment, whole.
   void close_segment(const RoadGraph& graph, SegmentId s);
+  /// Closes both arcs of a segment for travel through it, the closure lying between the offsets
+  /// (a point for a cut line); spans of several barriers on one segment merge into their hull.
+  void close_segment_span(const RoadGraph& graph, SegmentId s, ClosedSpan span);
   /// Multiplies the time factor of both arcs of a segment (ignored for closed arcs).
   void scale_segment(const RoadGraph& graph, SegmentId s, double factor);
 
  private:
   std::vector<double> m_time_factor;
   std::vector<double> m_length_factor;
+  std::vector<std::uint8_t> m_whole;  // per arc: closed end to end (way or arc id)
+  std::unordered_map<SegmentId, ClosedSpan> m_spans;
 };
 
 /// Builds the overlay of `closures` on the index's graph. Throws core::ArgumentError for a

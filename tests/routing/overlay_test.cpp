@@ -137,3 +137,62 @@ TEST_CASE("closing a bridge reroutes over the other one, closing both disconnect
                     core::ArgumentError);
   }
 }
+
+TEST_CASE("a flood closes the road through it, not the dry part before it", "[routing][overlay]") {
+  const auto f = parse_road_fixture(kRiver);
+  SegmentIndex index(f.graph);
+  core::Diagnostics d;
+  Closures c;
+  c.barriers.push_back(box_polygon(-50, 950, 50, 1050));  // around W2, the bridge's west end
+  const Overlay o = build_overlay(index, c, d);
+  const RoadGraph& g = f.graph;
+  SegmentId w1_w2 = kNone;
+  for (SegmentId s = 0; s < g.segment_count(); ++s) {
+    if (g.segment_way_id(s) == 10) {
+      w1_w2 = s;
+    }
+  }
+  REQUIRE(w1_w2 != kNone);
+  // The closure lies on the last 50 m of W1-W2 (W1 at offset 0).
+  const auto span = o.closed_span(g, w1_w2);
+  REQUIRE(span.has_value());
+  CHECK(span->from_m == Approx(950.0).margin(1e-6));
+  CHECK(span->to_m == Approx(1000.0).margin(1e-6));
+  // Through traffic is closed: W1 to W3 would pass W2.
+  CHECK(time_w1_e1(f, &o) == kUnreachable);
+
+  Dijkstra q(g);
+  SearchOptions opts;
+  opts.overlay = &o;
+  const auto place = [&](core::XY p) { return Endpoint::at(g, *index.snap(p)); };
+  // A house 400 m up from W1, on the dry part: it reaches W1 (40 s at 36 km/h), not W3.
+  const auto out = shortest_route(q, place({0, 400}), Endpoint::at_node(g, f.node("W1")), opts);
+  REQUIRE(out.has_value());
+  CHECK(out->time_s == Approx(40.0).margin(1e-9));
+  CHECK_FALSE(
+      shortest_route(q, place({0, 400}), Endpoint::at_node(g, f.node("W3")), opts).has_value());
+  // And is reached from W1 (arriving over the dry part).
+  const auto in = shortest_route(q, Endpoint::at_node(g, f.node("W1")), place({0, 400}), opts);
+  REQUIRE(in.has_value());
+  CHECK(in->time_s == Approx(40.0).margin(1e-9));
+  // A house in the water (970 m) is cut off both ways.
+  CHECK_FALSE(
+      shortest_route(q, place({0, 970}), Endpoint::at_node(g, f.node("W1")), opts).has_value());
+  CHECK_FALSE(
+      shortest_route(q, Endpoint::at_node(g, f.node("W1")), place({0, 970}), opts).has_value());
+}
+
+TEST_CASE("a closed way is closed end to end", "[routing][overlay]") {
+  const auto f = parse_road_fixture(kRiver);
+  SegmentIndex index(f.graph);
+  core::Diagnostics d;
+  Closures c;
+  c.closed_ways.push_back(10);
+  const Overlay o = build_overlay(index, c, d);
+  Dijkstra q(f.graph);
+  SearchOptions opts;
+  opts.overlay = &o;
+  CHECK_FALSE(shortest_route(q, Endpoint::at(f.graph, *index.snap({0, 400})),
+                             Endpoint::at_node(f.graph, f.node("W1")), opts)
+                  .has_value());
+}
