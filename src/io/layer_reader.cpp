@@ -23,9 +23,10 @@ namespace {
 
 // Column names tried, in order, for a layer's display name when the spec names none.
 // Identifiers come last: a point list with only "id,lon,lat" is still named by its ids.
-constexpr std::string_view kNameCandidates[] = {"name",     "名称",   "正式名称", "施設・場所名",
-                                                "事業所名", "施設名", "N03_004",  "title",
-                                                "NAME",     "Name",   "id",       "ID"};
+// 氏名 / 患者名 / 利用者名: patient and client lists a care team keeps.
+constexpr std::string_view kNameCandidates[] = {
+    "name",     "名称",    "正式名称", "施設・場所名", "事業所名", "施設名", "氏名", "患者名",
+    "利用者名", "N03_004", "title",    "NAME",         "Name",     "id",     "ID"};
 
 struct Context {
   const ReadPlan& plan;

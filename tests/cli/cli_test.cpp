@@ -233,6 +233,24 @@ TEST_CASE("unusable rows are reported by file and row, the rest is used", "[cli]
   CHECK_THAT(r.err, Catch::Contains("zero coordinates") && Catch::Contains("empty coordinates"));
 }
 
+TEST_CASE("a CP932 demand file, as city offices publish, reads with its Japanese names", "[cli]") {
+  ScratchDir dir;
+  test::write_text(dir / "utf8.csv",
+                   "氏名,経度,緯度\n"
+                   "宗像　花子,130.5403,33.8057\n"
+                   "福津　太郎,130.4800,33.7600\n");
+  test::iconv_file(dir / "utf8.csv", dir / "patients_sjis.csv", "CP932");
+  const fs::path out = dir / "nearest.csv";
+  const Run r =
+      run({"nearest", "--demand", (dir / "patients_sjis.csv").string(), "--out", out.string()});
+  INFO(r.out << r.err);
+  CHECK(r.code == cli::exit_ok);
+  CHECK_THAT(r.out, Catch::Contains("for 2 points"));
+  const std::string written = test::read_text(out);  // outputs are UTF-8
+  CHECK_THAT(written, Catch::Contains("宗像　花子") && Catch::Contains("福津　太郎") &&
+                          Catch::Contains("摩利支病院"));
+}
+
 TEST_CASE("a file with no usable row is refused, nothing is written", "[cli]") {
   ScratchDir dir;
   test::write_text(dir / "patients.csv",

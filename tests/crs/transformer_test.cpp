@@ -2,8 +2,11 @@
 
 #include <catch2/catch.hpp>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "core/error.hpp"
+#include "crs/gauss_kruger.hpp"
 #include "crs/meridian_arc.hpp"
 
 using namespace caremap;
@@ -35,6 +38,25 @@ TEST_CASE("EPSG:4326 -> EPSG:6670 matches the zone II definition to the millimet
       CHECK(p.x == Approx(0.0).margin(kMm));
       CHECK(p.y == Approx(expected).margin(kMm));
     }
+  }
+}
+
+TEST_CASE("EPSG:4326 -> EPSG:6670 off the central meridian agrees with GSI's formulas to 1 mm",
+          "[crs][transformer]") {
+  const auto t = zone2();
+  // 宗像市役所, 宗像医師会病院, 沖ノ島 (far west and north of the zone's origin), and the corners
+  // of Fukuoka prefecture's extent.
+  for (const auto& [lon, lat] : std::vector<std::pair<double, double>>{{130.5403, 33.8057},
+                                                                       {130.534045, 33.806377},
+                                                                       {130.1056, 34.2442},
+                                                                       {129.9, 33.0},
+                                                                       {131.2, 34.0},
+                                                                       {130.0, 32.2}}) {
+    const core::XY p = t.forward({lon, lat});
+    const test::PlaneXY want = test::gsi_plane_rectangular(lon, lat, 131.0, 33.0);
+    INFO(lon << ", " << lat);
+    CHECK(p.x == Approx(want.easting_m).margin(kMm));
+    CHECK(p.y == Approx(want.northing_m).margin(kMm));
   }
 }
 
