@@ -209,6 +209,13 @@ void add_nearest_command(CLI::App& root, CommandRegistry& registry) {
                   "A layer of the region as demand points (e.g. shelter_evacuation)");
   cmd->add_option("--demand-name-field", o->demand_name_field,
                   "Field naming each demand point (default: detected, e.g. name or 名称)");
+  auto* x = cmd->add_option("--x-field", o->demand_x_field,
+                            "The demand file's longitude (or x) column, when its name is not "
+                            "one caremap knows (lon, x, 経度, ...)");
+  auto* y =
+      cmd->add_option("--y-field", o->demand_y_field, "The demand file's latitude (or y) column");
+  x->needs(y);
+  y->needs(x);
   cmd->add_option("--crs", o->crs,
                   "Working CRS for --facilities files (default: chosen from their extent)");
   cmd->add_option("-k", o->k, "Facilities per point")->capture_default_str();

@@ -61,6 +61,8 @@ NearestInputs load_nearest_inputs(const NearestOptions& o, CommandContext& conte
   if (!o.demand.empty()) {
     io::ReadOptions read = beside;
     read.name_field = o.demand_name_field;
+    read.x_field = o.demand_x_field;
+    read.y_field = o.demand_y_field;
     read.category = core::Category::demand;
     auto loaded = read_input_file(o.demand, read, in.working_crs);
     in.diagnostics.append(loaded.diagnostics);

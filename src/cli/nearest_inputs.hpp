@@ -24,6 +24,8 @@ struct NearestOptions {
   std::string demand;
   std::string demand_layer;
   std::string demand_name_field;
+  std::string demand_x_field;  ///< --x-field: the demand file's longitude (or x) column
+  std::string demand_y_field;
   std::string crs;  ///< working CRS override for loose files
   std::size_t k = 1;
   std::string by = "distance";  ///< distance (straight line), time or road-distance

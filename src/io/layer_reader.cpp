@@ -223,7 +223,8 @@ LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& w
       spec.y_field = cols->y;
     } else if (src.layer->GetGeomType() == wkbNone) {
       cx.fail({}, "no coordinate columns found (columns: " + join(names) +
-                      "); set x_field and y_field");
+                      "); name them: x_field and y_field in the project file, or --x-field "
+                      "and --y-field on the command line");
     }
   }
 

@@ -251,6 +251,24 @@ TEST_CASE("a CP932 demand file, as city offices publish, reads with its Japanese
                           Catch::Contains("摩利支病院"));
 }
 
+TEST_CASE("coordinate columns caremap cannot guess are named with --x-field and --y-field",
+          "[cli]") {
+  ScratchDir dir;
+  test::write_text(dir / "visits.csv", "name,東経,北緯\nA,130.5403,33.8057\n");
+  const std::string file = (dir / "visits.csv").string();
+  const Run unnamed = run({"nearest", "--demand", file});
+  CHECK(unnamed.code == cli::exit_bad_input);
+  CHECK_THAT(unnamed.err, Catch::Contains("visits.csv") &&
+                              Catch::Contains("no coordinate columns found") &&
+                              Catch::Contains("--x-field"));
+  const Run named = run({"nearest", "--demand", file, "--x-field", "東経", "--y-field", "北緯"});
+  INFO(named.out << named.err);
+  CHECK(named.code == cli::exit_ok);
+  CHECK_THAT(named.out, Catch::Contains("摩利支病院") && Catch::Contains("387 m"));
+  const Run half = run({"nearest", "--demand", file, "--x-field", "東経"});
+  CHECK(half.code == cli::exit_bad_arguments);
+}
+
 TEST_CASE("a file with no usable row is refused, nothing is written", "[cli]") {
   ScratchDir dir;
   test::write_text(dir / "patients.csv",
