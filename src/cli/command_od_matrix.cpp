@@ -79,7 +79,7 @@ core::LayerPtr side(const std::string& file, const std::string& layer_id, const 
   throw core::ArgumentError(std::string("give --") + what + "s FILE or --" + what + "-layer LAYER");
 }
 
-void print_matrix(const analysis::OdMatrixResult& r, std::ostream& out) {
+void print_matrix(const analysis::OdMatrixResult& r, bool written, std::ostream& out) {
   std::size_t reachable = 0;
   for (const auto& row : r.rows) {
     reachable += row.reachable ? 1 : 0;
@@ -87,7 +87,9 @@ void print_matrix(const analysis::OdMatrixResult& r, std::ostream& out) {
   out << "Matrix of " << r.origins << " origins x " << r.destinations
       << " destinations: " << r.rows.size() << " rows, " << reachable << " reachable.\n";
   if (r.rows.size() > 60) {
-    out << "(write it with --out FILE.csv)\n";
+    if (!written) {
+      out << "(write it with --out FILE.csv)\n";
+    }
     return;
   }
   TextTable t({"origin", "destination", "time", "by road"},
@@ -144,7 +146,7 @@ int run_od_matrix(const OdOptions& o, CommandContext& context) {
     }
     context.out << j.dump(2) << '\n';
   } else {
-    print_matrix(r, context.out);
+    print_matrix(r, wants_output(o.output), context.out);
   }
   if (wants_output(o.output)) {
     write_outputs({std::make_shared<core::Layer>(analysis::od_table(r))}, o.output, context);

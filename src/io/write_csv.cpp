@@ -48,11 +48,19 @@ bool points_only(const core::Layer& layer) {
 void write_csv(const core::Layer& layer, const std::filesystem::path& file, const crs::CrsRef& crs,
                bool bom) {
   const crs::Transformer to_out(source_crs(layer, crs), crs);
-  const bool xy_columns = points_only(layer);
+  // A table (an OD matrix) has no geometry at all: no empty coordinate columns either.
+  const bool table =
+      !layer.fields.empty() && !layer.features.empty() &&
+      std::all_of(layer.features.begin(), layer.features.end(), [](const core::Feature& f) {
+        return std::holds_alternative<std::monostate>(f.geometry);
+      });
+  const bool xy_columns = !table && points_only(layer);
   const bool geographic = crs::inspect(crs).geographic;
   const int decimals = geographic ? 9 : 4;
   std::vector<std::string> geometry_columns;
-  if (xy_columns) {
+  if (table) {
+    // none
+  } else if (xy_columns) {
     geometry_columns =
         geographic ? std::vector<std::string>{"lon", "lat"} : std::vector<std::string>{"x", "y"};
   } else {
@@ -137,7 +145,7 @@ void write_csv(const core::Layer& layer, const std::filesystem::path& file, cons
         add({});
         add({});
       }
-    } else {
+    } else if (!table) {
       add(to_wkt(to_out.transform(f.geometry), decimals));
     }
     out << line << '\n';
