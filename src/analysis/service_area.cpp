@@ -29,8 +29,9 @@ struct Ray {
   double c0 = 0.0;
   double slope = 0.0;
   std::uint32_t owner = 0;
+  double t1 = 2.0;  // where the ray stops (a closure further along); beyond 0..1 = the end
 
-  bool valid_at(double t) const { return dir > 0 ? t >= t0 : t <= t0; }
+  bool valid_at(double t) const { return dir > 0 ? t >= t0 && t <= t1 : t <= t0 && t >= t1; }
   double cost(double t) const { return c0 + slope * dir * (t - t0); }
 };
 
@@ -96,16 +97,30 @@ void collect_rays(const routing::Dijkstra& q, std::vector<SegmentRay>& out) {
   const bool backward = o.direction == routing::Direction::backward;
   out.clear();
   auto add = [&](ArcId a, bool from_tail_side, double t0_override, double c0, std::uint32_t owner) {
-    const double c = arc_cost(g, a, o.metric, o.overlay);
-    if (!std::isfinite(c)) {
-      return;
-    }
     const bool fwd = g.arc_forward(a);
     // Forward searches spread from the arc's tail in travel direction; backward ones from its
     // head against it.
     const int dir = (fwd == from_tail_side) ? 1 : -1;
     const double t0 = t0_override >= 0.0 ? t0_override : (dir > 0 ? 0.0 : 1.0);
-    out.push_back({g.arc_segment(a), Ray{t0, dir, c0, c, owner}});
+    const SegmentId s = g.arc_segment(a);
+    double c = arc_cost(g, a, o.metric, o.overlay);
+    double t1 = dir > 0 ? 2.0 : -1.0;
+    if (!std::isfinite(c)) {
+      // A closed arc: reached up to the barrier when the start is on its dry side (the span is
+      // where the barrier lies, see overlay.hpp); closed end to end, or starting in the water,
+      // not at all.
+      const double len = g.segment_length_m(s);
+      const auto span = o.overlay ? o.overlay->closed_span(g, s) : std::nullopt;
+      if (!span || !(len > 0.0) || o.overlay->blocks(g, a, t0 * len, t0 * len)) {
+        return;
+      }
+      const double from = span->from_m / len;
+      const double to = span->to_m / len;
+      t1 = dir > 0 ? (t0 < from ? from : 2.0) : (t0 > to ? to : -1.0);
+      c = o.metric == routing::Metric::time ? g.time_s()[a] * o.overlay->open_time_factor(a)
+                                            : g.length_m()[a];
+    }
+    out.push_back({s, Ray{t0, dir, c0, c, owner, t1}});
   };
   for (const NodeId u : q.settled()) {
     const double c0 = q.cost(u);
@@ -141,6 +156,9 @@ void envelope(SegmentId s, std::span<const SegmentRay> rays, const std::vector<d
     const Ray& a = rays[i].ray;
     if (a.t0 > 0.0 && a.t0 < 1.0) {
       breaks.push_back(a.t0);
+    }
+    if (a.t1 > 0.0 && a.t1 < 1.0) {
+      breaks.push_back(a.t1);
     }
     for (std::size_t j = i + 1; j < rays.size(); ++j) {
       const Ray& b = rays[j].ray;

@@ -185,10 +185,10 @@ void move_layer(AppState& app, std::uint32_t uid, int steps);
 std::optional<core::Box> layers_bounds(const AppState& app, bool facilities_only);
 
 /// What "fit all" (and the first view) shows: the visible facilities and the city areas around
-/// them, whole. An area part is left out only when it is small (under a tenth of its layer's
-/// largest part) and away from every facility: 沖ノ島, 60 km offshore with no facility, would
-/// shrink the cities to a corner; 大島 and 地島, with shelters, stay in. Without facilities, every
-/// visible layer.
+/// them, whole. A part of a city's area is left out only when it is small (under a tenth of
+/// that city's largest part) and outside the box of all visible facilities: 沖ノ島, 60 km
+/// offshore with no facility, would shrink the cities to a corner; 大島 and 地島, with shelters,
+/// stay in. Without facilities, every visible layer.
 std::optional<core::Box> fit_bounds(const AppState& app);
 
 /// The position of the selected feature, if any.

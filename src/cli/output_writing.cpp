@@ -47,12 +47,15 @@ void prepare_outputs(const OutputOptions& o) {
                               core::ErrorContext{o.out, "", std::nullopt, ""});
     }
   } else if (!o.out_dir.empty()) {
-    std::error_code ec;
-    fs::create_directories(o.out_dir, ec);
-    if (!fs::is_directory(o.out_dir)) {
-      throw core::OutputError(
-          "cannot create the output directory" + (ec ? ": " + ec.message() : std::string()),
-          core::ErrorContext{o.out_dir, "", std::nullopt, ""});
+    // The nearest folder that exists must be a directory (not a file in the way).
+    fs::path existing = fs::absolute(fs::path(o.out_dir));
+    while (!fs::exists(existing) && existing.has_parent_path() &&
+           existing.parent_path() != existing) {
+      existing = existing.parent_path();
+    }
+    if (!fs::is_directory(existing)) {
+      throw core::OutputError(existing.string() + " is not a directory",
+                              core::ErrorContext{o.out_dir, "", std::nullopt, ""});
     }
   }
 }
@@ -90,7 +93,13 @@ std::vector<std::filesystem::path> write_outputs(const std::vector<core::LayerPt
     written.push_back(path);
   } else {
     const std::filesystem::path dir(o.out_dir);
-    prepare_outputs(o);
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (!std::filesystem::is_directory(dir)) {
+      throw core::OutputError(
+          "cannot create the output directory" + (ec ? ": " + ec.message() : std::string()),
+          core::ErrorContext{dir.string(), "", std::nullopt, ""});
+    }
     const io::Format format = options.format.value_or(io::Format::gpkg);
     const std::string extension =
         format == io::Format::flatgeobuf ? "fgb" : std::string(io::to_string(format));

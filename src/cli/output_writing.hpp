@@ -35,8 +35,8 @@ bool is_table_output(const OutputOptions& o);
 core::LayerPtr table_for_output(core::Layer lines, const OutputOptions& o);
 
 /// Checks, before any work, that the outputs can go where asked: --out's directory exists, and
-/// --out-dir exists or is created (like mkdir -p). Throws core::OutputError naming the path, so
-/// a long run does not end with nowhere to write.
+/// --out-dir is a directory or can be made in one (write_outputs makes it, like mkdir -p).
+/// Throws core::OutputError naming the path, so a long run does not end with nowhere to write.
 void prepare_outputs(const OutputOptions& o);
 
 /// Writes `layers` as the options say (nothing if neither --out nor --out-dir was given) and

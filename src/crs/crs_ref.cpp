@@ -51,8 +51,14 @@ detail::PjPtr source_of_bound(PJ_CONTEXT* ctx, detail::PjPtr crs) {
 detail::PjPtr create_or_throw(PJ_CONTEXT* ctx, const std::string& definition) {
   detail::PjPtr crs = detail::create(ctx, definition);
   if (!crs || proj_is_crs(crs.get()) == 0) {
+    // A context's error code outlives the call that set it (PROJ clears it on no success), so
+    // the thread's shared context may still hold an earlier failure: ask a fresh one why.
+    const detail::ContextPtr fresh = detail::make_context();
+    const detail::PjPtr again = detail::create(fresh.get(), definition);
+    const std::string why =
+        again ? std::string("a PROJ object, but not a CRS") : detail::last_error(fresh.get());
     throw core::ArgumentError("not a coordinate reference system PROJ understands: '" + definition +
-                              "' (" + detail::last_error(ctx) + ")");
+                              "' (" + why + ")");
   }
   return crs;
 }

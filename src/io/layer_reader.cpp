@@ -318,7 +318,10 @@ LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& w
       const CoordinateCheck c = check_coordinates(
           f->GetFieldAsString(x_index), f->GetFieldAsString(y_index), geographic, x_name, y_name);
       if (!c.point) {
-        if (const auto field = src.is_csv ? field_with_line_break(*f) : std::nullopt) {
+        // Swallowed rows end inside the quoted field: their coordinate cells are missing, not
+        // empty. A proper two-line address with empty coordinates is just "empty".
+        const bool cut_short = src.is_csv && (!f->IsFieldSet(x_index) || !f->IsFieldSet(y_index));
+        if (const auto field = cut_short ? field_with_line_break(*f) : std::nullopt) {
           cx.skip(row, *field, "multiline_text",
                   "the text of " + *field +
                       " runs over several lines, so the coordinates after it are missing: an "
@@ -411,8 +414,8 @@ LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& w
       const auto* text = std::get_if<std::string>(&feature.values.back());
       if (src.is_csv && text != nullptr && text->find('\n') != std::string::npos) {
         cx.report(core::Severity::warning, row, layer->fields[k].name, "multiline_text",
-                  "the text runs over several lines: an unclosed quote? The rows after it may "
-                  "have been read into this field");
+                  "the text runs over several lines; unless that is meant, a quote is not "
+                  "closed and the rows after it were read into this field");
       }
     }
     if (category_index >= 0) {

@@ -48,9 +48,10 @@ bool points_only(const core::Layer& layer) {
 void write_csv(const core::Layer& layer, const std::filesystem::path& file, const crs::CrsRef& crs,
                bool bom) {
   const crs::Transformer to_out(source_crs(layer, crs), crs);
-  // A table (an OD matrix) has no geometry at all: no empty coordinate columns either.
+  // A table (an OD matrix: no CRS, no geometry) gets no empty coordinate columns, whether it
+  // has rows or not.
   const bool table =
-      !layer.fields.empty() && !layer.features.empty() &&
+      layer.crs.empty() && !layer.fields.empty() &&
       std::all_of(layer.features.begin(), layer.features.end(), [](const core::Feature& f) {
         return std::holds_alternative<std::monostate>(f.geometry);
       });

@@ -9,8 +9,7 @@ namespace {
 constexpr double kNodeTolerance_m = 1e-3;
 
 // The partial link over arc `a` covering offsets `from_m`..`to_m` of its segment; nullopt if a
-// closure lies on that part. The open part of a closed segment goes at its normal speed
-// (closures win over slowdowns, see overlay.hpp).
+// closure lies on that part. The open part of a closed segment keeps its slowdowns.
 std::optional<Link> partial(const RoadGraph& g, ArcId a, double from_m, double to_m, NodeId node,
                             double offset_m, const Overlay* overlay, std::uint32_t tag) {
   const double len = g.segment_length_m(g.arc_segment(a));
@@ -20,7 +19,7 @@ std::optional<Link> partial(const RoadGraph& g, ArcId a, double from_m, double t
     if (overlay->blocks(g, a, from_m, to_m)) {
       return std::nullopt;
     }
-    tf = overlay->closed(a) ? 1.0 : overlay->time_factor()[a];
+    tf = overlay->open_time_factor(a);
   }
   return Link{node, g.time_s()[a] * tf * share, g.length_m()[a] * share, a, offset_m, tag};
 }

@@ -143,6 +143,7 @@ void apply_slowdown(const SegmentIndex& index, const Slowdown& slow, Overlay& ov
 Overlay::Overlay(const RoadGraph& graph)
     : m_time_factor(graph.arc_count(), 1.0),
       m_length_factor(graph.arc_count(), 1.0),
+      m_slow_factor(graph.arc_count(), 1.0),
       m_whole(graph.arc_count(), 0) {}
 
 std::size_t Overlay::closed_count() const {
@@ -219,8 +220,11 @@ void Overlay::close_segment(const RoadGraph& graph, SegmentId s) {
 
 void Overlay::scale_segment(const RoadGraph& graph, SegmentId s, double factor) {
   for (const ArcId a : {graph.segment_forward_arc(s), graph.segment_backward_arc(s)}) {
-    if (a != kNone && !closed(a)) {
-      m_time_factor[a] *= factor;
+    if (a != kNone) {
+      m_slow_factor[a] *= factor;
+      if (!closed(a)) {
+        m_time_factor[a] *= factor;
+      }
     }
   }
 }

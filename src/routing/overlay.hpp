@@ -18,7 +18,8 @@
 //  - slowdown areas with a factor: a segment partly inside gets 1 + (factor - 1) x (share of
 //    its length inside), so a long road crossing the corner of the area is slowed only in
 //    proportion. Several slowdowns on one segment multiply.
-// Closures win over slowdowns. Cost: O(candidates x shape points) per geometry.
+// Closures win over slowdowns (a closed arc costs +inf); the open part of a closed segment keeps
+// its slowdown (open_time_factor). Cost: O(candidates x shape points) per geometry.
 
 #include <cstdint>
 #include <optional>
@@ -59,6 +60,9 @@ class Overlay {
   explicit Overlay(const RoadGraph& graph);
 
   std::span<const double> time_factor() const { return m_time_factor; }
+  /// The slowdown factor of arc `a` whether or not it is closed: the speed on the open part of
+  /// a segment a barrier closes further on.
+  double open_time_factor(ArcId a) const { return m_slow_factor[a]; }
   std::span<const double> length_factor() const { return m_length_factor; }
   bool closed(ArcId a) const { return m_length_factor[a] != 1.0; }
   std::size_t arc_count() const { return m_time_factor.size(); }
@@ -80,12 +84,14 @@ class Overlay {
   /// Closes both arcs of a segment for travel through it, the closure lying between the offsets
   /// (a point for a cut line); spans of several barriers on one segment merge into their hull.
   void close_segment_span(const RoadGraph& graph, SegmentId s, ClosedSpan span);
-  /// Multiplies the time factor of both arcs of a segment (ignored for closed arcs).
+  /// Multiplies the time factor of both arcs of a segment (closed arcs keep +inf, and the
+  /// factor for their open part).
   void scale_segment(const RoadGraph& graph, SegmentId s, double factor);
 
  private:
   std::vector<double> m_time_factor;
   std::vector<double> m_length_factor;
+  std::vector<double> m_slow_factor;  // slowdowns alone, kept under closures
   std::vector<std::uint8_t> m_whole;  // per arc: closed end to end (way or arc id)
   std::unordered_map<SegmentId, ClosedSpan> m_spans;
 };

@@ -82,8 +82,8 @@ TEST_CASE("a point on a road the flood closes is cut off, not reached at an infi
                                            {{"H1", {0, 0}}, {"H2", {200, 6000}}});
   // d at E1, the dead end of the east bank road: outside the flood, but its only road (E1-E2)
   // touches the flood and is closed. e on that road between E1 and E2.
-  const auto demand = test::point_layer("patients", core::Category::demand,
-                                        {{"d", {200, 0}}, {"e", {200, 500}}});
+  const auto demand =
+      test::point_layer("patients", core::Category::demand, {{"d", {200, 0}}, {"e", {200, 500}}});
   const std::vector<core::LayerPtr> layers = {hospitals};
   core::Diagnostics diag;
   routing::Closures c;
@@ -108,8 +108,28 @@ TEST_CASE("a point on a road the flood closes is cut off, not reached at an infi
   CHECK(r.summary.newly_unreachable == 2);
   CHECK(r.summary.facility_changed == 0);
   CHECK(r.summary.added_total_s == 0.0);
+  // The closed roads are drawn where the flood is: 50 m of each of the three roads meeting at
+  // E2 (E1-E2, E2-E3 and bridge 1), not the roads up to the next junctions.
+  REQUIRE(r.closed_roads.size() == 3);
+  double closed_m = 0.0;
+  for (const core::Feature& f : r.closed_roads.features) {
+    const double drawn = boost::geometry::length(std::get<core::LineString>(f.geometry));
+    CHECK(drawn == Approx(50.0).margin(1e-6));
+    CHECK(std::get<double>(f.values[1]) == Approx(drawn).margin(1e-6));
+    closed_m += drawn;
+  }
+  CHECK(closed_m == Approx(150.0).margin(1e-6));
+  // A cut line closes a point of the road; drawn 10 m long so that it shows.
+  routing::Closures cut_line;
+  cut_line.barriers.push_back(core::LineString{{-50, 500}, {50, 500}});  // across W1-W2
+  const routing::Overlay line_cut = routing::build_overlay(net->index(), cut_line, diag);
+  const core::Layer drawn = closed_roads_layer(net->graph(), line_cut);
+  REQUIRE(drawn.size() == 1);
+  CHECK(boost::geometry::length(std::get<core::LineString>(drawn.features[0].geometry)) ==
+        Approx(10.0).margin(1e-6));
+  CHECK(std::get<double>(drawn.features[0].values[1]) == Approx(0.0).margin(1e-9));
   // The nearest-by-time run itself has no row for d: unreachable, not "inf min".
-  const NearestByTimeResult after = nearest_by_time(*net, *demand, layers, NearestByTimeParams{},
-                                                    &cut);
+  const NearestByTimeResult after =
+      nearest_by_time(*net, *demand, layers, NearestByTimeParams{}, &cut);
   CHECK(after.rows.empty());
 }

@@ -243,3 +243,41 @@ way 2 B C speed=36
   CHECK(std::get<double>(r.areas.features[0].values[pf]) ==
         Approx(bg::area(area_of(r.areas.features[0])) / 1000.0));
 }
+
+TEST_CASE("a flood stops a service area at the water, not at the last junction",
+          "[analysis][service_area]") {
+  const auto net = test::network_of(R"(
+node A 0 0
+node B 1000 0
+node C 2000 0
+way 1 A B speed=36
+way 2 B C speed=36
+)");
+  core::Polygon flood;  // x 900..1100: the last 100 m of A-B and the first 100 m of B-C
+  for (const core::XY q : {core::XY{900, -50}, core::XY{900, 50}, core::XY{1100, 50},
+                           core::XY{1100, -50}, core::XY{900, -50}}) {
+    bg::append(flood.outer(), q);
+  }
+  bg::correct(flood);
+  core::Diagnostics d;
+  routing::Closures c;
+  c.barriers.push_back(flood);
+  const routing::Overlay o = routing::build_overlay(net->index(), c, d);
+  ServiceAreaParams p;
+  p.time_bands = {core::Seconds{150}};
+  auto reached_m = [&](const std::vector<core::XY>& origin) {
+    const ServiceAreaResult r = service_area(*net, origin, p, &o);
+    return r.roads.features.empty()
+               ? 0.0
+               : static_cast<double>(
+                     bg::length(std::get<core::MultiLineString>(r.roads.features[0].geometry)));
+  };
+  // From 400 m along A-B: 400 m back to A and 500 m up to the water, within 150 s (1500 m).
+  CHECK(reached_m({{400, 0}}) == Approx(900.0).margin(1e-6));
+  // From A: up to the water only (900 m), not through it.
+  CHECK(reached_m({{0, 0}}) == Approx(900.0).margin(1e-6));
+  // From C, the other side: 900 m back to the water.
+  CHECK(reached_m({{2000, 0}}) == Approx(900.0).margin(1e-6));
+  // In the water: nothing.
+  CHECK(reached_m({{1000, 0}}) == Approx(0.0).margin(1e-6));
+}

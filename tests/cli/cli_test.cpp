@@ -420,11 +420,22 @@ TEST_CASE("outputs: written atomically, failures leave earlier results intact", 
     // Checked first: the run prints no coverage table before failing.
     CHECK_THAT(second.out, !Catch::Contains("Coverage of"));
   }
-  SECTION("--out-dir is created when missing") {
+  SECTION("--out-dir is created when missing, and only by a run that writes") {
     const fs::path results = dir / "results" / "2026";
+    const Run typo = run({"coverage", "--category", "clinics", "--out-dir", results.string()});
+    CHECK(typo.code == cli::exit_bad_arguments);
+    CHECK_FALSE(fs::exists(dir / "results"));
     const Run second = run({"coverage", "--category", "clinic", "--out-dir", results.string()});
     CHECK(second.code == cli::exit_ok);
     CHECK(fs::exists(results / "coverage_clinic.gpkg"));
+  }
+  SECTION("--out-dir under a file is refused before any work") {
+    test::write_text(dir / "a_file", "x");
+    const Run second =
+        run({"coverage", "--category", "clinic", "--out-dir", (dir / "a_file" / "x").string()});
+    CHECK(second.code == cli::exit_output_failed);
+    CHECK_THAT(second.err, Catch::Contains("not a directory"));
+    CHECK_THAT(second.out, !Catch::Contains("Coverage of"));
   }
   SECTION("--out-dir writes one file per result layer") {
     const Run second = run({"coverage", "--category", "clinic", "--out-dir", dir.path().string(),

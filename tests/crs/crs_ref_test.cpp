@@ -1,6 +1,8 @@
 #include "crs/crs_ref.hpp"
 
 #include <catch2/catch.hpp>
+#include <string>
+#include <thread>
 
 #include "core/error.hpp"
 
@@ -31,4 +33,22 @@ TEST_CASE("inspect tells geographic from metric projected CRSs", "[crs][crs_ref]
   CHECK(crs::is_metric_projected(crs::CrsRef::from_epsg(32632)));
   // NAD27 / Texas North (US survey feet) is projected but not in metres.
   CHECK_FALSE(crs::is_metric_projected(crs::CrsRef::from_epsg(32037)));
+}
+
+TEST_CASE("a CRS error names its own cause, not an earlier one on the same thread",
+          "[crs][crs_ref]") {
+  auto message_of = [](const std::string& definition) {
+    try {
+      (void)crs::CrsRef::parse(definition);
+    } catch (const core::ArgumentError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  std::string alone;
+  std::thread([&] { alone = message_of("EPSG:999999"); }).join();  // a thread of its own
+  CHECK_THAT(alone, Catch::Contains("EPSG:999999"));
+  const std::string typo = message_of("+proj=foo");
+  CHECK(typo != "no error");
+  CHECK(message_of("EPSG:999999") == alone);
 }

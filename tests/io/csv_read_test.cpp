@@ -167,6 +167,14 @@ TEST_CASE("an unclosed quote is named, not read silently into one field", "[io][
     CHECK(l.diagnostics.items()[0].row == 1u);
     CHECK(l.diagnostics.items()[0].field == "name");
   }
+  SECTION("a proper two-line address with empty coordinates is just empty") {
+    test::write_text(dir / "address.csv",
+                     "name,address,lat,lon\n"
+                     "A,\"1-2\n宗像\",,\n");
+    const auto l = io::read_file(dir / "address.csv", {}, kZone2);
+    REQUIRE(l.diagnostics.size() == 1);
+    CHECK(l.diagnostics.items()[0].code == "empty_coordinates");
+  }
   SECTION("a quote closed on a later line: the row is kept and the field named") {
     test::write_text(dir / "two_lines.csv",
                      "name,lat,lon\n"

@@ -233,6 +233,13 @@ TEST_CASE("a table without geometry needs no CRS; a layer with geometry does", "
   CHECK(std::stod(rows[1][1]) == 162.5);
   io::write_layer(table, dir / "od.gpkg");
   CHECK(std::filesystem::exists(dir / "od.gpkg"));
+  // The same columns with no rows (every pair beyond the cutoff).
+  core::Layer empty_table = table;
+  empty_table.features.clear();
+  io::write_layer(empty_table, dir / "od_empty.csv");
+  const auto header = test::parse_csv(test::read_text(dir / "od_empty.csv"));
+  REQUIRE(header.size() == 1);
+  CHECK(header[0] == std::vector<std::string>{"origin", "time_s"});
 
   core::Layer no_crs = sample_layer();
   no_crs.crs.clear();

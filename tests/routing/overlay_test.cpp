@@ -175,6 +175,10 @@ TEST_CASE("a flood closes the road through it, not the dry part before it", "[ro
   const auto in = shortest_route(q, Endpoint::at_node(g, f.node("W1")), place({0, 400}), opts);
   REQUIRE(in.has_value());
   CHECK(in->time_s == Approx(40.0).margin(1e-9));
+  // Two houses on the dry part of the same road reach each other directly (30 s).
+  const auto along = shortest_route(q, place({0, 300}), place({0, 600}), opts);
+  REQUIRE(along.has_value());
+  CHECK(along->time_s == Approx(30.0).margin(1e-9));
   // A house in the water (970 m) is cut off both ways.
   CHECK_FALSE(
       shortest_route(q, place({0, 970}), Endpoint::at_node(g, f.node("W1")), opts).has_value());
@@ -195,4 +199,29 @@ TEST_CASE("a closed way is closed end to end", "[routing][overlay]") {
   CHECK_FALSE(shortest_route(q, Endpoint::at(f.graph, *index.snap({0, 400})),
                              Endpoint::at_node(f.graph, f.node("W1")), opts)
                   .has_value());
+}
+
+TEST_CASE("a cut line splits one road: the two sides do not meet over it", "[routing][overlay]") {
+  const auto f = parse_road_fixture(kRiver);
+  SegmentIndex index(f.graph);
+  core::Diagnostics d;
+  Closures c;
+  c.barriers.push_back(core::LineString{{-50, 500}, {50, 500}});  // across W1-W2 at 500 m
+  const Overlay o = build_overlay(index, c, d);
+  Dijkstra q(f.graph);
+  SearchOptions opts;
+  opts.overlay = &o;
+  const auto place = [&](core::XY p) { return Endpoint::at(f.graph, *index.snap(p)); };
+  // W1's side is a dead end: across the cut there is no way round.
+  CHECK_FALSE(shortest_route(q, place({0, 400}), place({0, 600}), opts).has_value());
+  CHECK_FALSE(shortest_route(q, place({0, 600}), place({0, 400}), opts).has_value());
+  // Each side still works on its own: 400 m on to W2, 400 m back to W1 (40 s each).
+  const auto up =
+      shortest_route(q, place({0, 600}), Endpoint::at_node(f.graph, f.node("W2")), opts);
+  REQUIRE(up.has_value());
+  CHECK(up->time_s == Approx(40.0).margin(1e-9));
+  const auto down =
+      shortest_route(q, place({0, 400}), Endpoint::at_node(f.graph, f.node("W1")), opts);
+  REQUIRE(down.has_value());
+  CHECK(down->time_s == Approx(40.0).margin(1e-9));
 }
