@@ -53,6 +53,15 @@ double outside_m2(const core::MultiPolygon& a, const core::MultiPolygon& b) {
   return bg::area(d);
 }
 
+// A-B-C along the x axis, two 1 km roads at 36 km/h (100 s each).
+const char* const kTwoKilometres = R"(
+node A 0 0
+node B 1000 0
+node C 2000 0
+way 1 A B speed=36
+way 2 B C speed=36
+)";
+
 }  // namespace
 
 TEST_CASE("a 60 s band at 36 km/h on a straight road reaches 600 m", "[analysis][service_area]") {
@@ -199,13 +208,7 @@ TEST_CASE("split service areas do not overlap, dissolve unites, overlap mode ove
 
 TEST_CASE("closures shrink service areas and bad parameters are errors",
           "[analysis][service_area]") {
-  const auto net = test::network_of(R"(
-node A 0 0
-node B 1000 0
-node C 2000 0
-way 1 A B speed=36
-way 2 B C speed=36
-)");
+  const auto net = test::network_of(kTwoKilometres);
   ServiceAreaParams p;
   p.time_bands = {core::Seconds{150}};
   const std::vector<core::XY> origin = {{0, 0}};
@@ -246,13 +249,7 @@ way 2 B C speed=36
 
 TEST_CASE("a flood stops a service area at the water, not at the last junction",
           "[analysis][service_area]") {
-  const auto net = test::network_of(R"(
-node A 0 0
-node B 1000 0
-node C 2000 0
-way 1 A B speed=36
-way 2 B C speed=36
-)");
+  const auto net = test::network_of(kTwoKilometres);
   core::Polygon flood;  // x 900..1100: the last 100 m of A-B and the first 100 m of B-C
   for (const core::XY q : {core::XY{900, -50}, core::XY{900, 50}, core::XY{1100, 50},
                            core::XY{1100, -50}, core::XY{900, -50}}) {

@@ -1,12 +1,13 @@
 #pragma once
 // A self-contained UTM (transverse Mercator on WGS84) projector for tests and benchmarks, which
-// cannot use PROJ (routing links no PROJ). Krüger's series to fourth order in n (Karney 2011),
-// accurate to well under a millimetre within a zone: the same coordinates PROJ gives for
-// EPSG:326xx, so graphs built here match the ones the CLI builds.
+// cannot use PROJ (routing links no PROJ). Forward by transverse_mercator.hpp, inverse by
+// Krüger's series to fourth order in n (Karney 2011); both well under a millimetre within a
+// zone: the same coordinates PROJ gives for EPSG:326xx, so graphs built here match the CLI's.
 
 #include <cmath>
 
 #include "core/projector.hpp"
+#include "transverse_mercator.hpp"
 
 namespace caremap::test {
 
@@ -18,10 +19,6 @@ class UtmProjector final : public core::Projector {
     const double n3 = n2 * m_n;
     const double n4 = n3 * m_n;
     m_a_hat = kA / (1.0 + m_n) * (1.0 + n2 / 4.0 + n4 / 64.0);
-    m_alpha[0] = m_n / 2 - 2 * n2 / 3 + 5 * n3 / 16 + 41 * n4 / 180;
-    m_alpha[1] = 13 * n2 / 48 - 3 * n3 / 5 + 557 * n4 / 1440;
-    m_alpha[2] = 61 * n3 / 240 - 103 * n4 / 140;
-    m_alpha[3] = 49561 * n4 / 161280;
     m_beta[0] = m_n / 2 - 2 * n2 / 3 + 37 * n3 / 96 - n4 / 360;
     m_beta[1] = n2 / 48 + n3 / 15 - 437 * n4 / 1440;
     m_beta[2] = 17 * n3 / 480 - 37 * n4 / 840;
@@ -33,19 +30,12 @@ class UtmProjector final : public core::Projector {
   }
 
   core::XY forward(core::LonLat p) const override {
-    const double phi = p.lat * kDeg;
-    const double dl = p.lon * kDeg - m_lon0;
-    const double e = 2 * std::sqrt(m_n) / (1 + m_n);
-    const double t = std::sinh(std::atanh(std::sin(phi)) - e * std::atanh(e * std::sin(phi)));
-    const double xi1 = std::atan2(t, std::cos(dl));
-    const double eta1 = std::atanh(std::sin(dl) / std::sqrt(1 + t * t));
-    double xi = xi1;
-    double eta = eta1;
-    for (int j = 1; j <= 4; ++j) {
-      xi += m_alpha[j - 1] * std::sin(2 * j * xi1) * std::cosh(2 * j * eta1);
-      eta += m_alpha[j - 1] * std::cos(2 * j * xi1) * std::sinh(2 * j * eta1);
-    }
-    return {kFalseEasting + kK0 * m_a_hat * eta, kK0 * m_a_hat * xi};
+    TransverseMercator tm;
+    tm.f = kF;
+    tm.lon0_deg = m_lon0 / kDeg;
+    tm.k0 = kK0;
+    tm.false_easting = kFalseEasting;
+    return tm.forward(p.lon, p.lat);
   }
 
   core::LonLat inverse(core::XY p) const override {
@@ -75,7 +65,6 @@ class UtmProjector final : public core::Projector {
   double m_lon0;
   double m_n = kF / (2.0 - kF);
   double m_a_hat = 0.0;
-  double m_alpha[4] = {};
   double m_beta[4] = {};
   double m_delta[4] = {};
 };
