@@ -60,50 +60,53 @@ std::optional<ClosedSpan> span_on_segment(const RoadGraph& g, SegmentId s, Conta
   return span;
 }
 
-template <class Area>
-void close_area(const SegmentIndex& index, const Area& area, Overlay& overlay) {
+// Closes, for through traffic, every segment `barrier` (an area or a line) touches, keeping the
+// span where it lies. `contact(p0, p1, offsets)` adds the distances from p0 of the points where
+// the barrier meets the shape piece p0-p1 (ends of the parts inside an area, crossings of a
+// line); none found (an area touching at one point, a line running along the road) closes the
+// whole piece.
+template <class Barrier, class Contact>
+void close_barrier(const SegmentIndex& index, const Barrier& barrier, Overlay& overlay,
+                   Contact contact) {
   const RoadGraph& g = index.graph();
-  const core::Box box = bg::return_envelope<core::Box>(area);
-  for (const SegmentId s : segments_hit(
-           index, box, [&](const core::Segment& piece) { return bg::intersects(piece, area); })) {
+  const core::Box box = bg::return_envelope<core::Box>(barrier);
+  for (const SegmentId s : segments_hit(index, box, [&](const core::Segment& piece) {
+         return bg::intersects(piece, barrier);
+       })) {
     const auto span =
         span_on_segment(g, s, [&](core::XY p0, core::XY p1, std::vector<double>& offsets) {
-          if (!bg::intersects(core::Segment{p0, p1}, area)) {
+          if (!bg::intersects(core::Segment{p0, p1}, barrier)) {
             return true;
           }
-          core::MultiLineString inside;
-          bg::intersection(core::LineString{p0, p1}, area, inside);
-          for (const core::LineString& part : inside) {
-            for (const core::XY& q : part) {
-              offsets.push_back(bg::distance(p0, q));
-            }
-          }
-          return !offsets.empty();  // touching at a single point: the whole piece
+          contact(p0, p1, offsets);
+          return !offsets.empty();
         });
     overlay.close_segment_span(g, s, span.value_or(ClosedSpan{0.0, g.segment_length_m(s)}));
   }
 }
 
+template <class Area>
+void close_area(const SegmentIndex& index, const Area& area, Overlay& overlay) {
+  close_barrier(index, area, overlay, [&](core::XY p0, core::XY p1, std::vector<double>& out) {
+    core::MultiLineString inside;
+    bg::intersection(core::LineString{p0, p1}, area, inside);
+    for (const core::LineString& part : inside) {
+      for (const core::XY& q : part) {
+        out.push_back(bg::distance(p0, q));
+      }
+    }
+  });
+}
+
 template <class Line>
 void close_line(const SegmentIndex& index, const Line& line, Overlay& overlay) {
-  const RoadGraph& g = index.graph();
-  const core::Box box = bg::return_envelope<core::Box>(line);
-  for (const SegmentId s : segments_hit(
-           index, box, [&](const core::Segment& piece) { return bg::intersects(piece, line); })) {
-    const auto span =
-        span_on_segment(g, s, [&](core::XY p0, core::XY p1, std::vector<double>& offsets) {
-          if (!bg::intersects(core::Segment{p0, p1}, line)) {
-            return true;
-          }
-          core::MultiPoint crossings;
-          bg::intersection(core::LineString{p0, p1}, line, crossings);
-          for (const core::XY& q : crossings) {
-            offsets.push_back(bg::distance(p0, q));
-          }
-          return !offsets.empty();  // running along the road: the whole piece
-        });
-    overlay.close_segment_span(g, s, span.value_or(ClosedSpan{0.0, g.segment_length_m(s)}));
-  }
+  close_barrier(index, line, overlay, [&](core::XY p0, core::XY p1, std::vector<double>& out) {
+    core::MultiPoint crossings;
+    bg::intersection(core::LineString{p0, p1}, line, crossings);
+    for (const core::XY& q : crossings) {
+      out.push_back(bg::distance(p0, q));
+    }
+  });
 }
 
 void close_point(const SegmentIndex& index, core::XY p, core::Meters max, std::size_t row,
