@@ -30,6 +30,27 @@ void draw_halo_text(ImDrawList* list, ImFont* font, float size, ImVec2 pos, ImU3
 
 namespace {
 
+// Calls fn(entry, feature, screen point) for every symbol of the visible point layers whose
+// anchor is in the camera's view, layer by layer, until fn returns false. What labels avoid and
+// what the export's legend should not hide.
+template <class Fn>
+void for_each_visible_symbol(AppState& app, const render::Camera& camera, Fn&& fn) {
+  const core::Box view = camera.visible_box();
+  for (LayerEntry& e : app.layers) {
+    if (!e.style.visible || !e.layer || icon_kind(e) != IconKind::point) {
+      continue;
+    }
+    const auto& anchor_points = anchors(e);
+    for (core::FeatureId id : spatial_index(e)->candidates(view)) {
+      if (const auto& a = anchor_points[id.value]) {
+        if (!fn(e, id, camera.world_to_screen(*a))) {
+          return;
+        }
+      }
+    }
+  }
+}
+
 struct LabelSource {
   std::string text;
   ImFont* font = nullptr;
@@ -168,33 +189,28 @@ std::vector<PlacedLabelRecord> draw_labels(AppState& app, const render::Camera& 
   const bool point_labels = std::any_of(candidates.begin(), candidates.end(), [](const auto& c) {
     return c.anchor == render::LabelAnchor::point;
   });
-  for (LayerEntry& e : app.layers) {
-    if (!point_labels) {
-      break;
-    }
-    if (!e.style.visible || !e.layer || icon_kind(e) != IconKind::point) {
-      continue;
-    }
-    const style::LayerSymbology& sym = symbology(e);
-    const auto& anchor_points = anchors(e);
-    for (core::FeatureId id : spatial_index(e)->candidates(view)) {
-      if (obstacles.size() > 20000) {
-        break;
-      }
-      if (!anchor_points[id.value]) {
-        continue;
-      }
-      const style::Symbol& symbol = sym.classes[sym.feature_class[id.value]].symbol;
-      const bool labelled = symbol.label.enabled && mpp <= symbol.label.max_m_per_px;
-      if (!labelled && symbol.label.priority < 60) {
-        continue;
-      }
-      const render::ScreenPoint p = camera.world_to_screen(*anchor_points[id.value]);
-      const float r = symbol.point.size_px * 0.5f * style::symbol_scale(mpp) * s;
-      const float x = static_cast<float>(p.x) * s;
-      const float y = static_cast<float>(p.y) * s;
-      obstacles.push_back(render::ScreenRect{x - r, y - r, x + r, y + r});
-    }
+  if (point_labels) {
+    const LayerEntry* entry = nullptr;
+    const style::LayerSymbology* sym = nullptr;
+    for_each_visible_symbol(
+        app, camera, [&](LayerEntry& e, core::FeatureId id, render::ScreenPoint p) {
+          if (obstacles.size() > 20000) {
+            return false;
+          }
+          if (&e != entry) {
+            entry = &e;
+            sym = &symbology(e);
+          }
+          const style::Symbol& symbol = sym->classes[sym->feature_class[id.value]].symbol;
+          const bool labelled = symbol.label.enabled && mpp <= symbol.label.max_m_per_px;
+          if (labelled || symbol.label.priority >= 60) {
+            const float r = symbol.point.size_px * 0.5f * style::symbol_scale(mpp) * s;
+            const float x = static_cast<float>(p.x) * s;
+            const float y = static_cast<float>(p.y) * s;
+            obstacles.push_back(render::ScreenRect{x - r, y - r, x + r, y + r});
+          }
+          return true;
+        });
   }
 
   render::LabelPlacementOptions options;
@@ -335,19 +351,10 @@ namespace {
 std::vector<render::ScreenPoint> visible_symbols(AppState& app, const render::Camera& camera,
                                                  const OverlayTarget& t) {
   std::vector<render::ScreenPoint> out;
-  const core::Box view = camera.visible_box();
-  for (LayerEntry& e : app.layers) {
-    if (!e.style.visible || !e.layer || icon_kind(e) != IconKind::point) {
-      continue;
-    }
-    const auto& anchor_points = anchors(e);
-    for (core::FeatureId id : spatial_index(e)->candidates(view)) {
-      if (const auto& a = anchor_points[id.value]) {
-        const render::ScreenPoint p = camera.world_to_screen(*a);
-        out.push_back({t.origin.x + p.x * t.scale, t.origin.y + p.y * t.scale});
-      }
-    }
-  }
+  for_each_visible_symbol(app, camera, [&](LayerEntry&, core::FeatureId, render::ScreenPoint p) {
+    out.push_back({t.origin.x + p.x * t.scale, t.origin.y + p.y * t.scale});
+    return true;
+  });
   return out;
 }
 
