@@ -254,20 +254,6 @@ static_assert(table_in_enum_order(), "kTable must list Str values in enum order"
 
 }  // namespace
 
-std::string_view to_string(Lang l) {
-  return l == Lang::ja ? "ja" : "en";
-}
-
-std::optional<Lang> parse_lang(std::string_view s) {
-  if (s == "ja") {
-    return Lang::ja;
-  }
-  if (s == "en") {
-    return Lang::en;
-  }
-  return std::nullopt;
-}
-
 const char* tr(Lang lang, Str s) {
   const auto i = static_cast<std::size_t>(s);
   if (i >= kTable.size()) {

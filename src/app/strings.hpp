@@ -6,13 +6,13 @@
 #include <optional>
 #include <string_view>
 
+#include "core/lang.hpp"
+
 namespace caremap::app {
 
-enum class Lang { ja, en };
-
-/// "ja" / "en".
-std::string_view to_string(Lang l);
-std::optional<Lang> parse_lang(std::string_view s);
+using core::Lang;
+using core::parse_lang;
+using core::to_string;
 
 enum class Str {
   app_title,

@@ -31,6 +31,12 @@ std::string summarize(const Provenance& p) {
       }
     }
   }
+  if (!p.basis.distance.empty()) {
+    out += "; distance: " + p.basis.distance.in(Lang::en);
+  }
+  if (!p.basis.demand.empty()) {
+    out += "; demand: " + p.basis.demand.in(Lang::en);
+  }
   return out;
 }
 

@@ -64,6 +64,8 @@ core::Provenance load_provenance(const LayerSpec& spec, const OpenedSource& src,
       core::SourceRef{spec.source.generic_string(), spec.id, spec.data_date, spec.credit});
   if (stored) {
     prov.inputs_from(stored->provenance);
+    // A result read back still stands on what it was computed on.
+    prov.basis = stored->provenance.basis;
   }
   return prov;
 }

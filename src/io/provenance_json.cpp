@@ -9,6 +9,11 @@ using nlohmann::json;
 
 namespace {
 
+std::string str(const json& j, const char* key) {
+  const auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 json member(const core::Layer& layer, const std::string& crs_label) {
   const core::Provenance& p = layer.provenance;
   json params = json::array();
@@ -27,24 +32,35 @@ json member(const core::Layer& layer, const std::string& crs_label) {
       credits.push_back(in.credit);
     }
   }
-  return json{{"format", 1},
-              {"software", p.software},
-              {"layer",
-               {{"id", layer.id},
-                {"title", layer.title},
-                {"category", std::string(core::to_string(layer.category))},
-                {"features", layer.size()}}},
-              {"crs", crs_label},
-              {"operation", p.operation},
-              {"parameters", std::move(params)},
-              {"inputs", std::move(inputs)},
-              {"credits", std::move(credits)},
-              {"summary", core::summarize(p)}};
+  json doc{{"format", 1},
+           {"software", p.software},
+           {"layer",
+            {{"id", layer.id},
+             {"title", layer.title},
+             {"category", std::string(core::to_string(layer.category))},
+             {"features", layer.size()}}},
+           {"crs", crs_label},
+           {"operation", p.operation},
+           {"parameters", std::move(params)},
+           {"inputs", std::move(inputs)},
+           {"credits", std::move(credits)},
+           {"summary", core::summarize(p)}};
+  const auto add_text = [&](const char* key, const core::LocalText& t) {
+    if (!t.empty()) {
+      doc["basis"][key] = json{{"ja", t.ja}, {"en", t.en}};
+    }
+  };
+  add_text("distance", p.basis.distance);
+  add_text("demand", p.basis.demand);
+  return doc;
 }
 
-std::string str(const json& j, const char* key) {
-  const auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+core::LocalText local_text(const json& basis, const char* key) {
+  const auto it = basis.find(key);
+  if (it == basis.end() || !it->is_object()) {
+    return {};
+  }
+  return {str(*it, "ja"), str(*it, "en")};
 }
 
 }  // namespace
@@ -91,6 +107,10 @@ std::optional<StoredProvenance> parse_provenance(std::string_view text) {
             {str(in, "path"), str(in, "layer"), str(in, "data_date"), str(in, "credit")});
       }
     }
+  }
+  if (const auto b = c.find("basis"); b != c.end() && b->is_object()) {
+    out.provenance.basis.distance = local_text(*b, "distance");
+    out.provenance.basis.demand = local_text(*b, "demand");
   }
   return out;
 }

@@ -8,7 +8,9 @@
 //                  "operation": "load", "parameters": [["format", "CSV"], ...],
 //                  "inputs": [ { "path": "...", "layer": "...", "data_date": "...",
 //                                "credit": "..." } ],
-//                  "credits": ["..."], "summary": "load(...) from ..." } }
+//                  "credits": ["..."], "summary": "load(...) from ...",
+//                  "basis": { "distance": {"ja": "...", "en": "..."},      // when not empty
+//                             "demand": {"ja": "...", "en": "..."} } } }
 //
 // Where it goes: GeoJSON — a foreign member "caremap" of the FeatureCollection (plus the
 // summary as "description"); GeoPackage — layer metadata item CAREMAP_PROVENANCE in

@@ -246,3 +246,21 @@ TEST_CASE("a table without geometry needs no CRS; a layer with geometry does", "
   CHECK_THROWS_WITH(io::write_layer(no_crs, dir / "x.geojson"),
                     Catch::Contains("has geometry but no CRS"));
 }
+
+TEST_CASE("what a result stands on is written with it and read back", "[io][write]") {
+  test::ScratchDir dir;
+  core::Layer layer = sample_layer();
+  layer.provenance.basis.distance = {"道路（幹線道路のみ）", "road time (trunk roads only)"};
+  layer.provenance.basis.demand = {"2020年国勢調査 500mメッシュ", "2020 census 500 m mesh"};
+  for (const char* name : {"b.geojson", "b.gpkg", "b.csv"}) {
+    DYNAMIC_SECTION(name) {
+      io::write_layer(layer, dir / name);
+      const auto back = io::read_file(dir / name, {}, kZone2);
+      CHECK(back.layer->provenance.basis == layer.provenance.basis);
+    }
+  }
+  const auto doc = nlohmann::json::parse(test::read_text(dir / "b.geojson"));
+  CHECK(doc.at("caremap").at("basis").at("distance").at("en") == "road time (trunk roads only)");
+  CHECK_THAT(doc.at("caremap").at("summary").get<std::string>(),
+             Catch::Contains("; distance: road time (trunk roads only); demand: 2020 census"));
+}
