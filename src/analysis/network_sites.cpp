@@ -1,6 +1,7 @@
 #include "analysis/network_sites.hpp"
 
 #include <cmath>
+#include <filesystem>
 
 #include "analysis/facility_set.hpp"
 #include "core/error.hpp"
@@ -115,9 +116,17 @@ std::vector<std::optional<routing::Endpoint>> endpoints_of(std::span<const Netwo
   return out;
 }
 
+core::LocalText network_distance_basis(const routing::RoadNetwork& network) {
+  const routing::GraphInfo& info = network.graph().info();
+  const std::string file = std::filesystem::path(info.source).filename().string();
+  return {"道路（" + info.profile + "、" + file + "）",
+          "road (" + info.profile + ", " + file + ")"};
+}
+
 void add_network_provenance(core::Provenance& p, const routing::RoadNetwork& network,
                             routing::Metric metric, const routing::Overlay* overlay) {
   const routing::GraphInfo& info = network.graph().info();
+  p.basis.distance = network_distance_basis(network);
   p.param("profile", info.profile);
   p.param("metric", metric == routing::Metric::time ? "time" : "distance");
   if (overlay != nullptr) {

@@ -59,7 +59,12 @@ std::vector<NetworkSite> point_sites(const routing::RoadNetwork& network,
 /// The endpoints of the sites (nullopt where not snapped), in order.
 std::vector<std::optional<routing::Endpoint>> endpoints_of(std::span<const NetworkSite> sites);
 
-/// Adds network, profile and metric parameters and the road source to a provenance.
+/// What a travel time on this network stands on, for core::ResultBasis::distance:
+/// "道路（<profile>、<source>）" / "road (<profile>, <source>)".
+core::LocalText network_distance_basis(const routing::RoadNetwork& network);
+
+/// Adds network, profile and metric parameters and the road source to a provenance, and sets
+/// its basis.distance to network_distance_basis(network).
 void add_network_provenance(core::Provenance& p, const routing::RoadNetwork& network,
                             routing::Metric metric, const routing::Overlay* overlay);
 

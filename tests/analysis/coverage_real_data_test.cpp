@@ -11,6 +11,7 @@
 #include "analysis/boundary_repair.hpp"
 #include "analysis/coverage.hpp"
 #include "fixtures.hpp"
+#include "test_paths.hpp"
 
 using namespace caremap;
 using core::Category;

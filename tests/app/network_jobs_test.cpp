@@ -12,6 +12,7 @@
 #include "job_pump.hpp"
 #include "routing/profile.hpp"
 #include "routing/road_network.hpp"
+#include "test_paths.hpp"
 
 using namespace caremap;
 using namespace caremap::app;

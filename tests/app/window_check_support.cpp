@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "test_paths.hpp"
+
 namespace caremap::window_check {
 
 namespace fs = std::filesystem;

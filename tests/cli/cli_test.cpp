@@ -11,6 +11,7 @@
 #include "cli/exit_codes.hpp"
 #include "io/gdal_fixtures.hpp"
 #include "io/io_test_support.hpp"
+#include "test_paths.hpp"
 
 using namespace caremap;
 using caremap::test::ScratchDir;

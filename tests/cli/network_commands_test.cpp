@@ -8,6 +8,7 @@
 #include "cli/cli_runner.hpp"
 #include "cli/exit_codes.hpp"
 #include "io/io_test_support.hpp"
+#include "test_paths.hpp"
 
 using namespace caremap;
 using caremap::test::ScratchDir;

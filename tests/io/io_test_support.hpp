@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "test_paths.hpp"
+
 namespace caremap::test {
 
 namespace fs = std::filesystem;

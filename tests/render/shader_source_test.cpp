@@ -4,6 +4,7 @@
 
 #include "render/shader_program.hpp"
 #include "render/symbol_atlas.hpp"
+#include "test_paths.hpp"
 
 using namespace caremap;
 

@@ -12,6 +12,7 @@
 #include "routing/osm_graph.hpp"
 #include "routing/route.hpp"
 #include "support/utm_projector.hpp"
+#include "test_paths.hpp"
 
 using namespace caremap;
 using namespace caremap::routing;

@@ -11,6 +11,7 @@
 #include "support/monaco.hpp"
 #include "support/road_fixture.hpp"
 #include "support/utm_projector.hpp"
+#include "test_paths.hpp"
 
 using namespace caremap;
 using namespace caremap::routing;
