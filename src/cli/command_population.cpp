@@ -84,9 +84,10 @@ nlohmann::ordered_json report_json(const io::EstatReport& r) {
                            {"levels", r.levels}};
   auto& cols = j["columns"] = nlohmann::ordered_json::array();
   for (const auto& c : r.columns) {
-    cols.push_back({{"item_code", c.item_code},
-                    {"label", c.label},
-                    {"field", c.field.empty() ? nlohmann::ordered_json() : c.field}});
+    cols.push_back(
+        {{"item_code", c.item_code},
+         {"label", c.label},
+         {"field", c.field.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(c.field)}});
   }
   return j;
 }

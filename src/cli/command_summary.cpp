@@ -17,6 +17,7 @@
 #include "cli/region_loading.hpp"
 #include "cli/region_tables.hpp"
 #include "cli/text_table.hpp"
+#include "core/error.hpp"
 #include "crs/transformer.hpp"
 
 namespace caremap::cli {

@@ -175,9 +175,8 @@ TEST_CASE("coverage counts people covered, in gaps and with backup per city",
   const core::Layer population = cells();
   const core::Layer boundary = cities();
   const Demand d = population_demand(population, &boundary);
-  // One clinic far west whose 1 km circle holds everything, one whose 20 m circle holds none.
-  const auto clinics =
-      test::point_layer("clinics", core::Category::clinic, {{-900, 100}, {175, 175}});
+  // Two clinics whose 1 km circles each hold every cell: everyone is covered twice.
+  const auto clinics = test::point_layer("clinics", core::Category::clinic, {{0, 100}, {175, 175}});
   const CoverageSource sources[] = {{clinics, std::nullopt}};
   CoverageParams params;
   params.radius = core::Meters{1000.0};
@@ -190,20 +189,20 @@ TEST_CASE("coverage counts people covered, in gaps and with backup per city",
   CHECK(r.cities[0].people->total.people == Approx(700.0));
   CHECK(r.cities[0].people->covered.people == Approx(700.0));
   CHECK(r.cities[0].people->gap.people == Approx(0.0).margin(1e-6));
-  // The second clinic's 1 km circle also holds everything: backup everywhere.
   CHECK(r.cities[1].people->backup.people == Approx(200.0));
   CHECK(r.summary.people->total.people == Approx(900.0));
   CHECK(r.covered.provenance.basis.demand == d.basis);
   CHECK(r.covered.provenance.basis.distance.en == "straight line");
 
-  // A radius of 1,000 m around (-900, 100) reaches x = 100 at y = 100 only: c1 and c3 are cut.
+  // A circle of 1,050 m around (-1000, 100) ends at x = 50 on y = 100 and curves back to
+  // x = 45.2 at y = 0 and y = 200: it covers the area 100 x 50 - ∫(50 - x(y)) dy = 4,841.4 m² of
+  // each of c1 and c3 (x(y) = -1000 + sqrt(1050² - (y - 100)²)), 48.414 %: 48.41 + 145.24 =
+  // 193.66 people, none of B's. The 360-gon lies inside the circle by up to 4 cm.
   const auto west = test::point_layer("west", core::Category::clinic, {{-1000, 100}});
   const CoverageSource one[] = {{west, std::nullopt}};
   params.radius = core::Meters{1050.0};
   const CoverageResult part = coverage(one, boundary, projector, params);
-  // The circle's edge near x = 50 (1,050 - 1,000 = 50 at y = 100, curving back to x = 48.8 at the
-  // corners): about half of c1 and c3, 200 people, none of B's.
-  CHECK(part.cities[0].people->covered.people == Approx(200.0).epsilon(0.02));
+  CHECK(part.cities[0].people->covered.people == Approx(193.66).epsilon(0.001));
   CHECK(part.cities[1].people->covered.people == Approx(0.0).margin(1e-9));
   CHECK(part.cities[0].people->gap.people == Approx(700.0 - part.cities[0].people->covered.people));
 
