@@ -4,42 +4,11 @@
 #include <cctype>
 #include <utility>
 
+#include "core/utf8.hpp"
+
 namespace caremap::io {
 
 namespace {
-
-// Decodes one UTF-8 code point at `i` (advancing it); invalid bytes come back as themselves.
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 0;
-  if (i + static_cast<std::size_t>(extra) >= s.size()) {
-    extra = 0;
-  }
-  char32_t cp = extra == 0 ? c : c & (0x3F >> extra);
-  for (int k = 1; k <= extra; ++k) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-  }
-  i += 1 + static_cast<std::size_t>(extra);
-  return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Reads an unsigned number at the start of `s`, advancing past it.
 std::optional<int> take_number(std::string_view& s) {
@@ -124,7 +93,7 @@ std::string normalize_estat_label(std::string_view label) {
   std::string out;
   out.reserve(label.size());
   for (std::size_t i = 0; i < label.size();) {
-    char32_t cp = next_code_point(label, i);
+    char32_t cp = core::next_code_point(label, i);
     if (cp >= 0xFF01 && cp <= 0xFF5E) {
       cp -= 0xFEE0;  // full-width ASCII (０, Ａ, （, ～) to ASCII
     } else if (cp == 0x301C) {
@@ -133,7 +102,7 @@ std::string normalize_estat_label(std::string_view label) {
     if (cp == U' ' || cp == 0x3000 || cp == U'\t') {
       continue;
     }
-    append_utf8(out, cp);
+    core::append_utf8(out, cp);
   }
   return out;
 }

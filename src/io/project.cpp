@@ -104,6 +104,19 @@ struct Reader {
     }
   }
 
+  // "encoding": "" (detect), or a name parse_encoding knows, normalised ("UTF-8", "CP932").
+  std::string encoding(const json& obj, const std::string& where) const {
+    const std::string enc = text(obj, where, "encoding");
+    if (enc.empty()) {
+      return {};
+    }
+    const auto e = parse_encoding(enc);
+    if (!e) {
+      fail(where + "encoding", "unknown encoding '" + enc + "' (use UTF-8 or CP932)");
+    }
+    return std::string(to_string(*e));
+  }
+
   FeatureRole role(const json& r, const std::string& where) const {
     if (!r.is_object()) {
       fail(where, "a role must be an object {field, value, category, source}");
@@ -214,13 +227,7 @@ struct Reader {
       fail(w + (s.x_field.empty() ? "x_field" : "y_field"),
            "x_field and y_field must be given together");
     }
-    if (const std::string enc = text(l, w, "encoding"); !enc.empty()) {
-      const auto e = parse_encoding(enc);
-      if (!e) {
-        fail(w + "encoding", "unknown encoding '" + enc + "' (use UTF-8 or CP932)");
-      }
-      s.encoding = std::string(to_string(*e));
-    }
+    s.encoding = encoding(l, w);
     s.source_layer = text(l, w, "source_layer");
     s.source_crs = crs_ref(l, w, "source_crs");
     s.data_date = text(l, w, "data_date");
@@ -278,13 +285,7 @@ struct Reader {
     s.credit = text(l, w, "credit");
     s.licence = text(l, w, "licence");
     s.notes = text(l, w, "notes");
-    if (const std::string enc = text(l, w, "encoding"); !enc.empty()) {
-      const auto e = parse_encoding(enc);
-      if (!e) {
-        fail(w + "encoding", "unknown encoding '" + enc + "' (use UTF-8 or CP932)");
-      }
-      s.encoding = std::string(to_string(*e));
-    }
+    s.encoding = encoding(l, w);
     s.source_layer = text(l, w, "source_layer");
     s.source_crs = crs_ref(l, w, "source_crs");
     s.population_fields.total = text(l, w, "count_field");
