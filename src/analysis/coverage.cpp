@@ -4,9 +4,11 @@
 #include <set>
 
 #include "analysis/boundary_repair.hpp"
+#include "analysis/cities.hpp"
 #include "analysis/coverage_radius.hpp"
 #include "analysis/diagnose.hpp"
 #include "analysis/facility_set.hpp"
+#include "analysis/people_in_areas.hpp"
 #include "core/error.hpp"
 
 namespace caremap::analysis {
@@ -14,13 +16,6 @@ namespace caremap::analysis {
 namespace bg = boost::geometry;
 
 namespace {
-
-struct City {
-  std::string name;
-  core::FeatureId feature;
-  core::MultiPolygon geometry;
-  double area_m2 = 0.0;
-};
 
 std::string number_text(double v) {
   return core::to_text(core::FieldValue{v});
@@ -67,39 +62,6 @@ core::Meters resolve_radius(const CoverageParams& params, const CoverageSource& 
                                 std::string(core::to_string(category)) + "' of layer '" +
                                 source.layer->id + "'; give a radius",
                             core::ErrorContext{{}, source.layer->id, std::nullopt, {}});
-}
-
-std::vector<City> read_cities(const core::Layer& boundary, core::Diagnostics& diagnostics) {
-  std::vector<City> cities;
-  const std::string file =
-      boundary.provenance.inputs.empty() ? std::string() : boundary.provenance.inputs[0].path;
-  for (std::size_t i = 0; i < boundary.features.size(); ++i) {
-    const core::Feature& f = boundary.features[i];
-    const core::FeatureId id{static_cast<std::uint32_t>(i)};
-    auto mp = core::as_multipolygon(f.geometry);
-    if (!mp) {
-      diagnostics.add(make_diagnostic(core::Severity::warning, "boundary_not_polygon",
-                                      "boundary '" + boundary.display_name(id) + "' is a " +
-                                          core::geometry_type_name(f.geometry) +
-                                          ", not a polygon; skipped",
-                                      file, f.source_row));
-      continue;
-    }
-    const ValidityReport v = make_valid(*mp);
-    if (!v.was_valid) {
-      const std::string outcome =
-          v.valid ? " (repaired)" : " (could not be repaired; results may be inexact)";
-      diagnostics.add(
-          make_diagnostic(v.valid ? core::Severity::info : core::Severity::warning,
-                          v.valid ? "invalid_boundary_repaired" : "invalid_boundary",
-                          "boundary '" + boundary.display_name(id) + "': " + v.problem + outcome,
-                          file, f.source_row));
-    }
-    City c{boundary.display_name(id), id, std::move(*mp), 0.0};
-    c.area_m2 = bg::area(c.geometry);
-    cities.push_back(std::move(c));
-  }
-  return cities;
 }
 
 enum class Overlay { intersection, difference };
@@ -161,6 +123,73 @@ std::string radius_label(const std::vector<Disc>& discs) {
     out += (out.empty() ? "" : "/") + number_text(r);
   }
   return out.empty() ? "none" : out;
+}
+
+// People covered, in gaps and with backup per city; the demand's cities are matched to the
+// coverage's by name (both come from the same boundary layer).
+void add_people(const Demand& demand, const DiscCoverage& reach, bool backup,
+                CoverageResult& result) {
+  const PeopleLocator locator(demand);
+  const std::vector<PeopleCount> totals = people_by_city(demand);
+  const std::vector<PeopleCount> covered = locator.inside_by_city(reach.any);
+  const std::vector<PeopleCount> backed =
+      backup ? locator.inside_by_city(reach.backup) : std::vector<PeopleCount>(totals.size());
+  PeopleCoverage all;
+  auto minus = [](PeopleCount a, const PeopleCount& b) {
+    a.people = std::max(0.0, a.people - b.people);
+    a.people_65plus = std::max(0.0, a.people_65plus - b.people_65plus);
+    a.people_75plus = std::max(0.0, a.people_75plus - b.people_75plus);
+    return a;
+  };
+  for (CityCoverage& city : result.cities) {
+    const auto it = std::find(demand.cities.begin(), demand.cities.end(), city.city);
+    PeopleCoverage pc;
+    if (it != demand.cities.end()) {
+      const auto i = static_cast<std::size_t>(it - demand.cities.begin());
+      pc.total = totals[i];
+      pc.covered = covered[i];
+      pc.backup = backed[i];
+      pc.gap = minus(pc.total, pc.covered);
+    }
+    all.total += pc.total;
+    all.covered += pc.covered;
+    all.gap += pc.gap;
+    all.backup += pc.backup;
+    city.people = pc;
+  }
+  result.summary.people = all;
+  result.summary.has_age_bands = demand.has_age_bands;
+
+  // The same figures on the per-city result layers.
+  const bool ages = demand.has_age_bands;
+  auto annotate = [&](core::Layer& layer, PeopleCount PeopleCoverage::*which) {
+    if (layer.features.size() != result.cities.size()) {
+      return;
+    }
+    const std::size_t f = layer.add_field("people", core::FieldType::real);
+    std::size_t f65 = 0;
+    if (ages) {
+      f65 = layer.add_field("people_65plus", core::FieldType::real);
+      layer.add_field("people_75plus", core::FieldType::real);
+    }
+    const std::size_t fpct = layer.add_field("people_pct", core::FieldType::real);
+    for (std::size_t c = 0; c < result.cities.size(); ++c) {
+      const PeopleCoverage& pc = *result.cities[c].people;
+      const PeopleCount& v = pc.*which;
+      core::Feature& feature = layer.features[c];
+      feature.values[f] = v.people;
+      if (ages) {
+        feature.values[f65] = v.people_65plus;
+        feature.values[f65 + 1] = v.people_75plus;
+      }
+      feature.values[fpct] = percent(v.people, pc.total.people);
+    }
+  };
+  annotate(result.covered, &PeopleCoverage::covered);
+  annotate(result.gaps, &PeopleCoverage::gap);
+  if (backup) {
+    annotate(result.backup, &PeopleCoverage::backup);
+  }
 }
 
 }  // namespace
@@ -295,6 +324,10 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
     core::report_progress(progress, 0.4 + 0.3 * static_cast<double>(ci + 1) / cities.size());
   }
 
+  if (params.demand) {
+    add_people(*params.demand, reach, params.backup_area, result);
+  }
+
   if (params.mesh_level) {
     std::vector<NamedArea> areas;
     areas.reserve(cities.size());
@@ -329,6 +362,8 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
   provenance.param("mesh", params.mesh_level ? core::mesh_level_label(*params.mesh_level) : "none");
   provenance.param("boundary", boundary.id);
   provenance.inputs_from(boundary.provenance);
+  provenance.basis.distance = {"直線距離", "straight line"};
+  provenance.basis.demand = params.demand ? params.demand->basis : area_only_basis();
   for (const CoverageSource& source : sources) {
     provenance.inputs_from(source.layer->provenance);
   }

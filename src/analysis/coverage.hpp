@@ -30,6 +30,8 @@
 #include <vector>
 
 #include "analysis/coverage_mesh.hpp"
+#include "analysis/demand.hpp"
+#include "analysis/population_demand.hpp"
 #include "core/category.hpp"
 #include "core/diagnostics.hpp"
 #include "core/jis_mesh.hpp"
@@ -53,6 +55,19 @@ struct CoverageParams {
   std::optional<core::MeshLevel> mesh_level = core::MeshLevel::half;  ///< none = no mesh layer
   bool backup_area = true;   ///< compute the area within reach of >= 2 facilities as polygons
   bool explode_gaps = true;  ///< also one feature per gap pocket (CoverageResult::gap_parts)
+  /// People to count (population_demand of the same boundary; not owned, may be null): each
+  /// city's people covered, in gaps and with backup, by the share of each cell piece inside the
+  /// reach. Null: area only, and the provenance says so.
+  const Demand* demand = nullptr;
+};
+
+/// One city's people (or all cities'): total, within reach, beyond reach (gap), within reach of
+/// two or more facilities (backup); each with 65+ and 75+ when the demand has age bands.
+struct PeopleCoverage {
+  PeopleCount total;
+  PeopleCount covered;
+  PeopleCount gap;
+  PeopleCount backup;  ///< zero unless backup_area
 };
 
 /// One city's figures (areas in km², planar in the working CRS; percentages of city_km2).
@@ -66,7 +81,8 @@ struct CityCoverage {
   double uncovered_pct = 0.0;
   double backup_km2 = 0.0;  ///< 0 unless backup_area
   double backup_pct = 0.0;
-  std::size_t gap_parts = 0;  ///< separate gap pockets
+  std::size_t gap_parts = 0;             ///< separate gap pockets
+  std::optional<PeopleCoverage> people;  ///< with CoverageParams::demand
 };
 
 struct CoverageSummary {
@@ -81,11 +97,14 @@ struct CoverageSummary {
   double covered_pct = 0.0;
   double backup_km2 = 0.0;
   double backup_pct = 0.0;
-  MeshCounts mesh;  ///< all zero without a mesh
+  MeshCounts mesh;                       ///< all zero without a mesh
+  std::optional<PeopleCoverage> people;  ///< all cities, with CoverageParams::demand
+  bool has_age_bands = false;            ///< people figures include 65+ and 75+
 };
 
 struct CoverageResult {
-  /// coverage_area, one MultiPolygon per city: city, covered_km2, city_km2, covered_pct.
+  /// coverage_area, one MultiPolygon per city: city, covered_km2, city_km2, covered_pct (and
+  /// people, people_65plus, people_75plus, people_pct with a demand; gaps and backup likewise).
   core::Layer covered;
   /// coverage_gap, one MultiPolygon per city: city, gap_km2, city_km2, gap_pct.
   core::Layer gaps;

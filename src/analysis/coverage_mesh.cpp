@@ -8,6 +8,7 @@
 
 #include "analysis/area_locator.hpp"
 #include "analysis/diagnose.hpp"
+#include "core/jis_mesh_polygon.hpp"
 #include "index/point_index.hpp"
 
 namespace caremap::analysis {
@@ -47,17 +48,6 @@ std::pair<core::LonLat, core::LonLat> lonlat_box(const core::Box& box,
     take(hi.x, y);
   }
   return {{min_lon - pad.lon, min_lat - pad.lat}, {max_lon + pad.lon, max_lat + pad.lat}};
-}
-
-core::Polygon cell_polygon(const core::MeshCell& c, const core::Projector& projector) {
-  core::Polygon p;
-  // Clockwise (south-west, north-west, north-east, south-east), closed.
-  p.outer() = {
-      projector.forward(c.south_west), projector.forward({c.south_west.lon, c.north_east.lat}),
-      projector.forward(c.north_east), projector.forward({c.north_east.lon, c.south_west.lat}),
-      projector.forward(c.south_west)};
-  bg::correct(p);
-  return p;
 }
 
 // A cell shrunk by a millimetre towards its middle: a boundary that only runs along a cell's
@@ -148,7 +138,7 @@ core::Layer coverage_mesh(std::span<const NamedArea> areas, std::span<const Disc
 
   std::vector<std::size_t> touched;
   for (const auto& [code, cell] : candidates) {
-    const core::Polygon poly = cell_polygon(cell, projector);
+    const core::Polygon poly = core::mesh_cell_polygon(cell, projector);
     const core::XY centre = projector.forward(cell.center());
     // A cell meets an area if the area's boundary runs through it, or else if the cell lies
     // wholly inside the area, which its centre then tells.

@@ -10,6 +10,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/output_writing.hpp"
 #include "cli/phase_timer.hpp"
+#include "cli/population_tables.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/region_loading.hpp"
 #include "cli/region_tables.hpp"
@@ -82,6 +83,41 @@ void print_result(const analysis::CoverageResult& r, const std::string& categori
     }
     gaps.print(out);
   }
+  if (s.people) {
+    out << "\nPeople (" << r.covered.provenance.basis.demand.ja << " / "
+        << r.covered.provenance.basis.demand.en << "):\n";
+    std::vector<std::string> headers{"city", "people", "covered", "in gaps", "backup (2+)"};
+    if (s.has_age_bands) {
+      headers.insert(headers.end(), {"65+ covered", "65+ in gaps", "75+ covered", "75+ in gaps"});
+    }
+    std::vector<Align> align(headers.size(), Align::right);
+    align[0] = Align::left;
+    TextTable people(headers, align);
+    auto row = [&](const std::string& name, const analysis::PeopleCoverage& p) {
+      std::vector<std::string> cells{name, format_people(p.total.people),
+                                     format_people(p.covered.people) + " (" +
+                                         format_share(p.covered.people, p.total.people) + ")",
+                                     format_people(p.gap.people),
+                                     format_share(p.backup.people, p.total.people)};
+      if (s.has_age_bands) {
+        cells.insert(cells.end(), {format_share(p.covered.people_65plus, p.total.people_65plus),
+                                   format_people(p.gap.people_65plus),
+                                   format_share(p.covered.people_75plus, p.total.people_75plus),
+                                   format_people(p.gap.people_75plus)});
+      }
+      people.add_row(std::move(cells));
+    };
+    for (const auto& c : r.cities) {
+      row(c.city, *c.people);
+    }
+    row("total", *s.people);
+    people.print(out);
+    out << "Cells cut by a city boundary or the coast are shared by area; a cell piece counts as "
+           "covered by the share of its area within reach.\n";
+  } else {
+    out << "\n人口データなし（面積のみ）: no population data for this region; the figures above "
+           "are area only.\n";
+  }
   out << "\nCircles are polygons of " << s.circle_segments << " vertices (area "
       << format_fixed(s.circle_area_error * 100.0, 4) << " % short of a true circle).\n";
 }
@@ -105,6 +141,27 @@ nlohmann::ordered_json result_json(const analysis::CoverageResult& r) {
                       {"backup_km2", c.backup_km2},
                       {"backup_pct", c.backup_pct},
                       {"gap_parts", c.gap_parts}});
+  }
+  j["basis"] = {{"distance", local_text_json(r.covered.provenance.basis.distance)},
+                {"demand", local_text_json(r.covered.provenance.basis.demand)}};
+  if (s.people) {
+    auto count = [](const analysis::PeopleCount& c) {
+      return nlohmann::ordered_json{{"people", c.people},
+                                    {"people_65plus", c.people_65plus},
+                                    {"people_75plus", c.people_75plus}};
+    };
+    auto people = [&](const analysis::PeopleCoverage& p) {
+      return nlohmann::ordered_json{{"total", count(p.total)},
+                                    {"covered", count(p.covered)},
+                                    {"gap", count(p.gap)},
+                                    {"backup", count(p.backup)}};
+    };
+    j["people"] = people(*s.people);
+    for (std::size_t i = 0; i < r.cities.size(); ++i) {
+      j["cities"][i]["people"] = people(*r.cities[i].people);
+    }
+  } else {
+    j["people"] = nullptr;
   }
   j["mesh"] = {{"cells", s.mesh.cells},
                {"none", s.mesh.none},
@@ -138,6 +195,10 @@ int run_coverage(const CoverageOptions& o, CommandContext& context) {
   if (sources.empty()) {
     throw core::ArgumentError("the region has no facilities of category " + o.categories);
   }
+  core::Diagnostics people_diagnostics;
+  const std::optional<RegionPeople> people = region_people(region, people_diagnostics);
+  params.demand = people ? &people->demand : nullptr;
+  timer.lap("population");
   const crs::Transformer projector = crs::Transformer::from_wgs84(region.working_crs);
   core::Progress progress;
   progress.set_stage("coverage");
@@ -162,6 +223,7 @@ int run_coverage(const CoverageOptions& o, CommandContext& context) {
     write_outputs(layers, o.output, context);
     timer.lap("write");
   }
+  r.diagnostics.append(people_diagnostics);
   return finish_command(o.report, r.diagnostics, timer, context);
 }
 

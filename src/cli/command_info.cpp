@@ -8,6 +8,7 @@
 #include "analysis/count_by_area.hpp"
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/population_tables.hpp"
 #include "cli/region_loading.hpp"
 #include "cli/region_tables.hpp"
 #include "io/project.hpp"
@@ -37,9 +38,15 @@ int run_info(const InfoOptions& o, CommandContext& context) {
   if (!region.boundaries().empty()) {
     counts = analysis::count_by_area(boundary_layer(region), facility_layers(region));
   }
+  core::Diagnostics people_diagnostics;
+  const std::optional<RegionPeople> people = region_people(region, people_diagnostics);
   if (o.json) {
     auto j = region_json(region);
     j["facilities_per_area"] = counts ? area_counts_json(*counts) : nlohmann::ordered_json(nullptr);
+    j["people"] = people ? people_json(*people) : nlohmann::ordered_json(nullptr);
+    if (!people) {
+      j["people_basis"] = local_text_json(analysis::area_only_basis());
+    }
     if (o.diagnostics) {
       auto& list = j["diagnostic_rows"] = nlohmann::ordered_json::array();
       const core::Diagnostics diagnostics = region.diagnostics();
@@ -61,6 +68,11 @@ int run_info(const InfoOptions& o, CommandContext& context) {
     print_area_counts(*counts, context.out);
   } else {
     context.out << "Facilities per city: not counted (the region has no boundary layer).\n\n";
+  }
+  if (people) {
+    print_people_by_city(*people, context.out);
+  } else {
+    print_no_population(region, context.out);
   }
   const auto diagnostics = region.diagnostics();
   if (diagnostics.empty()) {

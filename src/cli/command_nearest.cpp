@@ -2,6 +2,7 @@
 // (patients, shelters, a grid), from the region's layers or from facility files. By straight
 // line (default) or over the road network (--by time | road-distance, nearest_by_network.cpp).
 
+#include <limits>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -11,6 +12,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/nearest_by_network.hpp"
 #include "cli/nearest_inputs.hpp"
+#include "cli/people_distance.hpp"
 #include "cli/phase_timer.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/region_loading.hpp"
@@ -155,10 +157,28 @@ int run_straight_line(const NearestOptions& o, CommandContext& context) {
     }
     timer.lap("nearest");
     in.diagnostics.append(r.diagnostics);
+    std::vector<double> cost;
+    if (in.people) {
+      cost.assign(in.people->points.size(), std::numeric_limits<double>::infinity());
+      for (const auto& row : r.rows) {
+        if (row.rank == 1) {
+          cost[row.demand.value] = row.distance.value;
+        }
+      }
+    }
     if (o.report.json) {
-      json_out.push_back(result_json(r, in.demand.get(), to_wgs84));
+      auto j = result_json(r, in.demand.get(), to_wgs84);
+      if (in.people) {
+        j["per_person_m"] = person_distances_json(*in.people, cost);
+        j["basis"] = {{"distance", {{"ja", "直線距離"}, {"en", "straight line"}}},
+                      {"demand", {{"ja", in.people->basis.ja}, {"en", in.people->basis.en}}}};
+      }
+      json_out.push_back(std::move(j));
     } else {
       print_demand_result(*in.demand, r, context.out);
+      if (in.people) {
+        print_person_distances(*in.people, cost, false, context.out);
+      }
     }
     if (want_links) {
       outputs.insert(outputs.begin(), std::make_shared<core::Layer>(std::move(r.links)));

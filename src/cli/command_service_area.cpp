@@ -1,9 +1,12 @@
 // `caremap service-area`: the area reached over the road network from each facility (or origin)
 // within time or road-distance bands, as polygons; with closures applied when given.
 
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "analysis/people_in_areas.hpp"
+#include "analysis/polygon_union.hpp"
 #include "analysis/service_area.hpp"
 #include "cli/argument_parsing.hpp"
 #include "cli/command.hpp"
@@ -12,6 +15,7 @@
 #include "cli/network_loading.hpp"
 #include "cli/output_writing.hpp"
 #include "cli/phase_timer.hpp"
+#include "cli/population_tables.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/region_loading.hpp"
 #include "cli/report_flags.hpp"
@@ -96,11 +100,50 @@ std::string band_label(const core::Feature& f, const core::Layer& areas) {
   return {};
 }
 
-void print_areas(const analysis::ServiceAreaResult& r, std::ostream& out) {
+// People within each band of any facility: the union of the band's polygons, so that people
+// reached by two facilities count once (overlap mode draws one polygon per facility).
+struct BandPeople {
+  std::string band;
+  analysis::PeopleCount people;
+};
+
+std::vector<BandPeople> people_per_band(const core::Layer& areas,
+                                        const analysis::PeopleLocator& people) {
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<core::MultiPolygon>> parts;
+  for (const auto& f : areas.features) {
+    const std::string band = band_label(f, areas);
+    if (!parts.count(band)) {
+      order.push_back(band);
+    }
+    if (auto mp = core::as_multipolygon(f.geometry)) {
+      parts[band].push_back(std::move(*mp));
+    }
+  }
+  std::vector<BandPeople> out;
+  for (const std::string& band : order) {
+    out.push_back({band, people.inside(analysis::cascaded_union(std::move(parts[band])))});
+  }
+  return out;
+}
+
+void print_areas(const analysis::ServiceAreaResult& r, const std::vector<BandPeople>& bands,
+                 bool ages, std::ostream& out) {
   const auto& areas = r.areas;
   out << "Service areas of " << r.facilities.size() << " facilities (" << areas.size()
-      << " polygons):\n";
-  TextTable table({"facility", "band", "area km²"}, {Align::left, Align::right, Align::right});
+      << " polygons; " << areas.provenance.basis.distance.en << "):\n";
+  const auto people = areas.field_index("people");
+  const auto p75 = areas.field_index("people_75plus");
+  std::vector<std::string> headers{"facility", "band", "area km²"};
+  if (people) {
+    headers.push_back("people");
+  }
+  if (p75) {
+    headers.push_back("75+");
+  }
+  std::vector<Align> align(headers.size(), Align::right);
+  align[0] = Align::left;
+  TextTable table(headers, align);
   const auto facility = areas.field_index("facility");
   const auto km2 = areas.field_index("area_km2");
   std::size_t shown = 0;
@@ -108,14 +151,43 @@ void print_areas(const analysis::ServiceAreaResult& r, std::ostream& out) {
     if (++shown > 40) {
       break;
     }
-    table.add_row({facility ? core::to_text(f.values[*facility]) : "", band_label(f, areas),
-                   km2 ? format_fixed(core::to_number(f.values[*km2]).value_or(0), 3) : ""});
+    std::vector<std::string> cells{
+        facility ? core::to_text(f.values[*facility]) : "", band_label(f, areas),
+        km2 ? format_fixed(core::to_number(f.values[*km2]).value_or(0), 3) : ""};
+    if (people) {
+      cells.push_back(format_people(core::to_number(f.values[*people]).value_or(0)));
+    }
+    if (p75) {
+      cells.push_back(format_people(core::to_number(f.values[*p75]).value_or(0)));
+    }
+    table.add_row(std::move(cells));
   }
   table.print(out);
   if (areas.size() > 40) {
     out << "... " << areas.size() - 40 << " more (write them with --out)\n";
   }
   out << '\n';
+  if (!bands.empty()) {
+    out << "People within each band of any facility (" << areas.provenance.basis.demand.ja << " / "
+        << areas.provenance.basis.demand.en << "; counted once where bands overlap):\n";
+    std::vector<std::string> h{"band", "people"};
+    if (ages) {
+      h.insert(h.end(), {"65+", "75+"});
+    }
+    TextTable t(h, std::vector<Align>(h.size(), Align::right));
+    for (const auto& b : bands) {
+      std::vector<std::string> cells{b.band, format_people(b.people.people)};
+      if (ages) {
+        cells.push_back(format_people(b.people.people_65plus));
+        cells.push_back(format_people(b.people.people_75plus));
+      }
+      t.add_row(std::move(cells));
+    }
+    t.print(out);
+    out << '\n';
+  } else if (!people) {
+    out << "人口データなし（面積のみ）: no population data for this region; areas only.\n\n";
+  }
 }
 
 int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
@@ -166,6 +238,19 @@ int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
   timer.lap("service areas");
   require_on_network(r.facilities, network);
   diagnostics.append(r.diagnostics);
+  // People in each polygon and each band, when the region has population data.
+  std::optional<RegionPeople> people;
+  if (region) {
+    people = region_people(*region, diagnostics);
+  }
+  std::vector<BandPeople> band_people;
+  if (people) {
+    const analysis::PeopleLocator locator(people->demand);
+    analysis::add_people_fields(r.areas, locator);
+    band_people = people_per_band(r.areas, locator);
+    timer.lap("people");
+  }
+  r.areas.provenance.basis.demand = people ? people->demand.basis : analysis::area_only_basis();
   if (o.report.json) {
     nlohmann::ordered_json j;
     j["facilities"] = r.facilities.size();
@@ -173,13 +258,29 @@ int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
     const auto facility = r.areas.field_index("facility");
     const auto km2 = r.areas.field_index("area_km2");
     for (const auto& f : r.areas.features) {
-      areas.push_back({{"facility", facility ? core::to_text(f.values[*facility]) : ""},
-                       {"band", band_label(f, r.areas)},
-                       {"area_km2", km2 ? core::to_number(f.values[*km2]).value_or(0) : 0.0}});
+      nlohmann::ordered_json a{
+          {"facility", facility ? core::to_text(f.values[*facility]) : ""},
+          {"band", band_label(f, r.areas)},
+          {"area_km2", km2 ? core::to_number(f.values[*km2]).value_or(0) : 0.0}};
+      for (const char* name : {"people", "people_65plus", "people_75plus"}) {
+        if (const auto i = r.areas.field_index(name)) {
+          a[name] = core::to_number(f.values[*i]).value_or(0);
+        }
+      }
+      areas.push_back(std::move(a));
+    }
+    j["basis"] = {{"distance", local_text_json(r.areas.provenance.basis.distance)},
+                  {"demand", local_text_json(r.areas.provenance.basis.demand)}};
+    auto& bj = j["people_per_band"] = nlohmann::ordered_json::array();
+    for (const auto& b : band_people) {
+      bj.push_back({{"band", b.band},
+                    {"people", b.people.people},
+                    {"people_65plus", b.people.people_65plus},
+                    {"people_75plus", b.people.people_75plus}});
     }
     context.out << j.dump(2) << '\n';
   } else {
-    print_areas(r, context.out);
+    print_areas(r, band_people, people && people->demand.has_age_bands, context.out);
   }
   write_outputs({std::make_shared<core::Layer>(std::move(r.areas)),
                  std::make_shared<core::Layer>(std::move(r.roads))},

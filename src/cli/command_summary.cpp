@@ -11,9 +11,13 @@
 #include "cli/argument_parsing.hpp"
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/network_loading.hpp"
+#include "cli/people_distance.hpp"
+#include "cli/population_tables.hpp"
 #include "cli/region_loading.hpp"
 #include "cli/region_tables.hpp"
 #include "cli/text_table.hpp"
+#include "core/error.hpp"
 #include "crs/transformer.hpp"
 
 namespace caremap::cli {
@@ -68,7 +72,7 @@ struct CoverageRow {
   analysis::CoverageResult result;
 };
 
-std::vector<CoverageRow> coverage_rows(const io::Region& region) {
+std::vector<CoverageRow> coverage_rows(const io::Region& region, const analysis::Demand* demand) {
   const core::Layer& boundary = boundary_layer(region);
   const crs::Transformer projector = crs::Transformer::from_wgs84(region.working_crs);
   std::vector<CoverageRow> rows;
@@ -84,6 +88,7 @@ std::vector<CoverageRow> coverage_rows(const io::Region& region) {
     params.categories = {c};
     params.mesh_level = std::nullopt;
     params.explode_gaps = true;
+    params.demand = demand;
     rows.push_back({c, analysis::coverage(sources, boundary, projector, params)});
   }
   return rows;
@@ -146,6 +151,45 @@ void print_coverage(const std::vector<CoverageRow>& rows, std::ostream& out) {
   table.print(out);
   out << "Radii: the default of each category (caremap coverage --help); override with "
          "caremap coverage --radius.\n\n";
+  if (!rows.front().result.summary.people) {
+    return;
+  }
+  out << "People within reach (the same radii; " << rows.front().result.cities.size()
+      << " cities; backup = 2 or more facilities):\n";
+  std::vector<std::string> people_headers{"facilities"};
+  std::vector<Align> people_align{Align::left};
+  for (const auto& city : rows.front().result.cities) {
+    people_headers.insert(people_headers.end(),
+                          {city.city + " covered", "75+ covered", "backup", "people in gaps"});
+    people_align.insert(people_align.end(),
+                        {Align::right, Align::right, Align::right, Align::right});
+  }
+  TextTable people(people_headers, people_align);
+  for (const auto& r : rows) {
+    std::vector<std::string> cells{std::string(core::to_string(r.category))};
+    for (const auto& city : r.result.cities) {
+      const auto& p = *city.people;
+      cells.push_back(format_share(p.covered.people, p.total.people));
+      cells.push_back(format_share(p.covered.people_75plus, p.total.people_75plus));
+      cells.push_back(format_share(p.backup.people, p.total.people));
+      cells.push_back(format_people(p.gap.people));
+    }
+    people.add_row(std::move(cells));
+  }
+  people.print(out);
+  out << '\n';
+}
+
+nlohmann::ordered_json people_coverage_json(const analysis::PeopleCoverage& p) {
+  auto count = [](const analysis::PeopleCount& c) {
+    return nlohmann::ordered_json{{"people", c.people},
+                                  {"people_65plus", c.people_65plus},
+                                  {"people_75plus", c.people_75plus}};
+  };
+  return {{"total", count(p.total)},
+          {"covered", count(p.covered)},
+          {"gap", count(p.gap)},
+          {"backup", count(p.backup)}};
 }
 
 nlohmann::ordered_json summary_json(const std::vector<NearestHospitalRow>& nearest,
@@ -167,36 +211,77 @@ nlohmann::ordered_json summary_json(const std::vector<NearestHospitalRow>& neare
     row["radius_m"] = r.result.summary.max_radius.value;
     auto& cities = row["cities"] = nlohmann::ordered_json::array();
     for (const auto& c : r.result.cities) {
-      cities.push_back({{"city", c.city},
-                        {"city_km2", c.city_km2},
-                        {"covered_km2", c.covered_km2},
-                        {"covered_pct", c.covered_pct},
-                        {"backup_pct", c.backup_pct},
-                        {"uncovered_km2", c.uncovered_km2},
-                        {"gap_parts", c.gap_parts}});
+      cities.push_back(
+          {{"city", c.city},
+           {"city_km2", c.city_km2},
+           {"covered_km2", c.covered_km2},
+           {"covered_pct", c.covered_pct},
+           {"backup_pct", c.backup_pct},
+           {"uncovered_km2", c.uncovered_km2},
+           {"gap_parts", c.gap_parts},
+           {"people", c.people ? people_coverage_json(*c.people) : nlohmann::ordered_json()}});
     }
+    row["basis"] = {{"distance", local_text_json(r.result.covered.provenance.basis.distance)},
+                    {"demand", local_text_json(r.result.covered.provenance.basis.demand)}};
     cj.push_back(std::move(row));
   }
   return j;
+}
+
+// The region's road network when it has one; a summary still answers in straight lines without.
+std::optional<LoadedNetwork> region_network(const io::Region& region, CommandContext& context) {
+  if (!region.project.roads) {
+    return std::nullopt;
+  }
+  try {
+    return load_network(NetworkOptions{}, &region, context);
+  } catch (const core::InputError& e) {
+    context.err << "caremap: the road network could not be loaded (" << e.what()
+                << "); distances are straight lines only\n";
+    return std::nullopt;
+  }
 }
 
 int run_summary(const SummaryOptions& o, CommandContext& context) {
   const io::Region region = load_region(o.region, context);
   const auto counts = analysis::count_by_area(boundary_layer(region), facility_layers(region));
   const auto nearest = nearest_hospitals(region);
-  const auto coverage = coverage_rows(region);
+  core::Diagnostics people_diagnostics;
+  const std::optional<RegionPeople> people = region_people(region, people_diagnostics);
+  const auto coverage = coverage_rows(region, people ? &people->demand : nullptr);
+  std::vector<CategoryPeopleBands> bands;
+  if (people) {
+    const auto network = region_network(region, context);
+    bands =
+        people_bands_by_category(people->demand, facility_layers(region), kCoverageCategories,
+                                 network ? network->network.get() : nullptr, people_diagnostics);
+  }
   if (o.json) {
     auto j = region_json(region);
     j["facilities_per_area"] = area_counts_json(counts);
+    j["people"] = people ? people_json(*people) : nlohmann::ordered_json(nullptr);
+    if (!people) {
+      j["people_basis"] = local_text_json(analysis::area_only_basis());
+    }
     j.update(summary_json(nearest, coverage));
+    j["people_by_distance"] =
+        people ? people_bands_json(bands, people->demand) : nlohmann::ordered_json(nullptr);
     context.out << j.dump(2) << '\n';
     return exit_ok;
   }
   print_region_header(region, context.out);
   context.out << "Facilities per city:\n";
   print_area_counts(counts, context.out);
+  if (people) {
+    print_people_by_city(*people, context.out);
+  } else {
+    print_no_population(region, context.out);
+  }
   print_nearest(nearest, context.out);
   print_coverage(coverage, context.out);
+  if (people) {
+    print_people_bands(bands, people->demand, context.out);
+  }
   const auto diagnostics = region.diagnostics();
   if (!diagnostics.empty()) {
     context.out << "Rows not used or read with a note (caremap info --diagnostics lists them):\n";

@@ -2,8 +2,10 @@
 
 #include <thread>
 
+#include "analysis/population_demand.hpp"
 #include "cli/argument_parsing.hpp"
 #include "cli/region_loading.hpp"
+#include "cli/region_tables.hpp"
 #include "cli/text_table.hpp"
 #include "core/error.hpp"
 #include "crs/transformer.hpp"
@@ -72,8 +74,43 @@ NearestInputs load_nearest_inputs(const NearestOptions& o, CommandContext& conte
       throw core::ArgumentError("--demand-layer needs a region (--region)");
     }
     in.demand = in.region->require(o.demand_layer).layer;
+    if (in.demand->category == core::Category::population && !in.region->boundaries().empty()) {
+      in.people = analysis::population_demand(*in.demand, &boundary_layer(*in.region), nullptr,
+                                              &in.diagnostics);
+      in.demand = demand_points_layer(*in.people, in.demand->crs, in.demand->provenance);
+    }
   }
   return in;
+}
+
+core::LayerPtr demand_points_layer(const analysis::Demand& demand, const std::string& crs,
+                                   const core::Provenance& provenance) {
+  auto layer = std::make_shared<core::Layer>();
+  layer->id = "population_pieces";
+  layer->title = "人口（市ごとのメッシュ片）";
+  layer->category = core::Category::demand;
+  layer->crs = crs;
+  layer->fields = {{"mesh_code", core::FieldType::text},
+                   {"city", core::FieldType::text},
+                   {"people", core::FieldType::real},
+                   {"people_65plus", core::FieldType::real},
+                   {"people_75plus", core::FieldType::real}};
+  layer->name_field = 0;
+  layer->provenance = provenance;
+  layer->provenance.basis.demand = demand.basis;
+  for (const auto& p : demand.points) {
+    core::Feature f;
+    f.category = core::Category::demand;
+    f.geometry = p.position;
+    f.values = {p.label,
+                p.city < demand.cities.size() ? core::FieldValue{demand.cities[p.city]}
+                                              : core::FieldValue{},
+                p.people,
+                demand.has_age_bands ? core::FieldValue{p.people_65plus} : core::FieldValue{},
+                demand.has_age_bands ? core::FieldValue{p.people_75plus} : core::FieldValue{}};
+    layer->features.push_back(std::move(f));
+  }
+  return layer;
 }
 
 std::vector<core::Category> requested_categories(const NearestOptions& o, bool from_region) {

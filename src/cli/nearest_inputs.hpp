@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/demand.hpp"
 #include "cli/command.hpp"
 #include "cli/network_loading.hpp"
 #include "cli/output_writing.hpp"
@@ -44,6 +45,10 @@ struct NearestInputs {
   crs::CrsRef working_crs;
   std::vector<core::LayerPtr> facilities;
   core::LayerPtr demand;  ///< null when only --from places are given
+  /// With --demand-layer population: the census cells apportioned to the cities; `demand` is
+  /// then one point per cell piece (fields mesh_code, city, people, people_65plus,
+  /// people_75plus), so results can be weighted by people.
+  std::optional<analysis::Demand> people;
   core::Diagnostics diagnostics;
   std::optional<io::Region> region;
 };
@@ -57,6 +62,11 @@ bool uses_region(const NearestOptions& o);
 NearestInputs load_nearest_inputs(const NearestOptions& o, CommandContext& context,
                                   const std::optional<crs::CrsRef>& working_crs = std::nullopt,
                                   std::optional<io::Region> region = std::nullopt);
+
+/// The DemandPoints as a layer of points (category demand) in `crs`: fields mesh_code (the
+/// label), city, people, people_65plus, people_75plus.
+core::LayerPtr demand_points_layer(const analysis::Demand& demand, const std::string& crs,
+                                   const core::Provenance& provenance);
 
 /// --category, or hospitals for a region and every feature of explicit facility files.
 std::vector<core::Category> requested_categories(const NearestOptions& o, bool from_region);

@@ -52,6 +52,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   add_network_command(app, registry);
   add_service_area_command(app, registry);
   add_od_matrix_command(app, registry);
+  add_population_command(app, registry);
 
   std::vector<const char*> argv{"caremap"};
   for (const auto& a : args) {

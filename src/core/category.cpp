@@ -7,7 +7,7 @@ namespace caremap::core {
 
 namespace {
 
-constexpr std::array<std::pair<Category, std::string_view>, 19> kNames{{
+constexpr std::array<std::pair<Category, std::string_view>, 20> kNames{{
     {Category::hospital, "hospital"},
     {Category::backup_hospital, "backup_hospital"},
     {Category::clinic, "clinic"},
@@ -19,6 +19,7 @@ constexpr std::array<std::pair<Category, std::string_view>, 19> kNames{{
     {Category::boundary, "boundary"},
     {Category::road, "road"},
     {Category::demand, "demand"},
+    {Category::population, "population"},
     {Category::coverage_area, "coverage_area"},
     {Category::coverage_gap, "coverage_gap"},
     {Category::mesh, "mesh"},

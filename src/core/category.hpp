@@ -21,6 +21,7 @@ enum class Category {
   boundary,            ///< administrative boundary (市区町村)
   road,                ///< road network lines
   demand,              ///< patients or other demand points supplied by the user
+  population,          ///< census population (JIS mesh cells or 小地域 polygons with counts)
   // Analysis results.
   coverage_area,  ///< area within reach of a facility
   coverage_gap,   ///< area beyond reach

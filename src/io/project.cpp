@@ -104,6 +104,19 @@ struct Reader {
     }
   }
 
+  // "encoding": "" (detect), or a name parse_encoding knows, normalised ("UTF-8", "CP932").
+  std::string encoding(const json& obj, const std::string& where) const {
+    const std::string enc = text(obj, where, "encoding");
+    if (enc.empty()) {
+      return {};
+    }
+    const auto e = parse_encoding(enc);
+    if (!e) {
+      fail(where + "encoding", "unknown encoding '" + enc + "' (use UTF-8 or CP932)");
+    }
+    return std::string(to_string(*e));
+  }
+
   FeatureRole role(const json& r, const std::string& where) const {
     if (!r.is_object()) {
       fail(where, "a role must be an object {field, value, category, source}");
@@ -214,13 +227,7 @@ struct Reader {
       fail(w + (s.x_field.empty() ? "x_field" : "y_field"),
            "x_field and y_field must be given together");
     }
-    if (const std::string enc = text(l, w, "encoding"); !enc.empty()) {
-      const auto e = parse_encoding(enc);
-      if (!e) {
-        fail(w + "encoding", "unknown encoding '" + enc + "' (use UTF-8 or CP932)");
-      }
-      s.encoding = std::string(to_string(*e));
-    }
+    s.encoding = encoding(l, w);
     s.source_layer = text(l, w, "source_layer");
     s.source_crs = crs_ref(l, w, "source_crs");
     s.data_date = text(l, w, "data_date");
@@ -251,6 +258,39 @@ struct Reader {
     if (const auto it = l.find("filter"); it != l.end() && !it->is_null()) {
       s.filter = filter(*it, w + "filter");
     }
+    layer.clear();
+    return s;
+  }
+
+  LayerSpec population_spec(const json& l) {
+    const std::string w = "population.";
+    if (!l.is_object()) {
+      fail("population", "'population' must be an object {source, ...} or null");
+    }
+    layer = "population";
+    check_keys(
+        l, w,
+        {"source", "title", "data_date", "publisher", "credit", "licence", "notes", "encoding",
+         "source_layer", "source_crs", "count_field", "age65_field", "age75_field"});
+    LayerSpec s;
+    s.id = "population";
+    s.category = core::Category::population;
+    s.source = text(l, w, "source", true);
+    s.title = text(l, w, "title");
+    if (s.title.empty()) {
+      s.title = "人口";
+    }
+    s.data_date = text(l, w, "data_date");
+    s.publisher = text(l, w, "publisher");
+    s.credit = text(l, w, "credit");
+    s.licence = text(l, w, "licence");
+    s.notes = text(l, w, "notes");
+    s.encoding = encoding(l, w);
+    s.source_layer = text(l, w, "source_layer");
+    s.source_crs = crs_ref(l, w, "source_crs");
+    s.population_fields.total = text(l, w, "count_field");
+    s.population_fields.age65 = text(l, w, "age65_field");
+    s.population_fields.age75 = text(l, w, "age75_field");
     layer.clear();
     return s;
   }
@@ -293,7 +333,7 @@ Project read_project(const std::filesystem::path& file) {
   }
   r.check_keys(doc, "",
                {"id", "title", "municipalities", "working_crs", "valid_extent_lonlat", "roads",
-                "notes", "layers"});
+                "notes", "layers", "population"});
 
   Project p;
   p.file = std::filesystem::absolute(file).lexically_normal();
@@ -320,6 +360,15 @@ Project read_project(const std::filesystem::path& file) {
     if (!ids.insert(spec.id).second) {
       r.fail("layers[" + std::to_string(i) + "].id", "duplicate layer id '" + spec.id + "'");
     }
+    p.layers.push_back(std::move(spec));
+  }
+  if (const auto pop = doc.find("population"); pop != doc.end() && !pop->is_null()) {
+    LayerSpec spec = r.population_spec(*pop);
+    spec.valid_extent = p.valid_extent;
+    if (!ids.insert(spec.id).second) {
+      r.fail("population", "a layer is already called 'population'; rename it or drop the entry");
+    }
+    p.population = spec;
     p.layers.push_back(std::move(spec));
   }
   return p;

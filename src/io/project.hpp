@@ -18,7 +18,18 @@
 //                   "roles": [ { "field": "ID", "value": "4011400003350",
 //                                "category": "backup_hospital", "source": "https://..." } ],
 //                   "filter": { "field": "市区町村コード", "in": ["40220"], "prefix": [] },
-//                   "notes": "..." } ] }
+//                   "notes": "..." } ],
+//     "population": { "source": "munakata-fukutsu/population/tblT001101H5030.txt",
+//                     "title": "人口（2020年国勢調査）", "data_date": "2020-10-01",
+//                     "publisher": "...", "credit": "...", "licence": "...", "notes": "...",
+//                     "encoding": "", "source_layer": "", "source_crs": "",
+//                     "count_field": "", "age65_field": "", "age75_field": "" } }
+//
+// "population" names the census data of the region: an e-Stat mesh statistics file as published
+// (io/estat_mesh.hpp; read and cached), or any polygon or point layer with a count field
+// ("count_field", with "age65_field" / "age75_field" when it has them, e.g. 小地域 boundaries
+// with JINKO). It becomes the layer "population" (category population); null or absent: the
+// region has no population data, and results give area only.
 
 #include <filesystem>
 #include <optional>
@@ -50,6 +61,15 @@ struct AttributeFilter {
   bool matches(std::string_view text) const;
 };
 
+/// The count fields of a population layer read through GDAL (小地域 polygons, a point list):
+/// copied into the standard fields pop_total / pop_65plus / pop_75plus. Empty = none. e-Stat
+/// files need none: their columns are found by label.
+struct PopulationFields {
+  std::string total;
+  std::string age65;
+  std::string age75;
+};
+
 struct LayerSpec {
   std::string id;                ///< file-name safe: letters, digits, '_' and '-'
   std::string title;             ///< display title ("病院"); defaults to id
@@ -73,6 +93,7 @@ struct LayerSpec {
   std::vector<FeatureRole> roles;
   std::optional<AttributeFilter> filter;
   std::string notes;
+  PopulationFields population_fields;  ///< category population only
   /// The project's valid_extent_lonlat, copied into every layer by read_project (not a layer
   /// key): rows of geographic sources outside it are skipped (io/read.hpp).
   std::optional<crs::GeoBox> valid_extent;
@@ -92,6 +113,9 @@ struct Project {
   std::optional<crs::GeoBox> valid_extent;
   std::vector<LayerSpec> layers;
   std::optional<std::filesystem::path> roads;  ///< resolved against the project file's folder
+  /// The "population" entry, also present in `layers` (id "population", category population);
+  /// nullopt when the region has no population data.
+  std::optional<LayerSpec> population;
   std::vector<std::string> notes;
   std::filesystem::path file;  ///< the project file itself
 

@@ -4,7 +4,9 @@
 #include <cctype>
 
 #include "core/error.hpp"
+#include "io/estat_mesh.hpp"
 #include "io/layer_reader.hpp"
+#include "io/population_fields.hpp"
 #include "io/source_open.hpp"
 #include "io/text_encoding.hpp"
 
@@ -27,9 +29,20 @@ std::string safe_id(const fs::path& path) {
 }
 
 LoadedLayer read_plan(detail::ReadPlan plan, const crs::CrsRef& working) {
+  // Census mesh statistics as e-Stat publishes them are not a GDAL format: read by content.
+  if (is_estat_mesh_file(plan.path)) {
+    LayerSpec spec = plan.spec;
+    spec.category = core::Category::population;
+    return read_estat_mesh_cached(spec, plan.path, working).loaded;
+  }
   detail::OpenedSource source =
       detail::open_source(plan.path, plan.display_path, plan.spec.encoding, plan.spec.source_layer);
-  return detail::read_features(source, std::move(plan), working);
+  const std::string display = plan.display_path;
+  LoadedLayer loaded = detail::read_features(source, std::move(plan), working);
+  if (loaded.layer->category == core::Category::population) {
+    add_standard_population_fields(loaded, display);
+  }
+  return loaded;
 }
 
 LayerSpec spec_from(const fs::path& path, const ReadOptions& o) {

@@ -85,6 +85,11 @@ std::vector<const LoadedLayer*> Region::of_category(core::Category c) const {
   return out;
 }
 
+const LoadedLayer* Region::population() const {
+  const auto layers = of_category(core::Category::population);
+  return layers.empty() ? nullptr : layers.front();
+}
+
 core::Diagnostics Region::diagnostics() const {
   core::Diagnostics out;
   for (const auto& l : layers) {
@@ -96,6 +101,11 @@ core::Diagnostics Region::diagnostics() const {
 std::optional<core::Box> Region::bounds() const {
   std::optional<core::Box> out;
   for (const auto& l : layers) {
+    // A census file covers its whole first-level mesh (80 x 100 km around 宗像市・福津市): the
+    // region is where its facilities and boundaries are.
+    if (l.layer->category == core::Category::population) {
+      continue;
+    }
     out = core::merge(out, l.layer->bounds());
   }
   return out;

@@ -31,10 +31,14 @@ struct Region {
   std::vector<const LoadedLayer*> boundaries() const {
     return of_category(core::Category::boundary);
   }
+  /// The population layer (the project's "population" entry or a layer of category
+  /// population), nullptr when the region has none.
+  const LoadedLayer* population() const;
   /// Every layer's diagnostics, in layer order. Returned by value: keep it in a variable before
   /// iterating (`for (auto& d : region.diagnostics().items())` would iterate a dead temporary).
   core::Diagnostics diagnostics() const;
-  /// Bounds of all layers in the working CRS; nullopt if every layer is empty.
+  /// Bounds of all layers but the population (a census file covers far more than the region)
+  /// in the working CRS; nullopt if every such layer is empty.
   std::optional<core::Box> bounds() const;
   /// Every distinct credit line of the layers (for map footers and exports), in layer order.
   std::vector<std::string> credits() const;

@@ -125,6 +125,15 @@ Symbol default_symbol(Category c) {
       s.title_ja = "需要地点";
       s.point = point(Shape::circle, rgb(0x7a7a7a), 6.0f);
       break;
+    case Category::population:
+      // Drawn as a density choropleth (population_density_ramp); this is the look of a cell
+      // without a density (nobody counted).
+      s.title_en = "Population (people per km²)";
+      s.title_ja = "人口密度（人/km²）";
+      s.fill = FillSymbol{rgb(0xffffb2, 150), rgb(0xffffff, 90), 0.4f};
+      s.line = LineSymbol{rgb(0xb10026), 1.0f};
+      s.point = point(Shape::circle, rgb(0xfd8d3c), 6.0f);
+      break;
     case Category::coverage_area:
       s.title_en = "Covered area";
       s.title_ja = "カバー圏";
@@ -181,8 +190,23 @@ Symbol default_symbol(Category c) {
   return s;
 }
 
+Ramp population_density_ramp() {
+  // ColorBrewer YlOrRd (7 classes): sequential, colour-blind safe, prints in grey, and warm, so
+  // it stays apart from the blue coverage and service-area ramps drawn over it.
+  return Ramp{"pop_per_km2",
+              {100.0, 500.0, 1000.0, 2000.0, 4000.0, 8000.0},
+              {rgb(0xffffb2, 150), rgb(0xfed976, 160), rgb(0xfeb24c, 170), rgb(0xfd8d3c, 175),
+               rgb(0xfc4e2a, 180), rgb(0xe31a1c, 185), rgb(0xb10026, 190)},
+              {"< 100", "100 – 500", "500 – 1,000", "1,000 – 2,000", "2,000 – 4,000",
+               "4,000 – 8,000", "≥ 8,000"}};
+}
+
 LayerStyle default_layer_style(const core::Layer& layer) {
   LayerStyle style;
+  if (layer.category == Category::population && layer.field_index("pop_per_km2")) {
+    style.ramp = population_density_ramp();
+    return style;
+  }
   if (layer.category == Category::mesh) {
     // Mesh results carry a per-cell count (facilities within reach, patients, ...): colour by it.
     // A coverage mesh's `level` (0 none, 1 single, 2 backup) is the planning message: show it

@@ -127,7 +127,13 @@ struct LayerStyle {
   friend bool operator==(const LayerStyle&, const LayerStyle&) = default;
 };
 
-/// The default style of a layer: mesh layers get a ramp on their count field if they have one.
+/// The population layer's density choropleth: pop_per_km2 (people per km² of each census cell)
+/// in 7 classes, < 100, 100-500, 500-1,000, 1,000-2,000, 2,000-4,000, 4,000-8,000, >= 8,000, on
+/// ColorBrewer YlOrRd; the legend labels are those class ranges (people per km²).
+Ramp population_density_ramp();
+
+/// The default style of a layer: mesh layers get a ramp on their count field if they have one;
+/// a population layer with pop_per_km2 gets population_density_ramp().
 LayerStyle default_layer_style(const core::Layer& layer);
 
 /// One class of features of a layer as drawn: a category or a ramp class.

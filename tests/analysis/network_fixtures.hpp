@@ -12,6 +12,19 @@
 
 namespace caremap::test {
 
+/// Two roads that meet only at B: A-B-C along the bottom, B-D up the middle, 36 km/h (10 m/s).
+///   D (1000, 1000)
+///   |
+///   A ---- B ---- C      A (0, 0), B (1000, 0), C (2000, 0)
+inline constexpr const char* kTeeFixture = R"(
+node A 0 0
+node B 1000 0
+node C 2000 0
+node D 1000 1000
+way 1 A B C speed=36
+way 2 B D speed=36
+)";
+
 inline std::shared_ptr<const routing::RoadNetwork> network_of(const std::string& fixture) {
   return std::make_shared<const routing::RoadNetwork>(parse_road_fixture(fixture).graph);
 }

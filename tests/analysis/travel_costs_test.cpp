@@ -10,15 +10,7 @@ using namespace caremap::analysis;
 
 namespace {
 
-// Two roads that meet only at B: A-B-C along the bottom, B-D up the middle. 36 km/h = 10 m/s.
-const char* kTee = R"(
-node A 0 0
-node B 1000 0
-node C 2000 0
-node D 1000 1000
-way 1 A B C speed=36
-way 2 B D speed=36
-)";
+const char* const kTee = test::kTeeFixture;
 
 }  // namespace
 

@@ -159,3 +159,37 @@ TEST_CASE("routes, service areas, closures and slowdowns look different", "[styl
     }
   }
 }
+
+TEST_CASE("a population layer is a density choropleth in people per km²", "[style][population]") {
+  caremap::core::Layer layer;
+  layer.category = Category::population;
+  layer.fields = {{"mesh_code", caremap::core::FieldType::text},
+                  {"pop_total", caremap::core::FieldType::integer},
+                  {"pop_per_km2", caremap::core::FieldType::real}};
+  // Densities on both sides of every class edge: 50 | 100 ... 8000 | 12000.
+  const double densities[] = {50.0, 100.0, 499.0, 500.0, 2500.0, 7999.0, 8000.0, 12000.0};
+  for (const double d : densities) {
+    caremap::core::Feature f;
+    f.category = Category::population;
+    f.values = {std::string("503054633"), std::int64_t{1}, d};
+    layer.features.push_back(f);
+  }
+  const LayerStyle style = default_layer_style(layer);
+  REQUIRE(style.ramp);
+  CHECK(style.ramp->field == "pop_per_km2");
+  CHECK(style.ramp->labels.front() == "< 100");
+  CHECK(style.ramp->labels.back() == "≥ 8,000");
+  const LayerSymbology sym = resolve_symbology(layer, style);
+  REQUIRE(sym.classes.size() == 7);
+  // Class of each feature: edges belong to the class above them.
+  const std::uint16_t expected[] = {0, 1, 1, 2, 4, 5, 6, 6};
+  for (std::size_t i = 0; i < layer.features.size(); ++i) {
+    INFO("density " << densities[i]);
+    CHECK(sym.feature_class[i] == expected[i]);
+  }
+  // Darker with density: the red channel's partner green falls class by class.
+  for (std::size_t i = 1; i < style.ramp->colours.size(); ++i) {
+    CHECK(style.ramp->colours[i].g < style.ramp->colours[i - 1].g);
+  }
+  CHECK(default_symbol(Category::population).title_ja == "人口密度（人/km²）");
+}

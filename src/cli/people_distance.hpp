@@ -1,0 +1,51 @@
+#pragma once
+// `caremap summary`'s answer in people: for each category, the share of each city's people (and
+// of its 75+) by distance band to the nearest facility, with the distance within which the
+// median and the 90th-percentile person live. Straight line always; by road time as well when
+// the region has a road network.
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <span>
+#include <vector>
+
+#include "analysis/people_bands.hpp"
+#include "core/category.hpp"
+#include "core/layer.hpp"
+#include "routing/road_network.hpp"
+
+namespace caremap::cli {
+
+struct CategoryPeopleBands {
+  core::Category category = core::Category::other;
+  std::size_t facilities = 0;
+  bool by_time = false;      ///< bands in seconds by road, else metres in a straight line
+  core::LocalText distance;  ///< what the distances stand on (core::ResultBasis::distance)
+  analysis::PeopleBands bands;
+  std::vector<analysis::PersonPercentiles> percentiles;  ///< per city
+};
+
+/// One entry per category with facilities among `layers`: straight-line distances, and (when
+/// `network` is given) a second entry by road time. Snapping problems go to `diagnostics`.
+std::vector<CategoryPeopleBands> people_bands_by_category(
+    const analysis::Demand& demand, std::span<const core::LayerPtr> layers,
+    std::span<const core::Category> categories, const routing::RoadNetwork* network,
+    core::Diagnostics& diagnostics);
+
+/// One table per city and measure: rows = categories (and their 75+), columns = bands, median,
+/// 90 %.
+void print_people_bands(const std::vector<CategoryPeopleBands>& rows,
+                        const analysis::Demand& demand, std::ostream& out);
+
+/// `caremap nearest --demand-layer population`: per city, the distance (or time) to the nearest
+/// facility within which the median and the 90th-percentile person live. `cost` has one value
+/// per DemandPoint (+inf = none).
+void print_person_distances(const analysis::Demand& demand, std::span<const double> cost,
+                            bool by_time, std::ostream& out);
+nlohmann::ordered_json person_distances_json(const analysis::Demand& demand,
+                                             std::span<const double> cost);
+
+nlohmann::ordered_json people_bands_json(const std::vector<CategoryPeopleBands>& rows,
+                                         const analysis::Demand& demand);
+
+}  // namespace caremap::cli
