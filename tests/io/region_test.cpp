@@ -35,6 +35,16 @@ std::size_t csv_rows(const std::filesystem::path& file) {
   return test::parse_csv(test::read_text(file)).size() - 1;
 }
 
+// Data rows of an e-Stat mesh statistics file (two header rows), counted without the reader.
+std::size_t estat_rows(const std::filesystem::path& file) {
+  const auto rows = test::parse_csv(test::read_text(file));
+  std::size_t n = 0;
+  for (std::size_t r = 2; r < rows.size(); ++r) {
+    n += !rows[r].empty() && !rows[r][0].empty();
+  }
+  return n;
+}
+
 std::size_t geojson_features(const std::filesystem::path& file) {
   return nlohmann::json::parse(test::read_text(file)).at("features").size();
 }
@@ -74,6 +84,7 @@ TEST_CASE("the default region opens in one call with every layer", "[io][region]
        usable_csv_rows(dir / "care_medical_institute.csv", "緯度", "経度")},
       {"care_regular_patrol",
        usable_csv_rows(dir / "care_regular_patrol_nursing.csv", "緯度", "経度")},
+      {"population", estat_rows(dir / "population" / "tblT001101H5030.txt")},
   };
   REQUIRE(r.layers.size() == expected.size());
   for (const auto& [id, count] : expected) {
