@@ -200,8 +200,7 @@ int run_coverage(const CoverageOptions& o, CommandContext& context) {
   params.demand = people ? &people->demand : nullptr;
   timer.lap("population");
   const crs::Transformer projector = crs::Transformer::from_wgs84(region.working_crs);
-  core::Progress progress;
-  progress.set_stage("coverage");
+  core::Progress& progress = start_stage(context, "coverage");
   analysis::CoverageResult r;
   {
     const ProgressBar bar(progress, context.err, context.progress_bar);

@@ -148,8 +148,7 @@ int run_straight_line(const NearestOptions& o, CommandContext& context) {
     outputs.push_back(std::make_shared<core::Layer>(r.links));
   }
   if (in.demand) {
-    core::Progress progress;
-    progress.set_stage("nearest");
+    core::Progress& progress = start_stage(context, "nearest");
     analysis::NearestResult r;
     {
       const ProgressBar bar(progress, context.err, context.progress_bar);

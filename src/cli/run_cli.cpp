@@ -74,7 +74,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     return exit_bad_arguments;
   }
 
-  CommandContext context{out, err, options.progress_bar};
+  core::Progress own_progress;
+  CommandContext context{out, err, options.progress_bar,
+                         options.progress != nullptr ? *options.progress : own_progress};
   for (const auto& command : registry) {
     if (!command.app->parsed()) {
       continue;
