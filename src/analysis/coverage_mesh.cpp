@@ -23,7 +23,7 @@ namespace {
 constexpr int kEdgeSamples = 8;
 
 std::pair<core::LonLat, core::LonLat> lonlat_box(const core::Box& box,
-                                                 const core::Projector& projector,
+                                                 core::Projector& projector,
                                                  core::LonLat pad) {
   double min_lon = std::numeric_limits<double>::max();
   double min_lat = min_lon;
@@ -81,7 +81,7 @@ const char* level_label(int level) {
 }  // namespace
 
 core::Layer coverage_mesh(std::span<const NamedArea> areas, std::span<const Disc> facilities,
-                          const core::Projector& projector, core::MeshLevel level,
+                          core::Projector& projector, core::MeshLevel level,
                           MeshCounts& counts, core::Diagnostics& diagnostics) {
   core::Layer layer;
   layer.id = std::string("coverage_mesh_") + core::mesh_level_label(level);

@@ -125,7 +125,7 @@ using RawCapacity = std::vector<std::pair<std::size_t, std::string>>;
 // in one PROJ call. Rows PROJ cannot transform are reported as skipped and removed, together
 // with their capacity text (parallel to the features when present) and their role matches.
 void transform_deferred_points(core::Layer& layer, const std::vector<std::size_t>& deferred,
-                               const crs::Transformer& to_working, Context& cx,
+                               crs::Transformer& to_working, Context& cx,
                                RawCapacity& raw_capacity,
                                const std::vector<std::optional<std::size_t>>& role_index,
                                std::vector<std::size_t>& role_matches, const LayerSpec& spec) {
@@ -297,7 +297,7 @@ LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& w
   }
   std::vector<std::size_t> role_matches(spec.roles.size(), 0);
 
-  const crs::Transformer to_working(source_crs->crs, working);
+  crs::Transformer to_working(source_crs->crs, working);
   const std::string x_name = x_index >= 0 ? names[static_cast<std::size_t>(x_index)] : "x";
   const std::string y_name = y_index >= 0 ? names[static_cast<std::size_t>(y_index)] : "y";
   RawCapacity raw_capacity;
