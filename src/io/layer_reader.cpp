@@ -9,6 +9,7 @@
 #include "io/capacity_field.hpp"
 #include "io/coordinate_check.hpp"
 #include "io/coordinate_columns.hpp"
+#include "io/feature_marks.hpp"
 #include "io/geometry_repair.hpp"
 #include "io/load_provenance.hpp"
 #include "io/ogr_geometry.hpp"
@@ -454,6 +455,8 @@ LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& w
     cx.diagnostics.add(core::Diagnostic{
         core::Severity::info, "gdal_warning", plan.display_path, std::nullopt, {}, w});
   }
+  apply_marks(*layer, spec, plan.display_path, cx.diagnostics);
+  apply_field_titles(*layer, spec, plan.display_path, cx.diagnostics);
 
   layer->provenance = load_provenance(spec, src, source_crs->crs,
                                       x_index >= 0 ? x_name + "/" + y_name : std::string(), stored);
