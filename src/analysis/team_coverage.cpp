@@ -59,7 +59,8 @@ MemberSites sites_of(const TeamMember& m, std::span<const core::Layer* const> la
   std::vector<index::PointIndex::Value> points;
   for (const core::Layer* layer : layers) {
     for (const core::Feature& f : layer->features) {
-      if (const auto* p = std::get_if<core::XY>(&f.geometry); p != nullptr && serves(m, f.category)) {
+      if (const auto* p = std::get_if<core::XY>(&f.geometry);
+          p != nullptr && serves(m, f.category)) {
         points.emplace_back(*p, core::FeatureId{static_cast<std::uint32_t>(points.size())});
       }
     }
@@ -99,8 +100,8 @@ core::Provenance provenance_of(const TeamParams& params, const Demand& demand,
     for (core::Category c : m.categories) {
       cats += (cats.empty() ? "" : "+") + std::string(core::to_string(c));
     }
-    p.param(m.id, cats + " within " + std::to_string(static_cast<long long>(m.reach.value)) +
-                      " m" + (m.required ? "" : " (optional)"));
+    p.param(m.id, cats + " within " + std::to_string(static_cast<long long>(m.reach.value)) + " m" +
+                      (m.required ? "" : " (optional)"));
   }
   for (const core::Layer* l : layers) {
     p.inputs_from(l->provenance);
@@ -145,7 +146,11 @@ TeamResult team_coverage(const Demand& demand, std::span<const core::Layer* cons
     r.member_sites.push_back(sites.back().count);
     if (sites.back().count == 0) {
       r.diagnostics.add(core::Diagnostic{
-          core::Severity::warning, "team_member_without_facilities", {}, std::nullopt, m.id,
+          core::Severity::warning,
+          "team_member_without_facilities",
+          {},
+          std::nullopt,
+          m.id,
           "no facility fills the role " + m.name.en + " (" + m.name.ja +
               "): the region has no such layer, so nobody has this member in reach"});
     }
@@ -187,9 +192,9 @@ TeamResult team_coverage(const Demand& demand, std::span<const core::Layer* cons
   cells.features.reserve(demand.points.size());
   for (std::size_t i = 0; i < demand.points.size(); ++i) {
     if (i % 1024 == 0) {
-      core::report_progress(progress, static_cast<double>(i) /
-                                          static_cast<double>(std::max<std::size_t>(
-                                              demand.points.size(), 1)));
+      core::report_progress(
+          progress, static_cast<double>(i) /
+                        static_cast<double>(std::max<std::size_t>(demand.points.size(), 1)));
     }
     const DemandPoint& p = demand.points[i];
     core::Feature f;
@@ -218,10 +223,10 @@ TeamResult team_coverage(const Demand& demand, std::span<const core::Layer* cons
     for (std::size_t m : missing) {
       ids += (ids.empty() ? "" : ",") + params.members[m].id;
     }
-    f.values[f_missing] = missing.empty()        ? std::string("none")
+    f.values[f_missing] = missing.empty()       ? std::string("none")
                           : missing.size() == 1 ? params.members[missing[0]].id
                                                 : std::string("several");
-    f.values[f_missing_ja] = missing.empty()        ? std::string("なし")
+    f.values[f_missing_ja] = missing.empty()       ? std::string("なし")
                              : missing.size() == 1 ? params.members[missing[0]].name.ja
                                                    : std::string("複数");
     f.values[f_members] = ids;

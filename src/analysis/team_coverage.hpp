@@ -54,9 +54,9 @@ struct TeamParams {
 /// People with and without members of the team, for one city (or all).
 struct TeamCityRow {
   std::string city;
-  std::size_t units = 0;       ///< demand units (cell pieces) of the city
-  PeopleCount people;          ///< everyone
-  PeopleCount whole_team;      ///< every required member in reach
+  std::size_t units = 0;             ///< demand units (cell pieces) of the city
+  PeopleCount people;                ///< everyone
+  PeopleCount whole_team;            ///< every required member in reach
   std::vector<PeopleCount> without;  ///< per member (TeamResult::members order): not in reach
   /// The required member out of reach for most people / most people aged 75+; nullopt when
   /// everyone has the whole team. Ties go to the member listed first.

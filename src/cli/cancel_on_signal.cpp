@@ -1,8 +1,7 @@
 #include "cli/cancel_on_signal.hpp"
 
-#include <csignal>
-
 #include <atomic>
+#include <csignal>
 
 namespace caremap::cli {
 

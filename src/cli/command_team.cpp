@@ -75,10 +75,10 @@ void print_result(const analysis::TeamResult& r, std::ostream& out) {
   }
   members.print(out);
   out << '\n';
-  TextTable cities({"city", "people", "whole team", "75+", "75+ whole team", "missing most often",
-                    "for 75+"},
-                   {Align::left, Align::right, Align::right, Align::right, Align::right,
-                    Align::left, Align::left});
+  TextTable cities(
+      {"city", "people", "whole team", "75+", "75+ whole team", "missing most often", "for 75+"},
+      {Align::left, Align::right, Align::right, Align::right, Align::right, Align::left,
+       Align::left});
   std::vector<const analysis::TeamCityRow*> rows;
   for (const auto& c : r.cities) {
     rows.push_back(&c);
@@ -112,8 +112,8 @@ void print_result(const analysis::TeamResult& r, std::ostream& out) {
 }
 
 nlohmann::ordered_json count_json(const analysis::PeopleCount& c) {
-  return {{"people", c.people}, {"people_65plus", c.people_65plus},
-          {"people_75plus", c.people_75plus}};
+  return {
+      {"people", c.people}, {"people_65plus", c.people_65plus}, {"people_75plus", c.people_75plus}};
 }
 
 nlohmann::ordered_json result_json(const analysis::TeamResult& r) {
@@ -141,9 +141,9 @@ nlohmann::ordered_json result_json(const analysis::TeamResult& r) {
                                {"units", c.units},
                                {"people", count_json(c.people)},
                                {"whole_team", count_json(c.whole_team)}};
-    row["whole_team_share"] =
-        c.people.people > 0.0 ? nlohmann::ordered_json(c.whole_team.people / c.people.people)
-                              : nlohmann::ordered_json(nullptr);
+    row["whole_team_share"] = c.people.people > 0.0
+                                  ? nlohmann::ordered_json(c.whole_team.people / c.people.people)
+                                  : nlohmann::ordered_json(nullptr);
     row["whole_team_75plus_share"] =
         c.people.people_75plus > 0.0
             ? nlohmann::ordered_json(c.whole_team.people_75plus / c.people.people_75plus)

@@ -21,11 +21,10 @@ void apply_marks(core::Layer& layer, const LayerSpec& spec, const std::string& f
       note = before.empty() ? mark.note : before + "; " + mark.note;
       const std::string name =
           layer.name_field ? core::to_text(f.values[*layer.name_field]) : std::string();
-      diagnostics.add(core::Diagnostic{core::Severity::info, mark.code, file,
-                                       f.source_row > 0 ? std::optional(f.source_row)
-                                                        : std::nullopt,
-                                       mark.match.field,
-                                       (name.empty() ? std::string() : name + ": ") + mark.note});
+      diagnostics.add(core::Diagnostic{
+          core::Severity::info, mark.code, file,
+          f.source_row > 0 ? std::optional(f.source_row) : std::nullopt, mark.match.field,
+          (name.empty() ? std::string() : name + ": ") + mark.note});
     }
     if (matches == 0) {
       diagnostics.add(core::Diagnostic{

@@ -126,8 +126,7 @@ using RawCapacity = std::vector<std::pair<std::size_t, std::string>>;
 // in one PROJ call. Rows PROJ cannot transform are reported as skipped and removed, together
 // with their capacity text (parallel to the features when present) and their role matches.
 void transform_deferred_points(core::Layer& layer, const std::vector<std::size_t>& deferred,
-                               crs::Transformer& to_working, Context& cx,
-                               RawCapacity& raw_capacity,
+                               crs::Transformer& to_working, Context& cx, RawCapacity& raw_capacity,
                                const std::vector<std::optional<std::size_t>>& role_index,
                                std::vector<std::size_t>& role_matches, const LayerSpec& spec) {
   std::vector<core::XY> points;

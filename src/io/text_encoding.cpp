@@ -21,7 +21,11 @@ bool iequals(std::string_view a, std::string_view b) {
 
 // Length of the UTF-8 sequence a lead byte starts (0: not a lead byte).
 std::size_t utf8_sequence_length(unsigned char lead) {
-  return lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+  return lead < 0x80           ? 1
+         : (lead >> 5) == 0x6  ? 2
+         : (lead >> 4) == 0xE  ? 3
+         : (lead >> 3) == 0x1E ? 4
+                               : 0;
 }
 
 // The code point at `offset` if a complete, valid UTF-8 sequence starts there.

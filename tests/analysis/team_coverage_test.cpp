@@ -37,8 +37,8 @@ analysis::Demand demand() {
   d.has_age_bands = true;
   d.basis = {"テスト人口", "test population"};
   const std::vector<std::tuple<std::uint32_t, double, double>> cells{
-      {0, 100, 20}, {0, 50, 30}, {1, 40, 10}, {1, 10, 5}, {1, 30, 25},
-      {analysis::kNoCity, 1000, 500}};
+      {0, 100, 20}, {0, 50, 30}, {1, 40, 10},
+      {1, 10, 5},   {1, 30, 25}, {analysis::kNoCity, 1000, 500}};
   for (std::size_t i = 0; i < cells.size(); ++i) {
     const auto [city, people, old] = cells[i];
     analysis::DemandPoint p;
@@ -58,10 +58,13 @@ std::vector<core::LayerPtr> offices() {
   auto at = [](int cell, double dy) { return core::XY{10'000.0 * cell, dy}; };
   using core::Category;
   return {
-      test::point_layer("clinics", Category::clinic, {at(0, 100), at(1, 100), at(2, 100), at(3, 100), at(4, 100)}),
-      test::point_layer("nurses", Category::visiting_nurse_station, {at(0, 200), at(2, 200), at(4, 200)}),
+      test::point_layer("clinics", Category::clinic,
+                        {at(0, 100), at(1, 100), at(2, 100), at(3, 100), at(4, 100)}),
+      test::point_layer("nurses", Category::visiting_nurse_station,
+                        {at(0, 200), at(2, 200), at(4, 200)}),
       test::point_layer("pharmacies", Category::pharmacy, {at(0, 300), at(1, 300), at(4, 300)}),
-      test::point_layer("care_managers", Category::care_manager_office, {at(0, 400), at(1, 400), at(2, 400)}),
+      test::point_layer("care_managers", Category::care_manager_office,
+                        {at(0, 400), at(1, 400), at(2, 400)}),
       test::point_layer("home_help", Category::home_help_office, {at(0, 500)}),
   };
 }
@@ -96,8 +99,8 @@ TEST_CASE("each cell's missing member is the one not drawn near it", "[analysis]
   params.members = test_team();
   const auto r = analysis::team_coverage(demand(), raw(layers), params, "EPSG:6670");
   REQUIRE(r.cells.features.size() == 6);
-  const std::vector<std::string> expected{"none",     "visiting_nurse", "pharmacy",
-                                          "several",  "care_manager",   "several"};
+  const std::vector<std::string> expected{"none",    "visiting_nurse", "pharmacy",
+                                          "several", "care_manager",   "several"};
   for (std::size_t i = 0; i < expected.size(); ++i) {
     INFO("P" << i);
     CHECK(text(r.cells, i, "missing") == expected[i]);

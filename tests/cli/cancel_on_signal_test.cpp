@@ -101,10 +101,9 @@ TEST_CASE("Ctrl-C stops a long od-matrix run with exit 5 and the earlier output 
   };
 
   // The earlier result (this also builds the graph cache, so the child starts quickly).
-  const auto earlier =
-      test::run_caremap(with_network({"od-matrix", "--origins", (inputs / "few.csv").string(),
-                                      "--destinations", (inputs / "sites.csv").string(), "--out",
-                                      out}));
+  const auto earlier = test::run_caremap(
+      with_network({"od-matrix", "--origins", (inputs / "few.csv").string(), "--destinations",
+                    (inputs / "sites.csv").string(), "--out", out}));
   REQUIRE(earlier.code == cli::exit_ok);
   const auto files_before = outputs.files();
   REQUIRE(files_before == std::vector<std::string>{"od.csv", "od.csv.provenance.json"});
@@ -127,7 +126,7 @@ TEST_CASE("Ctrl-C stops a long od-matrix run with exit 5 and the earlier output 
   REQUIRE(WIFEXITED(child.status));
   CHECK(WEXITSTATUS(child.status) == cli::exit_cancelled);
   CHECK_THAT(test::read_text(inputs / "stderr.txt"), Catch::Contains("cancelled"));
-  CHECK(stop_s < 10.0);  // stopped at the next chunk, not after the whole matrix
+  CHECK(stop_s < 10.0);                    // stopped at the next chunk, not after the whole matrix
   CHECK(outputs.files() == files_before);  // no temporary file left behind
   CHECK(test::read_text(outputs / "od.csv") == csv_before);
   CHECK(test::read_text(outputs / "od.csv.provenance.json") == sidecar_before);

@@ -5,8 +5,8 @@
 #include <catch2/catch.hpp>
 #include <map>
 
-#include "io/region.hpp"
 #include "io/io_test_support.hpp"
+#include "io/region.hpp"
 
 using namespace caremap;
 

@@ -86,7 +86,7 @@ TEST_CASE("a character CP932 lacks is named, not called invalid UTF-8", "[io][en
   CHECK_THAT(yoshi, !Catch::Contains("invalid"));
   CHECK_THAT(message("ok \xF0\x9F\x8F\xA5"), Catch::Contains("U+1F3E5"));
   // Broken UTF-8 is still called that.
-  CHECK_THAT(message("ab\xE5\xAE"), Catch::Contains("invalid UTF-8") &&
-                                        Catch::Contains("byte offset 2"));
+  CHECK_THAT(message("ab\xE5\xAE"),
+             Catch::Contains("invalid UTF-8") && Catch::Contains("byte offset 2"));
   CHECK_THAT(message("ab\xC0\xAFz"), Catch::Contains("invalid UTF-8"));
 }
