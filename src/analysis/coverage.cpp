@@ -195,7 +195,7 @@ void add_people(const Demand& demand, const DiscCoverage& reach, bool backup,
 }  // namespace
 
 CoverageResult coverage(std::span<const CoverageSource> sources, const core::Layer& boundary,
-                        const core::Projector& projector, const CoverageParams& params,
+                        core::Projector& projector, const CoverageParams& params,
                         core::Progress* progress) {
   validate(sources, params);
   CoverageResult result;

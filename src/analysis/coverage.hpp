@@ -131,7 +131,7 @@ struct CoverageResult {
 /// category has no default radius when no radius is given. Calls `progress` at coarse intervals
 /// (may be null; throws core::Cancelled on cancel).
 CoverageResult coverage(std::span<const CoverageSource> sources, const core::Layer& boundary,
-                        const core::Projector& projector, const CoverageParams& params,
+                        core::Projector& projector, const CoverageParams& params,
                         core::Progress* progress = nullptr);
 
 }  // namespace caremap::analysis

@@ -22,8 +22,7 @@ namespace {
 // extreme; the padding below covers what lies between samples.
 constexpr int kEdgeSamples = 8;
 
-std::pair<core::LonLat, core::LonLat> lonlat_box(const core::Box& box,
-                                                 const core::Projector& projector,
+std::pair<core::LonLat, core::LonLat> lonlat_box(const core::Box& box, core::Projector& projector,
                                                  core::LonLat pad) {
   double min_lon = std::numeric_limits<double>::max();
   double min_lat = min_lon;
@@ -81,8 +80,8 @@ const char* level_label(int level) {
 }  // namespace
 
 core::Layer coverage_mesh(std::span<const NamedArea> areas, std::span<const Disc> facilities,
-                          const core::Projector& projector, core::MeshLevel level,
-                          MeshCounts& counts, core::Diagnostics& diagnostics) {
+                          core::Projector& projector, core::MeshLevel level, MeshCounts& counts,
+                          core::Diagnostics& diagnostics) {
   core::Layer layer;
   layer.id = std::string("coverage_mesh_") + core::mesh_level_label(level);
   layer.title = std::string("coverage mesh ") + core::mesh_level_label(level);

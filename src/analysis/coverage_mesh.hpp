@@ -42,7 +42,7 @@ struct MeshCounts {
 /// from each area part's longitude/latitude box, so open sea between islands costs nothing.
 /// O(cells x (log n + boundary segments near the cell)) for n boundary vertices (AreaLocator).
 core::Layer coverage_mesh(std::span<const NamedArea> areas, std::span<const Disc> facilities,
-                          const core::Projector& projector, core::MeshLevel level,
-                          MeshCounts& counts, core::Diagnostics& diagnostics);
+                          core::Projector& projector, core::MeshLevel level, MeshCounts& counts,
+                          core::Diagnostics& diagnostics);
 
 }  // namespace caremap::analysis

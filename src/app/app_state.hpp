@@ -141,8 +141,9 @@ struct AppState {
   /// (rows outside are skipped with outside_valid_extent). nullopt: no region or no extent.
   std::optional<crs::GeoBox> valid_extent;
   std::string working_crs = "EPSG:6670";
-  /// EPSG:4326 -> working CRS, for the cursor readout and --view. UI thread only.
-  std::shared_ptr<const crs::Transformer> lonlat;
+  /// EPSG:4326 -> working CRS, for the cursor readout and --view. UI thread only: a job that
+  /// converts takes its own lonlat->clone() (crs::Transformer is not shareable).
+  std::shared_ptr<crs::Transformer> lonlat;
 
   std::vector<LayerEntry> layers;  ///< in drawing order: first is drawn first (bottom)
   std::optional<Selection> selection;

@@ -11,10 +11,13 @@ namespace caremap::app {
 
 namespace {
 
-// Attributes worth showing first in a tooltip: address, capacity, departments, type.
+// Attributes worth showing first in a tooltip: a known quirk of the feature (注記, from the
+// project file's marks), address, capacity, departments, type, then the home-care offices'
+// number, telephone and operator.
 int attribute_rank(const std::string& name) {
-  static constexpr std::array<std::string_view, 8> kPreferred{
-      "所在地", "住所", "定員", "病床", "診療科目", "種別", "受入対象者", "病院の役割"};
+  static constexpr std::array<std::string_view, 13> kPreferred{
+      "注記",       "所在地",     "住所",       "定員",     "病床",     "診療科目", "種別",
+      "受入対象者", "病院の役割", "事業所番号", "電話番号", "運営法人", "URL"};
   for (std::size_t i = 0; i < kPreferred.size(); ++i) {
     if (name.find(kPreferred[i]) != std::string::npos) {
       return static_cast<int>(i);

@@ -42,7 +42,7 @@ bool is_raster_path(const std::filesystem::path& path) {
 
 void set_working_crs(AppState& app, const std::string& crs_definition) {
   app.working_crs = crs_definition;
-  app.lonlat = std::make_shared<const crs::Transformer>(
+  app.lonlat = std::make_shared<crs::Transformer>(
       crs::Transformer::from_wgs84(crs::CrsRef::parse(crs_definition)));
 }
 

@@ -372,7 +372,7 @@ void start_load_network(AppState& app, fs::path source) {
           routing::CacheOptions cache;
           cache.crs = crs;
           cache.path = graph_cache_path(source, prof);
-          const crs::Transformer projector = crs::Transformer::from_wgs84(crs::CrsRef::parse(crs));
+          crs::Transformer projector = crs::Transformer::from_wgs84(crs::CrsRef::parse(crs));
           core::Diagnostics diagnostics;
           routing::LoadedGraph graph =
               routing::load_or_build_graph(source, prof, projector, cache, diagnostics, &progress);

@@ -50,7 +50,7 @@ TileImage fetch_tile(const std::string& url, const TileId& id, std::chrono::seco
 TileBasemap::TileBasemap(TileSource source, const crs::Transformer& lonlat, std::size_t max_cached)
     : m_source(std::move(source)),
       m_max_cached(max_cached),
-      m_worker_lonlat(std::make_unique<crs::Transformer>(lonlat)),
+      m_worker_lonlat(std::make_unique<crs::Transformer>(lonlat.clone())),
       m_worker([this] { run(); }) {}
 
 TileBasemap::~TileBasemap() {
@@ -107,7 +107,7 @@ void TileBasemap::run() {
   }
 }
 
-bool TileBasemap::update(const core::Box& view, double m_per_px, const crs::Transformer& lonlat) {
+bool TileBasemap::update(const core::Box& view, double m_per_px, crs::Transformer& lonlat) {
   ++m_frame;
   const std::uint64_t before = m_generation;
   // Arrivals.

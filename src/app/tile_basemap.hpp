@@ -73,7 +73,7 @@ class TileBasemap {
   /// the zoom for `m_per_px`, queues the missing ones (nearest the centre first, requests no
   /// longer needed dropped) and takes the tiles that arrived. `lonlat` is the UI thread's
   /// transformer. Returns true when what drawable() gives has changed.
-  bool update(const core::Box& view, double m_per_px, const crs::Transformer& lonlat);
+  bool update(const core::Box& view, double m_per_px, crs::Transformer& lonlat);
 
   /// The tiles to draw, coarser (fallback) ones first.
   std::vector<std::shared_ptr<const TileImage>> drawable() const;

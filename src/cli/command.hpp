@@ -5,7 +5,10 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <ostream>
+#include <string>
 #include <vector>
+
+#include "core/progress.hpp"
 
 namespace caremap::cli {
 
@@ -13,7 +16,18 @@ struct CommandContext {
   std::ostream& out;          ///< results: tables, JSON
   std::ostream& err;          ///< messages, diagnostics, the progress bar
   bool progress_bar = false;  ///< only when err is an interactive terminal
+  /// The run's one progress and cancel flag: every long step reports to it, so SIGINT/SIGTERM
+  /// (cli/cancel_on_signal.hpp) stop whichever step is running and the run exits 5.
+  core::Progress& progress;
 };
+
+/// Starts a named step on the run's progress (fraction back to 0) and returns it; the cancel
+/// flag is kept, so a Ctrl-C during one step also stops the next.
+inline core::Progress& start_stage(CommandContext& context, std::string stage) {
+  context.progress.set_stage(std::move(stage));
+  context.progress.set(0.0);
+  return context.progress;
+}
 
 /// A parsed subcommand's action; returns the exit code.
 using CommandAction = std::function<int(CommandContext&)>;
@@ -35,5 +49,6 @@ void add_network_command(CLI::App& root, CommandRegistry& registry);
 void add_service_area_command(CLI::App& root, CommandRegistry& registry);
 void add_od_matrix_command(CLI::App& root, CommandRegistry& registry);
 void add_population_command(CLI::App& root, CommandRegistry& registry);
+void add_team_command(CLI::App& root, CommandRegistry& registry);
 
 }  // namespace caremap::cli

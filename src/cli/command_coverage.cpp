@@ -199,9 +199,8 @@ int run_coverage(const CoverageOptions& o, CommandContext& context) {
   const std::optional<RegionPeople> people = region_people(region, people_diagnostics);
   params.demand = people ? &people->demand : nullptr;
   timer.lap("population");
-  const crs::Transformer projector = crs::Transformer::from_wgs84(region.working_crs);
-  core::Progress progress;
-  progress.set_stage("coverage");
+  crs::Transformer projector = crs::Transformer::from_wgs84(region.working_crs);
+  core::Progress& progress = start_stage(context, "coverage");
   analysis::CoverageResult r;
   {
     const ProgressBar bar(progress, context.err, context.progress_bar);

@@ -44,7 +44,7 @@ analysis::NearestParams params_of(const NearestOptions& o, const NearestInputs& 
 }
 
 void print_location_result(const core::LonLat& place, const analysis::NearestResult& r,
-                           const crs::Transformer& to_wgs84, std::ostream& out) {
+                           crs::Transformer& to_wgs84, std::ostream& out) {
   out << "Nearest to " << format_fixed(place.lon, 5) << "," << format_fixed(place.lat, 5)
       << " (straight line):\n";
   TextTable table({"#", "facility", "category", "distance", "lon,lat"},
@@ -97,7 +97,7 @@ void print_demand_result(const core::Layer& demand, const analysis::NearestResul
 }
 
 nlohmann::ordered_json result_json(const analysis::NearestResult& r, const core::Layer* demand,
-                                   const crs::Transformer& to_wgs84) {
+                                   crs::Transformer& to_wgs84) {
   nlohmann::ordered_json j;
   const auto& s = r.summary;
   j["demand_points"] = s.demand_points;
@@ -130,8 +130,8 @@ int run_straight_line(const NearestOptions& o, CommandContext& context) {
   NearestInputs in = load_nearest_inputs(o, context);
   const bool want_links = wants_output(o.output);
   const auto params = params_of(o, in, want_links);
-  const crs::Transformer to_working = crs::Transformer::from_wgs84(in.working_crs);
-  const crs::Transformer to_wgs84(in.working_crs, crs::CrsRef::wgs84());
+  crs::Transformer to_working = crs::Transformer::from_wgs84(in.working_crs);
+  crs::Transformer to_wgs84(in.working_crs, crs::CrsRef::wgs84());
   timer.lap("read");
 
   nlohmann::ordered_json json_out = nlohmann::ordered_json::array();
@@ -148,8 +148,7 @@ int run_straight_line(const NearestOptions& o, CommandContext& context) {
     outputs.push_back(std::make_shared<core::Layer>(r.links));
   }
   if (in.demand) {
-    core::Progress progress;
-    progress.set_stage("nearest");
+    core::Progress& progress = start_stage(context, "nearest");
     analysis::NearestResult r;
     {
       const ProgressBar bar(progress, context.err, context.progress_bar);

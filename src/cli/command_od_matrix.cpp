@@ -120,8 +120,7 @@ int run_od_matrix(const OdOptions& o, CommandContext& context) {
   const auto destinations =
       side(o.destinations, o.destination_layer, "destination", region, network.crs, diagnostics);
   timer.lap("read");
-  core::Progress progress;
-  progress.set_stage("OD matrix");
+  core::Progress& progress = start_stage(context, "OD matrix");
   analysis::OdMatrixResult r;
   {
     const ProgressBar bar(progress, context.err, context.progress_bar);

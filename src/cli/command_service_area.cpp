@@ -227,8 +227,7 @@ int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
   }
   timer.lap("read");
 
-  core::Progress progress;
-  progress.set_stage("service areas");
+  core::Progress& progress = start_stage(context, "service areas");
   analysis::ServiceAreaResult r;
   {
     const ProgressBar bar(progress, context.err, context.progress_bar);

@@ -74,7 +74,7 @@ struct CoverageRow {
 
 std::vector<CoverageRow> coverage_rows(const io::Region& region, const analysis::Demand* demand) {
   const core::Layer& boundary = boundary_layer(region);
-  const crs::Transformer projector = crs::Transformer::from_wgs84(region.working_crs);
+  crs::Transformer projector = crs::Transformer::from_wgs84(region.working_crs);
   std::vector<CoverageRow> rows;
   for (core::Category c : kCoverageCategories) {
     std::vector<analysis::CoverageSource> sources;

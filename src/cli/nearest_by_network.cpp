@@ -172,8 +172,7 @@ int run_nearest_by_network(const NearestOptions& o, CommandContext& context) {
   const auto params = params_of(o, in.region.has_value(), wants_output(o.output));
   timer.lap("read");
 
-  core::Progress progress;
-  progress.set_stage("nearest by road");
+  core::Progress& progress = start_stage(context, "nearest by road");
   std::vector<core::LayerPtr> outputs;
   nlohmann::ordered_json j;
   {

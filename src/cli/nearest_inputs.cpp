@@ -135,7 +135,7 @@ core::LayerPtr places_layer(const std::vector<std::string>& from, const crs::Crs
   layer->crs = working_crs.definition;
   layer->fields = {{"name", core::FieldType::text}};
   layer->name_field = 0;
-  const crs::Transformer to_working = crs::Transformer::from_wgs84(working_crs);
+  crs::Transformer to_working = crs::Transformer::from_wgs84(working_crs);
   std::size_t row = 0;
   for (const auto& text : from) {
     const core::LonLat p = parse_lonlat(text, "--from");

@@ -96,9 +96,8 @@ LoadedNetwork load_network(const NetworkOptions& o, const io::Region* region,
     cache.path = cache_path(o, out.source, profile);
     out.cache = cache.path;
   }
-  const crs::Transformer projector = crs::Transformer::from_wgs84(out.crs);
-  core::Progress progress;
-  progress.set_stage("road network");
+  crs::Transformer projector = crs::Transformer::from_wgs84(out.crs);
+  core::Progress& progress = start_stage(context, "road network");
   const ProgressBar bar(progress, context.err, context.progress_bar);
   auto loaded = routing::load_or_build_graph(out.source, profile, projector, cache, out.diagnostics,
                                              &progress);

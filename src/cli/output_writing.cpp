@@ -71,6 +71,7 @@ std::vector<std::filesystem::path> write_outputs(const std::vector<core::LayerPt
   }
   io::WriteOptions options;
   options.crs = crs::CrsRef::parse(o.out_crs);
+  options.cancel = &context.progress;
   if (!o.format.empty()) {
     options.format = io::parse_format(o.format);
     if (!options.format) {

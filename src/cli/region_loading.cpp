@@ -10,8 +10,7 @@ namespace caremap::cli {
 
 io::Region load_region(std::string_view name_or_path, CommandContext& context) {
   const auto file = io::find_project(name_or_path);
-  core::Progress progress;
-  progress.set_stage("opening " + file.filename().string());
+  core::Progress& progress = start_stage(context, "opening " + file.filename().string());
   const ProgressBar bar(progress, context.err, context.progress_bar);
   return io::open_region(file, &progress);
 }

@@ -24,6 +24,7 @@ constexpr const char* kFooter =
     "  caremap coverage --category clinic --out c.gpkg  where a clinic is within 16 km, and gaps\n"
     "  caremap service-area --osm roads.osm.pbf --category hospital --bands 5,10,15min\n"
     "  caremap nearest --by time --osm roads.osm.pbf --demand patients.csv --closures flood.gpkg\n"
+    "  caremap team --out team.gpkg                   who has the whole home-care team in reach\n"
     "Run 'caremap <command> --help' for a command's options.\n"
     "\n"
     "Exit codes: 0 success, 2 bad arguments, 3 bad input data, 4 output could not be written,\n"
@@ -53,6 +54,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   add_service_area_command(app, registry);
   add_od_matrix_command(app, registry);
   add_population_command(app, registry);
+  add_team_command(app, registry);
 
   std::vector<const char*> argv{"caremap"};
   for (const auto& a : args) {
@@ -74,7 +76,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     return exit_bad_arguments;
   }
 
-  CommandContext context{out, err, options.progress_bar};
+  core::Progress own_progress;
+  CommandContext context{out, err, options.progress_bar,
+                         options.progress != nullptr ? *options.progress : own_progress};
   for (const auto& command : registry) {
     if (!command.app->parsed()) {
       continue;

@@ -6,11 +6,16 @@
 #include <string>
 #include <vector>
 
+#include "core/progress.hpp"
+
 namespace caremap::cli {
 
 struct CliOptions {
   /// Draw a progress bar on `err` for work longer than about a second (interactive terminals).
   bool progress_bar = false;
+  /// The run's progress and cancel flag; null: run_cli uses its own. main() passes the one its
+  /// SIGINT/SIGTERM handlers cancel (cli/cancel_on_signal.hpp).
+  core::Progress* progress = nullptr;
 };
 
 /// Parses `args` (without the program name), runs the subcommand and returns an ExitCode.

@@ -7,7 +7,7 @@ namespace caremap::core {
 
 namespace {
 
-constexpr std::array<std::pair<Category, std::string_view>, 20> kNames{{
+constexpr std::array<std::pair<Category, std::string_view>, 23> kNames{{
     {Category::hospital, "hospital"},
     {Category::backup_hospital, "backup_hospital"},
     {Category::clinic, "clinic"},
@@ -16,6 +16,9 @@ constexpr std::array<std::pair<Category, std::string_view>, 20> kNames{{
     {Category::shelter_evacuation, "shelter_evacuation"},
     {Category::shelter_emergency, "shelter_emergency"},
     {Category::care_facility, "care_facility"},
+    {Category::visiting_nurse_station, "visiting_nurse_station"},
+    {Category::care_manager_office, "care_manager_office"},
+    {Category::home_help_office, "home_help_office"},
     {Category::boundary, "boundary"},
     {Category::road, "road"},
     {Category::demand, "demand"},
@@ -74,6 +77,9 @@ bool is_facility(Category c) {
     case Category::shelter_evacuation:
     case Category::shelter_emergency:
     case Category::care_facility:
+    case Category::visiting_nurse_station:
+    case Category::care_manager_office:
+    case Category::home_help_office:
       return true;
     default:
       return false;

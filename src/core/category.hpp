@@ -18,6 +18,11 @@ enum class Category {
   shelter_evacuation,  ///< 指定避難所 (designated evacuation shelter: stay)
   shelter_emergency,   ///< 指定緊急避難場所 (designated emergency site: flee to, by hazard)
   care_facility,       ///< 介護施設 (特養, 老健, 介護医療院, 定期巡回)
+  // The home-care team beyond the doctors (介護サービス情報公表システム): offices whose staff go
+  // into the homes.
+  visiting_nurse_station,  ///< 訪問看護ステーション (and clinics providing visiting nursing)
+  care_manager_office,     ///< 居宅介護支援事業所 (ケアマネジャー)
+  home_help_office,        ///< 訪問介護事業所 (ホームヘルパー)
   boundary,            ///< administrative boundary (市区町村)
   road,                ///< road network lines
   demand,              ///< patients or other demand points supplied by the user

@@ -26,7 +26,7 @@ std::array<LonLat, 4> mesh_cell_corners(const MeshCell& cell) {
           LonLat{cell.north_east.lon, cell.south_west.lat}};
 }
 
-Polygon mesh_cell_polygon(const MeshCell& cell, const Projector& projector) {
+Polygon mesh_cell_polygon(const MeshCell& cell, Projector& projector) {
   const std::array<LonLat, 4> corners = mesh_cell_corners(cell);
   const int n = points_per_edge(cell.level);
   Polygon p;
@@ -47,7 +47,7 @@ Polygon mesh_cell_polygon(const MeshCell& cell, const Projector& projector) {
   return p;
 }
 
-std::optional<Polygon> mesh_code_polygon(std::uint64_t code, const Projector& projector) {
+std::optional<Polygon> mesh_code_polygon(std::uint64_t code, Projector& projector) {
   const auto cell = mesh_cell_from_code(code);
   if (!cell) {
     return std::nullopt;

@@ -25,9 +25,9 @@ std::array<LonLat, 4> mesh_cell_corners(const MeshCell& cell);
 
 /// The cell as a valid polygon in the working CRS (clockwise outer ring, closed), its corners
 /// projected with `projector`. O(1) projector calls per cell (4 for cells of 1 km or less).
-Polygon mesh_cell_polygon(const MeshCell& cell, const Projector& projector);
+Polygon mesh_cell_polygon(const MeshCell& cell, Projector& projector);
 
 /// The polygon of the cell with this code (4 to 10 digits); nullopt for a malformed code.
-std::optional<Polygon> mesh_code_polygon(std::uint64_t code, const Projector& projector);
+std::optional<Polygon> mesh_code_polygon(std::uint64_t code, Projector& projector);
 
 }  // namespace caremap::core

@@ -3,6 +3,11 @@
 // implements it with PROJ; layers below crs (routing, analysis) receive it as a parameter, so they
 // can place OpenStreetMap nodes or JIS mesh cells in metres without linking PROJ, and tests can
 // pass a simple fake.
+//
+// Not shareable between threads, by construction: forward() and inverse() are non-const because
+// the PROJ implementation keeps per-call state (error numbers, caches in its context), so a
+// `const Projector&` cannot convert anything and one object cannot be handed to several workers
+// as a read-only input. Each thread needs its own (crs::Transformer::clone()).
 
 #include "core/geometry.hpp"
 
@@ -12,9 +17,9 @@ class Projector {
  public:
   virtual ~Projector() = default;
   /// Geographic (degrees, lon first) to working CRS (metres).
-  virtual XY forward(LonLat p) const = 0;
+  virtual XY forward(LonLat p) = 0;
   /// Working CRS (metres) to geographic (degrees, lon first).
-  virtual LonLat inverse(XY p) const = 0;
+  virtual LonLat inverse(XY p) = 0;
 };
 
 }  // namespace caremap::core

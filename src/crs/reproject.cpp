@@ -10,10 +10,11 @@ core::Layer reproject_layer(const core::Layer& layer, const CrsRef& target) {
     ctx.layer = layer.id;
     throw core::InputError("layer has no CRS to reproject from", ctx);
   }
-  return reproject_layer(layer, Transformer(CrsRef::parse(layer.crs), target));
+  Transformer transformer(CrsRef::parse(layer.crs), target);
+  return reproject_layer(layer, transformer);
 }
 
-core::Layer reproject_layer(const core::Layer& layer, const Transformer& transformer) {
+core::Layer reproject_layer(const core::Layer& layer, Transformer& transformer) {
   core::Layer out = layer;
   out.crs = transformer.target().definition;
   if (transformer.is_identity()) {

@@ -14,6 +14,6 @@ namespace caremap::crs {
 core::Layer reproject_layer(const core::Layer& layer, const CrsRef& target);
 
 /// Same with a transformer built by the caller (its source must be the layer's CRS).
-core::Layer reproject_layer(const core::Layer& layer, const Transformer& transformer);
+core::Layer reproject_layer(const core::Layer& layer, Transformer& transformer);
 
 }  // namespace caremap::crs

@@ -16,7 +16,7 @@ struct Transformer::Impl {
   detail::PjPtr pj;
 
   static std::unique_ptr<Impl> build(CrsRef source, CrsRef target);
-  std::optional<core::XY> trans(core::XY p, PJ_DIRECTION dir) const;
+  std::optional<core::XY> trans(core::XY p, PJ_DIRECTION dir);
   [[noreturn]] void fail(core::XY p, PJ_DIRECTION dir) const;
 };
 
@@ -33,7 +33,7 @@ std::string point_text(core::XY p) {
 }
 
 template <class Range>
-void transform_range(const Transformer& t, Range& points) {
+void transform_range(Transformer& t, Range& points) {
   if (!points.empty()) {
     t.transform_in_place(std::span<core::XY>(&*points.begin(), points.size()));
   }
@@ -67,7 +67,7 @@ void Transformer::Impl::fail(core::XY p, PJ_DIRECTION dir) const {
                          " to " + to.short_label() + (text ? std::string(": ") + text : ""));
 }
 
-std::optional<core::XY> Transformer::Impl::trans(core::XY p, PJ_DIRECTION dir) const {
+std::optional<core::XY> Transformer::Impl::trans(core::XY p, PJ_DIRECTION dir) {
   proj_errno_reset(pj.get());
   const PJ_COORD out = proj_trans(pj.get(), dir, proj_coord(p.x, p.y, 0.0, HUGE_VAL));
   if (!finite(out.xy.x) || !finite(out.xy.y)) {
@@ -83,14 +83,8 @@ Transformer Transformer::from_wgs84(const CrsRef& working) {
   return Transformer(CrsRef::wgs84(), working);
 }
 
-Transformer::Transformer(const Transformer& other)
-    : m_impl(Impl::build(other.m_impl->source, other.m_impl->target)) {}
-
-Transformer& Transformer::operator=(const Transformer& other) {
-  if (this != &other) {
-    m_impl = Impl::build(other.m_impl->source, other.m_impl->target);
-  }
-  return *this;
+Transformer Transformer::clone() const {
+  return Transformer(m_impl->source, m_impl->target);
 }
 
 Transformer::Transformer(Transformer&& other) noexcept = default;
@@ -107,25 +101,25 @@ bool Transformer::is_identity() const {
   return m_impl->source == m_impl->target;
 }
 
-core::XY Transformer::transform(core::XY p) const {
+core::XY Transformer::transform(core::XY p) {
   if (auto out = m_impl->trans(p, PJ_FWD)) {
     return *out;
   }
   m_impl->fail(p, PJ_FWD);
 }
 
-core::XY Transformer::inverse_transform(core::XY p) const {
+core::XY Transformer::inverse_transform(core::XY p) {
   if (auto out = m_impl->trans(p, PJ_INV)) {
     return *out;
   }
   m_impl->fail(p, PJ_INV);
 }
 
-std::optional<core::XY> Transformer::try_transform(core::XY p) const noexcept {
+std::optional<core::XY> Transformer::try_transform(core::XY p) noexcept {
   return m_impl->trans(p, PJ_FWD);
 }
 
-void Transformer::transform_in_place(std::span<core::XY> points) const {
+void Transformer::transform_in_place(std::span<core::XY> points) {
   if (points.empty() || is_identity()) {
     return;
   }
@@ -143,7 +137,7 @@ void Transformer::transform_in_place(std::span<core::XY> points) const {
   }
 }
 
-std::vector<std::size_t> Transformer::try_transform_in_place(std::span<core::XY> points) const {
+std::vector<std::size_t> Transformer::try_transform_in_place(std::span<core::XY> points) {
   std::vector<std::size_t> failed;
   if (points.empty() || is_identity()) {
     return failed;
@@ -167,10 +161,10 @@ std::string Transformer::failure_message(core::XY source_point) const {
          " to " + m_impl->target.short_label();
 }
 
-core::Geometry Transformer::transform(const core::Geometry& g) const {
+core::Geometry Transformer::transform(const core::Geometry& g) {
   core::Geometry out = g;
   struct Visitor {
-    const Transformer& t;
+    Transformer& t;
     void operator()(std::monostate&) const {}
     void operator()(core::XY& p) const { p = t.transform(p); }
     void operator()(core::MultiPoint& mp) const { transform_range(t, mp); }
@@ -196,11 +190,11 @@ core::Geometry Transformer::transform(const core::Geometry& g) const {
   return out;
 }
 
-core::XY Transformer::forward(core::LonLat p) const {
+core::XY Transformer::forward(core::LonLat p) {
   return transform(core::XY{p.lon, p.lat});
 }
 
-core::LonLat Transformer::inverse(core::XY p) const {
+core::LonLat Transformer::inverse(core::XY p) {
   const core::XY out = inverse_transform(p);
   return core::LonLat{out.x, out.y};
 }

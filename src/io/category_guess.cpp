@@ -22,9 +22,15 @@ std::string lower(std::string s) {
 core::Category guess_category(const std::filesystem::path& path,
                               std::span<const std::string> field_names) {
   using core::Category;
-  // Order matters: "shelters_designated_emergency" must match emergency before shelter, and
-  // "dental_clinics" dental before clinic.
-  static constexpr std::array<std::pair<std::string_view, Category>, 28> kNameKeys{{
+  // Order matters: "shelters_designated_emergency" must match emergency before shelter,
+  // "dental_clinics" dental before clinic, and the home-care offices before "care" / "介護".
+  static constexpr std::array<std::pair<std::string_view, Category>, 34> kNameKeys{{
+      {"visiting_nurse", Category::visiting_nurse_station},
+      {"訪問看護", Category::visiting_nurse_station},
+      {"care_manager", Category::care_manager_office},
+      {"居宅介護支援", Category::care_manager_office},
+      {"home_help", Category::home_help_office},
+      {"訪問介護", Category::home_help_office},
       {"emergency", Category::shelter_emergency},
       {"避難場所", Category::shelter_emergency},
       {"evacuation", Category::shelter_evacuation},

@@ -518,7 +518,7 @@ EstatMeshRead read_estat_mesh(const LayerSpec& spec, const fs::path& path,
   layer->fields = layer_fields(table);
   layer->name_field = 0;
   const std::size_t total = *table.field_index("pop_total");
-  const crs::Transformer projector = crs::Transformer::from_wgs84(working);
+  crs::Transformer projector = crs::Transformer::from_wgs84(working);
   layer->features.reserve(table.cells.size());
   for (const EstatCell& c : table.cells) {
     core::Feature f;

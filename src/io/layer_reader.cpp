@@ -9,6 +9,7 @@
 #include "io/capacity_field.hpp"
 #include "io/coordinate_check.hpp"
 #include "io/coordinate_columns.hpp"
+#include "io/feature_marks.hpp"
 #include "io/geometry_repair.hpp"
 #include "io/load_provenance.hpp"
 #include "io/ogr_geometry.hpp"
@@ -125,8 +126,7 @@ using RawCapacity = std::vector<std::pair<std::size_t, std::string>>;
 // in one PROJ call. Rows PROJ cannot transform are reported as skipped and removed, together
 // with their capacity text (parallel to the features when present) and their role matches.
 void transform_deferred_points(core::Layer& layer, const std::vector<std::size_t>& deferred,
-                               const crs::Transformer& to_working, Context& cx,
-                               RawCapacity& raw_capacity,
+                               crs::Transformer& to_working, Context& cx, RawCapacity& raw_capacity,
                                const std::vector<std::optional<std::size_t>>& role_index,
                                std::vector<std::size_t>& role_matches, const LayerSpec& spec) {
   std::vector<core::XY> points;
@@ -297,7 +297,7 @@ LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& w
   }
   std::vector<std::size_t> role_matches(spec.roles.size(), 0);
 
-  const crs::Transformer to_working(source_crs->crs, working);
+  crs::Transformer to_working(source_crs->crs, working);
   const std::string x_name = x_index >= 0 ? names[static_cast<std::size_t>(x_index)] : "x";
   const std::string y_name = y_index >= 0 ? names[static_cast<std::size_t>(y_index)] : "y";
   RawCapacity raw_capacity;
@@ -454,6 +454,8 @@ LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& w
     cx.diagnostics.add(core::Diagnostic{
         core::Severity::info, "gdal_warning", plan.display_path, std::nullopt, {}, w});
   }
+  apply_marks(*layer, spec, plan.display_path, cx.diagnostics);
+  apply_field_titles(*layer, spec, plan.display_path, cx.diagnostics);
 
   layer->provenance = load_provenance(spec, src, source_crs->crs,
                                       x_index >= 0 ? x_name + "/" + y_name : std::string(), stored);

@@ -130,6 +130,24 @@ struct Reader {
     return out;
   }
 
+  FeatureMark mark(const json& m, const std::string& where) const {
+    if (!m.is_object()) {
+      fail(where, "a mark must be an object {field, in, prefix, code, note, source}");
+    }
+    check_keys(m, where + ".", {"field", "in", "prefix", "code", "note", "source"});
+    FeatureMark out;
+    out.match.field = text(m, where + ".", "field", true);
+    out.match.values = texts(m, where + ".", "in");
+    out.match.prefixes = texts(m, where + ".", "prefix");
+    if (out.match.values.empty() && out.match.prefixes.empty()) {
+      fail(where, "a mark needs 'in' or 'prefix' values");
+    }
+    out.code = text(m, where + ".", "code", true);
+    out.note = text(m, where + ".", "note", true);
+    out.source = text(m, where + ".", "source");
+    return out;
+  }
+
   AttributeFilter filter(const json& f, const std::string& where) const {
     if (!f.is_object()) {
       fail(where, "a filter must be an object {field, in, prefix}");
@@ -202,6 +220,8 @@ struct Reader {
                 "zero_capacity_is_unknown",
                 "roles",
                 "filter",
+                "field_titles",
+                "marks",
                 "notes"});
     LayerSpec s;
     s.id = text(l, w, "id", true);
@@ -257,6 +277,25 @@ struct Reader {
     }
     if (const auto it = l.find("filter"); it != l.end() && !it->is_null()) {
       s.filter = filter(*it, w + "filter");
+    }
+    if (const auto it = l.find("field_titles"); it != l.end() && !it->is_null()) {
+      if (!it->is_object()) {
+        fail(w + "field_titles", "must be an object {\"source field\": \"title\"}");
+      }
+      for (const auto& [field, title] : it->items()) {
+        if (!title.is_string() || title.get<std::string>().empty()) {
+          fail(w + "field_titles." + field, "must be a non-empty string");
+        }
+        s.field_titles.emplace_back(field, title.get<std::string>());
+      }
+    }
+    if (const auto it = l.find("marks"); it != l.end() && !it->is_null()) {
+      if (!it->is_array()) {
+        fail(w + "marks", "must be an array");
+      }
+      for (std::size_t i = 0; i < it->size(); ++i) {
+        s.marks.push_back(mark((*it)[i], w + "marks[" + std::to_string(i) + "]"));
+      }
     }
     layer.clear();
     return s;

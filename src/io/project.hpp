@@ -18,6 +18,10 @@
 //                   "roles": [ { "field": "ID", "value": "4011400003350",
 //                                "category": "backup_hospital", "source": "https://..." } ],
 //                   "filter": { "field": "市区町村コード", "in": ["40220"], "prefix": [] },
+//                   "field_titles": { "jigyosho_no": "事業所番号", "tel": "電話番号" },
+//                   "marks": [ { "field": "geo_approx", "in": ["True"], "prefix": [],
+//                                "code": "approximate_location", "note": "...",
+//                                "source": "SOURCES.md" } ],
 //                   "notes": "..." } ],
 //     "population": { "source": "munakata-fukutsu/population/tblT001101H5030.txt",
 //                     "title": "人口（2020年国勢調査）", "data_date": "2020-10-01",
@@ -35,6 +39,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/category.hpp"
@@ -70,6 +75,20 @@ struct PopulationFields {
   std::string age75;
 };
 
+/// A known quirk of some features, kept visible: features whose `match.field` reads one of
+/// `match.values` (or starts with one of `match.prefixes`) get `note` in the field "注記" (shown
+/// first in the inspector and written with every export) and one diagnostic `code` (severity
+/// info) naming the row, so the quirk also appears in `caremap info` and the diagnostics panel.
+struct FeatureMark {
+  AttributeFilter match;
+  std::string code;    ///< stable diagnostic code, e.g. "approximate_location"
+  std::string note;    ///< what a planner should know, e.g. "位置は概略（病院の住所）"
+  std::string source;  ///< why (a URL or document), for the provenance
+};
+
+/// The field a FeatureMark writes its note into.
+inline constexpr std::string_view kMarkField = "注記";
+
 struct LayerSpec {
   std::string id;                ///< file-name safe: letters, digits, '_' and '-'
   std::string title;             ///< display title ("病院"); defaults to id
@@ -92,6 +111,10 @@ struct LayerSpec {
   bool zero_capacity_is_unknown = false;  ///< a capacity of 0 means "not reported": read as null
   std::vector<FeatureRole> roles;
   std::optional<AttributeFilter> filter;
+  /// Display titles of source fields ("jigyosho_no" -> "事業所番号"): the loaded layer's fields
+  /// carry the titles, so the inspector, the table and every export show them. Source order.
+  std::vector<std::pair<std::string, std::string>> field_titles;
+  std::vector<FeatureMark> marks;
   std::string notes;
   PopulationFields population_fields;  ///< category population only
   /// The project's valid_extent_lonlat, copied into every layer by read_project (not a layer

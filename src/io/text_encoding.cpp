@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdio>
 
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 
 namespace caremap::io {
 
@@ -15,6 +17,39 @@ bool iequals(std::string_view a, std::string_view b) {
            return std::tolower(static_cast<unsigned char>(x)) ==
                   std::tolower(static_cast<unsigned char>(y));
          });
+}
+
+// Length of the UTF-8 sequence a lead byte starts (0: not a lead byte).
+std::size_t utf8_sequence_length(unsigned char lead) {
+  return lead < 0x80           ? 1
+         : (lead >> 5) == 0x6  ? 2
+         : (lead >> 4) == 0xE  ? 3
+         : (lead >> 3) == 0x1E ? 4
+                               : 0;
+}
+
+// The code point at `offset` if a complete, valid UTF-8 sequence starts there.
+std::optional<char32_t> utf8_code_point_at(std::string_view text, std::size_t offset) {
+  const std::size_t len = utf8_sequence_length(static_cast<unsigned char>(text[offset]));
+  if (len == 0 || offset + len > text.size() || !is_valid_utf8(text.substr(offset, len))) {
+    return std::nullopt;
+  }
+  std::size_t i = offset;
+  return core::next_code_point(text, i);
+}
+
+std::string code_point_label(char32_t cp) {
+  char hex[16];
+  std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
+  std::string label = hex;
+  label += " '";
+  core::append_utf8(label, cp);
+  label += "'";
+  return label;
+}
+
+bool is_utf8_name(std::string_view name) {
+  return iequals(name, "UTF-8") || iequals(name, "UTF8");
 }
 
 }  // namespace
@@ -93,7 +128,7 @@ TextEncoding detect_encoding(std::string_view bytes) {
 }
 
 Iconv::Iconv(const char* to_code, const char* from_code)
-    : m_cd(iconv_open(to_code, from_code)), m_from(from_code) {
+    : m_cd(iconv_open(to_code, from_code)), m_from(from_code), m_to(to_code) {
   if (m_cd == reinterpret_cast<iconv_t>(-1)) {
     throw core::ArgumentError(std::string("no text conversion from ") + from_code + " to " +
                               to_code + " in this C library");
@@ -122,6 +157,15 @@ std::string Iconv::convert(std::string_view in) {
         continue;
       }
       const std::size_t offset = in.size() - src_left;
+      // iconv says EILSEQ both for broken input and for a valid character the target has no
+      // code for (𠮷, most emoji in CP932); a user fixing a name needs to know which it was.
+      if (errno == EILSEQ && is_utf8_name(m_from)) {
+        if (const auto cp = utf8_code_point_at(in, offset)) {
+          throw core::InputError(code_point_label(*cp) + " at byte offset " +
+                                 std::to_string(offset) + " has no " + m_to +
+                                 " code (the text is valid UTF-8; replace the character)");
+        }
+      }
       throw core::InputError("invalid " + m_from + " byte sequence at byte offset " +
                              std::to_string(offset));
     }

@@ -46,19 +46,24 @@ class Iconv {
   Iconv& operator=(const Iconv&) = delete;
 
   /// Converts a whole text. Throws core::InputError naming the byte offset of the first byte
-  /// sequence that is invalid in the source encoding.
+  /// sequence that is invalid in the source encoding, or, from UTF-8, the first character the
+  /// target cannot represent (its code point, the character and its byte offset).
   std::string convert(std::string_view in);
 
  private:
   iconv_t m_cd;
   std::string m_from;
+  std::string m_to;
 };
 
 /// CP932 bytes to UTF-8. Throws core::InputError (byte offset in the message) on invalid input.
 std::string cp932_to_utf8(std::string_view cp932);
 
 /// UTF-8 to CP932 (for tests and for users who need Excel-compatible exports). Throws
-/// core::InputError for characters CP932 cannot represent.
+/// core::InputError naming the code point of the first character CP932 cannot represent
+/// ("U+20BB7 '𠮷' at byte offset 3 has no CP932 code ..."), and "invalid UTF-8" only for
+/// input that is not UTF-8. Microsoft's table: NEC row 13 (①) and the IBM extensions (髙 FBFC,
+/// 﨑 FAB1) are used, FULLWIDTH TILDE ～ is 8160.
 std::string utf8_to_cp932(std::string_view utf8);
 
 }  // namespace caremap::io

@@ -55,8 +55,17 @@ bool has_geometry(const core::Layer& layer) {
                      [](const core::Feature& f) { return !core::is_empty(f.geometry); });
 }
 
+// A cancelled run must not replace an earlier output, so this is asked before the work and
+// once more just before the rename (a signal may arrive while a large file is being written).
+void throw_if_cancelled(const WriteOptions& options) {
+  if (options.cancel != nullptr && options.cancel->cancelled()) {
+    throw core::Cancelled();
+  }
+}
+
 void write_all(std::span<const core::Layer* const> layers, const fs::path& path,
                const WriteOptions& options) {
+  throw_if_cancelled(options);
   const Format format = format_of(path, options);
   if (layers.size() != 1 && format != Format::gpkg) {
     throw core::ArgumentError("only a GeoPackage holds several layers", at(path));
@@ -92,6 +101,7 @@ void write_all(std::span<const core::Layer* const> layers, const fs::path& path,
   } catch (const std::exception& e) {
     throw core::OutputError(e.what(), at(path));
   }
+  throw_if_cancelled(options);
   data.commit();
   if (side) {
     side->commit();

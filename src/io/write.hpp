@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "core/layer.hpp"
+#include "core/progress.hpp"
 #include "crs/crs_ref.hpp"
 
 namespace caremap::io {
@@ -42,10 +43,14 @@ struct WriteOptions {
   std::optional<Format> format;            ///< default: from the extension
   crs::CrsRef crs = crs::CrsRef::wgs84();  ///< CRS of the written coordinates
   bool csv_bom = true;                     ///< CSV: start with a UTF-8 byte order mark
+  /// Checked before writing and again just before the rename: once cancelled, core::Cancelled
+  /// is thrown, the temporary file is removed and an existing output stays as it was.
+  const core::Progress* cancel = nullptr;
 };
 
-/// Writes one layer. Throws core::ArgumentError for an unknown format or extension and
-/// core::OutputError (context: the output path) for everything that fails while writing.
+/// Writes one layer. Throws core::ArgumentError for an unknown format or extension,
+/// core::OutputError (context: the output path) for everything that fails while writing and
+/// core::Cancelled when options.cancel is cancelled.
 /// O(features + vertices).
 void write_layer(const core::Layer& layer, const std::filesystem::path& path,
                  const WriteOptions& options = {});

@@ -47,7 +47,7 @@ bool points_only(const core::Layer& layer) {
 
 void write_csv(const core::Layer& layer, const std::filesystem::path& file, const crs::CrsRef& crs,
                bool bom) {
-  const crs::Transformer to_out(source_crs(layer, crs), crs);
+  crs::Transformer to_out(source_crs(layer, crs), crs);
   // A table (an OD matrix: no CRS, no geometry) gets no empty coordinate columns, whether it
   // has rows or not.
   const bool table =

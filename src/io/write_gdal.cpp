@@ -119,7 +119,7 @@ void write_one(GDALDataset& ds, const core::Layer& layer, Format format, const c
     out->SetMetadataItem(kProvenanceMetadataItem, doc.c_str());
   }
 
-  const crs::Transformer to_out(source_crs(layer, crs), crs);
+  crs::Transformer to_out(source_crs(layer, crs), crs);
   OGRFeatureDefn* defn = out->GetLayerDefn();
   const int category_index = category_column ? defn->GetFieldIndex(kCategoryColumn) : -1;
   for (const auto& f : layer.features) {

@@ -44,7 +44,7 @@ void read_ways(const std::filesystem::path& path, const Profile& profile, GraphB
   reader.close();
 }
 
-void read_nodes(const std::filesystem::path& path, const core::Projector& projector,
+void read_nodes(const std::filesystem::path& path, core::Projector& projector,
                 GraphBuilder& builder, core::Progress* progress) {
   const std::vector<std::int64_t> needed = builder.referenced_nodes();
   osmium::io::Reader reader{path.string(), osmium::osm_entity_bits::node};
@@ -65,7 +65,7 @@ void read_nodes(const std::filesystem::path& path, const core::Projector& projec
 }  // namespace
 
 RoadGraph build_graph(const std::filesystem::path& osm_path, const Profile& profile,
-                      const core::Projector& projector, const std::string& crs,
+                      core::Projector& projector, const std::string& crs,
                       core::Diagnostics& diagnostics, core::Progress* progress) {
   if (!std::filesystem::is_regular_file(osm_path)) {
     throw core::InputError("road network file not found", file_context(osm_path.string()));
@@ -87,7 +87,7 @@ RoadGraph build_graph(const std::filesystem::path& osm_path, const Profile& prof
 }
 
 LoadedGraph load_or_build_graph(const std::filesystem::path& osm_path, const Profile& profile,
-                                const core::Projector& projector, const CacheOptions& options,
+                                core::Projector& projector, const CacheOptions& options,
                                 core::Diagnostics& diagnostics, core::Progress* progress) {
   if (!options.enabled) {
     return {build_graph(osm_path, profile, projector, options.crs, diagnostics, progress), false};

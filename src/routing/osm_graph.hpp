@@ -23,7 +23,7 @@ namespace caremap::routing {
 /// Throws core::InputError (with the file) when the file is missing or unreadable. Ways cut at
 /// missing nodes are diagnostics. Progress: 0..0.5 ways, 0.5..0.9 nodes, then assembly.
 RoadGraph build_graph(const std::filesystem::path& osm_path, const Profile& profile,
-                      const core::Projector& projector, const std::string& crs,
+                      core::Projector& projector, const std::string& crs,
                       core::Diagnostics& diagnostics, core::Progress* progress = nullptr);
 
 struct LoadedGraph {
@@ -37,7 +37,7 @@ struct LoadedGraph {
 /// ("graph_cache_invalid", "graph_cache_write_failed"), never an error: the graph is still
 /// returned.
 LoadedGraph load_or_build_graph(const std::filesystem::path& osm_path, const Profile& profile,
-                                const core::Projector& projector, const CacheOptions& options,
+                                core::Projector& projector, const CacheOptions& options,
                                 core::Diagnostics& diagnostics, core::Progress* progress = nullptr);
 
 }  // namespace caremap::routing

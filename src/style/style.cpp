@@ -106,6 +106,26 @@ Symbol default_symbol(Category c) {
       s.point = point(Shape::pentagon, rgb(0x333333), 13.0f);
       s.label = label(8.0, 60, 12.0f);
       break;
+    // The home-care team: shapes shared with the medical layers (the atlas has nine), told apart
+    // by Okabe-Ito colours the medical layers of the same shape do not use, and a dark outline.
+    case Category::visiting_nurse_station:
+      s.title_en = "Visiting nurse station";
+      s.title_ja = "訪問看護ステーション";
+      s.point = point(Shape::circle, oi::reddish_purple, 11.0f, rgb(0x4a1f3a));
+      s.label = label(6.0, 38, 12.0f);
+      break;
+    case Category::care_manager_office:
+      s.title_en = "Care manager office";
+      s.title_ja = "居宅介護支援事業所";
+      s.point = point(Shape::square, oi::sky_blue, 10.0f, rgb(0x1d4f6e));
+      s.label = label(4.0, 28, 12.0f);
+      break;
+    case Category::home_help_office:
+      s.title_en = "Home help office";
+      s.title_ja = "訪問介護事業所";
+      s.point = point(Shape::pentagon, oi::orange, 11.0f, rgb(0x5c3d00));
+      s.label = label(4.0, 26, 12.0f);
+      break;
     case Category::boundary:
       s.title_en = "Municipal boundary";
       s.title_ja = "市区町村境界";

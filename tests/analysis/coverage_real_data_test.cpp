@@ -24,7 +24,7 @@ const std::string kRegion = std::string(CAREMAP_TEST_DATA_DIR) + "/munakata-fuku
 
 // An equirectangular projection about the region's middle: its area scale differs from 1 by
 // under 0.2 % across both cities, enough for these checks (the crs layer does it properly).
-const test::EquirectangularProjector kProjector{130.55, 33.85};
+test::EquirectangularProjector kProjector{130.55, 33.85};
 
 core::Layer read_boundaries() {
   std::ifstream in(kRegion + "boundaries.geojson");

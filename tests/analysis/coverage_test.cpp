@@ -31,7 +31,7 @@ core::Layer square_city(double size = 10'000) {
   return test::boundary_layer({{"square", {test::rectangle(0, 0, size, size)}}});
 }
 
-const test::EquirectangularProjector kProjector{130.5, 33.8};
+test::EquirectangularProjector kProjector{130.5, 33.8};
 
 CoverageParams no_mesh() {
   CoverageParams p;

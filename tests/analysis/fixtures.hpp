@@ -75,10 +75,10 @@ class EquirectangularProjector : public core::Projector {
     return kRadius * std::cos(m_lat0 * std::numbers::pi / 180) * std::numbers::pi / 180;
   }
   double metres_per_deg_lat() const { return kRadius * std::numbers::pi / 180; }
-  core::XY forward(core::LonLat p) const override {
+  core::XY forward(core::LonLat p) override {
     return {(p.lon - m_lon0) * metres_per_deg_lon(), (p.lat - m_lat0) * metres_per_deg_lat()};
   }
-  core::LonLat inverse(core::XY p) const override {
+  core::LonLat inverse(core::XY p) override {
     return {m_lon0 + p.x / metres_per_deg_lon(), m_lat0 + p.y / metres_per_deg_lat()};
   }
 

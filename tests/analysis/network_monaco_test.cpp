@@ -22,7 +22,7 @@ namespace {
 const routing::RoadNetwork& monaco() {
   static const auto net = [] {
     core::Diagnostics d;
-    const test::UtmProjector utm(test::kMonacoUtmZone);
+    test::UtmProjector utm(test::kMonacoUtmZone);
     return std::make_unique<routing::RoadNetwork>(routing::build_graph(
         test::monaco_pbf(CAREMAP_TEST_DATA_DIR), routing::car_profile(), utm, test::kMonacoCrs, d));
   }();

@@ -182,7 +182,7 @@ TEST_CASE("coverage counts people covered, in gaps and with backup per city",
   params.radius = core::Meters{1000.0};
   params.mesh_level = std::nullopt;
   params.demand = &d;
-  const test::EquirectangularProjector projector(130.5, 33.8);
+  test::EquirectangularProjector projector(130.5, 33.8);
   const CoverageResult r = coverage(sources, boundary, projector, params);
   REQUIRE(r.cities.size() == 2);
   REQUIRE(r.cities[0].people);

@@ -63,7 +63,7 @@ TEST_CASE("the tiles covering a view, centre first, and the zoom for a detail", 
 namespace {
 
 // Polls until the worker has nothing left (or a few seconds passed).
-void settle(TileBasemap& tiles, const core::Box& view, double mpp, const crs::Transformer& t) {
+void settle(TileBasemap& tiles, const core::Box& view, double mpp, crs::Transformer& t) {
   for (int i = 0; i < 300; ++i) {
     tiles.update(view, mpp, t);
     if (tiles.pending() == 0 && i > 2) {
@@ -79,7 +79,7 @@ void settle(TileBasemap& tiles, const core::Box& view, double mpp, const crs::Tr
 TEST_CASE("tiles from a local folder follow the view and are placed by their corners", "[tiles]") {
   const fs::path dir = fs::temp_directory_path() / "caremap-tiles-test";
   fs::remove_all(dir);
-  const crs::Transformer lonlat = crs::Transformer::from_wgs84(crs::CrsRef::parse("EPSG:6670"));
+  crs::Transformer lonlat = crs::Transformer::from_wgs84(crs::CrsRef::parse("EPSG:6670"));
   const core::XY a = lonlat.forward(core::LonLat{130.50, 33.78});
   const core::XY b = lonlat.forward(core::LonLat{130.56, 33.83});
   const core::Box view{a, b};
@@ -121,7 +121,7 @@ TEST_CASE("tiles from a local folder follow the view and are placed by their cor
 }
 
 TEST_CASE("an unreachable tile server fails once and stops asking", "[tiles]") {
-  const crs::Transformer lonlat = crs::Transformer::from_wgs84(crs::CrsRef::parse("EPSG:6670"));
+  crs::Transformer lonlat = crs::Transformer::from_wgs84(crs::CrsRef::parse("EPSG:6670"));
   const core::Box view{lonlat.forward(core::LonLat{130.50, 33.78}),
                        lonlat.forward(core::LonLat{130.56, 33.83})};
   // Port 9 (discard) on the loopback: refused at once, no network needed.

@@ -47,7 +47,7 @@ void check_network_tools(const ViewerRun& run) {
   const nlohmann::json& s = run.state;
   const MapPixels& map = run.map;
   check(s["working_crs"] == "EPSG:32632", "Monaco's working CRS (UTM 32N)");
-  const crs::Transformer lonlat = crs::Transformer::from_wgs84(crs::CrsRef::parse("EPSG:32632"));
+  crs::Transformer lonlat = crs::Transformer::from_wgs84(crs::CrsRef::parse("EPSG:32632"));
 
   const nlohmann::json* area_layer = nullptr;
   const nlohmann::json* closed_layer = nullptr;

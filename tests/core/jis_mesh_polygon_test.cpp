@@ -15,8 +15,8 @@ constexpr double dms(double d, double m, double s) {
 // right at 33.8° N; the exact figures do not matter to the corners).
 class LinearProjector : public Projector {
  public:
-  XY forward(LonLat p) const override { return {p.lon * 92000.0, p.lat * 111000.0}; }
-  LonLat inverse(XY p) const override { return {p.x / 92000.0, p.y / 111000.0}; }
+  XY forward(LonLat p) override { return {p.lon * 92000.0, p.lat * 111000.0}; }
+  LonLat inverse(XY p) override { return {p.x / 92000.0, p.y / 111000.0}; }
 };
 
 void check_corners(std::uint64_t code, LonLat sw, LonLat ne) {
@@ -28,7 +28,7 @@ void check_corners(std::uint64_t code, LonLat sw, LonLat ne) {
   CHECK(cell->north_east.lon == Approx(ne.lon).margin(1e-9));
   CHECK(cell->north_east.lat == Approx(ne.lat).margin(1e-9));
 
-  const LinearProjector projector;
+  LinearProjector projector;
   const auto poly = mesh_code_polygon(code, projector);
   REQUIRE(poly);
   // Clockwise from the south-west, closed: SW, NW, NE, SE, SW.
@@ -70,7 +70,7 @@ TEST_CASE("1 km, 500 m and 250 m codes give the corners worked by hand",
 
 TEST_CASE("large cells follow their curved edges; malformed codes give no polygon",
           "[core][jis_mesh][polygon]") {
-  const LinearProjector projector;
+  LinearProjector projector;
   const auto first = mesh_code_polygon(5030u, projector);
   REQUIRE(first);
   CHECK(first->outer().size() == 4u * 16u + 1u);

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <thread>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -24,7 +25,7 @@ crs::Transformer zone2() {
 
 TEST_CASE("EPSG:4326 -> EPSG:6670 matches the zone II definition to the millimetre",
           "[crs][transformer]") {
-  const auto t = zone2();
+  auto t = zone2();
   SECTION("the zone origin 33°N 131°E is (0, 0)") {
     const core::XY o = t.forward({131.0, 33.0});
     CHECK(o.x == Approx(0.0).margin(kMm));
@@ -43,7 +44,7 @@ TEST_CASE("EPSG:4326 -> EPSG:6670 matches the zone II definition to the millimet
 
 TEST_CASE("EPSG:4326 -> EPSG:6670 off the central meridian agrees with GSI's formulas to 1 mm",
           "[crs][transformer]") {
-  const auto t = zone2();
+  auto t = zone2();
   // 宗像市役所, 宗像医師会病院, 沖ノ島 (far west and north of the zone's origin), and the corners
   // of Fukuoka prefecture's extent.
   for (const auto& [lon, lat] : std::vector<std::pair<double, double>>{{130.5403, 33.8057},
@@ -61,7 +62,7 @@ TEST_CASE("EPSG:4326 -> EPSG:6670 off the central meridian agrees with GSI's for
 }
 
 TEST_CASE("axis order is longitude first, easting first", "[crs][transformer]") {
-  const auto t = zone2();
+  auto t = zone2();
   // Munakata city hall area: west of 131°E and north of 33°N.
   const core::XY p = t.forward({130.5, 33.8});
   CHECK(p.x < -40000.0);  // about 46 km west of the central meridian
@@ -74,7 +75,7 @@ TEST_CASE("axis order is longitude first, easting first", "[crs][transformer]") 
 }
 
 TEST_CASE("round trip XY -> LonLat -> XY within 1 mm", "[crs][transformer]") {
-  const auto t = zone2();
+  auto t = zone2();
   for (double x = -120000.0; x <= 120000.0; x += 40000.0) {
     for (double y = -150000.0; y <= 250000.0; y += 50000.0) {
       const core::XY p{x, y};
@@ -86,7 +87,7 @@ TEST_CASE("round trip XY -> LonLat -> XY within 1 mm", "[crs][transformer]") {
 }
 
 TEST_CASE("geometries keep their shape and ring order", "[crs][transformer]") {
-  const auto t = zone2();
+  auto t = zone2();
   core::Polygon square;
   // About 1 km x 1 km around 130.5E 33.8N, clockwise in lon/lat.
   const double dlat = 1000.0 / 110940.0;
@@ -107,7 +108,7 @@ TEST_CASE("geometries keep their shape and ring order", "[crs][transformer]") {
 }
 
 TEST_CASE("errors name the CRS", "[crs][transformer]") {
-  const auto t = zone2();
+  auto t = zone2();
   try {
     (void)t.forward({131.0, 95.0});
     FAIL("latitude 95 transformed");
@@ -119,13 +120,24 @@ TEST_CASE("errors name the CRS", "[crs][transformer]") {
                     Catch::Contains("EPSG:999999"));
 }
 
-TEST_CASE("copies are independent and usable from other threads", "[crs][transformer]") {
-  const auto t = zone2();
+TEST_CASE("clones are independent and usable from other threads", "[crs][transformer]") {
+  auto t = zone2();
+  // Sharing is refused by the compiler: no copies, and a const Transformer converts nothing.
+  static_assert(!std::is_copy_constructible_v<crs::Transformer>);
+  static_assert(!std::is_copy_assignable_v<crs::Transformer>);
+  static_assert(!std::is_invocable_v<decltype(&crs::Transformer::forward), const crs::Transformer&,
+                                     core::LonLat>);
+  static_assert(!std::is_invocable_v<decltype(&core::Projector::forward), const core::Projector&,
+                                     core::LonLat>);
   const core::XY expected = t.forward({130.55, 33.81});
   core::XY in_thread;
-  std::thread worker([copy = crs::Transformer(t), &in_thread]() mutable {
-    in_thread = copy.forward({130.55, 33.81});
+  std::thread worker([clone = t.clone(), &in_thread]() mutable {
+    in_thread = clone.forward({130.55, 33.81});
   });
+  // The original keeps working while the clone is used on the other thread.
+  const core::XY here = t.forward({130.55, 33.81});
   worker.join();
   CHECK(in_thread == expected);
+  CHECK(here == expected);
+  CHECK(t.clone().target().definition == t.target().definition);
 }

@@ -114,7 +114,7 @@ TEST_CASE("the national project skips the care facilities geocoded abroad", "[io
       {"care_regular_patrol", {318, 351, 702}},
       {"hospitals", {}}};
   std::size_t total = 0;
-  const crs::Transformer to_lonlat(region.working_crs, crs::CrsRef::wgs84());
+  crs::Transformer to_lonlat(region.working_crs, crs::CrsRef::wgs84());
   for (const auto& l : region.layers) {
     INFO(l.spec.id);
     REQUIRE(scanned.count(l.spec.id) == 1);

@@ -67,7 +67,7 @@ TEST_CASE("a GeoTIFF is warped into the working CRS with its colours", "[raster]
   REQUIRE(img.height > 0);
   REQUIRE(img.rgba.size() == static_cast<std::size_t>(img.width) * img.height * 4);
 
-  const crs::Transformer t = crs::Transformer::from_wgs84(crs::CrsRef::parse("EPSG:6670"));
+  crs::Transformer t = crs::Transformer::from_wgs84(crs::CrsRef::parse("EPSG:6670"));
   // The image box holds the projected corners (warping a lon/lat box gives a slightly larger box).
   for (const core::LonLat corner : {core::LonLat{130.50, 33.80}, core::LonLat{130.58, 33.84}}) {
     const core::XY p = t.forward(corner);

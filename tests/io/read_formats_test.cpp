@@ -102,7 +102,7 @@ TEST_CASE("an invalid polygon is repaired and reported", "[io][formats]") {
 TEST_CASE("a projected CRS without EPSG code is read from the file's WKT", "[io][formats]") {
   test::ScratchDir dir;
   const char* lcc = "+proj=lcc +lat_0=34 +lon_0=131 +lat_1=33 +lat_2=35 +ellps=GRS80 +units=m";
-  const crs::Transformer to_lcc(crs::CrsRef::wgs84(), crs::CrsRef::parse(lcc));
+  crs::Transformer to_lcc(crs::CrsRef::wgs84(), crs::CrsRef::parse(lcc));
   std::vector<test::FixturePoint> projected;
   for (const auto& p : kPoints) {
     const core::XY q = to_lcc.transform({p.lon, p.lat});

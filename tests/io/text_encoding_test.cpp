@@ -43,3 +43,50 @@ TEST_CASE("CP932 to UTF-8 matches the system iconv", "[io][encoding]") {
   CHECK(io::utf8_to_cp932(text) == cp932);
   CHECK_THROWS_WITH(io::cp932_to_utf8("ok\x81"), Catch::Contains("byte offset 2"));
 }
+
+// Fixed CP932 bytes from Microsoft's table (glibc's WINDOWS-31J charmap lists the same), not from
+// the iconv under test: NEC row 13, the IBM extensions, FULLWIDTH TILDE and half-width kana.
+TEST_CASE("CP932 bytes of the characters Japanese facility lists use", "[io][encoding]") {
+  struct Case {
+    const char* utf8;
+    const char* cp932;
+    const char* what;
+  };
+  const std::vector<Case> cases{
+      {"\xE2\x91\xA0", "\x87\x40", "① U+2460, NEC special row 13"},
+      {"\xEF\xBD\x9E", "\x81\x60", "～ U+FF5E FULLWIDTH TILDE (Shift_JIS has U+301C here)"},
+      {"\xE9\xAB\x99", "\xFB\xFC", "髙 U+9AD9, IBM extension"},
+      {"\xEF\xA8\x91", "\xFA\xB1", "﨑 U+FA11, IBM extension"},
+      {"\xEF\xBD\xB1", "\xB1", "ｱ U+FF71, half-width katakana"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.what);
+    CHECK(io::utf8_to_cp932(c.utf8) == c.cp932);
+    CHECK(io::cp932_to_utf8(c.cp932) == c.utf8);
+  }
+  // The NEC-selected IBM extension codes read as the same characters (one way only).
+  CHECK(io::cp932_to_utf8("\xEE\xE0") == "\xE9\xAB\x99");  // 髙
+  CHECK(io::cp932_to_utf8("\xED\x95") == "\xEF\xA8\x91");  // 﨑
+  CHECK(io::utf8_to_cp932("髙橋 ① ｱ") == "\xFB\xFC\x8B\xB4 \x87\x40 \xB1");
+}
+
+TEST_CASE("a character CP932 lacks is named, not called invalid UTF-8", "[io][encoding]") {
+  // 𠮷 (U+20BB7, the 吉 of many family names) and an emoji are valid UTF-8 with no CP932 code.
+  const auto message = [](std::string_view text) {
+    try {
+      io::utf8_to_cp932(text);
+    } catch (const core::InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("(no error)");
+  };
+  const std::string yoshi = message("髙\xF0\xA0\xAE\xB7野");
+  CHECK_THAT(yoshi, Catch::Contains("U+20BB7") && Catch::Contains("\xF0\xA0\xAE\xB7") &&
+                        Catch::Contains("byte offset 3") && Catch::Contains("no CP932 code"));
+  CHECK_THAT(yoshi, !Catch::Contains("invalid"));
+  CHECK_THAT(message("ok \xF0\x9F\x8F\xA5"), Catch::Contains("U+1F3E5"));
+  // Broken UTF-8 is still called that.
+  CHECK_THAT(message("ab\xE5\xAE"),
+             Catch::Contains("invalid UTF-8") && Catch::Contains("byte offset 2"));
+  CHECK_THAT(message("ab\xC0\xAFz"), Catch::Contains("invalid UTF-8"));
+}

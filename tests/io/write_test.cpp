@@ -17,7 +17,7 @@ const crs::CrsRef kZone2 = crs::CrsRef::from_epsg(6670);
 // A small layer in EPSG:6670 with every field type, nulls, Japanese text, and one feature whose
 // category differs from the layer's.
 core::Layer sample_layer() {
-  const auto t = crs::Transformer::from_wgs84(kZone2);
+  auto t = crs::Transformer::from_wgs84(kZone2);
   core::Layer l;
   l.id = "hospitals";
   l.title = "病院";
@@ -46,7 +46,7 @@ core::Layer sample_layer() {
 }
 
 core::Layer sample_polygon() {
-  const auto t = crs::Transformer::from_wgs84(kZone2);
+  auto t = crs::Transformer::from_wgs84(kZone2);
   core::Layer l;
   l.id = "area";
   l.title = "範囲";

@@ -37,7 +37,7 @@ BoostGraph to_boost(const RoadGraph& g) {
 const RoadGraph& monaco_car() {
   static const RoadGraph graph = [] {
     core::Diagnostics d;
-    const test::UtmProjector utm(test::kMonacoUtmZone);
+    test::UtmProjector utm(test::kMonacoUtmZone);
     return build_graph(test::monaco_pbf(CAREMAP_TEST_DATA_DIR), car_profile(), utm,
                        test::kMonacoCrs, d);
   }();
@@ -115,7 +115,7 @@ TEST_CASE("Monaco car graph: a reloaded cache holds identical arrays", "[routing
   CacheOptions options;
   options.crs = test::kMonacoCrs;
   options.path = dir / "monaco.car.caremap-graph";
-  const test::UtmProjector utm(test::kMonacoUtmZone);
+  test::UtmProjector utm(test::kMonacoUtmZone);
   core::Diagnostics d;
   const LoadedGraph built = load_or_build_graph(pbf, car_profile(), utm, options, d);
   const LoadedGraph loaded = load_or_build_graph(pbf, car_profile(), utm, options, d);

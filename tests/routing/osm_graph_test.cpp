@@ -100,7 +100,7 @@ std::optional<ArcId> arc_between(const RoadGraph& g, std::int64_t from, std::int
   return std::nullopt;
 }
 
-double projected_length(const core::Projector& p, std::initializer_list<int> nodes) {
+double projected_length(core::Projector& p, std::initializer_list<int> nodes) {
   double len = 0.0;
   std::optional<core::XY> last;
   for (int n : nodes) {
@@ -119,7 +119,7 @@ double projected_length(const core::Projector& p, std::initializer_list<int> nod
 TEST_CASE("an OSM XML file becomes car and walking graphs", "[routing][osm]") {
   TempDir dir;
   const fs::path osm = write_osm(dir.path);
-  const test::UtmProjector utm52(52);
+  test::UtmProjector utm52(52);
 
   core::Diagnostics d;
   const RoadGraph car = build_graph(osm, car_profile(), utm52, "EPSG:32652", d);
@@ -173,7 +173,7 @@ TEST_CASE("an OSM XML file becomes car and walking graphs", "[routing][osm]") {
 TEST_CASE("the graph cache is reused while valid and rebuilt when stale", "[routing][cache]") {
   TempDir dir;
   const fs::path osm = write_osm(dir.path);
-  const test::UtmProjector utm52(52);
+  test::UtmProjector utm52(52);
   CacheOptions options;
   options.crs = "EPSG:32652";
   core::Diagnostics d;

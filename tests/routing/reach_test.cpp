@@ -172,7 +172,7 @@ TEST_CASE("Monaco car graph: reached_within equals Dijkstra with a cutoff",
           "[routing][reach][monaco]") {
   static const RoadGraph g = [] {
     core::Diagnostics d;
-    const test::UtmProjector utm(test::kMonacoUtmZone);
+    test::UtmProjector utm(test::kMonacoUtmZone);
     return build_graph(test::monaco_pbf(CAREMAP_TEST_DATA_DIR), car_profile(), utm,
                        test::kMonacoCrs, d);
   }();

@@ -29,7 +29,7 @@ class UtmProjector final : public core::Projector {
     m_delta[3] = 4279 * n4 / 630;
   }
 
-  core::XY forward(core::LonLat p) const override {
+  core::XY forward(core::LonLat p) override {
     TransverseMercator tm;
     tm.f = kF;
     tm.lon0_deg = m_lon0 / kDeg;
@@ -38,7 +38,7 @@ class UtmProjector final : public core::Projector {
     return tm.forward(p.lon, p.lat);
   }
 
-  core::LonLat inverse(core::XY p) const override {
+  core::LonLat inverse(core::XY p) override {
     const double xi = p.y / (kK0 * m_a_hat);
     const double eta = (p.x - kFalseEasting) / (kK0 * m_a_hat);
     double xi1 = xi;
