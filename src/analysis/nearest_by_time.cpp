@@ -1,5 +1,6 @@
 #include "analysis/nearest_by_time.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "analysis/facility_set.hpp"
@@ -99,8 +100,10 @@ NearestByTimeResult nearest_by_time(const routing::RoadNetwork& network, const c
          {},
          "no facility of the requested categories (" + categories_label(params.categories) + ")"});
   }
-  const std::vector<NetworkSite> demand_sites =
+  std::vector<NetworkSite> demand_sites =
       layer_sites(network, demand, params.snap_distance, result.diagnostics);
+  close_access_legs(result.facilities, overlay, result.diagnostics);
+  close_access_legs(demand_sites, overlay, result.diagnostics);
   const routing::RoadGraph& g = network.graph();
   const routing::TargetSet targets(g, endpoints_of(result.facilities),
                                    search_direction(params.direction), overlay);
@@ -120,18 +123,65 @@ NearestByTimeResult nearest_by_time(const routing::RoadNetwork& network, const c
           searches[w] = std::make_unique<routing::TargetSearch>(g, targets);
         }
         const NetworkSite& site = demand_sites[i];
-        if (!site.endpoint || targets.size() == 0) {
+        if (site.not_connected) {
           return;
         }
-        const auto hits = searches[w]->run(*site.endpoint, params.k, options);
-        std::uint32_t rank = 0;
-        for (const routing::TargetHit& h : hits) {
-          if (!within_limits(params, h.time_s, h.length_m)) {
+        // Candidates: the k best by road, and every facility the direct leg reaches faster.
+        struct Candidate {
+          std::uint32_t facility;
+          double time_s;
+          double length_m;
+          std::optional<routing::TargetHit> hit;  // nullopt = direct leg
+        };
+        std::vector<Candidate> candidates;
+        if (site.endpoint && targets.size() > 0) {
+          for (const routing::TargetHit& h : searches[w]->run(*site.endpoint, params.k, options)) {
+            candidates.push_back({h.target, h.time_s, h.length_m, h});
+          }
+        }
+        for (std::uint32_t f = 0; f < result.facilities.size(); ++f) {
+          const NetworkSite& fac = result.facilities[f];
+          if (fac.not_connected) {
             continue;
           }
-          per[i].rows.push_back({site.feature, ++rank, h.target, h.time_s, h.length_m});
+          const auto leg = params.direction == TravelDirection::to_facility
+                               ? direct_leg(network, site.position, fac.position, overlay)
+                               : direct_leg(network, fac.position, site.position, overlay);
+          if (!leg) {
+            continue;
+          }
+          const double key = params.metric == routing::Metric::time ? leg->time_s : leg->length_m;
+          auto same = std::find_if(candidates.begin(), candidates.end(),
+                                   [f](const Candidate& c) { return c.facility == f; });
+          if (same == candidates.end()) {
+            candidates.push_back({f, leg->time_s, leg->length_m, std::nullopt});
+          } else if (key < (params.metric == routing::Metric::time ? same->time_s
+                                                                   : same->length_m)) {
+            *same = {f, leg->time_s, leg->length_m, std::nullopt};
+          }
+        }
+        const bool by_time = params.metric == routing::Metric::time;
+        std::stable_sort(candidates.begin(), candidates.end(),
+                         [by_time](const Candidate& a, const Candidate& b) {
+                           const double ka = by_time ? a.time_s : a.length_m;
+                           const double kb = by_time ? b.time_s : b.length_m;
+                           return ka != kb ? ka < kb : a.facility < b.facility;
+                         });
+        std::uint32_t rank = 0;
+        for (const Candidate& c : candidates) {
+          if (rank == params.k) {
+            break;
+          }
+          if (!within_limits(params, c.time_s, c.length_m)) {
+            continue;
+          }
+          NearestByTimeRow row{site.feature, ++rank, c.facility, c.time_s, c.length_m};
+          row.direct = !c.hit.has_value();
+          per[i].rows.push_back(row);
           if (params.build_routes) {
-            per[i].routes.push_back(searches[w]->route(h).geometry);
+            per[i].routes.push_back(c.hit ? searches[w]->route(*c.hit).geometry
+                                          : core::LineString{site.position,
+                                                             result.facilities[c.facility].position});
           }
         }
       },
@@ -147,13 +197,18 @@ NearestByTimeResult nearest_by_time(const routing::RoadNetwork& network, const c
       {"rank", core::FieldType::integer},           {"facility_layer", core::FieldType::text},
       {"facility_fid", core::FieldType::integer},   {"facility_name", core::FieldType::text},
       {"facility_category", core::FieldType::text}, {"time_s", core::FieldType::real},
-      {"time_min", core::FieldType::real},          {"length_m", core::FieldType::real}};
+      {"time_min", core::FieldType::real},          {"length_m", core::FieldType::real},
+      {"access_m", core::FieldType::real},          {"access_s", core::FieldType::real},
+      {"road_s", core::FieldType::real},            {"direct", core::FieldType::integer},
+      {"long_access", core::FieldType::integer}};
   layer.name_field = 5;
   for (std::size_t i = 0; i < demand_sites.size(); ++i) {
     const NetworkSite& site = demand_sites[i];
     if (per[i].rows.empty()) {
       result.unreachable.push_back(site.feature);
-      no_facility(result.diagnostics, demand, site.feature);
+      if (!site.not_connected) {
+        no_facility(result.diagnostics, demand, site.feature);
+      }
       continue;
     }
     for (std::size_t r = 0; r < per[i].rows.size(); ++r) {
@@ -175,6 +230,14 @@ NearestByTimeResult nearest_by_time(const routing::RoadNetwork& network, const c
                   row.time_s,
                   row.time_s / 60.0,
                   row.length_m};
+      // The access legs of both ends (none on a direct leg: it is all access measure).
+      const double access_m = row.direct ? row.length_m : site.access_length_m + fac.access_length_m;
+      const double access_s = row.direct ? row.time_s : site.access_time_s + fac.access_time_s;
+      f.values.push_back(access_m);
+      f.values.push_back(access_s);
+      f.values.push_back(std::max(0.0, row.time_s - access_s));
+      f.values.push_back(std::int64_t{row.direct ? 1 : 0});
+      f.values.push_back(std::int64_t{site.long_access || fac.long_access ? 1 : 0});
       layer.features.push_back(std::move(f));
       result.rows.push_back(row);
     }

@@ -12,6 +12,12 @@
 // search per demand point. Demand points are spread over `threads` workers, each with its own
 // search object; the result does not depend on the thread count.
 //
+// Access and direct legs (networks whose profile costs them, routing/access.hpp): every time
+// includes the access legs of both ends; where the straight leg from demand to facility at the
+// access measure is faster than the network (and crosses no closure and no sea) it is the
+// answer and the row says direct = 1. Sites on islands no road reaches are left out
+// ("not_connected_by_road").
+//
 // The per-node field uses one multi-source Dijkstra from all facilities at once and records
 // which facility won each node.
 //
@@ -48,11 +54,16 @@ struct NearestByTimeRow {
   std::uint32_t facility = 0;  ///< index into NearestByTimeResult::facilities
   double time_s = 0.0;
   double length_m = 0.0;
+  /// The direct leg (access measure, straight line) beat every route through the network.
+  bool direct = false;
 };
 
 struct NearestByTimeResult {
   /// Category route: one feature per row, fields demand_fid, demand_name, rank, facility_layer,
-  /// facility_fid, facility_name, facility_category, time_s, time_min, length_m; geometry the
+  /// facility_fid, facility_name, facility_category, time_s, time_min, length_m, access_m,
+  /// access_s (both ends' access legs, or the whole direct leg), road_s (the road part), direct
+  /// (1 = the direct leg was faster than the network), long_access (1 = an access leg longer
+  /// than the profile's flag distance); geometry the
   /// route from the demand's road position to the facility's (or reverse for from_facility).
   core::Layer routes;
   std::vector<NearestByTimeRow> rows;  ///< by demand feature, then rank

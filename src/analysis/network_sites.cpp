@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <sstream>
 
 #include "analysis/facility_set.hpp"
 #include "core/error.hpp"
@@ -14,11 +15,46 @@ std::string source_file(const core::Layer& layer) {
   return layer.provenance.inputs.empty() ? std::string() : layer.provenance.inputs.front().path;
 }
 
+std::string metres(double m) { return std::to_string(static_cast<long long>(std::lround(m))); }
+
 void place(const routing::RoadNetwork& network, NetworkSite& site, core::Meters snap_distance,
            const std::string& file, std::size_t row, core::Diagnostics& diagnostics) {
+  const routing::AccessModel& access = network.access();
+  if (access.costed()) {
+    snap_distance = core::Meters{access.max_distance_m};
+  }
+  const auto where = row ? std::optional<std::size_t>(row) : std::nullopt;
   if (const auto snap = network.index().snap(site.position, snap_distance)) {
+    if (!network.land().same_land(site.position, snap->point)) {
+      site.not_connected = true;
+      diagnostics.add({core::Severity::warning,
+                       "not_connected_by_road",
+                       file,
+                       where,
+                       {},
+                       "'" + site.name + "' of layer '" + site.layer_id +
+                           "' lies on land no road of this network reaches (an island): not "
+                           "connected by road"});
+      return;
+    }
     site.endpoint = routing::Endpoint::at(network.graph(), *snap);
     site.snap_distance_m = snap->distance.value;
+    site.access_length_m = access.costed() ? access.length_m(snap->distance.value) : 0.0;
+    site.access_time_s = access.time_s(snap->distance.value);
+    site.endpoint->access_length_m = site.access_length_m;
+    site.endpoint->access_time_s = site.access_time_s;
+    if (access.costed() && access.long_leg(snap->distance.value)) {
+      site.long_access = true;
+      diagnostics.add({core::Severity::warning,
+                       "long_access_leg",
+                       file,
+                       where,
+                       {},
+                       "'" + site.name + "' of layer '" + site.layer_id + "' is " +
+                           metres(snap->distance.value) +
+                           " m from the nearest road of this network (flagged; its times "
+                           "include that access leg)"});
+    }
   } else {
     diagnostics.add({core::Severity::warning,
                      "snap_too_far",
@@ -35,6 +71,39 @@ void place(const routing::RoadNetwork& network, NetworkSite& site, core::Meters 
 
 const char* to_string(TravelDirection d) {
   return d == TravelDirection::to_facility ? "to_facility" : "from_facility";
+}
+
+void close_access_legs(std::vector<NetworkSite>& sites, const routing::Overlay* overlay,
+                       core::Diagnostics& diagnostics) {
+  if (overlay == nullptr) {
+    return;
+  }
+  for (NetworkSite& s : sites) {
+    if (s.endpoint && s.access_length_m > 0.0 &&
+        overlay->blocks_leg(s.position, s.endpoint->point)) {
+      s.endpoint.reset();
+      diagnostics.add({core::Severity::warning,
+                       "access_leg_closed",
+                       {},
+                       std::nullopt,
+                       {},
+                       "'" + s.name + "' of layer '" + s.layer_id +
+                           "': the way to the nearest road crosses a closure"});
+    }
+  }
+}
+
+std::optional<DirectLeg> direct_leg(const routing::RoadNetwork& network, core::XY from,
+                                    core::XY to, const routing::Overlay* overlay) {
+  const routing::AccessModel& a = network.access();
+  if (!a.costed() || !a.direct_legs || !network.land().same_land(from, to)) {
+    return std::nullopt;
+  }
+  if (overlay != nullptr && overlay->blocks_leg(from, to)) {
+    return std::nullopt;
+  }
+  const double d = std::hypot(to.x - from.x, to.y - from.y);
+  return DirectLeg{a.time_s(d), a.length_m(d)};
 }
 
 void require_snap_distance(core::Meters snap_distance) {
@@ -118,6 +187,20 @@ std::vector<std::optional<routing::Endpoint>> endpoints_of(std::span<const Netwo
 
 core::LocalText network_distance_basis(const routing::RoadNetwork& network) {
   const routing::GraphInfo& info = network.graph().info();
+  if (!network.basis().empty()) {
+    core::LocalText basis = network.basis();
+    const routing::AccessModel& a = network.access();
+    if (a.costed()) {
+      std::ostringstream ja;
+      std::ostringstream en;
+      ja << "＋アクセス区間（直線×" << a.detour_factor << "、時速 " << a.speed_kmh << " km）";
+      en << " + access legs (straight line x " << a.detour_factor << " at " << a.speed_kmh
+         << " km/h)";
+      basis.ja += ja.str();
+      basis.en += en.str();
+    }
+    return basis;
+  }
   const std::string file = std::filesystem::path(info.source).filename().string();
   return {"道路（" + info.profile + "、" + file + "）",
           "road (" + info.profile + ", " + file + ")"};
@@ -135,7 +218,8 @@ void add_network_provenance(core::Provenance& p, const routing::RoadNetwork& net
   core::SourceRef roads;
   roads.path = info.source;
   roads.layer = "roads";
-  roads.credit = "© OpenStreetMap contributors";
+  roads.credit =
+      network.credit().empty() ? std::string("© OpenStreetMap contributors") : network.credit();
   const std::vector<core::SourceRef> one{roads};
   core::Provenance road_provenance;
   road_provenance.inputs = one;

@@ -36,8 +36,20 @@ struct NetworkSite {
   core::XY position;                          ///< representative point, working CRS
   std::optional<routing::Endpoint> endpoint;  ///< nullopt if not snapped
   double snap_distance_m = 0.0;               ///< from position to the road
+  /// The access leg (network.access(): straight line x detour at the access speed); 0 on
+  /// street networks. Already inside the endpoint's links, so every time includes it.
+  double access_length_m = 0.0;
+  double access_time_s = 0.0;
+  bool long_access = false;       ///< longer than the profile's flag distance (kept, flagged)
+  bool not_connected = false;     ///< on land (an island) that no road of the network reaches
 };
 
+/// Snapping and access legs: on a network with costed access legs (a trunk-only line layer)
+/// the snap radius is the profile's max_distance_m instead of `snap_distance`; every placed
+/// site carries its access leg, and legs longer than the flag distance get a "long_access_leg"
+/// warning. A site whose nearest road is on another land part (an island) is not placed:
+/// "not_connected_by_road".
+///
 /// The requested facilities of `layers` (analysis::select_facilities), snapped. Facilities
 /// farther than `snap_distance` from every road get a "snap_too_far" warning naming the layer
 /// and the source row. Throws core::ArgumentError for a null layer or mixed CRSs.
@@ -67,6 +79,20 @@ core::LocalText network_distance_basis(const routing::RoadNetwork& network);
 /// its basis.distance to network_distance_basis(network).
 void add_network_provenance(core::Provenance& p, const routing::RoadNetwork& network,
                             routing::Metric metric, const routing::Overlay* overlay);
+
+/// Sites whose access leg crosses a closed area or line of `overlay` lose their endpoint
+/// ("access_leg_closed"). No-op without an overlay.
+void close_access_legs(std::vector<NetworkSite>& sites, const routing::Overlay* overlay,
+                       core::Diagnostics& diagnostics);
+
+/// Straight (access-measure) travel between two sites when the network allows direct legs:
+/// same land, no closure crossed. nullopt otherwise. Time and length of the leg.
+struct DirectLeg {
+  double time_s = 0.0;
+  double length_m = 0.0;
+};
+std::optional<DirectLeg> direct_leg(const routing::RoadNetwork& network, core::XY from,
+                                    core::XY to, const routing::Overlay* overlay);
 
 /// Throws core::ArgumentError unless the snap distance is finite and >= 0.
 void require_snap_distance(core::Meters snap_distance);

@@ -1,5 +1,7 @@
 #include "analysis/od_matrix.hpp"
 
+#include <algorithm>
+
 #include <memory>
 
 #include "analysis/parallel_chunks.hpp"
@@ -28,6 +30,8 @@ OdMatrixResult run(const routing::RoadNetwork& network, std::vector<NetworkSite>
                    const routing::Overlay* overlay, core::Progress* progress,
                    OdMatrixResult result) {
   const routing::RoadGraph& g = network.graph();
+  close_access_legs(origins, overlay, result.diagnostics);
+  close_access_legs(destinations, overlay, result.diagnostics);
   result.origins = origins.size();
   result.destinations = destinations.size();
   const routing::TargetSet targets(g, endpoints_of(destinations), routing::Direction::forward,
@@ -63,21 +67,65 @@ OdMatrixResult run(const routing::RoadNetwork& network, std::vector<NetworkSite>
             result.rows[o * n + d] = {oi, d, routing::kUnreachable, routing::kUnreachable, false};
           }
         }
-        if (!origins[o].endpoint) {
+        if (origins[o].endpoint) {
+          if (!searches[w]) {
+            searches[w] = std::make_unique<routing::TargetSearch>(g, targets);
+          }
+          for (const routing::TargetHit& h : searches[w]->run(*origins[o].endpoint, k, search)) {
+            if (!within(h.time_s, h.length_m)) {
+              continue;
+            }
+            const OdRow row{oi, h.target, h.time_s, h.length_m, true};
+            if (full) {
+              result.rows[o * n + h.target] = row;
+            } else {
+              nearest[o].push_back(row);
+            }
+          }
+        }
+        // The faster of the network and the direct leg (networks with direct legs only).
+        if (origins[o].not_connected) {
           return;
         }
-        if (!searches[w]) {
-          searches[w] = std::make_unique<routing::TargetSearch>(g, targets);
-        }
-        for (const routing::TargetHit& h : searches[w]->run(*origins[o].endpoint, k, search)) {
-          if (!within(h.time_s, h.length_m)) {
+        const bool by_time = options.metric == routing::Metric::time;
+        for (std::uint32_t d = 0; d < n; ++d) {
+          if (destinations[d].not_connected) {
             continue;
           }
-          const OdRow row{oi, h.target, h.time_s, h.length_m, true};
+          const auto leg = direct_leg(network, origins[o].position, destinations[d].position,
+                                      overlay);
+          if (!leg || !within(leg->time_s, leg->length_m)) {
+            continue;
+          }
+          const OdRow direct{oi, d, leg->time_s, leg->length_m, true, true};
+          const auto better = [&](const OdRow& r) {
+            return !r.reachable ||
+                   (by_time ? leg->time_s < r.time_s : leg->length_m < r.length_m);
+          };
           if (full) {
-            result.rows[o * n + h.target] = row;
-          } else {
-            nearest[o].push_back(row);
+            if (better(result.rows[o * n + d])) {
+              result.rows[o * n + d] = direct;
+            }
+            continue;
+          }
+          auto& list = nearest[o];
+          auto same = std::find_if(list.begin(), list.end(),
+                                   [d](const OdRow& r) { return r.destination == d; });
+          if (same == list.end()) {
+            list.push_back(direct);
+          } else if (better(*same)) {
+            *same = direct;
+          }
+        }
+        if (!full) {
+          auto& list = nearest[o];
+          std::stable_sort(list.begin(), list.end(), [by_time](const OdRow& a, const OdRow& b) {
+            const double ka = by_time ? a.time_s : a.length_m;
+            const double kb = by_time ? b.time_s : b.length_m;
+            return ka != kb ? ka < kb : a.destination < b.destination;
+          });
+          if (list.size() > k) {
+            list.resize(k);
           }
         }
       },
@@ -141,7 +189,8 @@ core::Layer od_table(const OdMatrixResult& result) {
       {"origin_name", core::FieldType::text},        {"destination_layer", core::FieldType::text},
       {"destination_fid", core::FieldType::integer}, {"destination_name", core::FieldType::text},
       {"reachable", core::FieldType::integer},       {"time_s", core::FieldType::real},
-      {"time_min", core::FieldType::real},           {"length_m", core::FieldType::real}};
+      {"time_min", core::FieldType::real},           {"length_m", core::FieldType::real},
+      {"direct", core::FieldType::integer}};
   t.features.reserve(result.rows.size());
   for (const OdRow& r : result.rows) {
     const NetworkSite& o = result.origin_sites[r.origin];
@@ -156,7 +205,8 @@ core::Layer od_table(const OdMatrixResult& result) {
                 std::int64_t{r.reachable ? 1 : 0},
                 r.reachable ? core::FieldValue{r.time_s} : core::FieldValue{},
                 r.reachable ? core::FieldValue{r.time_s / 60.0} : core::FieldValue{},
-                r.reachable ? core::FieldValue{r.length_m} : core::FieldValue{}};
+                r.reachable ? core::FieldValue{r.length_m} : core::FieldValue{},
+                std::int64_t{r.direct ? 1 : 0}};
     t.features.push_back(std::move(f));
   }
   t.provenance = result.provenance;

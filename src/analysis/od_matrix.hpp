@@ -43,6 +43,9 @@ struct OdRow {
   double time_s = 0.0;            ///< +inf if unreachable
   double length_m = 0.0;          ///< +inf if unreachable
   bool reachable = false;
+  /// The direct leg (straight line at the access measure) beat the network: the pair's time is
+  /// that leg's. Only on networks whose profile allows direct legs.
+  bool direct = false;
 };
 
 struct OdMatrixResult {
@@ -72,7 +75,7 @@ OdMatrixResult od_matrix(const routing::RoadNetwork& network, const core::Layer&
 
 /// The rows as an attribute table (no geometry): origin_layer, origin_fid, origin_name,
 /// destination_layer, destination_fid, destination_name, reachable (0/1), time_s, time_min,
-/// length_m (null when unreachable). Meant for export; for very large matrices write the rows
+/// length_m (null when unreachable), direct (0/1). Meant for export; for very large matrices write the rows
 /// directly.
 core::Layer od_table(const OdMatrixResult& result);
 

@@ -6,8 +6,10 @@
 
 #include "analysis/band_polygons.hpp"
 #include "analysis/boundary_repair.hpp"
+#include "analysis/circle_polygons.hpp"
 #include "analysis/facility_set.hpp"
 #include "analysis/parallel_chunks.hpp"
+#include "analysis/polygon_union.hpp"
 #include "core/error.hpp"
 #include "routing/dijkstra.hpp"
 
@@ -318,11 +320,49 @@ std::vector<routing::Link> seeds_of(const routing::RoadGraph& g,
   return seeds;
 }
 
+// On networks with direct legs (a trunk-only line layer) a facility also reaches, without any
+// road, the disc its access measure covers within the band: added to its band polygons (disks
+// shape, overlap and dissolve modes). Returns the number of polygons that grew.
+std::size_t add_direct_reach(const routing::RoadNetwork& network,
+                             const std::vector<NetworkSite>& sites,
+                             const std::vector<std::uint32_t>& placed,
+                             const ServiceAreaParams& params, const Bands& bands,
+                             std::vector<Output>& outputs) {
+  const routing::AccessModel& access = network.access();
+  if (!access.costed() || !access.direct_legs || !params.build_polygons ||
+      bands.metric != routing::Metric::time || params.shape != BandShape::disks ||
+      params.mode == ServiceAreaMode::split) {
+    return 0;
+  }
+  std::size_t grown = 0;
+  for (Output& o : outputs) {
+    const double radius = access.reach_m(bands.limits[o.band]);
+    if (!(radius > 0.0)) {
+      continue;
+    }
+    std::vector<core::MultiPolygon> parts{o.area};
+    const auto add = [&](std::uint32_t i) {
+      parts.push_back(core::MultiPolygon{circle_polygon(sites[i].position, core::Meters{radius}, 64)});
+    };
+    if (o.owner == routing::kNone) {
+      for (const std::uint32_t i : placed) {
+        add(i);
+      }
+    } else {
+      add(o.owner);
+    }
+    o.area = cascaded_union(std::move(parts));
+    ++grown;
+  }
+  return grown;
+}
+
 ServiceAreaResult run(const routing::RoadNetwork& network, std::vector<NetworkSite> sites,
                       const ServiceAreaParams& params, const Bands& bands,
                       const routing::Overlay* overlay, core::Progress* progress,
                       ServiceAreaResult result, const std::string& crs) {
   const routing::RoadGraph& g = network.graph();
+  close_access_legs(sites, overlay, result.diagnostics);
   const std::size_t nb = bands.limits.size();
   const bool forward = params.direction == TravelDirection::from_facility;
   routing::SearchOptions options;
@@ -450,6 +490,8 @@ ServiceAreaResult run(const routing::RoadNetwork& network, std::vector<NetworkSi
          {},
          std::to_string(unclosed) + " boundary pieces did not close and were left out"});
   }
+  const std::size_t direct_areas =
+      add_direct_reach(network, sites, placed, params, bands, outputs);
   if (params.build_polygons) {
     for (auto& o : outputs) {
       check_valid(o.area,
@@ -528,6 +570,12 @@ ServiceAreaResult run(const routing::RoadNetwork& network, std::vector<NetworkSi
   prov.param("road_buffer_m", core::to_text(core::FieldValue{params.road_buffer.value}));
   prov.param("grid_cell_m", core::to_text(core::FieldValue{coarsest_cell}));
   prov.param("snap_distance_m", core::to_text(core::FieldValue{params.snap_distance.value}));
+  if (direct_areas > 0) {
+    prov.param("direct_reach",
+               "areas include the disc reached directly at the access measure (" +
+                   core::to_text(core::FieldValue{network.access().speed_kmh}) + " km/h, detour " +
+                   core::to_text(core::FieldValue{network.access().detour_factor}) + ")");
+  }
   add_network_provenance(prov, network, bands.metric, overlay);
   result.areas.provenance.inputs_from(prov);
   prov.inputs_from(result.areas.provenance);

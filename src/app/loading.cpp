@@ -11,6 +11,7 @@
 #include "io/raster.hpp"
 #include "io/read.hpp"
 #include "io/region.hpp"
+#include "routing/land_parts.hpp"
 
 namespace caremap::app {
 
@@ -56,6 +57,11 @@ void start_open_region(AppState& app, std::string name_or_path) {
       set_working_crs(app, region->working_crs.definition);
       app.region_name = region->project.title.empty() ? region->project.id : region->project.title;
       app.valid_extent = region->project.valid_extent;
+      app.network.region_land.clear();
+      for (const io::LoadedLayer* b : region->boundaries()) {
+        auto parts = routing::LandParts::parts_of(*b->layer);
+        app.network.region_land.insert(app.network.region_land.end(), parts.begin(), parts.end());
+      }
       for (io::LoadedLayer& l : region->layers) {
         const std::uint32_t uid =
             add_layer(app, l.layer, std::move(l.diagnostics), l.spec.source.string());
@@ -67,6 +73,7 @@ void start_open_region(AppState& app, std::string name_or_path) {
         }
       }
       app.network.region_roads = region->project.roads;
+      app.network.region_road_profile = region->project.road_profile;
       if (!app.coverage.radius_from_user) {
         app.coverage.radius_m =
             static_cast<float>(coverage_radius_for(app, app.coverage.category).value);

@@ -14,9 +14,11 @@
 #include "app/shared_overlay.hpp"
 #include "core/error.hpp"
 #include "crs/transformer.hpp"
+#include "analysis/network_sites.hpp"
 #include "io/cache_location.hpp"
 #include "io/read.hpp"
 #include "routing/closures_from_layer.hpp"
+#include "routing/network_source.hpp"
 #include "routing/osm_graph.hpp"
 #include "routing/road_network.hpp"
 
@@ -54,20 +56,30 @@ core::LayerPtr road_layer(const routing::RoadNetwork& network, const std::string
   layer->title = title;
   layer->category = core::Category::road;
   layer->crs = crs;
-  layer->fields = {core::Field{"way_id", core::FieldType::integer}};
+  layer->fields = {core::Field{"way_id", core::FieldType::integer},
+                   core::Field{"speed_kmh", core::FieldType::real}};
   const routing::RoadGraph& g = network.graph();
   layer->features.reserve(g.segment_count());
   for (routing::SegmentId s = 0; s < g.segment_count(); ++s) {
     const auto pts = g.segment_points(s);
     core::Feature f;
     f.geometry = core::LineString(pts.begin(), pts.end());
-    f.values = {core::FieldValue{g.segment_way_id(s)}};
+    // The faster direction's speed: the road's class on a line layer (trunk roads by class).
+    double speed_kmh = 0.0;
+    for (const routing::ArcId a : {g.segment_forward_arc(s), g.segment_backward_arc(s)}) {
+      if (a != routing::kNone && g.time_s()[a] > 0.0) {
+        speed_kmh = std::max(speed_kmh, 3.6 * g.length_m()[a] / g.time_s()[a]);
+      }
+    }
+    f.values = {core::FieldValue{g.segment_way_id(s)}, core::FieldValue{speed_kmh}};
     f.category = core::Category::road;
     layer->features.push_back(std::move(f));
   }
   layer->provenance.operation = "road network";
   layer->provenance.param("profile", g.info().profile);
-  layer->provenance.inputs.push_back(core::SourceRef{source.string(), {}, {}, kOsmCredit});
+  layer->provenance.basis.distance = analysis::network_distance_basis(network);
+  layer->provenance.inputs.push_back(core::SourceRef{
+      source.string(), {}, {}, network.credit().empty() ? std::string(kOsmCredit) : network.credit()});
   return layer;
 }
 
@@ -359,6 +371,8 @@ void start_load_network(AppState& app, fs::path source) {
   ++n.generation;
   const TravelProfile profile = n.profile;
   const std::string crs = app.working_crs;
+  const auto line_profile = source == n.region_roads ? n.region_road_profile : std::nullopt;
+  const auto land = n.region_land;
   const std::string title =
       std::string(tr(app.lang, Str::net_road_layer)) + " (" +
       tr(app.lang, profile == TravelProfile::car ? Str::net_car : Str::net_walking) + ")";
@@ -368,17 +382,30 @@ void start_load_network(AppState& app, fs::path source) {
         try {
           const auto start = std::chrono::steady_clock::now();
           progress.set_stage(source.filename().string());
-          const routing::Profile prof = *routing::builtin_profile(to_string(profile));
-          routing::CacheOptions cache;
-          cache.crs = crs;
-          cache.path = graph_cache_path(source, prof);
-          crs::Transformer projector = crs::Transformer::from_wgs84(crs::CrsRef::parse(crs));
+          routing::NetworkRequest request;
+          request.source = source;
+          request.profile = to_string(profile);
+          request.line_profile = line_profile;
+          request.land = land;
+          request.cache.crs = crs;
+          const auto line = routing::line_profile_for(request);
+          request.cache.path = io::writable_cache_path(routing::default_cache_path(
+              source, line ? line->name : std::string(to_string(profile))));
+          const crs::CrsRef working = crs::CrsRef::parse(crs);
+          crs::Transformer projector = crs::Transformer::from_wgs84(working);
           core::Diagnostics diagnostics;
-          routing::LoadedGraph graph =
-              routing::load_or_build_graph(source, prof, projector, cache, diagnostics, &progress);
+          const auto read_lines = [&](const fs::path& path) {
+            io::ReadOptions read;
+            read.category = core::Category::road;
+            auto lines = io::read_file(path, read, working);
+            diagnostics.append(lines.diagnostics);
+            return *lines.layer;
+          };
+          routing::LoadedRoadNetwork graph =
+              routing::load_road_network(request, projector, read_lines, diagnostics, &progress);
           LoadedNetwork loaded;
           loaded.from_cache = graph.from_cache;
-          loaded.network = std::make_shared<const routing::RoadNetwork>(std::move(graph.graph));
+          loaded.network = graph.network;
           loaded.source = source;
           loaded.nodes = loaded.network->graph().node_count();
           loaded.segments = loaded.network->graph().segment_count();

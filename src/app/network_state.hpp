@@ -70,6 +70,10 @@ struct ClosureEffectFigures {
 struct NetworkState {
   // Where a network comes from.
   std::optional<std::filesystem::path> region_roads;  ///< the project's "roads", if any
+  /// The project's "road_profile" (line-layer roads such as KSJ N01).
+  std::optional<std::filesystem::path> region_road_profile;
+  /// The region's boundary polygon parts: access and direct legs never cross the sea.
+  std::vector<core::Polygon> region_land;
   std::filesystem::path requested;                    ///< the OSM file loaded or loading
   TravelProfile profile = TravelProfile::car;
   std::array<std::optional<LoadedNetwork>, 2> loaded;  ///< by profile, for `requested`

@@ -84,6 +84,8 @@ void print_matrix(const analysis::OdMatrixResult& r, bool written, std::ostream&
   for (const auto& row : r.rows) {
     reachable += row.reachable ? 1 : 0;
   }
+  out << "Road network: " << r.provenance.basis.distance.ja << " / "
+      << r.provenance.basis.distance.en << "\n";
   out << "Matrix of " << r.origins << " origins x " << r.destinations
       << " destinations: " << r.rows.size() << " rows, " << reachable << " reachable.\n";
   if (r.rows.size() > 60) {
@@ -92,12 +94,13 @@ void print_matrix(const analysis::OdMatrixResult& r, bool written, std::ostream&
     }
     return;
   }
-  TextTable t({"origin", "destination", "time", "by road"},
-              {Align::left, Align::left, Align::right, Align::right});
+  TextTable t({"origin", "destination", "time", "by road", "via"},
+              {Align::left, Align::left, Align::right, Align::right, Align::left});
   for (const auto& row : r.rows) {
     t.add_row({r.origin_sites[row.origin].name, r.destination_sites[row.destination].name,
                row.reachable ? format_fixed(row.time_s / 60.0, 1) + " min" : "unreachable",
-               row.reachable ? format_distance(core::Meters{row.length_m}) : ""});
+               row.reachable ? format_distance(core::Meters{row.length_m}) : "",
+               !row.reachable ? "" : row.direct ? "direct" : "road"});
   }
   t.print(out);
 }
@@ -130,7 +133,11 @@ int run_od_matrix(const OdOptions& o, CommandContext& context) {
   timer.lap("matrix");
   diagnostics.append(r.diagnostics);
   if (o.report.json) {
-    nlohmann::ordered_json j{{"origins", r.origins}, {"destinations", r.destinations}};
+    nlohmann::ordered_json j{
+        {"origins", r.origins},
+        {"destinations", r.destinations},
+        {"network",
+         {{"ja", r.provenance.basis.distance.ja}, {"en", r.provenance.basis.distance.en}}}};
     auto& rows = j["rows"] = nlohmann::ordered_json::array();
     for (const auto& row : r.rows) {
       if (rows.size() >= 10000) {
@@ -141,7 +148,8 @@ int run_od_matrix(const OdOptions& o, CommandContext& context) {
            {"destination", r.destination_sites[row.destination].name},
            {"reachable", row.reachable},
            {"time_s", row.reachable ? nlohmann::ordered_json(row.time_s) : nullptr},
-           {"length_m", row.reachable ? nlohmann::ordered_json(row.length_m) : nullptr}});
+           {"length_m", row.reachable ? nlohmann::ordered_json(row.length_m) : nullptr},
+           {"direct", row.direct}});
     }
     context.out << j.dump(2) << '\n';
   } else {

@@ -131,7 +131,8 @@ void print_areas(const analysis::ServiceAreaResult& r, const std::vector<BandPeo
                  bool ages, std::ostream& out) {
   const auto& areas = r.areas;
   out << "Service areas of " << r.facilities.size() << " facilities (" << areas.size()
-      << " polygons; " << areas.provenance.basis.distance.en << "):\n";
+      << " polygons; " << areas.provenance.basis.distance.ja << " / "
+      << areas.provenance.basis.distance.en << "):\n";
   const auto people = areas.field_index("people");
   const auto p75 = areas.field_index("people_75plus");
   std::vector<std::string> headers{"facility", "band", "area km²"};

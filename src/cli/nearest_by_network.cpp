@@ -50,14 +50,30 @@ analysis::NearestByTimeParams params_of(const NearestOptions& o, bool from_regio
 
 void print_rows(const core::Layer& demand, const analysis::NearestByTimeResult& r,
                 std::ostream& out) {
-  TextTable table(
-      {"from", "#", "facility", "category", "time", "by road"},
-      {Align::left, Align::right, Align::left, Align::left, Align::right, Align::right});
-  for (const auto& row : r.rows) {
+  TextTable table({"from", "#", "facility", "category", "time", "by road", "access", "via"},
+                  {Align::left, Align::right, Align::left, Align::left, Align::right,
+                   Align::right, Align::right, Align::left});
+  // The routes layer has one feature per row, in row order, with the access fields.
+  const auto access_m = r.routes.field_index("access_m");
+  const auto long_access = r.routes.field_index("long_access");
+  for (std::size_t i = 0; i < r.rows.size(); ++i) {
+    const auto& row = r.rows[i];
     const auto& f = r.facilities[row.facility];
+    std::string access = "-";
+    std::string via = row.direct ? "direct" : "road";
+    if (access_m && i < r.routes.features.size()) {
+      const auto& v = r.routes.features[i].values;
+      if (const auto* m = std::get_if<double>(&v[*access_m]); m && *m > 0.0) {
+        access = format_distance(core::Meters{*m});
+      }
+      if (long_access && std::get_if<std::int64_t>(&v[*long_access]) &&
+          std::get<std::int64_t>(v[*long_access]) != 0) {
+        via += " (long access)";
+      }
+    }
     table.add_row({demand.display_name(row.demand), std::to_string(row.rank), f.name,
                    std::string(core::to_string(f.category)), minutes(row.time_s),
-                   format_distance(core::Meters{row.length_m})});
+                   format_distance(core::Meters{row.length_m}), access, via});
   }
   table.print(out);
 }
@@ -181,7 +197,10 @@ int run_nearest_by_network(const NearestOptions& o, CommandContext& context) {
                                        overlay ? &*overlay : nullptr, &progress);
     require_on_network(r.facilities, network);
     in.diagnostics.append(r.diagnostics);
+    const core::LocalText basis = analysis::network_distance_basis(*network.network);
+    j["network"] = {{"ja", basis.ja}, {"en", basis.en}};
     if (!o.report.json) {
+      context.out << "Road network: " << basis.ja << " / " << basis.en << "\n";
       if (in.demand) {
         print_summary(*demand, r, context.out);
       }
@@ -201,7 +220,8 @@ int run_nearest_by_network(const NearestOptions& o, CommandContext& context) {
                       {"rank", row.rank},
                       {"facility", r.facilities[row.facility].name},
                       {"time_s", row.time_s},
-                      {"length_m", row.length_m}});
+                      {"length_m", row.length_m},
+                      {"direct", row.direct}});
     }
     if (wants_output(o.output)) {
       outputs.push_back(table_for_output(std::move(r.routes), o.output));

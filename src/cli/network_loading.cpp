@@ -11,6 +11,7 @@
 #include "io/read.hpp"
 #include "routing/closures_from_layer.hpp"
 #include "routing/osm_extent.hpp"
+#include "routing/network_source.hpp"
 #include "routing/osm_graph.hpp"
 
 namespace caremap::cli {
@@ -19,9 +20,12 @@ namespace fs = std::filesystem;
 
 void add_network_options(CLI::App& cmd, NetworkOptions& o, bool with_closures) {
   cmd.add_option("--osm", o.osm,
-                 "OpenStreetMap extract (.osm.pbf or .osm) for the road network; default: the "
-                 "region's roads");
-  cmd.add_option("--profile", o.profile, "Travel profile: car, walking, or a profile JSON file")
+                 "Road network: an OpenStreetMap extract (.osm.pbf or .osm) or any line layer "
+                 "(GeoJSON, GPKG, Shapefile; with a line-layer --profile); default: the region's "
+                 "roads");
+  cmd.add_option("--profile", o.profile,
+                 "Travel profile: car, walking, or a profile JSON file (OSM or line-layer; a "
+                 "region's line-layer roads use its road_profile)")
       ->capture_default_str();
   cmd.add_option("--graph-cache", o.cache,
                  "Where to keep the built graph (default: next to the OSM file, or the user "
@@ -61,11 +65,13 @@ fs::path road_source(const NetworkOptions& o, const io::Region* region) {
 // Next to the source if that folder is writable (the documented default), else the user's
 // cache directory, so read-only data folders still get a cache.
 fs::path cache_path(const NetworkOptions& o, const fs::path& source,
-                    const routing::Profile& profile) {
+                    const routing::NetworkRequest& request) {
   if (!o.cache.empty()) {
     return o.cache;
   }
-  return io::writable_cache_path(routing::default_cache_path(source, profile));
+  const auto line = routing::line_profile_for(request);
+  const std::string name = line ? line->name : routing::load_profile(request.profile).name;
+  return io::writable_cache_path(routing::default_cache_path(source, name));
 }
 
 crs::CrsRef network_crs(const io::Region* region, const fs::path& source) {
@@ -88,21 +94,41 @@ LoadedNetwork load_network(const NetworkOptions& o, const io::Region* region,
   LoadedNetwork out;
   out.source = road_source(o, region);
   out.crs = network_crs(region, out.source);
-  const routing::Profile profile = routing::load_profile(o.profile);
-  routing::CacheOptions cache;
-  cache.enabled = !o.no_cache;
-  cache.crs = out.crs.definition;
-  if (cache.enabled) {
-    cache.path = cache_path(o, out.source, profile);
-    out.cache = cache.path;
+  routing::NetworkRequest request;
+  request.source = out.source;
+  request.profile = o.profile;
+  if (region != nullptr && o.osm.empty()) {
+    request.line_profile = region->project.road_profile;
+  }
+  request.cache.enabled = !o.no_cache;
+  request.cache.crs = out.crs.definition;
+  if (request.cache.enabled) {
+    request.cache.path = cache_path(o, out.source, request);
+  }
+  if (region != nullptr) {
+    for (const io::LoadedLayer* b : region->boundaries()) {
+      auto parts = routing::LandParts::parts_of(*b->layer);
+      request.land.insert(request.land.end(), parts.begin(), parts.end());
+    }
   }
   crs::Transformer projector = crs::Transformer::from_wgs84(out.crs);
   core::Progress& progress = start_stage(context, "road network");
   const ProgressBar bar(progress, context.err, context.progress_bar);
-  auto loaded = routing::load_or_build_graph(out.source, profile, projector, cache, out.diagnostics,
-                                             &progress);
+  const auto read_lines = [&](const fs::path& path) {
+    io::ReadOptions read = loose_file_options(region);
+    read.category = core::Category::road;
+    auto loaded = io::read_file(path, read, out.crs);
+    out.diagnostics.append(loaded.diagnostics);
+    return *loaded.layer;
+  };
+  auto loaded =
+      routing::load_road_network(request, projector, read_lines, out.diagnostics, &progress);
   out.from_cache = loaded.from_cache;
-  out.network = std::make_shared<const routing::RoadNetwork>(std::move(loaded.graph));
+  out.network = std::move(loaded.network);
+  out.cache = loaded.cache_path;
+  out.profile = loaded.profile_name;
+  out.line_layer = loaded.line_layer;
+  out.line_stats = loaded.line_stats;
   out.load_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return out;

@@ -15,6 +15,7 @@
 #include "core/diagnostics.hpp"
 #include "crs/crs_ref.hpp"
 #include "io/region.hpp"
+#include "routing/line_graph.hpp"
 #include "routing/overlay.hpp"
 #include "routing/road_network.hpp"
 
@@ -38,6 +39,9 @@ struct LoadedNetwork {
   std::filesystem::path cache;
   bool from_cache = false;
   double load_seconds = 0.0;
+  std::string profile;      ///< the profile's name ("car", "n01-1996")
+  bool line_layer = false;  ///< built from a line layer (not OSM)
+  routing::LineGraphStats line_stats;
   core::Diagnostics diagnostics;
 };
 

@@ -372,7 +372,7 @@ Project read_project(const std::filesystem::path& file) {
   }
   r.check_keys(doc, "",
                {"id", "title", "municipalities", "working_crs", "valid_extent_lonlat", "roads",
-                "notes", "layers", "population"});
+                "road_profile", "notes", "layers", "population"});
 
   Project p;
   p.file = std::filesystem::absolute(file).lexically_normal();
@@ -387,6 +387,9 @@ Project read_project(const std::filesystem::path& file) {
   p.notes = r.texts(doc, "", "notes");
   if (const std::string roads = r.text(doc, "", "roads"); !roads.empty()) {
     p.roads = (p.base_dir() / roads).lexically_normal();
+  }
+  if (const std::string profile = r.text(doc, "", "road_profile"); !profile.empty()) {
+    p.road_profile = (p.base_dir() / profile).lexically_normal();
   }
   const auto layers = doc.find("layers");
   if (layers == doc.end() || !layers->is_array()) {

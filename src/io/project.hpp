@@ -7,7 +7,9 @@
 //     "municipalities": ["40220", "40224"],          // strings: codes keep their leading zeros
 //     "working_crs": "EPSG:6670",                    // optional; chosen from the codes otherwise
 //     "valid_extent_lonlat": [122.0, 20.0, 154.0, 46.5],  // optional, see Project::valid_extent
-//     "roads": null,                                 // optional OSM extract (.osm.pbf) for routing
+//     "roads": null,                                 // optional road network for routing: an OSM
+//                                                    // extract (.osm.pbf) or any line layer
+//     "road_profile": "profiles/n01-1996.profile.json",  // line layers: their profile (required)
 //     "notes": ["..."],                              // optional
 //     "layers": [ { "id": "hospitals", "title": "病院", "source": "munakata-fukutsu/hospitals.csv",
 //                   "category": "hospital", "name_field": "正式名称", "capacity_field": "",
@@ -136,6 +138,8 @@ struct Project {
   std::optional<crs::GeoBox> valid_extent;
   std::vector<LayerSpec> layers;
   std::optional<std::filesystem::path> roads;  ///< resolved against the project file's folder
+  /// The line-layer profile of `roads` (routing/line_profile.hpp); unused for OSM extracts.
+  std::optional<std::filesystem::path> road_profile;
   /// The "population" entry, also present in `layers` (id "population", category population);
   /// nullopt when the region has no population data.
   std::optional<LayerSpec> population;

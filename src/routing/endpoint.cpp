@@ -34,7 +34,7 @@ Endpoint Endpoint::at(const RoadGraph& g, const Snap& snap) {
   if (snap.offset_m >= len - kNodeTolerance_m) {
     return at_node(g, g.segment_to(snap.segment));
   }
-  return {kNone, snap.segment, snap.offset_m, snap.point};
+  return {kNone, snap.segment, snap.offset_m, snap.point, 0.0, 0.0};
 }
 
 namespace {
@@ -46,9 +46,10 @@ namespace {
 void append_segment_links(const RoadGraph& g, const Endpoint& e, const Overlay* overlay,
                           std::uint32_t tag, bool departing, std::vector<Link>& out) {
   if (e.node != kNone) {
-    out.push_back({e.node, 0.0, 0.0, kNone, 0.0, tag});
+    out.push_back({e.node, e.access_time_s, e.access_length_m, kNone, 0.0, tag});
     return;
   }
+  const std::size_t first = out.size();
   const double len = g.segment_length_m(e.segment);
   const double o = e.offset_m;
   const NodeId from = g.segment_from(e.segment);
@@ -66,6 +67,10 @@ void append_segment_links(const RoadGraph& g, const Endpoint& e, const Overlay* 
                            : partial(g, a, o, len, to, o, overlay, tag)) {
       out.push_back(*l);
     }
+  }
+  for (std::size_t i = first; i < out.size(); ++i) {
+    out[i].time_s += e.access_time_s;
+    out[i].length_m += e.access_length_m;
   }
 }
 
@@ -91,7 +96,12 @@ std::optional<Link> direct_link(const RoadGraph& g, const Endpoint& from, const 
   if (a == kNone) {
     return std::nullopt;
   }
-  return partial(g, a, from.offset_m, to.offset_m, kNone, from.offset_m, overlay, 0);
+  auto link = partial(g, a, from.offset_m, to.offset_m, kNone, from.offset_m, overlay, 0);
+  if (link) {
+    link->time_s += from.access_time_s + to.access_time_s;
+    link->length_m += from.access_length_m + to.access_length_m;
+  }
+  return link;
 }
 
 void append_link_geometry(const RoadGraph& g, const Link& link, bool departure,

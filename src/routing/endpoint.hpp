@@ -26,8 +26,14 @@ struct Endpoint {
   SegmentId segment = kNone;  ///< set for a point on a segment
   double offset_m = 0.0;      ///< along the segment's shape
   core::XY point;             ///< position on the network
+  /// The access leg from the place to `point` (routing/access.hpp), added to every link that
+  /// leaves or reaches this endpoint; 0 on street networks.
+  double access_time_s = 0.0;
+  double access_length_m = 0.0;
 
-  static Endpoint at_node(const RoadGraph& g, NodeId v) { return {v, kNone, 0.0, g.node_xy(v)}; }
+  static Endpoint at_node(const RoadGraph& g, NodeId v) {
+    return {v, kNone, 0.0, g.node_xy(v), 0.0, 0.0};
+  }
   /// The snapped point, or the segment's end node when it lies within 1 mm of one.
   static Endpoint at(const RoadGraph& g, const Snap& snap);
 };

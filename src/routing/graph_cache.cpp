@@ -130,12 +130,22 @@ void write_key(Writer& w, const CacheKey& key) {
 
 std::filesystem::path default_cache_path(const std::filesystem::path& source,
                                          const Profile& profile) {
+  return default_cache_path(source, profile.name);
+}
+
+std::filesystem::path default_cache_path(const std::filesystem::path& source,
+                                         const std::string& profile_name) {
   std::filesystem::path p = source;
-  p += "." + profile.name + ".caremap-graph";
+  p += "." + profile_name + ".caremap-graph";
   return p;
 }
 
 CacheKey cache_key_for(const std::filesystem::path& source, const Profile& profile,
+                       const std::string& crs) {
+  return cache_key_for(source, profile_hash(profile), crs);
+}
+
+CacheKey cache_key_for(const std::filesystem::path& source, std::uint64_t profile_hash,
                        const std::string& crs) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(source, ec);
@@ -149,7 +159,7 @@ CacheKey cache_key_for(const std::filesystem::path& source, const Profile& profi
                            file_context(source.string()));
   }
   CacheKey key;
-  key.profile_hash = profile_hash(profile);
+  key.profile_hash = profile_hash;
   key.source_size = size;
   key.source_mtime_ns =
       std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count();

@@ -46,6 +46,15 @@ struct CacheKey {
 std::filesystem::path default_cache_path(const std::filesystem::path& source,
                                          const Profile& profile);
 
+/// "<source>.<profile name>.caremap-graph" for any profile (line-layer profiles too).
+std::filesystem::path default_cache_path(const std::filesystem::path& source,
+                                         const std::string& profile_name);
+
+/// The key of `source` as it is now, for a profile known by its hash. Throws core::InputError if
+/// the file does not exist.
+CacheKey cache_key_for(const std::filesystem::path& source, std::uint64_t profile_hash,
+                       const std::string& crs);
+
 /// The key of `source` as it is now. Throws core::InputError if the file does not exist.
 CacheKey cache_key_for(const std::filesystem::path& source, const Profile& profile,
                        const std::string& crs);

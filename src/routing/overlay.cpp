@@ -259,9 +259,11 @@ Overlay build_overlay(const SegmentIndex& index, const Closures& closures,
           using T = std::decay_t<decltype(x)>;
           if constexpr (std::is_same_v<T, core::Polygon> || std::is_same_v<T, core::MultiPolygon>) {
             close_area(index, x, overlay);
+            overlay.add_leg_barrier(x);
           } else if constexpr (std::is_same_v<T, core::LineString> ||
                                std::is_same_v<T, core::MultiLineString>) {
             close_line(index, x, overlay);
+            overlay.add_leg_barrier(x);
           } else if constexpr (std::is_same_v<T, core::XY>) {
             close_point(index, x, closures.point_barrier_distance, row, overlay, diagnostics);
           } else if constexpr (std::is_same_v<T, core::MultiPoint>) {
@@ -305,6 +307,30 @@ Overlay build_overlay(const SegmentIndex& index, const Closures& closures,
     apply_slowdown(index, slow, overlay);
   }
   return overlay;
+}
+
+void Overlay::add_leg_barrier(core::Geometry barrier) { m_leg_barriers.push_back(std::move(barrier)); }
+
+bool Overlay::blocks_leg(core::XY from, core::XY to) const {
+  const core::Segment leg{from, to};
+  for (const core::Geometry& b : m_leg_barriers) {
+    const bool hit = std::visit(
+        [&](const auto& x) {
+          using T = std::decay_t<decltype(x)>;
+          if constexpr (std::is_same_v<T, core::Polygon> || std::is_same_v<T, core::MultiPolygon> ||
+                        std::is_same_v<T, core::LineString> ||
+                        std::is_same_v<T, core::MultiLineString>) {
+            return boost::geometry::intersects(leg, x);
+          } else {
+            return false;
+          }
+        },
+        b);
+    if (hit) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace caremap::routing

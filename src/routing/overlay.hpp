@@ -88,12 +88,19 @@ class Overlay {
   /// factor for their open part).
   void scale_segment(const RoadGraph& graph, SegmentId s, double factor);
 
+  /// Keeps a barrier area or line for legs off the network (access and direct legs).
+  void add_leg_barrier(core::Geometry barrier);
+  /// Whether the straight leg from -> to crosses or touches a closed area or line (a flooded
+  /// zone, a cut bridge): such a leg is not used. O(barriers x their vertices).
+  bool blocks_leg(core::XY from, core::XY to) const;
+
  private:
   std::vector<double> m_time_factor;
   std::vector<double> m_length_factor;
   std::vector<double> m_slow_factor;  // slowdowns alone, kept under closures
   std::vector<std::uint8_t> m_whole;  // per arc: closed end to end (way or arc id)
   std::unordered_map<SegmentId, ClosedSpan> m_spans;
+  std::vector<core::Geometry> m_leg_barriers;
 };
 
 /// Builds the overlay of `closures` on the index's graph. Throws core::ArgumentError for a

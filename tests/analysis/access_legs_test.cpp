@@ -1,0 +1,148 @@
+// Access and direct legs on a trunk-only network (routing/access.hpp): every time includes the
+// straight legs to and from the road; a direct leg wins where it is faster, unless it crosses a
+// closure or the sea.
+
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "analysis/nearest_by_time.hpp"
+#include "analysis/od_matrix.hpp"
+#include "network_fixtures.hpp"
+#include "routing/overlay.hpp"
+
+using namespace caremap;
+using namespace caremap::analysis;
+
+namespace {
+
+// One trunk road A(0,0) - B(1000,0) at 36 km/h (10 m/s); legs at 18 km/h (5 m/s), no detour, so
+// every expected time is a distance over 5 or 10.
+std::shared_ptr<const routing::RoadNetwork> trunk(std::vector<core::Polygon> land = {}) {
+  routing::NetworkDescription d;
+  d.access.speed_kmh = 18.0;
+  d.access.detour_factor = 1.0;
+  d.access.flag_distance_m = 300.0;
+  d.access.max_distance_m = 5000.0;
+  d.access.direct_legs = true;
+  d.basis = {"幹線道路のみ（テスト）", "trunk roads only (test)"};
+  d.land = std::move(land);
+  return std::make_shared<const routing::RoadNetwork>(
+      test::parse_road_fixture("node A 0 0\nnode B 1000 0\nway 1 A B speed=36\n").graph,
+      std::move(d));
+}
+
+core::Polygon box(double x0, double y0, double x1, double y1) {
+  core::Polygon p;
+  p.outer() = {{x0, y0}, {x0, y1}, {x1, y1}, {x1, y0}, {x0, y0}};
+  boost::geometry::correct(p);
+  return p;
+}
+
+const core::LayerPtr kHospital =
+    test::point_layer("hospitals", core::Category::hospital, {{"H", {1000, 200}}});
+
+double field(const core::Layer& l, std::size_t row, const char* name) {
+  const auto& v = l.features[row].values[*l.field_index(name)];
+  if (const auto* i = std::get_if<std::int64_t>(&v)) {
+    return static_cast<double>(*i);
+  }
+  return std::get<double>(v);
+}
+
+}  // namespace
+
+TEST_CASE("times include both access legs, reported beside the road part", "[analysis][access]") {
+  const auto net = trunk();
+  const auto patient = test::point_layer("p", core::Category::demand, {{"P", {0, 100}}});
+  const std::vector<core::LayerPtr> layers{kHospital};
+  const NearestByTimeResult r = nearest_by_time(*net, *patient, layers, {});
+  REQUIRE(r.rows.size() == 1);
+  // 100 m at 5 m/s + 1000 m at 10 m/s + 200 m at 5 m/s; the direct leg (1005 m) takes 201 s.
+  CHECK(r.rows[0].time_s == Approx(20.0 + 100.0 + 40.0).margin(1e-9));
+  CHECK(r.rows[0].length_m == Approx(1300.0).margin(1e-9));
+  CHECK_FALSE(r.rows[0].direct);
+  CHECK(field(r.routes, 0, "access_m") == Approx(300.0));
+  CHECK(field(r.routes, 0, "access_s") == Approx(60.0));
+  CHECK(field(r.routes, 0, "road_s") == Approx(100.0));
+  CHECK(field(r.routes, 0, "direct") == 0);
+  CHECK(r.routes.provenance.basis.distance.en.starts_with("trunk roads only (test)"));
+  CHECK_THAT(r.routes.provenance.basis.distance.en, Catch::Contains("access legs"));
+}
+
+TEST_CASE("a direct leg faster than the network is the answer, and says so",
+          "[analysis][access]") {
+  const auto net = trunk();
+  // 400 m from the road (flagged: over 300 m): by road 80 + 50 + 40 = 170 s, direct
+  // sqrt(500² + 200²) = 538.5 m at 5 m/s = 107.7 s.
+  const auto patient = test::point_layer("p", core::Category::demand, {{"P", {500, 400}}});
+  const std::vector<core::LayerPtr> layers{kHospital};
+  const NearestByTimeResult r = nearest_by_time(*net, *patient, layers, {});
+  REQUIRE(r.rows.size() == 1);
+  const double straight = std::hypot(500.0, 200.0);
+  CHECK(r.rows[0].direct);
+  CHECK(r.rows[0].time_s == Approx(straight / 5.0).margin(1e-9));
+  CHECK(r.rows[0].length_m == Approx(straight).margin(1e-9));
+  CHECK(field(r.routes, 0, "direct") == 1);
+  CHECK(field(r.routes, 0, "long_access") == 1);
+  CHECK(r.diagnostics.count("long_access_leg") == 1);
+
+  // The OD matrix takes the faster of the two as well.
+  const OdMatrixResult od = od_matrix(*net, *patient, *kHospital, {});
+  REQUIRE(od.rows.size() == 1);
+  CHECK(od.rows[0].direct);
+  CHECK(od.rows[0].time_s == Approx(straight / 5.0).margin(1e-9));
+}
+
+TEST_CASE("a direct leg across a closed area is not used", "[analysis][access]") {
+  const auto net = trunk();
+  routing::Closures closures;
+  closures.barriers.push_back(box(700, 250, 800, 350));  // on the direct line, off every road
+  core::Diagnostics d;
+  const routing::Overlay overlay = routing::build_overlay(net->index(), closures, d);
+  const auto patient = test::point_layer("p", core::Category::demand, {{"P", {500, 400}}});
+  const std::vector<core::LayerPtr> layers{kHospital};
+  const NearestByTimeResult r = nearest_by_time(*net, *patient, layers, {}, &overlay);
+  REQUIRE(r.rows.size() == 1);
+  CHECK_FALSE(r.rows[0].direct);
+  CHECK(r.rows[0].time_s == Approx(80.0 + 50.0 + 40.0).margin(1e-9));
+  const OdMatrixResult od = od_matrix(*net, *patient, *kHospital, {}, &overlay);
+  CHECK_FALSE(od.rows[0].direct);
+  CHECK(od.rows[0].time_s == Approx(170.0).margin(1e-9));
+}
+
+TEST_CASE("an access leg across a closed line leaves the place unreached", "[analysis][access]") {
+  const auto net = trunk();
+  routing::Closures closures;
+  // A cut between the hospital and its road (a bridge out), not touching the road itself.
+  closures.barriers.push_back(core::LineString{{900, 100}, {1100, 100}});
+  core::Diagnostics d;
+  const routing::Overlay overlay = routing::build_overlay(net->index(), closures, d);
+  const auto patient = test::point_layer("p", core::Category::demand, {{"P", {0, 100}}});
+  const std::vector<core::LayerPtr> layers{kHospital};
+  const NearestByTimeResult r = nearest_by_time(*net, *patient, layers, {}, &overlay);
+  // The hospital's access leg crosses the cut; the direct leg (0,100)-(1000,200) passes above it
+  // (y = 190 at x = 900), so it is the only way left (1005 m at 5 m/s).
+  REQUIRE(r.rows.size() == 1);
+  CHECK(r.rows[0].direct);
+  CHECK(r.rows[0].time_s == Approx(std::hypot(1000.0, 100.0) / 5.0).margin(1e-9));
+  CHECK(r.diagnostics.count("access_leg_closed") == 1);
+}
+
+TEST_CASE("a place on an island is not connected by road, never sent across the sea",
+          "[analysis][access]") {
+  // Mainland 0..2000 x -500..500 holds the road; the island 0..200 x 1000..1200 none.
+  const auto net = trunk({box(-100, -500, 2000, 500), box(0, 1000, 200, 1200)});
+  const auto people = test::point_layer("p", core::Category::demand,
+                                        {{"mainland", {0, 100}}, {"island", {100, 1100}}});
+  const std::vector<core::LayerPtr> layers{kHospital};
+  const NearestByTimeResult r = nearest_by_time(*net, *people, layers, {});
+  REQUIRE(r.rows.size() == 1);
+  CHECK(r.rows[0].demand.value == 0);
+  REQUIRE(r.unreachable.size() == 1);
+  CHECK(r.unreachable[0].value == 1);
+  CHECK(r.diagnostics.count("not_connected_by_road") == 1);
+  CHECK(r.diagnostics.count("no_facility_within_reach") == 0);
+  const OdMatrixResult od = od_matrix(*net, *people, *kHospital, {});
+  CHECK(od.rows[0].reachable);
+  CHECK_FALSE(od.rows[1].reachable);
+}
