@@ -35,6 +35,16 @@ std::size_t csv_rows(const std::filesystem::path& file) {
   return test::parse_csv(test::read_text(file)).size() - 1;
 }
 
+// Data rows of an e-Stat mesh statistics file (two header rows), counted without the reader.
+std::size_t estat_rows(const std::filesystem::path& file) {
+  const auto rows = test::parse_csv(test::read_text(file));
+  std::size_t n = 0;
+  for (std::size_t r = 2; r < rows.size(); ++r) {
+    n += !rows[r].empty() && !rows[r][0].empty();
+  }
+  return n;
+}
+
 std::size_t geojson_features(const std::filesystem::path& file) {
   return nlohmann::json::parse(test::read_text(file)).at("features").size();
 }
@@ -77,6 +87,7 @@ TEST_CASE("the default region opens in one call with every layer", "[io][region]
       {"visiting_nurse", usable_csv_rows(dir / "visiting_nurse_stations.csv", "lat", "lon")},
       {"care_managers", usable_csv_rows(dir / "care_manager_offices.csv", "lat", "lon")},
       {"home_help", usable_csv_rows(dir / "home_help_offices.csv", "lat", "lng")},
+      {"population", estat_rows(dir / "population" / "tblT001101H5030.txt")},
   };
   REQUIRE(r.layers.size() == expected.size());
   for (const auto& [id, count] : expected) {
