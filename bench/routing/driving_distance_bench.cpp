@@ -49,7 +49,7 @@ Profile profile() {
 const RoadGraph& graph() {
   static const RoadGraph g = [] {
     core::Diagnostics d;
-    const test::UtmProjector utm(test::kMonacoUtmZone);
+    test::UtmProjector utm(test::kMonacoUtmZone);
     return build_graph(osm_path(), profile(), utm, test::kMonacoCrs, d);
   }();
   return g;
@@ -81,7 +81,7 @@ Origins load_origins() {
     for (NodeId v = 0; v < g.node_count(); ++v) {
       by_osm.emplace(g.node_osm_id(v), v);
     }
-    const test::UtmProjector utm(test::kMonacoUtmZone);
+    test::UtmProjector utm(test::kMonacoUtmZone);
     std::ifstream in(env);
     std::string line;
     std::getline(in, line);  // header

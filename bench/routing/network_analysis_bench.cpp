@@ -37,7 +37,7 @@ std::vector<core::XY> origins_from_env() {
   std::ifstream in(env);
   std::string line;
   std::getline(in, line);  // header
-  const test::UtmProjector utm(test::kMonacoUtmZone);
+  test::UtmProjector utm(test::kMonacoUtmZone);
   while (std::getline(in, line)) {
     std::istringstream cells(line);
     std::string id, node, lon, lat;
@@ -52,7 +52,7 @@ std::vector<core::XY> origins_from_env() {
 const routing::RoadNetwork& network() {
   static const auto net = [] {
     core::Diagnostics d;
-    const test::UtmProjector utm(test::kMonacoUtmZone);
+    test::UtmProjector utm(test::kMonacoUtmZone);
     return std::make_unique<routing::RoadNetwork>(
         routing::build_graph(osm_path(), routing::car_profile(), utm, test::kMonacoCrs, d));
   }();

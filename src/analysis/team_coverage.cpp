@@ -249,14 +249,12 @@ TeamResult team_coverage(const Demand& demand, std::span<const core::Layer* cons
       }
     }
   }
-  for (TeamCityRow* row : {&r.total}) {
-    row->most_missing = most_missing(*row, r.members, &PeopleCount::people);
-    row->most_missing_75plus = most_missing(*row, r.members, &PeopleCount::people_75plus);
-  }
-  for (TeamCityRow& row : r.cities) {
+  auto decide = [&](TeamCityRow& row) {
     row.most_missing = most_missing(row, r.members, &PeopleCount::people);
     row.most_missing_75plus = most_missing(row, r.members, &PeopleCount::people_75plus);
-  }
+  };
+  std::for_each(r.cities.begin(), r.cities.end(), decide);
+  decide(r.total);
   cells.provenance = provenance_of(params, demand, facility_layers);
   core::report_progress(progress, 1.0);
   return r;

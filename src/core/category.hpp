@@ -23,10 +23,10 @@ enum class Category {
   visiting_nurse_station,  ///< 訪問看護ステーション (and clinics providing visiting nursing)
   care_manager_office,     ///< 居宅介護支援事業所 (ケアマネジャー)
   home_help_office,        ///< 訪問介護事業所 (ホームヘルパー)
-  boundary,            ///< administrative boundary (市区町村)
-  road,                ///< road network lines
-  demand,              ///< patients or other demand points supplied by the user
-  population,          ///< census population (JIS mesh cells or 小地域 polygons with counts)
+  boundary,                ///< administrative boundary (市区町村)
+  road,                    ///< road network lines
+  demand,                  ///< patients or other demand points supplied by the user
+  population,              ///< census population (JIS mesh cells or 小地域 polygons with counts)
   // Analysis results.
   coverage_area,  ///< area within reach of a facility
   coverage_gap,   ///< area beyond reach

@@ -19,7 +19,8 @@ namespace {
 // office, so half-mesh cell (i, j) is exactly the rectangle [i w, (i+1) w] x [j h, (j+1) h].
 struct Grid {
   core::MeshCell third = *core::mesh_cell_at({130.5403, 33.8057}, MeshLevel::third);
-  test::EquirectangularProjector projector{third.south_west.lon, third.south_west.lat};
+  // mutable: a Projector converts only through non-const methods (core/projector.hpp).
+  mutable test::EquirectangularProjector projector{third.south_west.lon, third.south_west.lat};
   double w = 22.5 / 3600 * projector.metres_per_deg_lon();  // half cell, east-west
   double h = 15.0 / 3600 * projector.metres_per_deg_lat();  // half cell, north-south
 

@@ -2,6 +2,7 @@
 // stand on, and the GeoPackage with the cells and the per-city table.
 
 #include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 
 #include <catch2/catch.hpp>
 #include <map>

@@ -84,10 +84,10 @@ TEST_CASE("the default region opens in one call with every layer", "[io][region]
        usable_csv_rows(dir / "care_medical_institute.csv", "緯度", "経度")},
       {"care_regular_patrol",
        usable_csv_rows(dir / "care_regular_patrol_nursing.csv", "緯度", "経度")},
-      {"population", estat_rows(dir / "population" / "tblT001101H5030.txt")},
       {"visiting_nurse", usable_csv_rows(dir / "visiting_nurse_stations.csv", "lat", "lon")},
       {"care_managers", usable_csv_rows(dir / "care_manager_offices.csv", "lat", "lon")},
       {"home_help", usable_csv_rows(dir / "home_help_offices.csv", "lat", "lng")},
+      {"population", estat_rows(dir / "population" / "tblT001101H5030.txt")},
   };
   REQUIRE(r.layers.size() == expected.size());
   for (const auto& [id, count] : expected) {
