@@ -61,16 +61,16 @@ TEST_CASE("a region without a road network is refused with the reason", "[cli][n
     const Run r = run(args);
     INFO(args[0] << ": " << r.err);
     CHECK(r.code == cli::exit_bad_input);
-    CHECK_THAT(r.err, Catch::Contains("no road network is loaded") &&
-                          Catch::Contains("板橋区") && Catch::Contains("SOURCES.md"));
+    CHECK_THAT(r.err, Catch::Contains("no road network is loaded") && Catch::Contains("板橋区") &&
+                          Catch::Contains("SOURCES.md"));
   }
 }
 
 TEST_CASE("the default region's N01 trunk roads: one mainland network, its snapping reported",
           "[cli][network][n01]") {
   ScratchDir dir;
-  const Run r = run({"network", "build", "--json", "--graph-cache",
-                     (dir / "n01.caremap-graph").string()});
+  const Run r =
+      run({"network", "build", "--json", "--graph-cache", (dir / "n01.caremap-graph").string()});
   INFO(r.err);
   REQUIRE(r.code == cli::exit_ok);
   const auto j = nlohmann::json::parse(r.out);
@@ -101,10 +101,9 @@ TEST_CASE("travel times on the default region say what they stand on; islands ar
           "[cli][network][n01]") {
   ScratchDir dir;
   const std::vector<std::string> cache{"--graph-cache", (dir / "n01.caremap-graph").string()};
-  const Run near =
-      run(concat({"nearest", "--by", "time", "--demand-layer", "shelter_evacuation", "--json",
-                  "--diagnostics"},
-                 cache));
+  const Run near = run(concat({"nearest", "--by", "time", "--demand-layer", "shelter_evacuation",
+                               "--json", "--diagnostics"},
+                              cache));
   INFO(near.err);
   REQUIRE(near.code == cli::exit_ok);
   const auto n = nlohmann::json::parse(near.out);
@@ -121,12 +120,13 @@ TEST_CASE("travel times on the default region say what they stand on; islands ar
   const auto h = nlohmann::json::parse(hall.out);
   REQUIRE(h["rows"].size() == 1);
   CHECK(h["rows"][0]["time_s"].get<double>() < 8 * 60.0);
-  const Run table = run(concat({"od-matrix", "--origin-layer", "hospitals",
-                                "--destination-layer", "hospitals", "--json"},
-                               cache));
+  const Run table = run(concat(
+      {"od-matrix", "--origin-layer", "hospitals", "--destination-layer", "hospitals", "--json"},
+      cache));
   REQUIRE(table.code == cli::exit_ok);
   const auto od = nlohmann::json::parse(table.out);
-  CHECK(od["network"]["ja"].get<std::string>().starts_with("幹線道路のみ（国土数値情報 道路 1996年）"));
+  CHECK(od["network"]["ja"].get<std::string>().starts_with(
+      "幹線道路のみ（国土数値情報 道路 1996年）"));
   // Hospitals close together on roads that meet far away are served by the direct leg.
   std::size_t direct = 0;
   for (const auto& row : od["rows"]) {
