@@ -12,7 +12,9 @@ shared=${1:-/work/shared/data}
 geo=$root/data/geo
 
 mkdir -p "$geo/munakata-fukutsu" "$geo/itabashi" "$geo/national" "$geo/osm"
-install -m 0644 "$shared"/munakata-fukutsu/* "$geo/munakata-fukutsu/"
+find "$shared"/munakata-fukutsu -maxdepth 1 -type f -exec install -m 0644 {} "$geo/munakata-fukutsu/" \;
+# The trunk roads (KSJ N01, 1996) as a line layer; the original MLIT zip stays in the source set.
+install -m 0644 "$shared"/munakata-fukutsu/roads/roads_n01_1996.geojson "$geo/munakata-fukutsu/"
 install -m 0644 "$shared"/itabashi/* "$geo/itabashi/"
 install -m 0644 "$shared"/national/* "$geo/national/"
 install -m 0644 "$shared"/osm/monaco.osm.pbf "$geo/osm/"

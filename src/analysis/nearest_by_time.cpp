@@ -155,8 +155,8 @@ NearestByTimeResult nearest_by_time(const routing::RoadNetwork& network, const c
                                    [f](const Candidate& c) { return c.facility == f; });
           if (same == candidates.end()) {
             candidates.push_back({f, leg->time_s, leg->length_m, std::nullopt});
-          } else if (key < (params.metric == routing::Metric::time ? same->time_s
-                                                                   : same->length_m)) {
+          } else if (key <
+                     (params.metric == routing::Metric::time ? same->time_s : same->length_m)) {
             *same = {f, leg->time_s, leg->length_m, std::nullopt};
           }
         }
@@ -179,9 +179,9 @@ NearestByTimeResult nearest_by_time(const routing::RoadNetwork& network, const c
           row.direct = !c.hit.has_value();
           per[i].rows.push_back(row);
           if (params.build_routes) {
-            per[i].routes.push_back(c.hit ? searches[w]->route(*c.hit).geometry
-                                          : core::LineString{site.position,
-                                                             result.facilities[c.facility].position});
+            per[i].routes.push_back(
+                c.hit ? searches[w]->route(*c.hit).geometry
+                      : core::LineString{site.position, result.facilities[c.facility].position});
           }
         }
       },
@@ -192,15 +192,21 @@ NearestByTimeResult nearest_by_time(const routing::RoadNetwork& network, const c
   layer.title = "nearest by road: " + categories_label(params.categories);
   layer.category = core::Category::route;
   layer.crs = demand.crs;
-  layer.fields = {
-      {"demand_fid", core::FieldType::integer},     {"demand_name", core::FieldType::text},
-      {"rank", core::FieldType::integer},           {"facility_layer", core::FieldType::text},
-      {"facility_fid", core::FieldType::integer},   {"facility_name", core::FieldType::text},
-      {"facility_category", core::FieldType::text}, {"time_s", core::FieldType::real},
-      {"time_min", core::FieldType::real},          {"length_m", core::FieldType::real},
-      {"access_m", core::FieldType::real},          {"access_s", core::FieldType::real},
-      {"road_s", core::FieldType::real},            {"direct", core::FieldType::integer},
-      {"long_access", core::FieldType::integer}};
+  layer.fields = {{"demand_fid", core::FieldType::integer},
+                  {"demand_name", core::FieldType::text},
+                  {"rank", core::FieldType::integer},
+                  {"facility_layer", core::FieldType::text},
+                  {"facility_fid", core::FieldType::integer},
+                  {"facility_name", core::FieldType::text},
+                  {"facility_category", core::FieldType::text},
+                  {"time_s", core::FieldType::real},
+                  {"time_min", core::FieldType::real},
+                  {"length_m", core::FieldType::real},
+                  {"access_m", core::FieldType::real},
+                  {"access_s", core::FieldType::real},
+                  {"road_s", core::FieldType::real},
+                  {"direct", core::FieldType::integer},
+                  {"long_access", core::FieldType::integer}};
   layer.name_field = 5;
   for (std::size_t i = 0; i < demand_sites.size(); ++i) {
     const NetworkSite& site = demand_sites[i];
@@ -231,7 +237,8 @@ NearestByTimeResult nearest_by_time(const routing::RoadNetwork& network, const c
                   row.time_s / 60.0,
                   row.length_m};
       // The access legs of both ends (none on a direct leg: it is all access measure).
-      const double access_m = row.direct ? row.length_m : site.access_length_m + fac.access_length_m;
+      const double access_m =
+          row.direct ? row.length_m : site.access_length_m + fac.access_length_m;
       const double access_s = row.direct ? row.time_s : site.access_time_s + fac.access_time_s;
       f.values.push_back(access_m);
       f.values.push_back(access_s);

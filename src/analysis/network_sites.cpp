@@ -15,7 +15,9 @@ std::string source_file(const core::Layer& layer) {
   return layer.provenance.inputs.empty() ? std::string() : layer.provenance.inputs.front().path;
 }
 
-std::string metres(double m) { return std::to_string(static_cast<long long>(std::lround(m))); }
+std::string metres(double m) {
+  return std::to_string(static_cast<long long>(std::lround(m)));
+}
 
 void place(const routing::RoadNetwork& network, NetworkSite& site, core::Meters snap_distance,
            const std::string& file, std::size_t row, core::Diagnostics& diagnostics) {
@@ -93,8 +95,8 @@ void close_access_legs(std::vector<NetworkSite>& sites, const routing::Overlay* 
   }
 }
 
-std::optional<DirectLeg> direct_leg(const routing::RoadNetwork& network, core::XY from,
-                                    core::XY to, const routing::Overlay* overlay) {
+std::optional<DirectLeg> direct_leg(const routing::RoadNetwork& network, core::XY from, core::XY to,
+                                    const routing::Overlay* overlay) {
   const routing::AccessModel& a = network.access();
   if (!a.costed() || !a.direct_legs || !network.land().same_land(from, to)) {
     return std::nullopt;

@@ -40,8 +40,8 @@ struct NetworkSite {
   /// street networks. Already inside the endpoint's links, so every time includes it.
   double access_length_m = 0.0;
   double access_time_s = 0.0;
-  bool long_access = false;       ///< longer than the profile's flag distance (kept, flagged)
-  bool not_connected = false;     ///< on land (an island) that no road of the network reaches
+  bool long_access = false;    ///< longer than the profile's flag distance (kept, flagged)
+  bool not_connected = false;  ///< on land (an island) that no road of the network reaches
 };
 
 /// Snapping and access legs: on a network with costed access legs (a trunk-only line layer)
@@ -91,8 +91,8 @@ struct DirectLeg {
   double time_s = 0.0;
   double length_m = 0.0;
 };
-std::optional<DirectLeg> direct_leg(const routing::RoadNetwork& network, core::XY from,
-                                    core::XY to, const routing::Overlay* overlay);
+std::optional<DirectLeg> direct_leg(const routing::RoadNetwork& network, core::XY from, core::XY to,
+                                    const routing::Overlay* overlay);
 
 /// Throws core::ArgumentError unless the snap distance is finite and >= 0.
 void require_snap_distance(core::Meters snap_distance);

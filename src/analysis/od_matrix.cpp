@@ -1,7 +1,6 @@
 #include "analysis/od_matrix.hpp"
 
 #include <algorithm>
-
 #include <memory>
 
 #include "analysis/parallel_chunks.hpp"
@@ -92,15 +91,14 @@ OdMatrixResult run(const routing::RoadNetwork& network, std::vector<NetworkSite>
           if (destinations[d].not_connected) {
             continue;
           }
-          const auto leg = direct_leg(network, origins[o].position, destinations[d].position,
-                                      overlay);
+          const auto leg =
+              direct_leg(network, origins[o].position, destinations[d].position, overlay);
           if (!leg || !within(leg->time_s, leg->length_m)) {
             continue;
           }
           const OdRow direct{oi, d, leg->time_s, leg->length_m, true, true};
           const auto better = [&](const OdRow& r) {
-            return !r.reachable ||
-                   (by_time ? leg->time_s < r.time_s : leg->length_m < r.length_m);
+            return !r.reachable || (by_time ? leg->time_s < r.time_s : leg->length_m < r.length_m);
           };
           if (full) {
             if (better(result.rows[o * n + d])) {

@@ -75,8 +75,8 @@ OdMatrixResult od_matrix(const routing::RoadNetwork& network, const core::Layer&
 
 /// The rows as an attribute table (no geometry): origin_layer, origin_fid, origin_name,
 /// destination_layer, destination_fid, destination_name, reachable (0/1), time_s, time_min,
-/// length_m (null when unreachable), direct (0/1). Meant for export; for very large matrices write the rows
-/// directly.
+/// length_m (null when unreachable), direct (0/1). Meant for export; for very large matrices write
+/// the rows directly.
 core::Layer od_table(const OdMatrixResult& result);
 
 }  // namespace caremap::analysis

@@ -342,7 +342,8 @@ std::size_t add_direct_reach(const routing::RoadNetwork& network,
     }
     std::vector<core::MultiPolygon> parts{o.area};
     const auto add = [&](std::uint32_t i) {
-      parts.push_back(core::MultiPolygon{circle_polygon(sites[i].position, core::Meters{radius}, 64)});
+      parts.push_back(
+          core::MultiPolygon{circle_polygon(sites[i].position, core::Meters{radius}, 64)});
     };
     if (o.owner == routing::kNone) {
       for (const std::uint32_t i : placed) {
@@ -490,8 +491,7 @@ ServiceAreaResult run(const routing::RoadNetwork& network, std::vector<NetworkSi
          {},
          std::to_string(unclosed) + " boundary pieces did not close and were left out"});
   }
-  const std::size_t direct_areas =
-      add_direct_reach(network, sites, placed, params, bands, outputs);
+  const std::size_t direct_areas = add_direct_reach(network, sites, placed, params, bands, outputs);
   if (params.build_polygons) {
     for (auto& o : outputs) {
       check_valid(o.area,

@@ -7,6 +7,7 @@
 
 #include "analysis/closure_effect.hpp"
 #include "analysis/nearest_by_time.hpp"
+#include "analysis/network_sites.hpp"
 #include "analysis/service_area.hpp"
 #include "app/analysis_jobs.hpp"
 #include "app/category_title.hpp"
@@ -14,7 +15,6 @@
 #include "app/shared_overlay.hpp"
 #include "core/error.hpp"
 #include "crs/transformer.hpp"
-#include "analysis/network_sites.hpp"
 #include "io/cache_location.hpp"
 #include "io/read.hpp"
 #include "routing/closures_from_layer.hpp"
@@ -78,8 +78,11 @@ core::LayerPtr road_layer(const routing::RoadNetwork& network, const std::string
   layer->provenance.operation = "road network";
   layer->provenance.param("profile", g.info().profile);
   layer->provenance.basis.distance = analysis::network_distance_basis(network);
-  layer->provenance.inputs.push_back(core::SourceRef{
-      source.string(), {}, {}, network.credit().empty() ? std::string(kOsmCredit) : network.credit()});
+  layer->provenance.inputs.push_back(
+      core::SourceRef{source.string(),
+                      {},
+                      {},
+                      network.credit().empty() ? std::string(kOsmCredit) : network.credit()});
   return layer;
 }
 

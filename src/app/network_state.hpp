@@ -74,7 +74,7 @@ struct NetworkState {
   std::optional<std::filesystem::path> region_road_profile;
   /// The region's boundary polygon parts: access and direct legs never cross the sea.
   std::vector<core::Polygon> region_land;
-  std::filesystem::path requested;                    ///< the OSM file loaded or loading
+  std::filesystem::path requested;  ///< the OSM file loaded or loading
   TravelProfile profile = TravelProfile::car;
   std::array<std::optional<LoadedNetwork>, 2> loaded;  ///< by profile, for `requested`
   bool loading = false;

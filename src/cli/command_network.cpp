@@ -94,24 +94,31 @@ int run_network_build(const NetworkBuildOptions& o, CommandContext& context) {
   const routing::GraphStats stats = routing::graph_stats(g);
   const RatioSample ratios = region ? ratio_sample(*n.network, *region) : RatioSample{};
   const auto quantile = [&ratios](double q) {
-    return ratios.ratios.empty()
-               ? 0.0
-               : ratios.ratios[static_cast<std::size_t>(q * static_cast<double>(ratios.ratios.size() - 1))];
+    return ratios.ratios.empty() ? 0.0
+                                 : ratios.ratios[static_cast<std::size_t>(
+                                       q * static_cast<double>(ratios.ratios.size() - 1))];
   };
   const core::LocalText basis = analysis::network_distance_basis(*n.network);
   const routing::LineGraphStats& ls = n.line_stats;
   if (o.report.json) {
-    nlohmann::ordered_json j{{"source", n.source.string()}, {"profile", n.profile},
-                             {"basis", basis.en},           {"basis_ja", basis.ja},
-                             {"crs", n.crs.definition},     {"nodes", g.node_count()},
-                             {"arcs", g.arc_count()},       {"segments", g.segment_count()},
-                             {"road_km", road_km},          {"components", stats.components.size()},
-                             {"dead_ends", stats.dead_ends}, {"cache", n.cache.string()},
-                             {"from_cache", n.from_cache},  {"seconds", n.load_seconds}};
+    nlohmann::ordered_json j{{"source", n.source.string()},
+                             {"profile", n.profile},
+                             {"basis", basis.en},
+                             {"basis_ja", basis.ja},
+                             {"crs", n.crs.definition},
+                             {"nodes", g.node_count()},
+                             {"arcs", g.arc_count()},
+                             {"segments", g.segment_count()},
+                             {"road_km", road_km},
+                             {"components", stats.components.size()},
+                             {"dead_ends", stats.dead_ends},
+                             {"cache", n.cache.string()},
+                             {"from_cache", n.from_cache},
+                             {"seconds", n.load_seconds}};
     nlohmann::ordered_json small = nlohmann::ordered_json::array();
     for (std::size_t i = 1; i < stats.components.size(); ++i) {
-      small.push_back({{"nodes", stats.components[i].nodes},
-                       {"length_m", stats.components[i].length_m}});
+      small.push_back(
+          {{"nodes", stats.components[i].nodes}, {"length_m", stats.components[i].length_m}});
     }
     j["small_components"] = small;
     if (n.line_layer && !n.from_cache) {
@@ -121,12 +128,10 @@ int run_network_build(const NetworkBuildOptions& o, CommandContext& context) {
                          {"node_field_joins", ls.node_field_joins},
                          {"t_junctions", ls.t_junctions}};
     }
-    j["hospital_pairs"] = {{"by_road", ratios.ratios.size()},
-                           {"direct", ratios.direct},
-                           {"unreachable", ratios.unreachable},
-                           {"ratio_median", quantile(0.5)},
-                           {"ratio_max", quantile(1.0)},
-                           {"not_connected", ratios.not_connected}};
+    j["hospital_pairs"] = {
+        {"by_road", ratios.ratios.size()},   {"direct", ratios.direct},
+        {"unreachable", ratios.unreachable}, {"ratio_median", quantile(0.5)},
+        {"ratio_max", quantile(1.0)},        {"not_connected", ratios.not_connected}};
     context.out << j.dump(2) << '\n';
   } else {
     TextTable t({"road network", ""}, {Align::left, Align::left});
@@ -158,8 +163,8 @@ int run_network_build(const NetworkBuildOptions& o, CommandContext& context) {
     }
     if (region) {
       t.add_row({"hospital pairs by road",
-                 std::to_string(ratios.ratios.size()) + " (direct leg faster: " +
-                     std::to_string(ratios.direct) +
+                 std::to_string(ratios.ratios.size()) +
+                     " (direct leg faster: " + std::to_string(ratios.direct) +
                      ", unreachable: " + std::to_string(ratios.unreachable) + ")"});
       if (!ratios.ratios.empty()) {
         t.add_row({"road / straight line", "median " + format_fixed(quantile(0.5), 2) + ", max " +

@@ -100,7 +100,9 @@ void print_matrix(const analysis::OdMatrixResult& r, bool written, std::ostream&
     t.add_row({r.origin_sites[row.origin].name, r.destination_sites[row.destination].name,
                row.reachable ? format_fixed(row.time_s / 60.0, 1) + " min" : "unreachable",
                row.reachable ? format_distance(core::Meters{row.length_m}) : "",
-               !row.reachable ? "" : row.direct ? "direct" : "road"});
+               !row.reachable ? ""
+               : row.direct   ? "direct"
+                              : "road"});
   }
   t.print(out);
 }
@@ -143,13 +145,12 @@ int run_od_matrix(const OdOptions& o, CommandContext& context) {
       if (rows.size() >= 10000) {
         break;
       }
-      rows.push_back(
-          {{"origin", r.origin_sites[row.origin].name},
-           {"destination", r.destination_sites[row.destination].name},
-           {"reachable", row.reachable},
-           {"time_s", row.reachable ? nlohmann::ordered_json(row.time_s) : nullptr},
-           {"length_m", row.reachable ? nlohmann::ordered_json(row.length_m) : nullptr},
-           {"direct", row.direct}});
+      rows.push_back({{"origin", r.origin_sites[row.origin].name},
+                      {"destination", r.destination_sites[row.destination].name},
+                      {"reachable", row.reachable},
+                      {"time_s", row.reachable ? nlohmann::ordered_json(row.time_s) : nullptr},
+                      {"length_m", row.reachable ? nlohmann::ordered_json(row.length_m) : nullptr},
+                      {"direct", row.direct}});
     }
     context.out << j.dump(2) << '\n';
   } else {

@@ -51,8 +51,8 @@ analysis::NearestByTimeParams params_of(const NearestOptions& o, bool from_regio
 void print_rows(const core::Layer& demand, const analysis::NearestByTimeResult& r,
                 std::ostream& out) {
   TextTable table({"from", "#", "facility", "category", "time", "by road", "access", "via"},
-                  {Align::left, Align::right, Align::left, Align::left, Align::right,
-                   Align::right, Align::right, Align::left});
+                  {Align::left, Align::right, Align::left, Align::left, Align::right, Align::right,
+                   Align::right, Align::left});
   // The routes layer has one feature per row, in row order, with the access fields.
   const auto access_m = r.routes.field_index("access_m");
   const auto long_access = r.routes.field_index("long_access");

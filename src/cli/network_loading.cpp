@@ -10,8 +10,8 @@
 #include "io/cache_location.hpp"
 #include "io/read.hpp"
 #include "routing/closures_from_layer.hpp"
-#include "routing/osm_extent.hpp"
 #include "routing/network_source.hpp"
+#include "routing/osm_extent.hpp"
 #include "routing/osm_graph.hpp"
 
 namespace caremap::cli {

@@ -56,7 +56,9 @@ class UnionFind {
   std::vector<std::uint32_t> m_parent;
 };
 
-double gap_m(core::XY a, core::XY b) { return std::hypot(a.x - b.x, a.y - b.y); }
+double gap_m(core::XY a, core::XY b) {
+  return std::hypot(a.x - b.x, a.y - b.y);
+}
 
 // Parameter t in [0, 1] of the point of segment a-b nearest to p.
 double project(core::XY p, core::XY a, core::XY b) {
@@ -135,8 +137,8 @@ WayRule rule_for(const core::Layer& layer, const core::Feature& f, const LinePro
       core::ErrorContext c{file, layer.id,
                            f.source_row ? std::optional<std::size_t>(f.source_row) : std::nullopt,
                            profile.class_field};
-      throw core::InputError("road class '" + cls + "' has no speed in profile '" +
-                                 profile.name + "' (add it to class_speeds_kmh)",
+      throw core::InputError("road class '" + cls + "' has no speed in profile '" + profile.name +
+                                 "' (add it to class_speeds_kmh)",
                              c);
     }
     speed = it->second;

@@ -30,7 +30,7 @@ struct NetworkRequest {
   std::string profile = "car";
   /// The project's road_profile: the line-layer profile when `profile` is not one.
   std::optional<std::filesystem::path> line_profile;
-  CacheOptions cache;  ///< cache.path empty = the default next to the source
+  CacheOptions cache;               ///< cache.path empty = the default next to the source
   std::vector<core::Polygon> land;  ///< land parts for access and direct legs
 };
 

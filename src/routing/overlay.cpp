@@ -309,7 +309,9 @@ Overlay build_overlay(const SegmentIndex& index, const Closures& closures,
   return overlay;
 }
 
-void Overlay::add_leg_barrier(core::Geometry barrier) { m_leg_barriers.push_back(std::move(barrier)); }
+void Overlay::add_leg_barrier(core::Geometry barrier) {
+  m_leg_barriers.push_back(std::move(barrier));
+}
 
 bool Overlay::blocks_leg(core::XY from, core::XY to) const {
   const core::Segment leg{from, to};

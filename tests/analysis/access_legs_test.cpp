@@ -69,8 +69,7 @@ TEST_CASE("times include both access legs, reported beside the road part", "[ana
   CHECK_THAT(r.routes.provenance.basis.distance.en, Catch::Contains("access legs"));
 }
 
-TEST_CASE("a direct leg faster than the network is the answer, and says so",
-          "[analysis][access]") {
+TEST_CASE("a direct leg faster than the network is the answer, and says so", "[analysis][access]") {
   const auto net = trunk();
   // 400 m from the road (flagged: over 300 m): by road 80 + 50 + 40 = 170 s, direct
   // sqrt(500² + 200²) = 538.5 m at 5 m/s = 107.7 s.

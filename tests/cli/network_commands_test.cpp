@@ -55,15 +55,85 @@ std::vector<std::string> concat(std::vector<std::string> a, const std::vector<st
 
 TEST_CASE("a region without a road network is refused with the reason", "[cli][network]") {
   for (const auto& args : std::vector<std::vector<std::string>>{
-           {"nearest", "--by", "time", "--from", "130.5403,33.8057"},
-           {"service-area", "--category", "hospital"},
-           {"network", "build"}}) {
+           {"nearest", "--region", "itabashi", "--by", "time", "--from", "139.7,35.75"},
+           {"service-area", "--region", "itabashi", "--category", "hospital"},
+           {"network", "build", "--region", "itabashi"}}) {
     const Run r = run(args);
     INFO(args[0] << ": " << r.err);
     CHECK(r.code == cli::exit_bad_input);
-    CHECK_THAT(r.err, Catch::Contains("no road network is loaded") &&
-                          Catch::Contains("宗像市・福津市") && Catch::Contains("SOURCES.md"));
+    CHECK_THAT(r.err, Catch::Contains("no road network is loaded") && Catch::Contains("板橋区") &&
+                          Catch::Contains("SOURCES.md"));
   }
+}
+
+TEST_CASE("the default region's N01 trunk roads: one mainland network, its snapping reported",
+          "[cli][network][n01]") {
+  ScratchDir dir;
+  const Run r =
+      run({"network", "build", "--json", "--graph-cache", (dir / "n01.caremap-graph").string()});
+  INFO(r.err);
+  REQUIRE(r.code == cli::exit_ok);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["profile"] == "n01-1996");
+  CHECK(j["basis"].get<std::string>().starts_with("trunk roads only (KSJ N01, 1996)"));
+  CHECK(j["basis_ja"].get<std::string>().starts_with("幹線道路のみ（国土数値情報 道路 1996年）"));
+  // 577 links (SOURCES.md); cut at junctions and T-junctions into more segments, never fewer.
+  CHECK(j["line_layer"]["lines"] == 577);
+  CHECK(j["segments"].get<int>() >= 577 + j["line_layer"]["t_junctions"].get<int>());
+  CHECK(j["nodes"].get<int>() >= 547);  // the source's 547 nodes, plus T-junction splits
+  // One connected network carries the region: what is left over is a few kilometres cut off
+  // by the extract's edge (east of 130.68 E, outside both cities).
+  const double total_km = j["road_km"].get<double>();
+  CHECK(total_km == Approx(400.0).margin(10.0));
+  double small_km = 0.0;
+  for (const auto& c : j["small_components"]) {
+    small_km += c["length_m"].get<double>() / 1000.0;
+  }
+  CHECK(small_km < 0.03 * total_km);
+  // Every hospital is on the mainland network; pairs by road are 1.0-2.0 times the straight line.
+  CHECK(j["hospital_pairs"]["not_connected"].empty());
+  CHECK(j["hospital_pairs"]["unreachable"] == 0);
+  CHECK(j["hospital_pairs"]["ratio_median"].get<double>() > 1.0);
+  CHECK(j["hospital_pairs"]["ratio_max"].get<double>() < 2.0);
+}
+
+TEST_CASE("travel times on the default region say what they stand on; islands are not connected",
+          "[cli][network][n01]") {
+  ScratchDir dir;
+  const std::vector<std::string> cache{"--graph-cache", (dir / "n01.caremap-graph").string()};
+  const Run near = run(concat({"nearest", "--by", "time", "--demand-layer", "shelter_evacuation",
+                               "--json", "--diagnostics"},
+                              cache));
+  INFO(near.err);
+  REQUIRE(near.code == cli::exit_ok);
+  const auto n = nlohmann::json::parse(near.out);
+  CHECK(n["network"]["en"].get<std::string>().starts_with("trunk roads only (KSJ N01, 1996)"));
+  // 大島 and 地島 have no trunk road: their three shelters are reported, never routed by sea.
+  CHECK(n["unreachable"] == 3);
+  CHECK_THAT(near.err, Catch::Contains("not_connected_by_road") && Catch::Contains("大島学園") &&
+                           Catch::Contains("地島小学校"));
+  // 宗像市役所 (130.5406, 33.8054) to 宗像医師会病院, 1.4 km apart: minutes, not a detour.
+  const Run hall = run(concat({"nearest", "--by", "time", "--from", "130.5406,33.8054",
+                               "--category", "backup_hospital", "--json"},
+                              cache));
+  REQUIRE(hall.code == cli::exit_ok);
+  const auto h = nlohmann::json::parse(hall.out);
+  REQUIRE(h["rows"].size() == 1);
+  CHECK(h["rows"][0]["time_s"].get<double>() < 8 * 60.0);
+  const Run table = run(concat(
+      {"od-matrix", "--origin-layer", "hospitals", "--destination-layer", "hospitals", "--json"},
+      cache));
+  REQUIRE(table.code == cli::exit_ok);
+  const auto od = nlohmann::json::parse(table.out);
+  CHECK(od["network"]["ja"].get<std::string>().starts_with(
+      "幹線道路のみ（国土数値情報 道路 1996年）"));
+  // Hospitals close together on roads that meet far away are served by the direct leg.
+  std::size_t direct = 0;
+  for (const auto& row : od["rows"]) {
+    direct += row["direct"].get<bool>() ? 1 : 0;
+  }
+  CHECK(direct > 0);
+  CHECK(direct < od["rows"].size());
 }
 
 TEST_CASE("network build builds once, then reloads the cache", "[cli][network]") {

@@ -67,7 +67,12 @@ TEST_CASE("the default region opens in one call with every layer", "[io][region]
   CHECK(progress.fraction() == 1.0);
   CHECK(r.working_crs.epsg == 6670);
   CHECK(r.project.municipality_codes == std::vector<std::string>{"40220", "40224"});
-  CHECK_FALSE(r.project.roads.has_value());
+  // The trunk roads (KSJ N01, 1996) with their line-layer profile.
+  REQUIRE(r.project.roads.has_value());
+  CHECK(r.project.roads->filename() == "roads_n01_1996.geojson");
+  CHECK(std::filesystem::is_regular_file(*r.project.roads));
+  REQUIRE(r.project.road_profile.has_value());
+  CHECK(std::filesystem::is_regular_file(*r.project.road_profile));
 
   const std::vector<std::pair<std::string, std::size_t>> expected = {
       {"boundary", geojson_features(dir / "boundaries.geojson")},

@@ -52,8 +52,7 @@ LineProfile profile(double tolerance_m = 1.0) {
 
 LineGraph build(const std::vector<Road>& roads, const LineProfile& p) {
   core::Diagnostics d;
-  return build_line_graph(road_layer(roads), p, GraphInfo{"drawn_roads.geojson", p.name, 0, ""},
-                          d);
+  return build_line_graph(road_layer(roads), p, GraphInfo{"drawn_roads.geojson", p.name, 0, ""}, d);
 }
 
 std::size_t degree(const RoadGraph& g, core::XY at) {
@@ -115,9 +114,9 @@ TEST_CASE("from/to node fields join line ends with the same id", "[line_graph]")
   LineProfile p = profile(1.0);
   p.from_node_field = "from_node";
   p.to_node_field = "to_node";
-  const LineGraph lg =
-      build({{{{0, 0}, {100, 0}}, "national", "", 1, 2}, {{{105, 0}, {200, 0}}, "national", "", 2, 3}},
-            p);
+  const LineGraph lg = build(
+      {{{{0, 0}, {100, 0}}, "national", "", 1, 2}, {{{105, 0}, {200, 0}}, "national", "", 2, 3}},
+      p);
   CHECK(lg.stats.node_field_joins == 1);
   CHECK(lg.graph.node_count() == 3);
 }
