@@ -128,7 +128,7 @@ struct AppState {
   std::uint64_t loads_completed = 0;   ///< bumped when a region or file finished loading
   std::uint64_t loads_started = 0;
   std::uint32_t next_uid = 1;
-  /// Facility categories of the loaded layers (analysis_jobs.hpp), cached by layer identities.
+  /// Facility categories of the loaded layers (facility_layers.hpp), cached by layer identities.
   std::vector<core::Category> cached_facility_categories;
   std::optional<std::uint64_t> cached_facility_key;  ///< unset: nothing cached yet
 

@@ -114,6 +114,9 @@ std::vector<JobStatus> JobRunner::status() const {
 }
 
 bool JobRunner::busy(std::string_view key) const {
+  if (key.empty()) {
+    return false;  // jobs without a key never replace each other: there is nothing to ask
+  }
   std::lock_guard lock(m_mutex);
   return std::any_of(m_running.begin(), m_running.end(),
                      [&](const auto& j) { return j->key == key; }) ||

@@ -100,7 +100,7 @@ class JobRunner {
   /// Queued and running jobs, running first.
   std::vector<JobStatus> status() const;
 
-  /// True while a job with this key is queued or running.
+  /// True while a job with this (non-empty) key is queued or running.
   bool busy(std::string_view key) const;
 
   /// True when nothing is queued or running (finished jobs may still wait to be taken).
