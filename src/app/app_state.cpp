@@ -7,7 +7,7 @@
 
 namespace caremap::app {
 
-AppState::AppState() = default;
+AppState::AppState() : modules(make_modules()) {}
 AppState::~AppState() = default;
 
 std::uint64_t render_key(const LayerEntry& e) {
@@ -15,36 +15,37 @@ std::uint64_t render_key(const LayerEntry& e) {
 }
 
 const style::LayerSymbology& symbology(LayerEntry& e) {
-  if (e.layer &&
-      (e.cached_symbology_version != e.version || !(e.cached_symbology_style == e.style))) {
-    e.cached_symbology = style::resolve_symbology(*e.layer, e.style);
-    e.cached_symbology_style = e.style;
-    e.cached_symbology_version = e.version;
+  LayerUiCache& c = e.ui;
+  if (e.layer && (c.symbology_version != e.version || !(c.symbology_style == e.style))) {
+    c.symbology = style::resolve_symbology(*e.layer, e.style);
+    c.symbology_style = e.style;
+    c.symbology_version = e.version;
   }
-  return e.cached_symbology;
+  return c.symbology;
+}
+
+std::shared_ptr<const index::LayerIndex> build_index(const core::LayerPtr& layer) {
+  return layer ? std::make_shared<const index::LayerIndex>(*layer) : nullptr;
 }
 
 const index::LayerIndex* spatial_index(LayerEntry& e) {
-  if (!e.layer) {
-    return nullptr;
+  if (e.layer && !e.index) {
+    e.index = build_index(e.layer);
   }
-  if (!e.cached_index || e.cached_index_version != e.version) {
-    e.cached_index = std::make_shared<const index::LayerIndex>(*e.layer);
-    e.cached_index_version = e.version;
-  }
-  return e.cached_index.get();
+  return e.index.get();
 }
 
 const std::vector<std::optional<core::XY>>& anchors(LayerEntry& e) {
-  if (e.layer && (e.cached_anchors_version != e.version || e.cached_anchors.empty())) {
-    e.cached_anchors.clear();
-    e.cached_anchors.reserve(e.layer->size());
+  LayerUiCache& c = e.ui;
+  if (e.layer && (c.anchors_version != e.version || c.anchors.empty())) {
+    c.anchors.clear();
+    c.anchors.reserve(e.layer->size());
     for (const core::Feature& f : e.layer->features) {
-      e.cached_anchors.push_back(core::representative_point(f.geometry));
+      c.anchors.push_back(core::representative_point(f.geometry));
     }
-    e.cached_anchors_version = e.version;
+    c.anchors_version = e.version;
   }
-  return e.cached_anchors;
+  return c.anchors;
 }
 
 namespace {
@@ -103,7 +104,8 @@ void insert_in_group(AppState& app, LayerEntry entry) {
 }  // namespace
 
 std::uint32_t add_layer(AppState& app, core::LayerPtr layer, core::Diagnostics diagnostics,
-                        std::string source, bool is_result) {
+                        std::string source, bool is_result,
+                        std::shared_ptr<const index::LayerIndex> index) {
   LayerEntry e;
   e.uid = app.next_uid++;
   e.id = unique_id(app, layer->id.empty() ? std::string("layer") : layer->id);
@@ -113,15 +115,18 @@ std::uint32_t add_layer(AppState& app, core::LayerPtr layer, core::Diagnostics d
   e.source = std::move(source);
   e.is_result = is_result;
   e.layer = std::move(layer);
+  e.index = std::move(index);
   const std::uint32_t uid = e.uid;
   insert_in_group(app, std::move(e));
   ++app.names_generation;
   return uid;
 }
 
-std::uint32_t put_result_layer(AppState& app, core::LayerPtr layer) {
+std::uint32_t put_result_layer(AppState& app, core::LayerPtr layer,
+                               std::shared_ptr<const index::LayerIndex> index) {
   if (LayerEntry* e = find_layer(app, layer->id)) {
     e->layer = std::move(layer);
+    e->index = std::move(index);
     e->title = e->layer->title.empty() ? e->id : e->layer->title;
     ++e->version;
     if (app.selection && app.selection->layer_uid == e->uid) {
@@ -131,7 +136,7 @@ std::uint32_t put_result_layer(AppState& app, core::LayerPtr layer) {
     ++app.names_generation;
     return e->uid;
   }
-  return add_layer(app, std::move(layer), {}, {}, true);
+  return add_layer(app, std::move(layer), {}, {}, true, std::move(index));
 }
 
 std::uint32_t add_raster(AppState& app, std::string id, std::string title,

@@ -16,6 +16,7 @@
 
 #include "app/closure_editor.hpp"
 #include "app/job_runner.hpp"
+#include "app/modules/analysis_module.hpp"
 #include "app/network_state.hpp"
 #include "app/strings.hpp"
 #include "core/diagnostics.hpp"
@@ -40,12 +41,28 @@ struct RasterData {
   std::string credit;  ///< attribution to show on the map while visible
 };
 
+/// What the UI derives from an entry and keeps between frames (resolved symbology, label
+/// anchors, legend icon kind), each stamped with the entry version it was computed for. UI thread
+/// only; never part of what the entry *is*.
+struct LayerUiCache {
+  style::LayerSymbology symbology;
+  style::LayerStyle symbology_style;
+  std::uint32_t symbology_version = 0;
+  std::vector<std::optional<core::XY>> anchors;  ///< label point per feature
+  std::uint32_t anchors_version = 0;
+  int icon_kind = -1;  ///< legend_model.hpp's IconKind, -1 = not computed
+  std::uint32_t icon_version = 0;
+};
+
 struct LayerEntry {
   std::uint32_t uid = 0;      ///< unique in this session; never reused
   std::uint32_t version = 1;  ///< bumped whenever `layer` or `raster` is replaced
   std::string id;             ///< the layer's id (settings key, --fit, --table)
   std::string title;          ///< display title
   core::LayerPtr layer;       ///< vector data; null for a raster entry
+  /// The layer's R-tree, built with the data off the UI thread (the loading or analysis job), so
+  /// the first hover is instant; null for rasters.
+  std::shared_ptr<const index::LayerIndex> index;
   std::shared_ptr<const RasterData> raster;
   style::LayerStyle style;
   core::Diagnostics diagnostics;  ///< problems found while loading (rows skipped, ...)
@@ -53,16 +70,7 @@ struct LayerEntry {
   bool is_result = false;         ///< made by an analysis in this session
   std::optional<core::Meters> coverage_radius;  ///< the project file's coverage_radius_m
 
-  // Derived, rebuilt on demand (see symbology() and spatial_index()).
-  style::LayerSymbology cached_symbology;
-  style::LayerStyle cached_symbology_style;
-  std::uint32_t cached_symbology_version = 0;
-  std::shared_ptr<const index::LayerIndex> cached_index;
-  std::uint32_t cached_index_version = 0;
-  std::vector<std::optional<core::XY>> cached_anchors;  ///< label point per feature
-  std::uint32_t cached_anchors_version = 0;
-  int cached_icon_kind = -1;  ///< legend_model.hpp's IconKind, -1 = not computed
-  std::uint32_t cached_icon_version = 0;
+  LayerUiCache ui;  ///< derived, see symbology() and anchors()
 };
 
 /// The key the renderer caches GPU buffers under: changes exactly when the content changes.
@@ -71,8 +79,12 @@ std::uint64_t render_key(const LayerEntry& e);
 /// The entry's resolved symbology (recomputed only when its style or version changed).
 const style::LayerSymbology& symbology(LayerEntry& e);
 
-/// The entry's spatial index (built on first use per version). Null for rasters.
+/// The entry's spatial index: the one built with its data, else (a layer made on the UI thread,
+/// such as a drawn closure) built now. Null for rasters.
 const index::LayerIndex* spatial_index(LayerEntry& e);
+
+/// The index of a layer, for jobs to build alongside the layer they produce.
+std::shared_ptr<const index::LayerIndex> build_index(const core::LayerPtr& layer);
 
 /// Label and "fit to feature" point of every feature (core::representative_point), cached.
 const std::vector<std::optional<core::XY>>& anchors(LayerEntry& e);
@@ -81,44 +93,6 @@ struct Selection {
   std::uint32_t layer_uid = 0;
   core::FeatureId feature;
   friend bool operator==(const Selection&, const Selection&) = default;
-};
-
-struct NearestRow {
-  core::Category category = core::Category::other;
-  std::uint32_t rank = 1;
-  std::string name;
-  double distance_m = 0.0;
-  core::XY position;
-};
-
-struct NearestState {
-  bool picking = false;  ///< the next map click sets the origin
-  int k = 3;
-  std::optional<core::XY> origin;
-  std::vector<NearestRow> rows;
-};
-
-struct CityCoverageRow {
-  std::string city;
-  double city_km2 = 0.0;
-  double covered_km2 = 0.0;
-  double covered_pct = 0.0;
-  double backup_km2 = 0.0;
-  double backup_pct = 0.0;
-};
-
-struct CoverageState {
-  core::Category category = core::Category::clinic;
-  /// What the slider shows: the category's radius (coverage_radius_for) until the user moves
-  /// it, then the user's radius for every facility of the run (as `caremap coverage --radius`).
-  float radius_m = 16000.0f;
-  bool radius_from_user = false;
-  bool mesh = true;
-  bool live = true;  ///< recompute while the slider moves (coalesced on the job thread)
-  std::vector<CityCoverageRow> cities;
-  std::size_t facilities = 0;
-  double seconds = 0.0;
-  std::string computed_for;  ///< "clinic 4000 m": what the shown figures belong to
 };
 
 class TileBasemap;
@@ -148,8 +122,6 @@ struct AppState {
   std::vector<LayerEntry> layers;  ///< in drawing order: first is drawn first (bottom)
   std::optional<Selection> selection;
   std::optional<Selection> hover;
-  NearestState nearest;
-  CoverageState coverage;
   BasemapState basemap;
   NetworkState network;
   std::vector<std::string> log;        ///< messages for the status bar, newest last
@@ -157,9 +129,12 @@ struct AppState {
   std::uint64_t loads_completed = 0;   ///< bumped when a region or file finished loading
   std::uint64_t loads_started = 0;
   std::uint32_t next_uid = 1;
-  /// Facility categories of the loaded layers (analysis_jobs.hpp), cached by layer identities.
+  /// Facility categories of the loaded layers (facility_layers.hpp), cached by layer identities.
   std::vector<core::Category> cached_facility_categories;
   std::optional<std::uint64_t> cached_facility_key;  ///< unset: nothing cached yet
+
+  /// Every analysis (app/modules/registry.cpp), with its own state; find_module<T>(app) finds one.
+  ModuleList modules;
 
   JobRunner jobs;  ///< last member: its worker must stop before the rest is destroyed
 };
@@ -167,10 +142,12 @@ struct AppState {
 /// Appends a layer entry (style from `styles` if given, else the category default); returns its
 /// uid. A layer whose id is already present gets a "-2", "-3" ... suffix.
 std::uint32_t add_layer(AppState& app, core::LayerPtr layer, core::Diagnostics diagnostics,
-                        std::string source, bool is_result = false);
+                        std::string source, bool is_result = false,
+                        std::shared_ptr<const index::LayerIndex> index = nullptr);
 
 /// Replaces the data of the entry with this id (keeping its style and position) or adds it.
-std::uint32_t put_result_layer(AppState& app, core::LayerPtr layer);
+std::uint32_t put_result_layer(AppState& app, core::LayerPtr layer,
+                               std::shared_ptr<const index::LayerIndex> index = nullptr);
 
 /// Adds a raster entry.
 std::uint32_t add_raster(AppState& app, std::string id, std::string title,
@@ -259,8 +236,8 @@ struct ViewState {
   ClosureEditor closure_editor;
   float slowdown_factor = 2.0f;
   std::optional<int> analysis_tab_request;  ///< select this analysis tab (0 basic, 1 network)
-  /// Open or close the network tab's sections (routes, service areas, closures) once.
-  std::optional<std::array<bool, 3>> network_sections_request;
+  /// Open the network tab's sections with these module ids and close the others, once.
+  std::optional<std::vector<std::string>> open_sections;
 
   bool interactive = true;  ///< false in headless runs: the pointer is ignored
   std::optional<core::XY> cursor_world;

@@ -22,4 +22,8 @@ std::vector<analysis::CoverageSource> coverage_sources(const AppState& app);
 /// category, else analysis::default_coverage_radius (16 km clinics, 500 m 指定緊急避難場所, ...).
 core::Meters coverage_radius_for(const AppState& app, core::Category category);
 
+/// Facility categories present in the loaded (non-result) layers, in category order. Cached
+/// until the set of layers changes (O(layers) to check, O(features) to recompute).
+const std::vector<core::Category>& facility_categories(AppState& app);
+
 }  // namespace caremap::app

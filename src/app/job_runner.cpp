@@ -7,33 +7,61 @@
 
 namespace caremap::app {
 
-JobRunner::JobRunner() : m_worker([this] { run(); }) {}
+unsigned JobRunner::default_workers() {
+  return std::clamp(std::thread::hardware_concurrency(), 2u, 4u);
+}
+
+JobRunner::JobRunner(unsigned workers) {
+  const unsigned n = std::max(1u, workers);
+  m_workers.reserve(n);
+  for (unsigned i = 0; i < n; ++i) {
+    m_workers.emplace_back([this] { run(); });
+  }
+}
 
 JobRunner::~JobRunner() {
   {
     std::lock_guard lock(m_mutex);
     m_stop = true;
     m_queue.clear();
-    if (m_running) {
-      m_running->progress->cancel();
+    for (const auto& job : m_running) {
+      job->progress->cancel();
     }
   }
   m_wake.notify_all();
-  m_worker.join();
+  for (std::thread& t : m_workers) {
+    t.join();
+  }
 }
 
-JobId JobRunner::submit(std::string label, Work work, std::string key) {
+JobId JobRunner::submit(std::string label, Work work, std::string key, JobOutcome outcome) {
   JobId id = 0;
   {
     std::lock_guard lock(m_mutex);
     id = m_next_id++;
     if (!key.empty()) {
-      std::erase_if(m_queue, [&](const Job& j) { return j.key == key; });
-      if (m_running && m_running->key == key) {
-        m_running->progress->cancel();
+      // Dropped jobs still end (cancelled), so their outcome handlers run.
+      for (auto it = m_queue.begin(); it != m_queue.end();) {
+        if (it->key == key) {
+          FinishedJob dropped;
+          dropped.id = it->id;
+          dropped.label = std::move(it->label);
+          dropped.key = std::move(it->key);
+          dropped.outcome = std::move(it->outcome);
+          dropped.cancelled = true;
+          m_finished.push_back(std::move(dropped));
+          it = m_queue.erase(it);
+        } else {
+          ++it;
+        }
+      }
+      for (const auto& running : m_running) {
+        if (running->key == key) {
+          running->progress->cancel();
+        }
       }
     }
-    m_queue.push_back(Job{id, std::move(label), std::move(key), std::move(work),
+    m_queue.push_back(Job{id, std::move(label), std::move(key), std::move(work), std::move(outcome),
                           std::make_shared<core::Progress>()});
   }
   m_wake.notify_one();
@@ -60,8 +88,10 @@ void JobRunner::cancel(JobId id) {
       j.progress->cancel();
     }
   }
-  if (m_running && m_running->id == id) {
-    m_running->progress->cancel();
+  for (const auto& running : m_running) {
+    if (running->id == id) {
+      running->progress->cancel();
+    }
   }
 }
 
@@ -73,24 +103,34 @@ std::vector<FinishedJob> JobRunner::take_finished() {
 std::vector<JobStatus> JobRunner::status() const {
   std::lock_guard lock(m_mutex);
   std::vector<JobStatus> out;
-  if (m_running) {
-    out.push_back(JobStatus{m_running->id, m_running->label, m_running->progress->fraction(),
-                            m_running->progress->stage(), true});
+  for (const auto& j : m_running) {
+    out.push_back(
+        JobStatus{j->id, j->label, j->key, j->progress->fraction(), j->progress->stage(), true});
   }
   for (const Job& j : m_queue) {
-    out.push_back(JobStatus{j.id, j.label, 0.0, {}, false});
+    out.push_back(JobStatus{j.id, j.label, j.key, 0.0, {}, false});
   }
   return out;
 }
 
+bool JobRunner::busy(std::string_view key) const {
+  if (key.empty()) {
+    return false;  // jobs without a key never replace each other: there is nothing to ask
+  }
+  std::lock_guard lock(m_mutex);
+  return std::any_of(m_running.begin(), m_running.end(),
+                     [&](const auto& j) { return j->key == key; }) ||
+         std::any_of(m_queue.begin(), m_queue.end(), [&](const Job& j) { return j.key == key; });
+}
+
 bool JobRunner::idle() const {
   std::lock_guard lock(m_mutex);
-  return m_queue.empty() && !m_running;
+  return idle_locked();
 }
 
 bool JobRunner::wait_idle(std::chrono::milliseconds timeout) {
   std::unique_lock lock(m_mutex);
-  return m_idle.wait_for(lock, timeout, [this] { return m_queue.empty() && !m_running; });
+  return m_idle.wait_for(lock, timeout, [this] { return idle_locked(); });
 }
 
 void JobRunner::run() {
@@ -104,12 +144,13 @@ void JobRunner::run() {
       }
       job = std::make_shared<Job>(std::move(m_queue.front()));
       m_queue.pop_front();
-      m_running = job;
+      m_running.push_back(job);
     }
     FinishedJob done;
     done.id = job->id;
     done.label = job->label;
     done.key = job->key;
+    done.outcome = job->outcome;
     const auto start = std::chrono::steady_clock::now();
     try {
       if (job->progress->cancelled()) {
@@ -133,8 +174,8 @@ void JobRunner::run() {
     {
       std::lock_guard lock(m_mutex);
       m_finished.push_back(std::move(done));
-      m_running.reset();
-      if (m_queue.empty()) {
+      std::erase(m_running, job);
+      if (idle_locked()) {
         m_idle.notify_all();
       }
     }

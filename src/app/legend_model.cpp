@@ -42,11 +42,11 @@ IconKind icon_kind(LayerEntry& e) {
   if (!e.layer) {
     return IconKind::point;
   }
-  if (e.cached_icon_kind < 0 || e.cached_icon_version != e.version) {
-    e.cached_icon_kind = static_cast<int>(icon_kind(*e.layer));
-    e.cached_icon_version = e.version;
+  if (e.ui.icon_kind < 0 || e.ui.icon_version != e.version) {
+    e.ui.icon_kind = static_cast<int>(icon_kind(*e.layer));
+    e.ui.icon_version = e.version;
   }
-  return static_cast<IconKind>(e.cached_icon_kind);
+  return static_cast<IconKind>(e.ui.icon_kind);
 }
 
 namespace {

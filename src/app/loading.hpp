@@ -12,7 +12,8 @@
 namespace caremap::app {
 
 /// Opens a region by name or project-file path; replaces the working CRS and adds its layers.
-void start_open_region(AppState& app, std::string name_or_path);
+/// Returns the job's id.
+JobId start_open_region(AppState& app, std::string name_or_path);
 
 /// Reads a vector data file (GeoJSON, GPKG, CSV, ...) or, for .tif/.tiff/.mbtiles, a raster
 /// basemap, into the current working CRS. OpenStreetMap files (.osm.pbf, ...) load as the road

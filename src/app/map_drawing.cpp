@@ -11,17 +11,11 @@
 #include "app/map_overlay.hpp"
 #include "app/tile_basemap.hpp"
 #include "core/error.hpp"
+#include "io/atomic_file.hpp"
 
 namespace caremap::app {
 
 namespace {
-
-void draw_origin(render::MapRenderer& renderer, const std::optional<core::XY>& p, style::Rgba c) {
-  if (p) {
-    const style::PointSymbol marker{style::Shape::cross, c, style::rgb(0xffffff), 18.0f, 2.0f};
-    renderer.draw_markers(std::span(&*p, 1), marker);
-  }
-}
 
 void draw_closure_in_progress(render::MapRenderer& renderer, const MapInteraction& interaction) {
   if (interaction.editor == nullptr || !interaction.editor->active()) {
@@ -128,14 +122,13 @@ void draw_map_layers(AppState& app, const render::Camera& camera, render::MapRen
                             style::rgb(0x111111, 240), selected_size + 12.0f, 2.5f};
     renderer.draw_markers(std::span(&*selected_point, 1), ring);
   }
-  if (app.nearest.origin) {
-    const core::XY o = *app.nearest.origin;
-    style::PointSymbol marker{style::Shape::cross, style::rgb(0x111111), style::rgb(0xffffff),
-                              16.0f, 2.0f};
-    renderer.draw_markers(std::span(&o, 1), marker);
+  for (const auto& m : app.modules) {
+    if (const auto marker = m->marker()) {
+      const style::PointSymbol cross{style::Shape::cross, marker->colour, style::rgb(0xffffff),
+                                     marker->size_px, 2.0f};
+      renderer.draw_markers(std::span(&marker->at, 1), cross);
+    }
   }
-  draw_origin(renderer, app.network.route_origin, style::rgb(0x111111));
-  draw_origin(renderer, app.network.sa_origin, style::rgb(0x081d58));
   draw_closure_in_progress(renderer, interaction);
   renderer.end_frame();
 }
@@ -177,10 +170,11 @@ std::uint64_t map_key(AppState& app, const render::Camera& camera,
   h.value(app.basemap.tiles ? app.basemap.tiles->generation() + 1 : 0);
   hash_selection(app.selection);
   hash_selection(app.hover);
-  for (const auto& p : {app.nearest.origin, app.network.route_origin, app.network.sa_origin}) {
-    h.value(p.has_value());
-    if (p) {
-      h.value(*p);
+  for (const auto& m : app.modules) {
+    const auto marker = m->marker();
+    h.value(marker.has_value());
+    if (marker) {
+      h.value(marker->at);
     }
   }
   if (interaction.editor != nullptr && interaction.editor->active()) {
@@ -199,9 +193,17 @@ void write_png(const std::filesystem::path& path, int width, int height,
   if (path.has_parent_path()) {
     std::filesystem::create_directories(path.parent_path(), ec);
   }
-  if (stbi_write_png(path.string().c_str(), width, height, 4, rgba.data(), width * 4) == 0) {
-    throw core::OutputError("cannot write PNG", core::ErrorContext{path.string(), {}, {}, {}});
+  // Encoded in memory, then written through the atomic writer: an export that fails half-way
+  // never leaves a truncated PNG over the previous one.
+  std::string png;
+  const auto append = [](void* context, void* data, int size) {
+    static_cast<std::string*>(context)->append(static_cast<const char*>(data),
+                                               static_cast<std::size_t>(size));
+  };
+  if (stbi_write_png_to_func(append, &png, width, height, 4, rgba.data(), width * 4) == 0) {
+    throw core::OutputError("cannot encode PNG", core::ErrorContext{path.string(), {}, {}, {}});
   }
+  io::write_file_atomically(path, png);
 }
 
 ExportFrame export_frame(float map_width, float map_height, int width, int height) {

@@ -5,9 +5,9 @@
 
 #include <cmath>
 
-#include "app/analysis_jobs.hpp"
 #include "app/legend_model.hpp"
-#include "app/network_jobs.hpp"
+#include "app/modules/analysis_module.hpp"
+#include "app/modules/closures/closures_module.hpp"
 
 namespace caremap::app {
 
@@ -80,7 +80,6 @@ void handle_map_input(AppState& app, ViewState& view) {
     view.dragging = false;
     if (!view.drag_moved && view.map_rect.contains(mouse.x, mouse.y)) {
       const core::XY at = view.camera.screen_to_world(local);
-      NetworkState& net = app.network;
       if (view.closure_editor.active()) {
         // A double-click's first click already added its vertex: within 4 px is the same point.
         const double same = 4.0 * view.camera.meters_per_pixel();
@@ -91,17 +90,8 @@ void handle_map_input(AppState& app, ViewState& view) {
         } else {
           view.closure_editor.click(at, same);
         }
-      } else if (net.picking_route) {
-        net.picking_route = false;
-        start_route_nearest(app, at);
-      } else if (net.picking_service_area) {
-        net.picking_service_area = false;
-        net.sa_origin = at;
-        net.sa_source = ServiceAreaSource::clicked_point;
-        start_service_area(app);
-      } else if (app.nearest.picking) {
-        app.nearest.picking = false;
-        start_nearest(app, view.camera.screen_to_world(local));
+      } else if (AnalysisModule* m = picking_module(app)) {
+        m->picked(app, at);
       } else {
         app.selection = hit_test(app, view, mouse.x, mouse.y);
         if (app.selection) {
@@ -156,9 +146,7 @@ void handle_map_input(AppState& app, ViewState& view) {
         view.closure_editor.cancel();
       }
     } else if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
-      app.nearest.picking = false;
-      app.network.picking_route = false;
-      app.network.picking_service_area = false;
+      stop_all_picking(app);
       app.selection.reset();
     }
   }

@@ -1,10 +1,10 @@
 #include "app/options.hpp"
 
-#include <algorithm>
-#include <array>
+#include <CLI/CLI.hpp>
 #include <charconv>
-#include <cstdlib>
+#include <initializer_list>
 
+#include "core/argument_parsing.hpp"
 #include "core/error.hpp"
 
 namespace caremap::app {
@@ -16,7 +16,6 @@ namespace {
 }
 
 double to_double(std::string_view option, std::string_view text) {
-  // std::from_chars for double is in GCC 12's library.
   double v = 0.0;
   const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
   if (ec != std::errc{} || ptr != text.data() + text.size()) {
@@ -51,216 +50,179 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   }
 }
 
-core::LonLat parse_lonlat(std::string_view option, std::string_view text) {
-  const auto parts = split(text, ',');
-  if (parts.size() != 2) {
-    fail(option, "expected LON,LAT");
+// One of `choices`, as its index.
+int choice(std::string_view option, std::string_view value,
+           std::initializer_list<std::string_view> choices) {
+  int i = 0;
+  std::string expected;
+  for (std::string_view c : choices) {
+    if (c == value) {
+      return i;
+    }
+    expected += (expected.empty() ? "" : " or ") + std::string(c);
+    ++i;
   }
-  const core::LonLat p{to_double(option, parts[0]), to_double(option, parts[1])};
-  if (p.lon < -180 || p.lon > 180 || p.lat < -90 || p.lat > 90) {
-    fail(option, "longitude or latitude out of range");
-  }
-  return p;
+  fail(option, "expected " + expected + ", got '" + std::string(value) + "'");
+}
+
+// A CLI11 option whose text is handed to `apply` as soon as it is parsed (so repeated options
+// of different names keep their command-line order: closures are added in the order given).
+template <class Apply>
+CLI::Option* add(CLI::App& app, const std::string& name, const std::string& description,
+                 Apply apply) {
+  return app
+      .add_option_function<std::string>(
+          name, [name, apply](const std::string& v) { apply(std::string_view(name), v); },
+          description)
+      ->trigger_on_parse();
 }
 
 }  // namespace
 
-std::vector<core::LonLat> parse_lonlat_list(std::string_view option, std::string_view text,
-                                            std::size_t min_points) {
-  std::vector<core::LonLat> out;
-  for (std::string_view part : split(text, ',')) {
-    const auto first = part.find_first_not_of(' ');
-    if (first == std::string_view::npos) {
-      continue;
-    }
-    part = part.substr(first, part.find_last_not_of(' ') - first + 1);
-    const auto space = part.find(' ');
-    if (space == std::string_view::npos) {
-      fail(option, "expected \"lon lat, lon lat, ...\", got '" + std::string(part) + "'");
-    }
-    const std::string_view rest = part.substr(part.find_first_not_of(' ', space));
-    const core::LonLat p{to_double(option, part.substr(0, space)), to_double(option, rest)};
-    if (p.lon < -180 || p.lon > 180 || p.lat < -90 || p.lat > 90) {
-      fail(option, "longitude or latitude out of range");
-    }
-    out.push_back(p);
-  }
-  if (out.size() < min_points) {
-    fail(option, "needs at least " + std::to_string(min_points) + " points");
-  }
-  return out;
-}
-
 ViewerOptions parse_viewer_options(std::span<const std::string_view> args) {
   ViewerOptions o;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string_view arg = args[i];
-    std::string_view inline_value;
-    bool has_inline = false;
-    if (arg.starts_with("--")) {
-      if (const auto eq = arg.find('='); eq != std::string_view::npos) {
-        inline_value = arg.substr(eq + 1);
-        arg = arg.substr(0, eq);
-        has_inline = true;
-      }
+  CLI::App app{"caremap-viewer", "caremap-viewer"};
+  app.set_help_flag();  // --help is an option like the others: run_viewer prints viewer_usage()
+  app.add_flag("-h,--help", o.help);
+  std::vector<std::string> inputs;
+  app.add_option("inputs", inputs, "project file or data files");
+  add(app, "--region", "region", [&](auto, const std::string& v) { o.region = v; });
+  add(app, "--lang", "ja|en", [&](auto opt, const std::string& v) {
+    o.lang = parse_lang(v);
+    if (!o.lang) {
+      fail(opt, "expected ja or en, got '" + v + "'");
     }
-    auto value = [&]() -> std::string_view {
-      if (has_inline) {
-        return inline_value;
-      }
-      if (i + 1 >= args.size()) {
-        fail(arg, "needs a value");
-      }
-      return args[++i];
-    };
-    if (arg == "--help" || arg == "-h") {
-      o.help = true;
-    } else if (arg == "--region") {
-      o.region = std::string(value());
-    } else if (arg == "--lang") {
-      const auto v = value();
-      o.lang = parse_lang(v);
-      if (!o.lang) {
-        fail(arg, "expected ja or en, got '" + std::string(v) + "'");
-      }
-    } else if (arg == "--size") {
-      const auto v = value();
-      const auto x = v.find('x');
-      if (x == std::string_view::npos) {
-        fail(arg, "expected WxH");
-      }
-      o.width = static_cast<int>(to_int(arg, v.substr(0, x), 320, 16384));
-      o.height = static_cast<int>(to_int(arg, v.substr(x + 1), 240, 16384));
-    } else if (arg == "--view") {
-      const auto parts = split(value(), ',');
-      if (parts.size() != 3) {
-        fail(arg, "expected LON,LAT,ZOOM");
-      }
-      ViewOption v;
-      v.center = core::LonLat{to_double(arg, parts[0]), to_double(arg, parts[1])};
-      v.zoom = to_double(arg, parts[2]);
-      if (v.zoom < 0 || v.zoom > 24) {
-        fail(arg, "zoom must be between 0 and 24");
-      }
-      o.view = v;
-    } else if (arg == "--fit") {
-      o.fit_layer = std::string(value());
-    } else if (arg == "--screenshot") {
-      o.screenshot = std::filesystem::path(value());
-    } else if (arg == "--frames") {
-      o.frames = static_cast<int>(to_int(arg, value(), 1, 100000));
-    } else if (arg == "--export-map") {
-      o.export_map = std::filesystem::path(value());
-    } else if (arg == "--export-width") {
-      o.export_width = static_cast<int>(to_int(arg, value(), 64, 16384));
-    } else if (arg == "--export-height") {
-      o.export_height = static_cast<int>(to_int(arg, value(), 64, 16384));
-    } else if (arg == "--inspector") {
-      o.inspector = true;
-    } else if (arg == "--table") {
-      o.table_layer = std::string(value());
-    } else if (arg == "--search") {
-      o.search = std::string(value());
-    } else if (arg == "--select") {
-      const auto v = value();
-      const auto colon = v.rfind(':');
-      if (colon == std::string_view::npos) {
-        fail(arg, "expected LAYER_ID:ROW");
-      }
-      o.select =
-          SelectOption{std::string(v.substr(0, colon)),
-                       static_cast<std::size_t>(to_int(arg, v.substr(colon + 1), 0, 1L << 40))};
-    } else if (arg == "--nearest") {
-      o.nearest = parse_lonlat(arg, value());
-    } else if (arg == "--k") {
-      o.nearest_k = static_cast<std::size_t>(to_int(arg, value(), 1, 20));
-    } else if (arg == "--coverage") {
-      const auto parts = split(value(), ':');
-      CoverageOption c;
-      const auto cat = core::parse_category(parts[0]);
-      if (!cat || !core::is_facility(*cat)) {
-        fail(arg, "unknown facility category '" + std::string(parts[0]) + "'");
-      }
-      c.category = *cat;
-      if (parts.size() == 2) {
-        c.radius_m = to_double(arg, parts[1]);
-        if (!(*c.radius_m > 0)) {
-          fail(arg, "radius must be positive");
-        }
-      } else if (parts.size() > 2) {
-        fail(arg, "expected CATEGORY[:RADIUS_M]");
-      }
-      o.coverage = c;
-    } else if (arg == "--osm") {
-      o.osm = std::filesystem::path(value());
-    } else if (arg == "--profile") {
-      const auto v = value();
-      if (v != "car" && v != "walking") {
-        fail(arg, "expected car or walking, got '" + std::string(v) + "'");
-      }
-      o.profile = std::string(v);
-    } else if (arg == "--route") {
-      o.route = parse_lonlat(arg, value());
-    } else if (arg == "--service-area") {
-      o.service_area = parse_lonlat(arg, value());
-    } else if (arg == "--bands") {
-      o.bands = std::string(value());
-    } else if (arg == "--sa-mode") {
-      const auto v = value();
-      const std::array<std::string_view, 3> modes{"overlap", "split", "dissolve"};
-      const auto it = std::find(modes.begin(), modes.end(), v);
-      if (it == modes.end()) {
-        fail(arg, "expected overlap, split or dissolve");
-      }
-      o.sa_mode = static_cast<int>(it - modes.begin());
-    } else if (arg == "--sa-shape") {
-      const auto v = value();
-      if (v != "disks" && v != "rings") {
-        fail(arg, "expected disks or rings");
-      }
-      o.sa_shape = v == "disks" ? 0 : 1;
-    } else if (arg == "--closure-polygon") {
-      o.closures.push_back(ClosureOption{"area", parse_lonlat_list(arg, value(), 3), 2.0});
-    } else if (arg == "--closure-line") {
-      o.closures.push_back(ClosureOption{"line", parse_lonlat_list(arg, value(), 2), 2.0});
-    } else if (arg == "--slowdown") {
-      const auto v = value();
-      const auto colon = v.find(':');
-      if (colon == std::string_view::npos) {
-        fail(arg, "expected FACTOR:lon lat, lon lat, ...");
-      }
-      const double factor = to_double(arg, v.substr(0, colon));
-      if (!(factor > 0.0) || factor > 100.0) {
-        fail(arg, "the factor must be above 0 and at most 100");
-      }
-      o.closures.push_back(
-          ClosureOption{"slowdown", parse_lonlat_list(arg, v.substr(colon + 1), 3), factor});
-    } else if (arg == "--closures") {
-      o.closures_file = std::filesystem::path(value());
-    } else if (arg == "--tab") {
-      const auto v = value();
-      if (v != "basic" && v != "network") {
-        fail(arg, "expected basic or network");
-      }
-      o.tab = v == "basic" ? 0 : 1;
-    } else if (arg == "--basemap") {
-      o.basemaps.emplace_back(value());
-    } else if (arg == "--gsi") {
-      o.gsi = true;
-    } else if (arg == "--pan") {
-      o.pan_px = to_double(arg, value());
-      if (!(o.pan_px >= 0.0 && o.pan_px <= 1000.0)) {
-        fail(arg, "must be between 0 and 1000 pixels");
-      }
-    } else if (arg == "--dump-state") {
-      o.dump_state = std::filesystem::path(value());
-    } else if (arg == "--no-settings") {
-      o.no_settings = true;
-    } else if (arg.starts_with("-") && arg.size() > 1) {
-      fail(arg, "unknown option (see --help)");
-    } else {
-      o.inputs.emplace_back(arg);
+  });
+  add(app, "--size", "WxH", [&](auto opt, std::string_view v) {
+    const auto x = v.find('x');
+    if (x == std::string_view::npos) {
+      fail(opt, "expected WxH");
     }
+    o.width = static_cast<int>(to_int(opt, v.substr(0, x), 320, 16384));
+    o.height = static_cast<int>(to_int(opt, v.substr(x + 1), 240, 16384));
+  });
+  add(app, "--view", "LON,LAT,ZOOM", [&](auto opt, std::string_view v) {
+    const auto comma = v.rfind(',');
+    if (comma == std::string_view::npos || split(v, ',').size() != 3) {
+      fail(opt, "expected LON,LAT,ZOOM");
+    }
+    ViewOption view;
+    view.center = core::parse_lonlat(v.substr(0, comma), opt);
+    view.zoom = to_double(opt, v.substr(comma + 1));
+    if (view.zoom < 0 || view.zoom > 24) {
+      fail(opt, "zoom must be between 0 and 24");
+    }
+    o.view = view;
+  });
+  add(app, "--fit", "LAYER_ID", [&](auto, const std::string& v) { o.fit_layer = v; });
+  add(app, "--screenshot", "OUT.png", [&](auto, const std::string& v) { o.screenshot = v; });
+  add(app, "--frames", "N", [&](auto opt, std::string_view v) {
+    o.frames = static_cast<int>(to_int(opt, v, 1, 100000));
+  });
+  add(app, "--export-map", "OUT.png", [&](auto, const std::string& v) { o.export_map = v; });
+  add(app, "--export-width", "PX", [&](auto opt, std::string_view v) {
+    o.export_width = static_cast<int>(to_int(opt, v, 64, 16384));
+  });
+  add(app, "--export-height", "PX", [&](auto opt, std::string_view v) {
+    o.export_height = static_cast<int>(to_int(opt, v, 64, 16384));
+  });
+  app.add_flag("--inspector", o.inspector);
+  add(app, "--table", "LAYER_ID", [&](auto, const std::string& v) { o.table_layer = v; });
+  add(app, "--search", "TEXT", [&](auto, const std::string& v) { o.search = v; });
+  add(app, "--select", "LAYER_ID:ROW", [&](auto opt, std::string_view v) {
+    const auto colon = v.rfind(':');
+    if (colon == std::string_view::npos) {
+      fail(opt, "expected LAYER_ID:ROW");
+    }
+    o.select =
+        SelectOption{std::string(v.substr(0, colon)),
+                     static_cast<std::size_t>(to_int(opt, v.substr(colon + 1), 0, 1L << 40))};
+  });
+  add(app, "--nearest", "LON,LAT",
+      [&](auto opt, std::string_view v) { o.nearest = core::parse_lonlat(v, opt); });
+  add(app, "--k", "N", [&](auto opt, std::string_view v) {
+    o.nearest_k = static_cast<std::size_t>(to_int(opt, v, 1, 20));
+  });
+  add(app, "--coverage", "CATEGORY[:RADIUS_M]", [&](auto opt, std::string_view v) {
+    const auto parts = split(v, ':');
+    CoverageOption c;
+    const auto cat = core::parse_category(parts[0]);
+    if (!cat || !core::is_facility(*cat)) {
+      fail(opt, "unknown facility category '" + std::string(parts[0]) + "'");
+    }
+    c.category = *cat;
+    if (parts.size() == 2) {
+      c.radius_m = core::parse_distance(parts[1], opt).value;
+    } else if (parts.size() > 2) {
+      fail(opt, "expected CATEGORY[:RADIUS_M]");
+    }
+    o.coverage = c;
+  });
+  add(app, "--osm", "FILE", [&](auto, const std::string& v) { o.osm = v; });
+  add(app, "--profile", "car|walking", [&](auto opt, const std::string& v) {
+    choice(opt, v, {"car", "walking"});
+    o.profile = v;
+  });
+  add(app, "--route", "LON,LAT",
+      [&](auto opt, std::string_view v) { o.route = core::parse_lonlat(v, opt); });
+  add(app, "--service-area", "LON,LAT",
+      [&](auto opt, std::string_view v) { o.service_area = core::parse_lonlat(v, opt); });
+  add(app, "--bands", "LIST", [&](auto opt, const std::string& v) {
+    core::parse_duration_list(v, opt, core::Seconds{60.0});  // checked here, kept as typed
+    o.bands = v;
+  });
+  add(app, "--sa-mode", "overlap|split|dissolve", [&](auto opt, std::string_view v) {
+    o.sa_mode = choice(opt, v, {"overlap", "split", "dissolve"});
+  });
+  add(app, "--sa-shape", "disks|rings", [&](auto opt, std::string_view v) {
+    o.sa_shape = choice(opt, v, {"disks", "rings"});
+  });
+  add(app, "--closure-polygon", "PTS", [&](auto opt, std::string_view v) {
+    o.closures.push_back(ClosureOption{"area", core::parse_lonlat_list(v, opt, 3), 2.0});
+  });
+  add(app, "--closure-line", "PTS", [&](auto opt, std::string_view v) {
+    o.closures.push_back(ClosureOption{"line", core::parse_lonlat_list(v, opt, 2), 2.0});
+  });
+  add(app, "--slowdown", "F:PTS", [&](auto opt, std::string_view v) {
+    const auto colon = v.find(':');
+    if (colon == std::string_view::npos) {
+      fail(opt, "expected FACTOR:lon lat, lon lat, ...");
+    }
+    const double factor = to_double(opt, v.substr(0, colon));
+    if (!(factor > 0.0) || factor > 100.0) {
+      fail(opt, "the factor must be above 0 and at most 100");
+    }
+    o.closures.push_back(
+        ClosureOption{"slowdown", core::parse_lonlat_list(v.substr(colon + 1), opt, 3), factor});
+  });
+  add(app, "--closures", "FILE", [&](auto, const std::string& v) { o.closures_file = v; });
+  add(app, "--tab", "basic|network", [&](auto opt, std::string_view v) {
+    o.tab = choice(opt, v, {"basic", "network"});
+  });
+  add(app, "--basemap", "PATH", [&](auto, const std::string& v) { o.basemaps.emplace_back(v); });
+  app.add_flag("--gsi", o.gsi);
+  add(app, "--pan", "PX", [&](auto opt, std::string_view v) {
+    o.pan_px = to_double(opt, v);
+    if (!(o.pan_px >= 0.0 && o.pan_px <= 1000.0)) {
+      fail(opt, "must be between 0 and 1000 pixels");
+    }
+  });
+  add(app, "--cancel", "KIND", [&](auto opt, std::string_view v) {
+    choice(opt, v, {"open", "network", "coverage", "service-area"});
+    o.cancel.emplace_back(v);
+  });
+  add(app, "--dump-state", "OUT.json", [&](auto, const std::string& v) { o.dump_state = v; });
+  app.add_flag("--no-settings", o.no_settings);
+
+  // CLI11 takes the arguments last first.
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    throw core::ArgumentError(e.what());
+  }
+  for (const std::string& input : inputs) {
+    o.inputs.emplace_back(input);
   }
   return o;
 }
@@ -299,6 +261,9 @@ const char* viewer_usage() {
   --basemap PATH                add a GeoTIFF or MBTiles basemap
   --gsi                         GSI tile basemap (needs network)
   --pan PX                      pan PX pixels every frame, back and forth (benchmarks)
+  --cancel open|network|coverage|service-area
+                                cancel the first job of this kind as soon as it is queued
+                                (tests: the viewer must return to idle; repeatable)
   --dump-state OUT.json         write camera, map rectangle and labels after the last frame
   --no-settings                 neither read nor write the settings file
 )";

@@ -1,6 +1,8 @@
 #pragma once
-// Command-line options of caremap-viewer. Parsing is a pure function so it is unit-tested; the
-// viewer turns an ArgumentError into a message and exit code 2.
+// Command-line options of caremap-viewer, parsed with CLI11 as the `caremap` command's are, and
+// their values with core/argument_parsing.hpp (places, vertex lists, durations, distances: the
+// same parsers as the command's). Parsing is a pure function so it is unit-tested; the viewer
+// turns an ArgumentError into a message and exit code 2.
 //
 //   caremap-viewer [project.json | data files...] [options]
 //     --region NAME           open a named region (default munakata-fukutsu)
@@ -36,6 +38,7 @@
 //     --gsi                   turn on the GSI tile basemap (needs network)
 //     --pan PX                pan the map PX pixels every frame, back and forth (frame-time
 //                             benchmarks: every frame redraws the map)
+//     --cancel KIND           cancel the first open|network|coverage|service-area job (tests)
 //     --dump-state OUT.json   write camera, map rectangle and placed labels after the last frame
 //     --no-settings           neither read nor write the settings file
 
@@ -74,11 +77,6 @@ struct ClosureOption {
   double factor = 2.0;
 };
 
-/// Parses "lon lat, lon lat, ..." (at least `min_points`). Throws core::ArgumentError naming
-/// `option`.
-std::vector<core::LonLat> parse_lonlat_list(std::string_view option, std::string_view text,
-                                            std::size_t min_points);
-
 struct ViewerOptions {
   std::vector<std::filesystem::path> inputs;
   std::optional<std::string> region;
@@ -112,6 +110,7 @@ struct ViewerOptions {
   std::vector<std::filesystem::path> basemaps;
   bool gsi = false;
   double pan_px = 0.0;
+  std::vector<std::string> cancel;  ///< job kinds to cancel once queued (open, network, ...)
   std::optional<std::filesystem::path> dump_state;
   bool no_settings = false;
   bool help = false;

@@ -5,6 +5,7 @@
 
 #include "app/app_state.hpp"
 #include "app/fonts.hpp"
+#include "app/modules/analysis_module.hpp"
 
 namespace caremap::app {
 
@@ -27,6 +28,8 @@ void draw_legend_panel(AppState& app, ViewState& view, const PanelLayout& layout
 void draw_inspector_panel(AppState& app, ViewState& view, const PanelLayout& layout);
 void draw_table_panel(AppState& app, ViewState& view, const PanelLayout& layout);
 void draw_analysis_panel(AppState& app, ViewState& view, const PanelLayout& layout);
+/// The sections of the registered modules on `tab`, in registration order.
+void draw_module_sections(AppState& app, ViewState& view, ModuleTab tab);
 /// The road-network tab of the analysis panel (network_panel.cpp).
 void draw_network_tab(AppState& app, ViewState& view);
 void draw_export_panel(AppState& app, ViewState& view, ExportRequest& request);

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "io/atomic_file.hpp"
 
 namespace caremap::app {
 
@@ -110,20 +111,7 @@ void save_settings(const std::filesystem::path& path, const Settings& s) {
 
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
-  const std::filesystem::path tmp = path.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << j.dump(2) << '\n';
-    if (!out) {
-      throw core::OutputError("cannot write settings",
-                              core::ErrorContext{tmp.string(), {}, {}, {}});
-    }
-  }
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    throw core::OutputError("cannot replace settings file: " + ec.message(),
-                            core::ErrorContext{path.string(), {}, {}, {}});
-  }
+  io::write_file_atomically(path, j.dump(2) + '\n');
 }
 
 Settings capture_settings(const AppState& app, const ViewState& view, Settings s) {

@@ -29,7 +29,7 @@ TileSource gsi_tile_source() {
 }
 
 TileImage fetch_tile(const std::string& url, const TileId& id, std::chrono::seconds timeout) {
-  const std::vector<std::uint8_t> bytes = io::read_url_bytes(url, timeout);
+  const std::vector<std::uint8_t> bytes = io::read_url_bytes(url, timeout, kTileUserAgent);
   int w = 0;
   int h = 0;
   int channels = 0;
@@ -47,11 +47,22 @@ TileImage fetch_tile(const std::string& url, const TileId& id, std::chrono::seco
   return img;
 }
 
-TileBasemap::TileBasemap(TileSource source, const crs::Transformer& lonlat, std::size_t max_cached)
-    : m_source(std::move(source)),
-      m_max_cached(max_cached),
-      m_worker_lonlat(std::make_unique<crs::Transformer>(lonlat.clone())),
-      m_worker([this] { run(); }) {}
+std::chrono::milliseconds tile_retry_delay(int attempts) {
+  const int doublings = std::clamp(attempts - 1, 0, 5);
+  return std::min(std::chrono::milliseconds(2000 << doublings), std::chrono::milliseconds(60000));
+}
+
+TileBasemap::TileBasemap(TileSource source, const crs::Transformer& lonlat, std::size_t max_cached,
+                         unsigned workers)
+    : m_source(std::move(source)), m_max_cached(std::max<std::size_t>(max_cached, 1)) {
+  const unsigned n = std::max(1u, workers);
+  for (unsigned i = 0; i < n; ++i) {
+    m_worker_lonlat.push_back(std::make_unique<crs::Transformer>(lonlat.clone()));
+  }
+  for (unsigned i = 0; i < n; ++i) {
+    m_workers.emplace_back([this, i] { run(i); });
+  }
+}
 
 TileBasemap::~TileBasemap() {
   {
@@ -60,7 +71,9 @@ TileBasemap::~TileBasemap() {
     m_queue.clear();
   }
   m_wake.notify_all();
-  m_worker.join();
+  for (std::thread& t : m_workers) {
+    t.join();
+  }
 }
 
 std::size_t TileBasemap::pending() const {
@@ -68,7 +81,20 @@ std::size_t TileBasemap::pending() const {
   return m_queue.size() + m_in_flight.size();
 }
 
-void TileBasemap::run() {
+std::size_t TileBasemap::records() const {
+  std::lock_guard lock(m_mutex);
+  return m_cache.size() + m_recency.size() + m_failed.size() + m_queue.size() + m_in_flight.size() +
+         m_done.size();
+}
+
+void TileBasemap::touch(const TileId& id) {
+  if (auto it = m_cache.find(id); it != m_cache.end()) {
+    m_recency.splice(m_recency.begin(), m_recency, it->second.recency);
+  }
+}
+
+void TileBasemap::run(std::size_t worker) {
+  const crs::Transformer& lonlat = *m_worker_lonlat[worker];
   for (;;) {
     TileId id;
     {
@@ -94,7 +120,7 @@ void TileBasemap::run() {
         for (int col = 0; col <= n; ++col) {
           const core::LonLat p = tile_to_lonlat(id.x + static_cast<double>(col) / n,
                                                 id.y + static_cast<double>(row) / n, id.z);
-          img->grid.push_back(m_worker_lonlat->forward(p));
+          img->grid.push_back(lonlat.forward(p));
         }
       }
       done.image = std::move(img);
@@ -108,8 +134,8 @@ void TileBasemap::run() {
 }
 
 bool TileBasemap::update(const core::Box& view, double m_per_px, crs::Transformer& lonlat) {
-  ++m_frame;
   const std::uint64_t before = m_generation;
+  const Clock::time_point now = Clock::now();
   // Arrivals.
   std::vector<Done> done;
   {
@@ -118,17 +144,30 @@ bool TileBasemap::update(const core::Box& view, double m_per_px, crs::Transforme
   }
   for (Done& d : done) {
     if (d.image) {
-      m_cache[d.id] = std::move(d.image);
-      m_last_used[d.id] = m_frame;
+      m_failed.erase(d.id);
+      if (auto it = m_cache.find(d.id); it != m_cache.end()) {
+        it->second.image = std::move(d.image);
+        touch(d.id);
+      } else {
+        m_recency.push_front(d.id);
+        m_cache.emplace(d.id, Cached{std::move(d.image), m_recency.begin()});
+      }
       ++m_successes;
+      m_offline = false;
+      m_offline_attempts = 0;
       ++m_generation;
     } else {
-      m_failed.insert(d.id);
+      Failure& f = m_failed[d.id];
+      ++f.attempts;
+      f.retry_at = now + tile_retry_delay(f.attempts);
       if (m_failure.empty()) {
         m_failure = d.error;
       }
       if (m_successes == 0) {
-        m_offline = true;  // nothing ever arrived: stop asking
+        // Nothing ever arrived: from now on one probe at a time, on a back-off of its own.
+        m_offline = true;
+        ++m_offline_attempts;
+        m_offline_retry_at = now + tile_retry_delay(m_offline_attempts);
       }
     }
   }
@@ -160,35 +199,48 @@ bool TileBasemap::update(const core::Box& view, double m_per_px, crs::Transforme
     m_wanted = wanted;
     ++m_generation;
   }
-  for (const TileId& t : m_wanted) {
-    m_last_used[t] = m_frame;
-  }
-
-  // Requests: what is wanted, not cached, not failed, not on its way; stale ones dropped.
-  if (!m_offline) {
-    std::lock_guard lock(m_mutex);
-    m_queue.clear();
-    for (const TileId& t : m_wanted) {
-      if (!m_cache.contains(t) && !m_failed.contains(t) && !m_in_flight.contains(t)) {
-        m_queue.push_back(t);
-      }
+  // Recency: the view's tiles (and the parents drawn for them) are the most recently used.
+  for (auto it = m_wanted.rbegin(); it != m_wanted.rend(); ++it) {
+    touch(*it);
+    if (it->z > 0) {
+      touch(TileId{it->z - 1, it->x / 2, it->y / 2});
     }
   }
-  if (!m_queue.empty()) {
-    m_wake.notify_one();
+  // Failures are remembered only while their tile is in view: a tile seen again later starts
+  // afresh, and panning far never accumulates records.
+  std::erase_if(m_failed, [&](const auto& entry) {
+    return std::find(m_wanted.begin(), m_wanted.end(), entry.first) == m_wanted.end();
+  });
+
+  // Requests: what is wanted, not cached, not on its way and not waiting out a back-off; stale
+  // requests dropped. Offline, a single probe.
+  bool queued = false;
+  {
+    std::lock_guard lock(m_mutex);
+    m_queue.clear();
+    if (m_offline) {
+      if (now >= m_offline_retry_at && m_in_flight.empty() && !m_wanted.empty()) {
+        m_queue.push_back(m_wanted.front());
+      }
+    } else {
+      for (const TileId& t : m_wanted) {
+        const auto failed = m_failed.find(t);
+        if (!m_cache.contains(t) && !m_in_flight.contains(t) &&
+            (failed == m_failed.end() || failed->second.retry_at <= now)) {
+          m_queue.push_back(t);
+        }
+      }
+    }
+    queued = !m_queue.empty();
+  }
+  if (queued) {
+    m_wake.notify_all();
   }
 
   // Least recently used tiles beyond the limit go.
-  if (m_cache.size() > m_max_cached) {
-    std::vector<std::pair<std::uint64_t, TileId>> by_use;
-    for (const auto& [id, img] : m_cache) {
-      by_use.emplace_back(m_last_used[id], id);
-    }
-    std::sort(by_use.begin(), by_use.end());
-    for (std::size_t i = 0; i + m_max_cached < by_use.size(); ++i) {
-      m_cache.erase(by_use[i].second);
-      m_last_used.erase(by_use[i].second);
-    }
+  while (m_cache.size() > m_max_cached) {
+    m_cache.erase(m_recency.back());
+    m_recency.pop_back();
   }
   return m_generation != before;
 }
@@ -199,11 +251,11 @@ std::vector<std::shared_ptr<const TileImage>> TileBasemap::drawable() const {
   std::set<TileId> parents;
   for (const TileId& t : m_wanted) {
     if (auto it = m_cache.find(t); it != m_cache.end()) {
-      exact.push_back(it->second);
+      exact.push_back(it->second.image);
     } else if (t.z > 0) {
       const TileId parent{t.z - 1, t.x / 2, t.y / 2};
       if (auto p = m_cache.find(parent); p != m_cache.end() && parents.insert(parent).second) {
-        fallback.push_back(p->second);
+        fallback.push_back(p->second.image);
       }
     }
   }

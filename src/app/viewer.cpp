@@ -13,18 +13,22 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "app/analysis_jobs.hpp"
 #include "app/facility_layers.hpp"
 #include "app/frame_composer.hpp"
+#include "app/job_outcome.hpp"
 #include "app/loading.hpp"
 #include "app/map_drawing.hpp"
 #include "app/map_overlay.hpp"
 #include "app/map_view.hpp"
+#include "app/modules/closures/closures_module.hpp"
+#include "app/modules/coverage/coverage_module.hpp"
+#include "app/modules/nearest/nearest_module.hpp"
+#include "app/modules/routes/routes_module.hpp"
+#include "app/modules/service_areas/service_areas_module.hpp"
 #include "app/network_jobs.hpp"
 #include "app/options.hpp"
 #include "app/panels.hpp"
@@ -32,6 +36,7 @@
 #include "app/settings.hpp"
 #include "core/error.hpp"
 #include "crs/transformer.hpp"
+#include "io/atomic_file.hpp"
 
 namespace caremap::app {
 
@@ -134,6 +139,7 @@ class Viewer {
   void apply_network_options();
   void poll_jobs();
   void after_loads();
+  void cancel_scripted_jobs();
   void rebuild_fonts(float label_scale);
   void write_screenshot(const std::filesystem::path& path);
   void dump_state(const std::filesystem::path& path);
@@ -171,6 +177,10 @@ class Viewer {
   Clock::time_point m_last_frame_start = Clock::now();
   bool m_settled = false;  // headless: everything scripted has loaded and computed
   std::uint64_t m_pan_frames = 0;
+  /// --cancel: job kinds still to cancel once they are queued, and the ones cancelled.
+  std::vector<std::string> m_cancel_pending;
+  std::vector<std::string> m_cancelled;
+  JobId m_region_job = 0;
 };
 
 Viewer::Viewer(ViewerOptions options) : m_options(std::move(options)) {
@@ -240,8 +250,9 @@ Viewer::Viewer(ViewerOptions options) : m_options(std::move(options)) {
   if (!region && files.empty()) {
     region = "munakata-fukutsu";
   }
+  m_cancel_pending = m_options.cancel;
   if (region) {
-    start_open_region(m_app, *region);
+    m_region_job = start_open_region(m_app, *region);
   } else {
     set_working_crs(m_app, m_app.working_crs);
   }
@@ -267,23 +278,39 @@ void Viewer::rebuild_fonts(float label_scale) {
 }
 
 void Viewer::poll_jobs() {
-  for (FinishedJob& job : m_app.jobs.take_finished()) {
-    if (job.completion) {
-      try {
-        job.completion(m_app);
-      } catch (const std::exception& e) {
-        m_errors.push_back(job.label + ": " + e.what());
-        log_message(m_app, job.label + ": " + e.what());
+  for (std::string& failure : apply_finished_jobs(m_app)) {
+    m_errors.push_back(std::move(failure));
+  }
+}
+
+// --cancel: each kind's first job is cancelled as soon as it is queued (found by its id or its
+// job key, never by its label), so the window tests can check the viewer returns to idle.
+void Viewer::cancel_scripted_jobs() {
+  if (m_cancel_pending.empty()) {
+    return;
+  }
+  const std::vector<JobStatus> jobs = m_app.jobs.status();
+  std::erase_if(m_cancel_pending, [&](const std::string& kind) {
+    if (kind == "open") {
+      if (m_region_job == 0) {
+        return false;
       }
-    } else if (!job.error.empty()) {
-      m_errors.push_back(job.label + ": " + job.error);
-      log_message(m_app, std::string(tr(m_app.lang, Str::status_error)) + ": " + job.label + ": " +
-                             job.error);
-      if (job.label.starts_with("open ")) {
-        ++m_app.loads_completed;  // a failed load still ends the wait for it
+      m_app.jobs.cancel(m_region_job);
+      m_cancelled.push_back(kind);
+      return true;
+    }
+    const std::string key = kind == "network"    ? kJobNetworkLoad
+                            : kind == "coverage" ? CoverageModule::kJob
+                                                 : ServiceAreasModule::kJob;
+    for (const JobStatus& j : jobs) {
+      if (j.key == key) {
+        m_app.jobs.cancel(j.id);
+        m_cancelled.push_back(kind);
+        return true;
       }
     }
-  }
+    return false;
+  });
 }
 
 void Viewer::after_loads() {
@@ -348,17 +375,18 @@ void Viewer::after_loads() {
                          std::to_string(m_options.select->row));
     }
   }
-  m_app.nearest.k = static_cast<int>(m_options.nearest_k);
+  nearest_state(m_app).k = static_cast<int>(m_options.nearest_k);
   if (m_options.nearest && m_app.lonlat) {
     start_nearest(m_app, m_app.lonlat->forward(*m_options.nearest));
   }
   if (m_options.coverage) {
-    m_app.coverage.category = m_options.coverage->category;
-    m_app.coverage.radius_m =
+    CoverageState& coverage = coverage_state(m_app);
+    coverage.category = m_options.coverage->category;
+    coverage.radius_m =
         static_cast<float>(coverage_radius_for(m_app, m_options.coverage->category).value);
     if (m_options.coverage->radius_m) {
-      m_app.coverage.radius_m = static_cast<float>(*m_options.coverage->radius_m);
-      m_app.coverage.radius_from_user = true;
+      coverage.radius_m = static_cast<float>(*m_options.coverage->radius_m);
+      coverage.radius_from_user = true;
     }
     start_coverage(m_app);
   }
@@ -369,7 +397,6 @@ void Viewer::after_loads() {
 }
 
 void Viewer::apply_network_options() {
-  NetworkState& n = m_app.network;
   const ViewerOptions& o = m_options;
   const bool any =
       o.osm || o.profile || o.route || o.service_area || !o.closures.empty() || o.closures_file;
@@ -381,8 +408,15 @@ void Viewer::apply_network_options() {
   if (any) {
     // A scripted run shows the sections it uses (the panel is not scrolled in a screenshot).
     const bool closures = !o.closures.empty() || o.closures_file.has_value();
-    m_view.network_sections_request =
-        std::array<bool, 3>{o.route.has_value(), o.service_area.has_value(), closures};
+    std::vector<std::string> open;
+    for (const auto& [wanted, id] : {std::pair{o.route.has_value(), "routes"},
+                                     std::pair{o.service_area.has_value(), "service_areas"},
+                                     std::pair{closures, "closures"}}) {
+      if (wanted) {
+        open.emplace_back(id);
+      }
+    }
+    m_view.open_sections = open;
   }
   if (!any || !m_app.lonlat) {
     return;
@@ -393,20 +427,22 @@ void Viewer::apply_network_options() {
   if (o.profile) {
     set_profile(m_app, *o.profile == "walking" ? TravelProfile::walking : TravelProfile::car);
   }
+  ServiceAreasState& sa = service_area_state(m_app);
+  RoutesState& routes = routes_state(m_app);
   if (o.bands) {
-    n.sa_bands = *o.bands;
+    sa.bands = *o.bands;
   }
-  n.sa_mode = o.sa_mode.value_or(n.sa_mode);
-  n.sa_shape = o.sa_shape.value_or(n.sa_shape);
-  n.route_k = static_cast<int>(o.nearest_k);
+  sa.mode = o.sa_mode.value_or(sa.mode);
+  sa.shape = o.sa_shape.value_or(sa.shape);
+  routes.k = static_cast<int>(o.nearest_k);
   // Set the requests first: they run when the network has loaded (or now, if it has).
   if (o.route) {
-    n.route_origin = m_app.lonlat->forward(*o.route);
+    routes.origin = m_app.lonlat->forward(*o.route);
   }
   if (o.service_area) {
-    n.sa_origin = m_app.lonlat->forward(*o.service_area);
-    n.sa_source = ServiceAreaSource::clicked_point;
-    n.sa_requested = true;
+    sa.origin = m_app.lonlat->forward(*o.service_area);
+    sa.source = ServiceAreaSource::clicked_point;
+    sa.requested = true;
   }
   for (const ClosureOption& c : o.closures) {
     ClosureShape shape;
@@ -461,8 +497,10 @@ void Viewer::frame() {
   }
   m_last_frame_timed = false;
   m_last_frame_start = frame_start;
+  cancel_scripted_jobs();
   poll_jobs();
   after_loads();
+  cancel_scripted_jobs();
   if (m_app.lonlat && !m_dropped.empty() && m_app.loads_completed >= m_app.loads_started) {
     for (const std::string& path : std::exchange(m_dropped, {})) {
       start_open_file(m_app, path);
@@ -662,12 +700,13 @@ void Viewer::dump_state(const std::filesystem::path& path) {
   if (m_first_data_frame_s) {
     j["first_data_frame_s"] = *m_first_data_frame_s;
   }
+  // Whether the viewer is idle: what the cancellation window tests check.
+  j["jobs_idle"] = m_app.jobs.idle();
+  j["loads_pending"] = m_app.loads_started - std::min(m_app.loads_started, m_app.loads_completed);
+  j["network_loading"] = m_app.network.loading;
+  j["cancelled"] = m_cancelled;
   j["errors"] = m_errors;
-  std::ofstream out(path);
-  out << j.dump(2) << '\n';
-  if (!out) {
-    throw core::OutputError("cannot write state", core::ErrorContext{path.string(), {}, {}, {}});
-  }
+  io::write_file_atomically(path, j.dump(2) + '\n');
 }
 
 int Viewer::run() {
@@ -697,6 +736,9 @@ int Viewer::run() {
   }
   if (m_options.export_map) {
     do_export(*m_options.export_map, m_options.export_width, m_options.export_height);
+  }
+  for (const std::string& kind : m_cancel_pending) {
+    m_errors.push_back("--cancel " + kind + ": no such job was started");
   }
   if (m_options.dump_state) {
     dump_state(*m_options.dump_state);

@@ -98,4 +98,19 @@ void AtomicFile::commit() {
              O_RDONLY | O_DIRECTORY);
 }
 
+void write_file_atomically(const fs::path& target, std::string_view bytes) {
+  AtomicFile out(target);
+  {
+    std::FILE* f = std::fopen(out.temp_path().c_str(), "wb");
+    if (f == nullptr) {
+      throw core::OutputError("cannot create file", file_context(target));
+    }
+    const bool written = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+    if (std::fclose(f) != 0 || !written) {
+      throw core::OutputError("cannot write file", file_context(target));
+    }
+  }
+  out.commit();
+}
+
 }  // namespace caremap::io

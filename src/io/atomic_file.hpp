@@ -11,6 +11,7 @@
 // Used by every writer in io and meant for the report library's PDF/SVG/PNG output too.
 
 #include <filesystem>
+#include <string_view>
 
 namespace caremap::io {
 
@@ -43,5 +44,9 @@ class AtomicFile {
   std::filesystem::path m_temp;
   bool m_committed = false;
 };
+
+/// Writes `bytes` to `target` through an AtomicFile (small text files: settings, state dumps).
+/// Throws core::OutputError naming `target`; an earlier file stays intact on failure.
+void write_file_atomically(const std::filesystem::path& target, std::string_view bytes);
 
 }  // namespace caremap::io

@@ -33,7 +33,8 @@ struct HttpResult {
 
 }  // namespace
 
-std::vector<std::uint8_t> read_url_bytes(const std::string& url, std::chrono::seconds timeout) {
+std::vector<std::uint8_t> read_url_bytes(const std::string& url, std::chrono::seconds timeout,
+                                         const std::string& user_agent) {
   const bool file = url.starts_with("file://") || url.find("://") == std::string::npos;
   if (file) {
     const std::string path = url.starts_with("file://") ? url.substr(7) : url;
@@ -45,10 +46,15 @@ std::vector<std::uint8_t> read_url_bytes(const std::string& url, std::chrono::se
   }
   const std::string t = "TIMEOUT=" + std::to_string(timeout.count());
   const std::string c = "CONNECTTIMEOUT=" + std::to_string(std::min<long>(timeout.count(), 3));
-  const char* options[] = {t.c_str(), c.c_str(), "MAX_RETRY=0", nullptr};
+  const std::string agent = "USERAGENT=" + user_agent;
+  std::vector<const char*> options = {t.c_str(), c.c_str(), "MAX_RETRY=0"};
+  if (!user_agent.empty()) {
+    options.push_back(agent.c_str());
+  }
+  options.push_back(nullptr);
   const QuietErrors quiet;
   HttpResult r;
-  r.result = CPLHTTPFetch(url.c_str(), const_cast<char**>(options));
+  r.result = CPLHTTPFetch(url.c_str(), const_cast<char**>(options.data()));
   if (r.result == nullptr) {
     throw core::InputError("HTTP fetch failed", core::ErrorContext{url, {}, {}, {}});
   }

@@ -13,7 +13,8 @@ namespace caremap::io {
 /// Throws core::InputError naming the URL (or path) when nothing could be read: a missing file,
 /// an HTTP error, a timeout or an empty response. GDAL's own error messages are kept out of
 /// stderr and become the exception's message. `timeout` bounds the whole transfer; connecting
-/// is given at most 3 s. No retries.
-std::vector<std::uint8_t> read_url_bytes(const std::string& url, std::chrono::seconds timeout);
+/// is given at most 3 s. No retries. `user_agent`, when given, is sent as the User-Agent header.
+std::vector<std::uint8_t> read_url_bytes(const std::string& url, std::chrono::seconds timeout,
+                                         const std::string& user_agent = {});
 
 }  // namespace caremap::io

@@ -1,11 +1,13 @@
 #pragma once
-// Test helper: runs an AppState's jobs and their completions on the test's thread, as the
-// viewer's frame loop does, until nothing is left. Each job must finish without error.
+// Test helper: runs an AppState's jobs and applies their completions and outcome handlers on the
+// test's thread (apply_finished_jobs, as the viewer's frame loop does), until nothing is left.
+// Each job must finish without error.
 
 #include <catch2/catch.hpp>
 #include <chrono>
 
 #include "app/app_state.hpp"
+#include "app/job_outcome.hpp"
 
 namespace caremap::app::test {
 
@@ -15,16 +17,12 @@ inline void pump(AppState& app) {
   using namespace std::chrono_literals;
   for (int round = 0; round < 400; ++round) {
     app.jobs.wait_idle(50ms);
-    bool any = false;
-    for (FinishedJob& f : app.jobs.take_finished()) {
-      any = true;
-      INFO(f.label << ": " << f.error);
-      CHECK(f.error.empty());
-      if (f.completion) {
-        f.completion(app);
-      }
+    const bool idle_before = app.jobs.idle();
+    for (const std::string& failure : apply_finished_jobs(app)) {
+      FAIL_CHECK(failure);
     }
-    if (!any && app.jobs.idle()) {
+    // Idle before applying and still idle after: no completion or outcome started a job.
+    if (idle_before && app.jobs.idle()) {
       return;
     }
   }

@@ -7,6 +7,9 @@
 #include <filesystem>
 
 #include "app/loading.hpp"
+#include "app/modules/closures/closures_module.hpp"
+#include "app/modules/routes/routes_module.hpp"
+#include "app/modules/service_areas/service_areas_module.hpp"
 #include "crs/transformer.hpp"
 #include "io/read.hpp"
 #include "job_pump.hpp"
@@ -85,10 +88,10 @@ TEST_CASE("without a network every travel-time action stops and says why", "[net
   start_load_network(app);  // the region has no roads: nothing to load
   CHECK_FALSE(app.network.loading);
   start_route_nearest(app, core::XY{-50000, 3770000});
-  CHECK(app.network.route_note == tr(app.lang, Str::net_disabled_no_network));
-  app.network.sa_origin = core::XY{-50000, 3770000};
+  CHECK(routes_state(app).note == tr(app.lang, Str::net_disabled_no_network));
+  service_area_state(app).origin = core::XY{-50000, 3770000};
   start_service_area(app);
-  CHECK(app.network.sa_note == tr(app.lang, Str::net_disabled_no_network));
+  CHECK(service_area_state(app).note == tr(app.lang, Str::net_disabled_no_network));
   CHECK(app.jobs.idle());
   CHECK(app.layers.empty());  // no straight-line stand-in results
 }
@@ -106,27 +109,28 @@ TEST_CASE("Monaco's network loads, service areas coalesce, stale results are dro
   CHECK(find_layer(app, "road_network") != nullptr);
 
   // Two requests in a row: the second replaces the first (same job key).
-  app.network.sa_origin = place(app, 7.4200, 43.7380);
-  app.network.sa_bands = "2";
+  service_area_state(app).origin = place(app, 7.4200, 43.7380);
+  service_area_state(app).bands = "2";
   start_service_area(app);
-  app.network.sa_bands = "1,3";
+  service_area_state(app).bands = "1,3";
   start_service_area(app);
   pump(app);
-  REQUIRE(app.network.sa_bands_result.size() == 2);
-  CHECK(app.network.sa_bands_result[0].band_min == 1.0);
-  CHECK(app.network.sa_bands_result[1].band_min == 3.0);
-  CHECK(app.network.sa_bands_result[0].area_km2 < app.network.sa_bands_result[1].area_km2);
+  REQUIRE(service_area_state(app).bands_result.size() == 2);
+  CHECK(service_area_state(app).bands_result[0].band_min == 1.0);
+  CHECK(service_area_state(app).bands_result[1].band_min == 3.0);
+  CHECK(service_area_state(app).bands_result[0].area_km2 <
+        service_area_state(app).bands_result[1].area_km2);
   const LayerEntry* areas = find_layer(app, "service_area");
   REQUIRE(areas != nullptr);
   REQUIRE(areas->style.ramp.has_value());
   CHECK(areas->style.ramp->colours.size() == 2);
 
   // A result computed for an older network or older closures is not applied.
-  app.network.sa_bands = "5";
+  service_area_state(app).bands = "5";
   start_service_area(app);
   ++app.network.generation;
   pump(app);
-  CHECK(app.network.sa_bands_result.size() == 2);
+  CHECK(service_area_state(app).bands_result.size() == 2);
 }
 
 TEST_CASE("closures change routes, close roads and report their effect", "[network]") {
@@ -144,8 +148,8 @@ TEST_CASE("closures change routes, close roads and report their effect", "[netwo
   const core::XY origin = place(app, 7.4200, 43.7380);
   start_route_nearest(app, origin);
   pump(app);
-  REQUIRE(app.network.route_rows.size() == 3);
-  const double before_s = app.network.route_rows.front().time_s;
+  REQUIRE(routes_state(app).rows.size() == 3);
+  const double before_s = routes_state(app).rows.front().time_s;
   CHECK(before_s > 0.0);
   REQUIRE(find_layer(app, "routes") != nullptr);
 
@@ -160,20 +164,21 @@ TEST_CASE("closures change routes, close roads and report their effect", "[netwo
   const LayerEntry* closed = find_layer(app, "closed_roads");
   REQUIRE(closed != nullptr);
   CHECK(closed->layer->size() > 0);
-  CHECK(app.network.closed_arcs > 0);
-  REQUIRE(app.network.effect.has_value());
-  CHECK(app.network.effect->summary.demand_points == 1);
-  CHECK(app.network.effect->summary.newly_unreachable + app.network.effect->summary.slower +
-            app.network.effect->summary.facility_changed ==
+  CHECK(closures_state(app).closed_arcs > 0);
+  REQUIRE(closures_state(app).effect.has_value());
+  CHECK(closures_state(app).effect->summary.demand_points == 1);
+  CHECK(closures_state(app).effect->summary.newly_unreachable +
+            closures_state(app).effect->summary.slower +
+            closures_state(app).effect->summary.facility_changed ==
         1);
 
   // Removing it restores the first answer.
   remove_closure(app, false, 0);
   pump(app);
   CHECK(find_layer(app, "closed_roads") == nullptr);
-  CHECK_FALSE(app.network.effect.has_value());
-  REQUIRE_FALSE(app.network.route_rows.empty());
-  CHECK(app.network.route_rows.front().time_s == Approx(before_s));
+  CHECK_FALSE(closures_state(app).effect.has_value());
+  REQUIRE_FALSE(routes_state(app).rows.empty());
+  CHECK(routes_state(app).rows.front().time_s == Approx(before_s));
 }
 
 TEST_CASE("switching the travel profile shows each profile's own road layer", "[network]") {

@@ -139,3 +139,51 @@ TEST_CASE("an unreachable tile server fails once and stops asking", "[tiles]") {
   tiles.update(moved, 19.0, lonlat);
   CHECK(tiles.pending() == 0);
 }
+
+TEST_CASE("the tile cache keeps its bound over a long pan", "[tiles]") {
+  // A strip of small tiles at zoom 14, 2 degrees of longitude long, and a view that pans along
+  // it: every step wants tiles it never wanted before.
+  const fs::path dir = fs::temp_directory_path() / "caremap-tiles-pan-test";
+  fs::remove_all(dir);
+  const crs::Transformer lonlat = crs::Transformer::from_wgs84(crs::CrsRef::parse("EPSG:6670"));
+  const int z = 14;
+  const auto strip =
+      tiles_covering(core::LonLat{129.9, 33.79}, core::LonLat{132.1, 33.82}, z, 100000);
+  REQUIRE(strip.size() > 200);
+  std::vector<std::uint8_t> pixels(8 * 8 * 4, 180);
+  for (const TileId& t : strip) {
+    const fs::path file =
+        dir / std::to_string(t.z) / std::to_string(t.x) / (std::to_string(t.y) + ".png");
+    fs::create_directories(file.parent_path());
+    REQUIRE(stbi_write_png(file.c_str(), 8, 8, 4, pixels.data(), 8 * 4) != 0);
+  }
+  const std::size_t bound = 40;
+  TileSource source{"file://" + (dir / "{z}" / "{x}" / "{y}.png").string(), "test tiles", 2, 18};
+  TileBasemap tiles(source, lonlat, bound);
+  const double mpp = 8.0;  // zoom 14 at this latitude
+  std::size_t most_cached = 0;
+  std::size_t most_records = 0;
+  std::size_t arrived_views = 0;
+  for (int step = 0; step < 200; ++step) {
+    const double lon = 130.0 + step * 0.01;
+    const core::Box view{lonlat.forward(core::LonLat{lon, 33.80}),
+                         lonlat.forward(core::LonLat{lon + 0.02, 33.81})};
+    settle(tiles, view, mpp, lonlat);
+    arrived_views += tiles.drawable().empty() ? 0 : 1;
+    most_cached = std::max(most_cached, tiles.cached());
+    most_records = std::max(most_records, tiles.records());
+  }
+  INFO("most cached " << most_cached << ", most records " << most_records);
+  CHECK(tiles.failure().empty());
+  CHECK(arrived_views == 200);       // every view was drawn
+  CHECK(most_cached == bound);       // the cache filled up to its bound and no further
+  CHECK(most_records <= 3 * bound);  // cache + recency + a view's requests, not the whole pan
+  fs::remove_all(dir);
+}
+
+TEST_CASE("failed tiles are retried after a growing back-off", "[tiles]") {
+  CHECK(tile_retry_delay(1) == 2000ms);
+  CHECK(tile_retry_delay(2) == 4000ms);
+  CHECK(tile_retry_delay(3) == 8000ms);
+  CHECK(tile_retry_delay(50) == 60000ms);
+}

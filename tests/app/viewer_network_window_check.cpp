@@ -15,7 +15,7 @@
 #include <string>
 
 #include "app/map_drawing.hpp"
-#include "app/network_jobs.hpp"
+#include "app/modules/service_areas/service_areas_module.hpp"
 #include "crs/transformer.hpp"
 #include "routing/profile.hpp"
 #include "style/style.hpp"

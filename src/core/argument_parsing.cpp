@@ -1,4 +1,4 @@
-#include "cli/argument_parsing.hpp"
+#include "core/argument_parsing.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -8,7 +8,7 @@
 
 #include "core/error.hpp"
 
-namespace caremap::cli {
+namespace caremap::core {
 
 namespace {
 
@@ -63,7 +63,8 @@ core::Meters parse_distance(std::string_view text, std::string_view option, bool
   return core::Meters{metres};
 }
 
-core::Seconds parse_duration(std::string_view text, std::string_view option) {
+core::Seconds parse_duration(std::string_view text, std::string_view option,
+                             core::Seconds bare_unit) {
   constexpr std::string_view expected = "a duration such as 15min, 900s or 1h";
   const auto parsed = number_and_unit(text);
   if (!parsed) {
@@ -71,11 +72,13 @@ core::Seconds parse_duration(std::string_view text, std::string_view option) {
   }
   const auto [value, unit] = *parsed;
   double seconds = 0.0;
-  if (unit.empty() || unit == "s") {
+  if (unit.empty()) {
+    seconds = value * bare_unit.value;
+  } else if (unit == "s" || unit == "秒") {
     seconds = value;
-  } else if (unit == "min" || unit == "m") {
+  } else if (unit == "min" || unit == "m" || unit == "minutes" || unit == "分") {
     seconds = value * 60.0;
-  } else if (unit == "h") {
+  } else if (unit == "h" || unit == "時間") {
     seconds = value * 3600.0;
   } else {
     fail(option, text, expected);
@@ -89,13 +92,34 @@ core::Seconds parse_duration(std::string_view text, std::string_view option) {
 
 namespace {
 
-// Splits "5,10,15min" into items and gives unit-less items the last item's unit.
+bool starts_with_number(std::string_view s) {
+  return !s.empty() && (std::isdigit(static_cast<unsigned char>(s.front())) || s.front() == '.' ||
+                        s.front() == '-' || s.front() == '+');
+}
+
+// Splits "5,10,15min" or "2 4 6min" into items and gives unit-less items the last item's unit.
+// Spaces separate items only between numbers: "1 km, 2 km" is two items with their units.
 std::vector<std::string> items_with_unit(std::string_view text) {
   std::vector<std::string> items;
   std::size_t start = 0;
   while (start <= text.size()) {
     const std::size_t end = std::min(text.find(',', start), text.size());
-    items.emplace_back(trim(text.substr(start, end - start)));
+    const std::string_view item = trim(text.substr(start, end - start));
+    std::vector<std::string_view> words;
+    for (std::size_t w = 0; w < item.size();) {
+      const std::size_t space = std::min(item.find(' ', w), item.size());
+      if (space > w) {
+        words.push_back(item.substr(w, space - w));
+      }
+      w = space + 1;
+    }
+    const bool all_numbers =
+        words.size() > 1 && std::all_of(words.begin(), words.end(), starts_with_number);
+    if (all_numbers) {
+      items.insert(items.end(), words.begin(), words.end());
+    } else {
+      items.emplace_back(item);
+    }
     start = end + 1;
   }
   std::string unit;
@@ -124,10 +148,12 @@ std::vector<Q> parse_list(std::string_view text, std::string_view option, Parse 
 
 }  // namespace
 
-std::vector<core::Seconds> parse_duration_list(std::string_view text, std::string_view option) {
-  return parse_list<core::Seconds>(text, option, [](std::string_view t, std::string_view opt) {
-    return parse_duration(t, opt);
-  });
+std::vector<core::Seconds> parse_duration_list(std::string_view text, std::string_view option,
+                                               core::Seconds bare_unit) {
+  return parse_list<core::Seconds>(text, option,
+                                   [bare_unit](std::string_view t, std::string_view opt) {
+                                     return parse_duration(t, opt, bare_unit);
+                                   });
 }
 
 std::vector<core::Meters> parse_distance_list(std::string_view text, std::string_view option) {
@@ -156,6 +182,35 @@ core::LonLat parse_lonlat(std::string_view text, std::string_view option) {
     fail(option, text, "within longitude -180..180 and latitude -90..90");
   }
   return p;
+}
+
+std::vector<core::LonLat> parse_lonlat_list(std::string_view text, std::string_view option,
+                                            std::size_t min_points) {
+  std::vector<core::LonLat> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find(',', start), text.size());
+    const std::string_view vertex = trim(text.substr(start, end - start));
+    start = end + 1;
+    if (vertex.empty()) {
+      continue;
+    }
+    const auto space = vertex.find(' ');
+    if (space == std::string_view::npos) {
+      throw core::ArgumentError(std::string(option) +
+                                ": expected \"lon lat, lon lat, ...\", got '" +
+                                std::string(vertex) + "'");
+    }
+    // One place as parse_lonlat reads it: the same checks and messages.
+    const std::string pair =
+        std::string(vertex.substr(0, space)) + "," + std::string(trim(vertex.substr(space + 1)));
+    out.push_back(parse_lonlat(pair, option));
+  }
+  if (out.size() < min_points) {
+    throw core::ArgumentError(std::string(option) + ": needs at least " +
+                              std::to_string(min_points) + " points");
+  }
+  return out;
 }
 
 std::vector<core::Category> parse_categories(std::string_view text, std::string_view option) {
@@ -220,4 +275,4 @@ std::string format_distance(core::Meters d) {
   return buf;
 }
 
-}  // namespace caremap::cli
+}  // namespace caremap::core

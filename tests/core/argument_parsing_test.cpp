@@ -1,11 +1,11 @@
-#include "cli/argument_parsing.hpp"
+#include "core/argument_parsing.hpp"
 
 #include <catch2/catch.hpp>
 
 #include "core/error.hpp"
 
 using namespace caremap;
-using namespace caremap::cli;
+using namespace caremap::core;
 
 TEST_CASE("distances and durations with units", "[cli][args]") {
   CHECK(parse_distance("16km", "--radius").value == 16000.0);
@@ -60,4 +60,44 @@ TEST_CASE("band lists share the unit of their last item", "[cli][args]") {
   CHECK(d[0].value == 500.0);
   CHECK(d[1].value == 1000.0);
   CHECK_THROWS_AS(parse_duration_list("5,x,10min", "--bands"), core::ArgumentError);
+}
+
+TEST_CASE("one duration-list parser for the command line and the viewer's bands", "[args]") {
+  auto seconds = [](const std::vector<core::Seconds>& v) {
+    std::vector<double> out;
+    for (const core::Seconds& s : v) {
+      out.push_back(s.value);
+    }
+    return out;
+  };
+  const core::Seconds minute{60.0};
+  // The command line: bare numbers are seconds; the viewer's bands: minutes.
+  CHECK(seconds(parse_duration_list("90,120", "--t")) == std::vector<double>{90, 120});
+  CHECK(seconds(parse_duration_list("5,10", "bands", minute)) == std::vector<double>{300, 600});
+  // A unit on the last item applies to the bare ones, whatever the bare unit.
+  CHECK(seconds(parse_duration_list("5,10,15min", "--t")) == std::vector<double>{300, 600, 900});
+  CHECK(seconds(parse_duration_list("6 2 4min", "bands", minute)) ==
+        std::vector<double>{120, 240, 360});
+  CHECK(seconds(parse_duration_list("10, 5, 10 分", "bands", minute)) ==
+        std::vector<double>{300, 600});
+  CHECK(seconds(parse_duration_list("1h", "--t")) == std::vector<double>{3600});
+  CHECK_THROWS_AS(parse_duration_list("5,-1", "bands", minute), core::ArgumentError);
+  CHECK_THROWS_AS(parse_duration_list("five", "bands", minute), core::ArgumentError);
+  CHECK_THROWS_AS(parse_duration_list("5x", "bands", minute), core::ArgumentError);
+  // Spaces between a number and its unit stay one item.
+  CHECK(parse_distance_list("1 km, 2 km", "--d").size() == 2);
+}
+
+TEST_CASE("vertex lists are lon lat pairs checked like places", "[args]") {
+  const auto pts = parse_lonlat_list("7.42 43.73, 7.43 43.74,7.44 43.73", "--closure-polygon", 3);
+  REQUIRE(pts.size() == 3);
+  CHECK(pts[1].lon == 7.43);
+  CHECK(pts[1].lat == 43.74);
+  CHECK_THROWS_WITH(parse_lonlat_list("7.42 43.73, 7.43 43.74", "--closure-polygon", 3),
+                    Catch::Contains("at least 3"));
+  CHECK_THROWS_WITH(parse_lonlat_list("7.42,43.73", "--closure-line", 2),
+                    Catch::Contains("lon lat"));
+  // A swapped pair is named as in parse_lonlat.
+  CHECK_THROWS_WITH(parse_lonlat_list("33.8 130.5, 33.9 130.6", "--closure-line", 2),
+                    Catch::Contains("longitude comes first"));
 }

@@ -1,0 +1,119 @@
+#include "app/modules/routes/routes_module.hpp"
+
+#include <algorithm>
+
+#include "analysis/nearest_by_time.hpp"
+#include "app/facility_layers.hpp"
+#include "app/modules/analysis_job.hpp"
+#include "app/modules/closures/closures_module.hpp"
+#include "app/modules/module_access.hpp"
+#include "app/network_jobs.hpp"
+#include "app/shared_overlay.hpp"
+#include "routing/road_network.hpp"
+
+namespace caremap::app {
+
+RoutesState& routes_state(AppState& app) {
+  return find_module<RoutesModule>(app).state;
+}
+
+const char* RoutesModule::title(core::Lang lang) const {
+  return tr(lang, Str::net_route_title);
+}
+
+void RoutesModule::picked(AppState& app, core::XY at) {
+  state.picking = false;
+  start_route_nearest(app, at);
+}
+
+void RoutesModule::network_changed(AppState& app) {
+  if (state.origin) {
+    start_route_nearest(app, *state.origin);
+  }
+}
+
+void RoutesModule::clear(AppState& app) {
+  remove_result_layer(app, kLayer);
+  state.rows.clear();
+  state.origin.reset();
+  state.note.clear();
+}
+
+std::optional<OriginMarker> RoutesModule::marker() const {
+  if (!state.origin) {
+    return std::nullopt;
+  }
+  return OriginMarker{*state.origin, style::rgb(0x111111)};
+}
+
+void start_route_nearest(AppState& app, core::XY origin) {
+  RoutesState& s = routes_state(app);
+  s.origin = origin;
+  s.rows.clear();
+  s.note.clear();
+  const LoadedNetwork* net = current_network(app.network);
+  if (net == nullptr) {
+    s.note = tr(app.lang, Str::net_disabled_no_network);
+    return;
+  }
+  // The closure effect's default demand is this origin.
+  start_closure_effect(app);
+  const std::vector<core::LayerPtr> facilities = facility_layers(app);
+  const std::vector<core::Category> categories = facility_categories(app);
+  if (categories.empty()) {
+    s.note = tr(app.lang, Str::net_no_facilities);
+    remove_result_layer(app, RoutesModule::kLayer);
+    return;
+  }
+  const auto network = net->network;
+  const std::shared_ptr<SharedOverlay> shared = current_overlay(app);
+  const std::size_t k = static_cast<std::size_t>(std::clamp(s.k, 1, 10));
+  const std::string crs = app.working_crs;
+  const std::string title = tr(app.lang, Str::net_routes_layer);
+  const std::string unreachable = tr(app.lang, Str::net_unreachable);
+  AnalysisJob job;
+  job.key = RoutesModule::kJob;
+  job.label = "routes";
+  job.current = same_network(app);
+  job.work = [=](core::Progress& progress) {
+    const routing::Overlay* overlay = shared->get();
+    const core::LayerPtr demand = clicked_point_layer(origin, crs, "origin");
+    auto routes = std::make_shared<core::Layer>();
+    std::vector<RouteRow> rows;
+    for (std::size_t i = 0; i < categories.size(); ++i) {
+      analysis::NearestByTimeParams params;
+      params.categories = {categories[i]};
+      params.k = k;
+      params.direction = analysis::TravelDirection::to_facility;
+      analysis::NearestByTimeResult r =
+          analysis::nearest_by_time(*network, *demand, facilities, params, overlay, nullptr);
+      for (const analysis::NearestByTimeRow& row : r.rows) {
+        rows.push_back(RouteRow{categories[i], row.rank, r.facilities[row.facility].name,
+                                row.time_s, row.length_m});
+      }
+      if (routes->fields.empty()) {
+        *routes = std::move(r.routes);
+      } else {
+        for (core::Feature& f : r.routes.features) {
+          routes->features.push_back(std::move(f));
+        }
+      }
+      core::report_progress(&progress, static_cast<double>(i + 1) / categories.size());
+    }
+    routes->id = RoutesModule::kLayer;
+    routes->title = title;
+    routes->category = core::Category::route;
+    routes->crs = crs;
+    AnalysisResult result;
+    result.apply = [rows, unreachable](AppState& app) {
+      RoutesState& s = routes_state(app);
+      s.rows = rows;
+      s.note = rows.empty() ? unreachable : std::string();
+    };
+    result.layers = {routes};
+    return result;
+  };
+  submit_analysis(app, std::move(job));
+}
+
+}  // namespace caremap::app
