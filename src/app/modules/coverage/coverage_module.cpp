@@ -46,7 +46,8 @@ void start_coverage(AppState& app) {
     return;
   }
   const std::vector<analysis::CoverageSource> sources = coverage_sources(app);
-  const crs::Transformer projector = *app.lonlat;  // a copy: PROJ objects are per thread
+  // The job's own Transformer: PROJ objects are per thread.
+  const auto projector = std::make_shared<crs::Transformer>(app.lonlat->clone());
   const std::string what = category_title(category, app.lang);
   AnalysisJob job;
   job.key = CoverageModule::kJob;
@@ -64,7 +65,7 @@ void start_coverage(AppState& app) {
     params.circle_segments = 180;
     const auto start = std::chrono::steady_clock::now();
     analysis::CoverageResult r =
-        analysis::coverage(sources, *boundary, projector, params, &progress);
+        analysis::coverage(sources, *boundary, *projector, params, &progress);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     auto covered = std::make_shared<core::Layer>(std::move(r.covered));
