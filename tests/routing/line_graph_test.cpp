@@ -11,11 +11,14 @@ namespace {
 
 // A hand-drawn road layer: lines in metres with a class and optional one-way / node fields.
 struct Road {
+  Road(core::LineString l, std::string c = "national", std::string o = "", std::int64_t f = 0,
+       std::int64_t t = 0)
+      : line(std::move(l)), cls(std::move(c)), oneway(std::move(o)), from(f), to(t) {}
   core::LineString line;
-  std::string cls = "national";
+  std::string cls;
   std::string oneway;
-  std::int64_t from = 0;
-  std::int64_t to = 0;
+  std::int64_t from;
+  std::int64_t to;
 };
 
 core::Layer road_layer(const std::vector<Road>& roads) {
