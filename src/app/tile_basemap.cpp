@@ -94,7 +94,7 @@ void TileBasemap::touch(const TileId& id) {
 }
 
 void TileBasemap::run(std::size_t worker) {
-  const crs::Transformer& lonlat = *m_worker_lonlat[worker];
+  crs::Transformer& lonlat = *m_worker_lonlat[worker];
   for (;;) {
     TileId id;
     {

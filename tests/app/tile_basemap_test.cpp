@@ -145,7 +145,7 @@ TEST_CASE("the tile cache keeps its bound over a long pan", "[tiles]") {
   // it: every step wants tiles it never wanted before.
   const fs::path dir = fs::temp_directory_path() / "caremap-tiles-pan-test";
   fs::remove_all(dir);
-  const crs::Transformer lonlat = crs::Transformer::from_wgs84(crs::CrsRef::parse("EPSG:6670"));
+  crs::Transformer lonlat = crs::Transformer::from_wgs84(crs::CrsRef::parse("EPSG:6670"));
   const int z = 14;
   const auto strip =
       tiles_covering(core::LonLat{129.9, 33.79}, core::LonLat{132.1, 33.82}, z, 100000);
