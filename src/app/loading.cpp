@@ -99,6 +99,13 @@ JobId start_open_region(AppState& app, std::string name_or_path) {
             }
           }
           app.network.region_roads = region->project.roads;
+          app.network.region_road_profile = region->project.road_profile;
+          app.network.region_land.clear();
+          for (const io::LoadedLayer* b : region->boundaries()) {
+            auto parts = routing::LandParts::parts_of(*b->layer);
+            app.network.region_land.insert(app.network.region_land.end(), parts.begin(),
+                                           parts.end());
+          }
           CoverageState& coverage = coverage_state(app);
           if (!coverage.radius_from_user) {
             coverage.radius_m =
