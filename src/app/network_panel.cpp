@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "analysis/network_sites.hpp"
 #include "app/modules/analysis_module.hpp"
 #include "app/modules/panel_widgets.hpp"
 #include "app/network_jobs.hpp"
@@ -28,6 +29,8 @@ void draw_status(AppState& app, ViewState& view, Lang l) {
                         tr(l, Str::net_nodes), net->segments, tr(l, Str::net_segments),
                         tr(l, net->from_cache ? Str::net_from_cache : Str::net_built),
                         net->seconds);
+    // What every travel time of this tab stands on (a trunk-road layer says so here too).
+    wrapped_quiet(analysis::network_distance_basis(*net->network).in(l).c_str());
   } else if (n.loading) {
     ImGui::TextColored(kPanelActive, "%s", tr(l, Str::net_loading));
     ImGui::SameLine();
