@@ -16,7 +16,8 @@ config=$(mktemp -d)
 trap 'rm -rf "$config"' EXIT
 export XDG_CONFIG_HOME=$config
 
-# A real facility layer on the only road network caremap ships (see tests/app/data/README.md).
+# A real facility layer on the OpenStreetMap network caremap ships for tests (see
+# tests/app/data/README.md); the default region has trunk roads only (KSJ N01, 1996).
 monaco_pharmacies=$root/tests/app/data/monaco_pharmacies.geojson
 
 shot() {
@@ -37,6 +38,9 @@ shot viewer-default-en --lang en
 shot viewer-zoom-labels-ja --lang ja --view 130.552,33.806,14
 shot viewer-nearest-ja --lang ja --nearest 130.500,33.790 --k 3 --view 130.52,33.80,12
 shot viewer-coverage-ja --lang ja --coverage clinic:4000
+# Travel time on the default region's trunk roads (KSJ N01 1996): service areas from 宗像市役所.
+shot viewer-default-service-area-ja --lang ja --service-area 130.5406,33.8054 --bands 5,10,15 \
+  --tab network --frames 40
 shot viewer-table-inspector-ja --lang ja --inspector --table hospitals --search 病院 \
   --select hospitals:0
 # The travel-time tab without a road network: it says so instead of falling back.
