@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "core/utf8.hpp"
+
 namespace caremap::app {
 
 namespace {
@@ -49,24 +51,6 @@ std::uint32_t decode(std::string_view s, std::size_t& i) {
   return 0xFFFFFFFFu;
 }
 
-void encode(std::uint32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 std::uint32_t fold(std::uint32_t cp) {
   if (cp >= 0x30A1 && cp <= 0x30F6) {
     return cp - 0x60;  // katakana ァ..ヶ -> hiragana ぁ..ゖ
@@ -96,7 +80,7 @@ std::string normalize_for_search(std::string_view text) {
       out += text[start];
       continue;
     }
-    encode(fold(cp), out);
+    core::append_utf8(out, static_cast<char32_t>(fold(cp)));
   }
   return out;
 }
