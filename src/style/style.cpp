@@ -138,7 +138,9 @@ Symbol default_symbol(Category c) {
     case Category::road:
       s.title_en = "Road";
       s.title_ja = "道路";
-      s.line = LineSymbol{rgb(0xbdbdbd), 1.0f};
+      // Mid grey and wider than a hairline: a trunk-road-only network (the default region's) has
+      // few lines, and the map must show where travel times can follow a road and where not.
+      s.line = LineSymbol{rgb(0x8f8f8f), 1.6f};
       break;
     case Category::demand:
       s.title_en = "Demand point";
