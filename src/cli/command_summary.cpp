@@ -61,11 +61,17 @@ std::vector<NearestHospitalRow> nearest_hospitals(const io::Region& region) {
 }
 
 // Categories a coverage figure is given for, in the order a planner reads them.
-constexpr core::Category kCoverageCategories[] = {
-    core::Category::clinic,           core::Category::hospital,
-    core::Category::pharmacy,         core::Category::dental,
-    core::Category::care_facility,    core::Category::shelter_evacuation,
-    core::Category::shelter_emergency};
+// The home-care team's offices come after the physicians and pharmacies they work with.
+constexpr core::Category kCoverageCategories[] = {core::Category::clinic,
+                                                  core::Category::hospital,
+                                                  core::Category::pharmacy,
+                                                  core::Category::dental,
+                                                  core::Category::visiting_nurse_station,
+                                                  core::Category::care_manager_office,
+                                                  core::Category::home_help_office,
+                                                  core::Category::care_facility,
+                                                  core::Category::shelter_evacuation,
+                                                  core::Category::shelter_emergency};
 
 struct CoverageRow {
   core::Category category;

@@ -86,6 +86,17 @@ TEST_CASE("info and summary give people per city; 板橋区 says it has none", "
   CHECK(info["people"]["basis"]["en"] == "2020 census 500 m mesh population (apportioned by area)");
 
   const auto summary = json_of({"summary", "--json"});
+  // The home-care team's offices are summarised with their planning reach (8 km for a
+  // visiting-nurse station, coverage_radius.cpp).
+  bool nurses = false;
+  for (const auto& row : summary["coverage"]) {
+    if (row["category"] == "visiting_nurse_station") {
+      nurses = true;
+      CHECK(row["radius_m"].get<double>() == Approx(8000.0));
+      REQUIRE(row["cities"].size() == 2);
+    }
+  }
+  CHECK(nurses);
   const auto& bands = summary["people_by_distance"];
   REQUIRE(bands.is_array());
   REQUIRE(!bands.empty());
