@@ -203,6 +203,20 @@ void write_graph_cache(const RoadGraph& graph, const CacheKey& key,
   }
 }
 
+void write_graph_cache_or_warn(const RoadGraph& graph, const CacheKey& key,
+                               const std::filesystem::path& path, core::Diagnostics& diagnostics) {
+  try {
+    write_graph_cache(graph, key, path);
+  } catch (const core::OutputError& e) {
+    diagnostics.add({core::Severity::warning,
+                     "graph_cache_write_failed",
+                     path.string(),
+                     std::nullopt,
+                     {},
+                     e.detail()});
+  }
+}
+
 std::optional<RoadGraph> read_graph_cache(const std::filesystem::path& path,
                                           const CacheKey& expected,
                                           core::Diagnostics& diagnostics) {

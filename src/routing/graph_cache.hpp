@@ -63,6 +63,11 @@ CacheKey cache_key_for(const std::filesystem::path& source, const Profile& profi
 void write_graph_cache(const RoadGraph& graph, const CacheKey& key,
                        const std::filesystem::path& path);
 
+/// write_graph_cache, but a cache that cannot be written is only a "graph_cache_write_failed"
+/// warning: the graph was built and the run goes on without a cache.
+void write_graph_cache_or_warn(const RoadGraph& graph, const CacheKey& key,
+                               const std::filesystem::path& path, core::Diagnostics& diagnostics);
+
 /// The cached graph if `path` exists and its key equals `expected`; nullopt when it is absent or
 /// stale. A file that exists but is truncated, corrupt or of another format adds a
 /// "graph_cache_invalid" diagnostic and returns nullopt.

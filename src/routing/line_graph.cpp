@@ -397,16 +397,7 @@ LoadedLineGraph load_or_build_line_graph(const std::filesystem::path& source,
     return {LineGraph{std::move(*cached), {}}, true};
   }
   LineGraph built = build_line_graph(read_lines(), profile, std::move(info), diagnostics);
-  try {
-    write_graph_cache(built.graph, key, cache);
-  } catch (const core::OutputError& e) {
-    diagnostics.add({core::Severity::warning,
-                     "graph_cache_write_failed",
-                     cache.string(),
-                     std::nullopt,
-                     {},
-                     e.detail()});
-  }
+  write_graph_cache_or_warn(built.graph, key, cache, diagnostics);
   return {std::move(built), false};
 }
 

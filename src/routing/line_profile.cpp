@@ -7,25 +7,11 @@
 
 #include "core/error.hpp"
 #include "routing/error_context.hpp"
+#include "routing/profile_json.hpp"
 
 namespace caremap::routing {
 
 namespace {
-
-using Json = nlohmann::json;
-
-template <class T>
-void read(const Json& j, const char* key, T& out, const std::string& source) {
-  const auto it = j.find(key);
-  if (it == j.end() || it->is_null()) {
-    return;
-  }
-  try {
-    out = it->get<T>();
-  } catch (const Json::exception& e) {
-    throw core::InputError(std::string("wrong type: ") + e.what(), file_context(source, key));
-  }
-}
 
 void require_positive(double v, const std::string& what, const std::string& source,
                       const char* key) {
@@ -37,42 +23,33 @@ void require_positive(double v, const std::string& what, const std::string& sour
 }  // namespace
 
 LineProfile line_profile_from_json(std::string_view json, const std::string& source) {
-  Json j;
-  try {
-    j = Json::parse(json);
-  } catch (const Json::exception& e) {
-    throw core::InputError(std::string("malformed profile JSON: ") + e.what(),
-                           file_context(source));
-  }
-  if (!j.is_object()) {
-    throw core::InputError("a profile must be a JSON object", file_context(source));
-  }
+  const ProfileJson j = parse_profile_object(json, source);
   LineProfile p;
-  read(j, "name", p.name, source);
-  read(j, "class_field", p.class_field, source);
+  read_profile_field(j, "name", p.name, source);
+  read_profile_field(j, "class_field", p.class_field, source);
   std::map<std::string, double> speeds;
-  read(j, "class_speeds_kmh", speeds, source);
+  read_profile_field(j, "class_speeds_kmh", speeds, source);
   p.class_speeds_kmh.insert(speeds.begin(), speeds.end());
-  read(j, "speed_field", p.speed_field, source);
-  read(j, "oneway_field", p.oneway_field, source);
-  read(j, "oneway_forward", p.oneway_forward, source);
-  read(j, "oneway_backward", p.oneway_backward, source);
-  read(j, "from_node_field", p.from_node_field, source);
-  read(j, "to_node_field", p.to_node_field, source);
-  read(j, "id_field", p.id_field, source);
-  read(j, "snap_tolerance_m", p.snap_tolerance_m, source);
+  read_profile_field(j, "speed_field", p.speed_field, source);
+  read_profile_field(j, "oneway_field", p.oneway_field, source);
+  read_profile_field(j, "oneway_forward", p.oneway_forward, source);
+  read_profile_field(j, "oneway_backward", p.oneway_backward, source);
+  read_profile_field(j, "from_node_field", p.from_node_field, source);
+  read_profile_field(j, "to_node_field", p.to_node_field, source);
+  read_profile_field(j, "id_field", p.id_field, source);
+  read_profile_field(j, "snap_tolerance_m", p.snap_tolerance_m, source);
   if (const auto a = j.find("access"); a != j.end() && a->is_object()) {
-    read(*a, "speed_kmh", p.access.speed_kmh, source);
-    read(*a, "detour_factor", p.access.detour_factor, source);
-    read(*a, "flag_distance_m", p.access.flag_distance_m, source);
-    read(*a, "max_distance_m", p.access.max_distance_m, source);
-    read(*a, "direct_legs", p.access.direct_legs, source);
+    read_profile_field(*a, "speed_kmh", p.access.speed_kmh, source);
+    read_profile_field(*a, "detour_factor", p.access.detour_factor, source);
+    read_profile_field(*a, "flag_distance_m", p.access.flag_distance_m, source);
+    read_profile_field(*a, "max_distance_m", p.access.max_distance_m, source);
+    read_profile_field(*a, "direct_legs", p.access.direct_legs, source);
   }
   if (const auto b = j.find("basis"); b != j.end() && b->is_object()) {
-    read(*b, "ja", p.basis.ja, source);
-    read(*b, "en", p.basis.en, source);
+    read_profile_field(*b, "ja", p.basis.ja, source);
+    read_profile_field(*b, "en", p.basis.en, source);
   }
-  read(j, "credit", p.credit, source);
+  read_profile_field(j, "credit", p.credit, source);
   if (p.name.empty()) {
     throw core::InputError("profile needs a name", file_context(source, "name"));
   }
@@ -112,15 +89,15 @@ LineProfile load_line_profile(const std::string& path) {
 
 bool is_line_profile_json(std::string_view json) {
   try {
-    const Json j = Json::parse(json);
+    const ProfileJson j = ProfileJson::parse(json);
     return j.is_object() && j.value("kind", std::string()) == "line_layer";
-  } catch (const Json::exception&) {
+  } catch (const ProfileJson::exception&) {
     return false;
   }
 }
 
 std::string line_profile_to_json(const LineProfile& p) {
-  Json j;
+  ProfileJson j;
   j["kind"] = "line_layer";
   j["name"] = p.name;
   j["class_field"] = p.class_field;

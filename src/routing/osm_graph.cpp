@@ -100,16 +100,7 @@ LoadedGraph load_or_build_graph(const std::filesystem::path& osm_path, const Pro
     return {std::move(*cached), true};
   }
   RoadGraph graph = build_graph(osm_path, profile, projector, options.crs, diagnostics, progress);
-  try {
-    write_graph_cache(graph, key, cache);
-  } catch (const core::OutputError& e) {
-    diagnostics.add({core::Severity::warning,
-                     "graph_cache_write_failed",
-                     cache.string(),
-                     std::nullopt,
-                     {},
-                     e.detail()});
-  }
+  write_graph_cache_or_warn(graph, key, cache, diagnostics);
   return {std::move(graph), false};
 }
 

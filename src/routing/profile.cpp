@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "routing/error_context.hpp"
+#include "routing/profile_json.hpp"
 
 namespace caremap::routing {
 
@@ -102,19 +103,6 @@ std::optional<int> oneway_direction(const Profile& profile, std::span<const Tag>
 
 Json string_list(const std::vector<std::string>& v) {
   return Json(v);
-}
-
-template <class T>
-void read_field(const Json& j, const char* key, T& out, const std::string& source) {
-  if (!j.contains(key)) {
-    return;
-  }
-  try {
-    out = j.at(key).get<T>();
-  } catch (const Json::exception& e) {
-    throw core::InputError(std::string("profile field '") + key + "': " + e.what(),
-                           file_context(source, key));
-  }
 }
 
 }  // namespace
@@ -217,32 +205,23 @@ std::string profile_to_json(const Profile& p) {
 }
 
 Profile profile_from_json(std::string_view text, const std::string& source) {
-  Json j;
-  try {
-    j = Json::parse(text.begin(), text.end());
-  } catch (const Json::exception& e) {
-    throw core::InputError(std::string("profile is not valid JSON: ") + e.what(),
-                           file_context(source));
-  }
-  if (!j.is_object()) {
-    throw core::InputError("profile must be a JSON object", file_context(source));
-  }
+  const ProfileJson j = parse_profile_object(text, source);
   Profile p;
-  read_field(j, "name", p.name, source);
+  read_profile_field(j, "name", p.name, source);
   std::map<std::string, double> speeds;
-  read_field(j, "highway_speeds_kmh", speeds, source);
+  read_profile_field(j, "highway_speeds_kmh", speeds, source);
   p.highway_speeds_kmh.insert(speeds.begin(), speeds.end());
-  read_field(j, "access_tags", p.access_tags, source);
-  read_field(j, "denied_access", p.denied_access, source);
-  read_field(j, "use_oneway", p.use_oneway, source);
-  read_field(j, "implied_oneway_highways", p.implied_oneway_highways, source);
-  read_field(j, "implied_oneway_junctions", p.implied_oneway_junctions, source);
-  read_field(j, "use_maxspeed", p.use_maxspeed, source);
-  read_field(j, "maxspeed_factor", p.maxspeed_factor, source);
+  read_profile_field(j, "access_tags", p.access_tags, source);
+  read_profile_field(j, "denied_access", p.denied_access, source);
+  read_profile_field(j, "use_oneway", p.use_oneway, source);
+  read_profile_field(j, "implied_oneway_highways", p.implied_oneway_highways, source);
+  read_profile_field(j, "implied_oneway_junctions", p.implied_oneway_junctions, source);
+  read_profile_field(j, "use_maxspeed", p.use_maxspeed, source);
+  read_profile_field(j, "maxspeed_factor", p.maxspeed_factor, source);
   std::map<std::string, double> named;
-  read_field(j, "named_maxspeeds_kmh", named, source);
+  read_profile_field(j, "named_maxspeeds_kmh", named, source);
   p.named_maxspeeds_kmh.insert(named.begin(), named.end());
-  read_field(j, "route_areas", p.route_areas, source);
+  read_profile_field(j, "route_areas", p.route_areas, source);
   for (const auto& [k, v] : p.highway_speeds_kmh) {
     if (!(v > 0.0) || !std::isfinite(v)) {
       throw core::InputError("speed of highway class '" + k + "' must be positive",
