@@ -1,6 +1,7 @@
 #include "analysis/od_matrix.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 
 #include "analysis/parallel_chunks.hpp"
@@ -22,6 +23,40 @@ void validate(const OdOptions& o) {
     throw core::ArgumentError("max_length must be >= 0 m");
   }
   require_snap_distance(o.snap_distance);
+  if (o.search_from_destinations && o.k_nearest) {
+    throw core::ArgumentError("search_from_destinations needs the full matrix, not k_nearest");
+  }
+}
+
+// The full matrix by one backward search per destination: the hits are the origins, each
+// measured origin -> destination over the same one-way streets.
+void fill_from_destinations(const routing::RoadGraph& g, std::span<const NetworkSite> origins,
+                            std::span<const NetworkSite> destinations,
+                            const routing::SearchOptions& search, const OdOptions& options,
+                            const routing::Overlay* overlay, core::Progress* progress,
+                            const std::function<bool(double, double)>& within,
+                            std::vector<OdRow>& rows) {
+  const routing::TargetSet targets(g, endpoints_of(origins), routing::Direction::backward, overlay);
+  const std::size_t n = destinations.size();
+  const unsigned workers = worker_count(options.threads, destinations.size());
+  std::vector<std::unique_ptr<routing::TargetSearch>> searches(workers);
+  parallel_chunks(
+      destinations.size(), options.threads,
+      [&](std::size_t d, unsigned w) {
+        if (!destinations[d].endpoint) {
+          return;
+        }
+        if (!searches[w]) {
+          searches[w] = std::make_unique<routing::TargetSearch>(g, targets);
+        }
+        for (const routing::TargetHit& h : searches[w]->run(*destinations[d].endpoint, 0, search)) {
+          if (within(h.time_s, h.length_m)) {
+            rows[std::size_t{h.target} * n + d] = {h.target, static_cast<std::uint32_t>(d),
+                                                   h.time_s, h.length_m, true};
+          }
+        }
+      },
+      progress, 0.0, 0.8);
 }
 
 OdMatrixResult run(const routing::RoadNetwork& network, std::vector<NetworkSite> origins,
@@ -55,18 +90,28 @@ OdMatrixResult run(const routing::RoadNetwork& network, std::vector<NetworkSite>
     result.rows.resize(origins.size() * n);
   }
   std::vector<std::vector<OdRow>> nearest(full ? 0 : origins.size());
+  if (options.search_from_destinations) {
+    for (std::size_t o = 0; o < origins.size(); ++o) {
+      for (std::uint32_t d = 0; d < n; ++d) {
+        result.rows[o * n + d] = {static_cast<std::uint32_t>(o), d, routing::kUnreachable,
+                                  routing::kUnreachable, false};
+      }
+    }
+    fill_from_destinations(g, origins, destinations, search, options, overlay, progress, within,
+                           result.rows);
+  }
   const unsigned workers = worker_count(options.threads, origins.size());
   std::vector<std::unique_ptr<routing::TargetSearch>> searches(workers);
   parallel_chunks(
       origins.size(), options.threads,
       [&](std::size_t o, unsigned w) {
         const auto oi = static_cast<std::uint32_t>(o);
-        if (full) {
+        if (full && !options.search_from_destinations) {
           for (std::uint32_t d = 0; d < n; ++d) {
             result.rows[o * n + d] = {oi, d, routing::kUnreachable, routing::kUnreachable, false};
           }
         }
-        if (origins[o].endpoint) {
+        if (origins[o].endpoint && !options.search_from_destinations) {
           if (!searches[w]) {
             searches[w] = std::make_unique<routing::TargetSearch>(g, targets);
           }
@@ -127,7 +172,7 @@ OdMatrixResult run(const routing::RoadNetwork& network, std::vector<NetworkSite>
           }
         }
       },
-      progress, 0.0, 1.0);
+      progress, options.search_from_destinations ? 0.8 : 0.0, 1.0);
   for (auto& list : nearest) {
     result.rows.insert(result.rows.end(), list.begin(), list.end());
   }

@@ -35,6 +35,11 @@ struct OdOptions {
   std::optional<std::size_t> k_nearest;            ///< only the k nearest destinations, k >= 1
   core::Meters snap_distance = routing::kDefaultSnapDistance;
   unsigned threads = 1;  ///< 0 = all cores
+  /// Full matrix only: one backward search per destination (the same travel direction, origin
+  /// to destination) instead of one forward search per origin. For many origins and few
+  /// destinations (1,000 patients, 20 hospitals: 20 searches instead of 1,000). Times equal
+  /// the forward ones up to the order of floating-point sums.
+  bool search_from_destinations = false;
 };
 
 struct OdRow {
@@ -59,8 +64,8 @@ struct OdMatrixResult {
   core::Provenance provenance;
 };
 
-/// The matrix between plain points (working CRS). Throws core::ArgumentError for k = 0 or
-/// negative limits.
+/// The matrix between plain points (working CRS). Throws core::ArgumentError for k = 0,
+/// negative limits or search_from_destinations with k_nearest.
 OdMatrixResult od_matrix(const routing::RoadNetwork& network, std::span<const core::XY> origins,
                          std::span<const core::XY> destinations, const OdOptions& options,
                          const routing::Overlay* overlay = nullptr,

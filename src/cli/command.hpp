@@ -50,5 +50,9 @@ void add_service_area_command(CLI::App& root, CommandRegistry& registry);
 void add_od_matrix_command(CLI::App& root, CommandRegistry& registry);
 void add_population_command(CLI::App& root, CommandRegistry& registry);
 void add_team_command(CLI::App& root, CommandRegistry& registry);
+void add_drill_command(CLI::App& root, CommandRegistry& registry);
+// `drill run` and `drill generate`, added under `drill` by add_drill_command.
+void add_drill_run_command(CLI::App& drill, CommandRegistry& registry);
+void add_drill_generate_command(CLI::App& drill, CommandRegistry& registry);
 
 }  // namespace caremap::cli

@@ -1,0 +1,59 @@
+#pragma once
+// The drill's assignment: patients to sites (hospital beds, or shelter places) minimising the
+// total priority-weighted travel time within each site's capacity, solved exactly as a
+// min-cost flow with LEMON's network simplex.
+//
+// Network: one node per patient (supply 1), one per site, one sink (demand = patients).
+//   patient -> site   capacity 1, cost weight x time   (only where allowed and reachable)
+//   site -> sink      capacity = the site's capacity, cost 0
+//   patient -> sink   capacity 1, cost weight x penalty  ("not placed")
+// Costs are integers in tenths of a second (cost_units). The penalty is 1 + the sum over
+// patients of weight x their dearest allowed pair, so it exceeds any saving in time: the
+// optimum first places as much priority weight as the beds allow (a priority-3 patient is
+// never left out to place a priority-1 one) and then minimises the weighted time. Ties between
+// equal optima are broken by the solver, deterministically for the same input.
+//
+// Complexity: network simplex on P + S + 1 nodes and up to P x S + P + S arcs; 10,000 patients
+// x 20 hospitals: bench/drill.
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace caremap::drill {
+
+struct AssignmentProblem {
+  std::size_t patients = 0;
+  std::size_t sites = 0;
+  std::vector<double> time_s;          ///< patient-major, patients x sites; +inf = unreachable
+  std::vector<std::uint8_t> allowed;   ///< same layout; 0 = the site cannot take this patient
+  std::vector<std::int64_t> weight;    ///< per patient, >= 1 (the priority weight)
+  std::vector<std::int64_t> capacity;  ///< per site, >= 0
+
+  std::size_t at(std::size_t patient, std::size_t site) const { return patient * sites + site; }
+  /// Allowed and reachable.
+  bool usable(std::size_t patient, std::size_t site) const;
+};
+
+inline constexpr std::int32_t kNotPlaced = -1;
+
+struct AssignmentSolution {
+  std::vector<std::int32_t> site;  ///< per patient: the site, or kNotPlaced
+  std::vector<std::int64_t> load;  ///< per site: patients placed there
+  std::int64_t objective = 0;      ///< total cost in cost units, penalties included
+  std::int64_t penalty = 0;        ///< the not-placed cost per unit of weight
+  std::size_t placed = 0;
+  double weighted_time_s = 0.0;  ///< sum of weight x time over placed patients
+};
+
+/// Tenths of a second, rounded: the integer costs of the flow.
+std::int64_t cost_units(double time_s);
+
+/// The not-placed penalty per unit of weight for `problem` (see above).
+std::int64_t not_placed_penalty(const AssignmentProblem& problem);
+
+/// Solves the problem exactly. Throws core::ArgumentError for inconsistent sizes, a weight < 1,
+/// a negative capacity or costs that would overflow 64-bit integers.
+AssignmentSolution solve_assignment(const AssignmentProblem& problem);
+
+}  // namespace caremap::drill
