@@ -154,6 +154,13 @@ std::shared_ptr<const routing::Overlay> state_overlay(const DrillState& state,
                                                       const routing::RoadNetwork& network,
                                                       core::Diagnostics& diagnostics);
 
+/// The bed problem of `state` over the patients `who` (indexes into scenario.patients, all
+/// wanting a bed): capacities free + backup beds (0 when damaged), pairs allowed where the
+/// hospital offers every service the patient needs now, times from `costs` (hospitals first).
+AssignmentProblem bed_problem(const Scenario& scenario, const DrillState& state,
+                              const analysis::TravelCosts& costs,
+                              const std::vector<std::uint32_t>& who);
+
 /// Assigns beds and shelter places in `state` and explains them. `open_costs` are the costs
 /// without closures (drill_costs with no overlay); `previous` the result of the inject before
 /// (null for the first). Throws core::ArgumentError for a scenario without hospitals.

@@ -11,9 +11,6 @@
 
 namespace caremap::drill {
 
-namespace {
-
-// The bed problem over the patients who need a bed (`who`), hospitals first in the costs.
 AssignmentProblem bed_problem(const Scenario& scenario, const DrillState& state,
                               const analysis::TravelCosts& costs,
                               const std::vector<std::uint32_t>& who) {
@@ -39,6 +36,8 @@ AssignmentProblem bed_problem(const Scenario& scenario, const DrillState& state,
   }
   return p;
 }
+
+namespace {
 
 AssignmentProblem shelter_problem(const Scenario& scenario, const analysis::TravelCosts& costs,
                                   const std::vector<std::uint32_t>& who) {
