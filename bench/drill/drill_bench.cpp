@@ -23,6 +23,7 @@
 #include <string>
 
 #include "drill/drill_run.hpp"
+#include "drill/support/problem_json.hpp"
 #include "routing/osm_graph.hpp"
 #include "support/monaco.hpp"
 #include "support/utm_projector.hpp"
@@ -103,9 +104,12 @@ drill::Scenario scenario(const routing::RoadGraph& g, const Args& a) {
     drill::Patient p;
     p.id = "B" + std::to_string(i + 1);
     p.position = g.node_xy(node(rng));
-    if (u(rng) < 0.05) p.needs.add(core::CareNeed::ventilator);
-    if (u(rng) < 0.08) p.needs.add(core::CareNeed::dialysis);
-    if (u(rng) < 0.10) p.needs.add(core::CareNeed::home_oxygen);
+    if (u(rng) < 0.05)
+      p.needs.add(core::CareNeed::ventilator);
+    if (u(rng) < 0.08)
+      p.needs.add(core::CareNeed::dialysis);
+    if (u(rng) < 0.10)
+      p.needs.add(core::CareNeed::home_oxygen);
     p.priority = p.needs.has(core::CareNeed::ventilator) ? 3 : p.needs.empty() ? 1 : 2;
     s.patients.push_back(std::move(p));
   }
@@ -118,9 +122,12 @@ drill::Scenario scenario(const routing::RoadGraph& g, const Args& a) {
     x.position = g.node_xy(node(rng));
     x.free_beds = static_cast<int>(beds * (0.5 + u(rng)) / static_cast<double>(a.hospitals));
     x.backup_beds = h == 0 ? 20 : 0;
-    if (u(rng) < 0.4) x.services.add(core::CareNeed::ventilator);
-    if (u(rng) < 0.5) x.services.add(core::CareNeed::dialysis);
-    if (u(rng) < 0.8) x.services.add(core::CareNeed::home_oxygen);
+    if (u(rng) < 0.4)
+      x.services.add(core::CareNeed::ventilator);
+    if (u(rng) < 0.5)
+      x.services.add(core::CareNeed::dialysis);
+    if (u(rng) < 0.8)
+      x.services.add(core::CareNeed::home_oxygen);
     s.hospitals.push_back(std::move(x));
   }
   s.injects.push_back({0.0, "quake", {closed_ways(g, rng, 10, "first closures")}, {}, {}});
@@ -138,15 +145,13 @@ int main(int argc, char** argv) {
   const Args a = parse(argc, argv);
   core::Diagnostics d;
   test::UtmProjector utm(test::kMonacoUtmZone);
-  const routing::RoadNetwork network(
-      routing::build_graph(test::monaco_pbf(CAREMAP_BENCH_DATA_DIR), routing::car_profile(), utm,
-                           test::kMonacoCrs, d));
+  const routing::RoadNetwork network(routing::build_graph(
+      test::monaco_pbf(CAREMAP_BENCH_DATA_DIR), routing::car_profile(), utm, test::kMonacoCrs, d));
   const drill::Scenario s = scenario(network.graph(), a);
   drill::DrillOptions options;
   options.threads = a.threads;
   core::Diagnostics ignored;
-  const analysis::TravelCosts open =
-      drill::drill_costs(s, &network, nullptr, options, ignored);
+  const analysis::TravelCosts open = drill::drill_costs(s, &network, nullptr, options, ignored);
   drill::DrillState t0 = drill::initial_state(s);
   drill::apply_inject(t0, s.injects[0], 0);
   drill::DrillState t20 = t0;
@@ -156,8 +161,10 @@ int main(int argc, char** argv) {
   drill::InjectResult r0, r1;
   drill::AssignmentProblem problem;
   for (int run = 0; run < a.runs; ++run) {
-    first.ms.push_back(time_ms([&] { r0 = drill::solve_state(s, t0, &network, open, nullptr, options); }));
-    inject.ms.push_back(time_ms([&] { r1 = drill::solve_state(s, t20, &network, open, &r0, options); }));
+    first.ms.push_back(
+        time_ms([&] { r0 = drill::solve_state(s, t0, &network, open, nullptr, options); }));
+    inject.ms.push_back(
+        time_ms([&] { r1 = drill::solve_state(s, t20, &network, open, &r0, options); }));
     costs.ms.push_back(time_ms([&] {
       core::Diagnostics x;
       (void)drill::drill_costs(s, &network, r1.overlay.get(), options, x);
@@ -189,21 +196,7 @@ int main(int argc, char** argv) {
                      {"assignment_ms", assignment.json()}};
   std::cout << out.dump() << "\n";
   if (!a.dump.empty()) {
-    nlohmann::json costs_units = nlohmann::json::array();
-    for (std::size_t i = 0; i < problem.time_s.size(); ++i) {
-      costs_units.push_back(problem.usable(i / problem.sites, i % problem.sites)
-                                ? drill::cost_units(problem.time_s[i])
-                                : std::int64_t{-1});
-    }
-    std::ofstream f(a.dump);
-    f << nlohmann::json{{"patients", problem.patients},
-                        {"sites", problem.sites},
-                        {"cost_units", costs_units},
-                        {"weight", problem.weight},
-                        {"capacity", problem.capacity},
-                        {"penalty", r1.beds.penalty},
-                        {"objective", r1.beds.objective}}
-             .dump();
+    std::ofstream(a.dump) << test::problem_json(problem, r1.beds).dump();
   }
   return 0;
 }

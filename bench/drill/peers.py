@@ -14,13 +14,19 @@ import time
 
 
 def objective_of(inst, site_of):
-    """The objective of an assignment (patient -> site or None), exactly as caremap counts it."""
+    """The objective of an assignment (patient -> site or None), exactly as caremap counts it:
+    weighted costs, penalties, and the reserve cost of every bed beyond a site's capacity."""
     n, m = inst["patients"], inst["sites"]
     total = 0
+    load = [0] * m
     for i in range(n):
         w = inst["weight"][i]
         s = site_of[i]
         total += w * (inst["penalty"] if s is None else inst["cost_units"][i * m + s])
+        if s is not None:
+            load[s] += 1
+    for s in range(m):
+        total += max(0, load[s] - inst["capacity"][s]) * inst["reserve_cost"]
     return total
 
 
@@ -32,6 +38,10 @@ def run_networkx(inst):
     g.add_node("sink", demand=n)
     for s in range(m):
         g.add_edge(("s", s), "sink", capacity=inst["capacity"][s], weight=0)
+        if inst["reserve"][s] > 0:
+            g.add_edge(("s", s), ("r", s), capacity=inst["reserve"][s],
+                       weight=inst["reserve_cost"])
+            g.add_edge(("r", s), "sink", capacity=inst["reserve"][s], weight=0)
     for i in range(n):
         g.add_node(("p", i), demand=-1)
         w = inst["weight"][i]
@@ -78,9 +88,14 @@ def run_pulp(inst):
         by_site[s].append(v)
     for i in range(n):
         prob += pulp.lpSum(by_patient[i]) + out[i] == 1
+    # Reserve beds: y[s] beds beyond the capacity, each at the reserve cost.
+    extra = []
     for s in range(m):
         if by_site[s]:
-            prob += pulp.lpSum(by_site[s]) <= inst["capacity"][s]
+            y = pulp.LpVariable(f"r_{s}", 0, inst["reserve"][s])
+            extra.append((y, inst["reserve_cost"]))
+            prob += pulp.lpSum(by_site[s]) - y <= inst["capacity"][s]
+    prob.objective += pulp.LpAffineExpression(extra)
     t1 = time.perf_counter()
     status = prob.solve(pulp.PULP_CBC_CMD(msg=0))
     t2 = time.perf_counter()

@@ -107,6 +107,13 @@ int run_drill_command(const DrillRunOptions& o, CommandContext& context) {
       routes.push_back(drill::patient_routes(d.scenario, r, network, d.options));
     }
     timer.lap("routes");
+    std::error_code ec;
+    std::filesystem::create_directories(o.out_dir, ec);
+    if (!std::filesystem::is_directory(o.out_dir)) {
+      throw core::OutputError(
+          "cannot create the output directory" + (ec ? ": " + ec.message() : std::string()),
+          core::ErrorContext{o.out_dir, "", std::nullopt, ""});
+    }
     const auto assignment =
         std::make_shared<core::Layer>(drill::assignment_layer(d.scenario, result, lang));
     OutputOptions table;

@@ -182,6 +182,7 @@ LoadedDrill load_drill(const std::filesystem::path& path, const NetworkOptions& 
   s.drill_data = f.drill_data;
   s.priority_weights = f.priority_weights;
   s.power_needs = f.power_needs.value_or(drill::default_power_needs());
+  s.backup_bed_cost_s = f.backup_bed_cost_min * 60.0;
 
   const io::LoadedLayer patients = read_source(f.patients.from, d, crs);
   d.diagnostics.append(patients.diagnostics);

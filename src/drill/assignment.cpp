@@ -16,11 +16,11 @@ namespace {
 void validate(const AssignmentProblem& p) {
   const std::size_t pairs = p.patients * p.sites;
   if (p.time_s.size() != pairs || p.allowed.size() != pairs || p.weight.size() != p.patients ||
-      p.capacity.size() != p.sites) {
+      p.capacity.size() != p.sites || (!p.reserve.empty() && p.reserve.size() != p.sites)) {
     throw core::ArgumentError("assignment: " + std::to_string(p.patients) + " patients x " +
                               std::to_string(p.sites) +
-                              " sites do not match the sizes of times, allowed, weights or "
-                              "capacities");
+                              " sites do not match the sizes of times, allowed, weights, "
+                              "capacities or reserves");
   }
   for (std::int64_t w : p.weight) {
     if (w < 1) {
@@ -28,11 +28,17 @@ void validate(const AssignmentProblem& p) {
                                 ", expected >= 1");
     }
   }
-  for (std::int64_t c : p.capacity) {
-    if (c < 0) {
-      throw core::ArgumentError("assignment: a capacity is " + std::to_string(c) +
-                                ", expected >= 0");
+  for (const auto* list : {&p.capacity, &p.reserve}) {
+    for (std::int64_t c : *list) {
+      if (c < 0) {
+        throw core::ArgumentError("assignment: a capacity or reserve is " + std::to_string(c) +
+                                  ", expected >= 0");
+      }
     }
+  }
+  if (p.reserve_cost < 0) {
+    throw core::ArgumentError("assignment: the reserve cost is " + std::to_string(p.reserve_cost) +
+                              ", expected >= 0");
   }
 }
 
@@ -69,6 +75,9 @@ std::int64_t not_placed_penalty(const AssignmentProblem& p) {
     }
     sum += checked_product(p.weight[i], dearest);
   }
+  for (std::int64_t r : p.reserve) {
+    sum += checked_product(r, p.reserve_cost);
+  }
   return sum;
 }
 
@@ -82,7 +91,7 @@ AssignmentSolution solve_assignment(const AssignmentProblem& p) {
 
   Graph g;
   g.reserveNode(static_cast<int>(p.patients + p.sites + 1));
-  g.reserveArc(static_cast<int>(p.patients * (p.sites + 1) + p.sites));
+  g.reserveArc(static_cast<int>(p.patients * (p.sites + 1) + 2 * p.sites));
   std::vector<Graph::Node> patient_nodes(p.patients);
   std::vector<Graph::Node> site_nodes(p.sites);
   for (auto& n : patient_nodes) {
@@ -122,6 +131,11 @@ AssignmentSolution solve_assignment(const AssignmentProblem& p) {
     const Graph::Arc a = g.addArc(site_nodes[s], sink);
     upper[a] = p.capacity[s];
     cost[a] = 0;
+    if (!p.reserve.empty() && p.reserve[s] > 0) {
+      const Graph::Arc r = g.addArc(site_nodes[s], sink);
+      upper[r] = p.reserve[s];
+      cost[r] = p.reserve_cost;
+    }
   }
   supply[sink] = -static_cast<std::int64_t>(p.patients);
 

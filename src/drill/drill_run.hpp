@@ -155,7 +155,8 @@ std::shared_ptr<const routing::Overlay> state_overlay(const DrillState& state,
                                                       core::Diagnostics& diagnostics);
 
 /// The bed problem of `state` over the patients `who` (indexes into scenario.patients, all
-/// wanting a bed): capacities free + backup beds (0 when damaged), pairs allowed where the
+/// wanting a bed): capacities the free beds, reserves the backup beds at
+/// scenario.backup_bed_cost_s (both 0 when damaged), pairs allowed where the
 /// hospital offers every service the patient needs now, times from `costs` (hospitals first).
 AssignmentProblem bed_problem(const Scenario& scenario, const DrillState& state,
                               const analysis::TravelCosts& costs,

@@ -22,10 +22,12 @@ AssignmentProblem bed_problem(const Scenario& scenario, const DrillState& state,
   p.allowed.resize(p.time_s.size());
   p.weight.resize(p.patients);
   p.capacity.resize(p.sites);
+  p.reserve.resize(p.sites);
   for (std::size_t h = 0; h < hospitals; ++h) {
-    p.capacity[h] =
-        state.damaged[h] ? 0 : state.hospitals[h].free_beds + state.hospitals[h].backup_beds;
+    p.capacity[h] = state.damaged[h] ? 0 : state.hospitals[h].free_beds;
+    p.reserve[h] = state.damaged[h] ? 0 : state.hospitals[h].backup_beds;
   }
+  p.reserve_cost = cost_units(scenario.backup_bed_cost_s);
   for (std::size_t i = 0; i < who.size(); ++i) {
     const Patient& patient = scenario.patients[who[i]];
     p.weight[i] = scenario.weight(patient.priority);

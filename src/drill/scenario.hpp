@@ -85,6 +85,9 @@ struct Scenario {
   std::vector<Inject> injects;                          ///< in time order; at least one
   std::vector<std::int64_t> priority_weights{1, 2, 4};  ///< weight of priority 1, 2, ...
   core::CareNeeds power_needs;  ///< needs a hospital without power cannot serve
+  /// What taking a backup bed costs, as weighted travel time: backup beds are the first
+  /// reserve, used once the free beds are gone or where one saves more than this.
+  double backup_bed_cost_s = 900.0;
   core::Provenance provenance;  ///< the inputs (patients, hospitals, roads) for every output
 
   /// The weight of a priority (1-based); the last weight for higher priorities.

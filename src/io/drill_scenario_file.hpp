@@ -77,6 +77,7 @@ struct DrillScenarioFile {
   std::string region;  ///< a region name or a project file (resolved like sources); may be empty
   std::vector<std::int64_t> priority_weights{1, 2, 4};
   std::optional<core::CareNeeds> power_needs;
+  double backup_bed_cost_min = 15.0;  ///< weighted minutes a backup bed must save to be used
   DrillPatientsSpec patients;
   DrillSourceSpec hospitals;
   std::vector<DrillCapacitySpec> capacities;

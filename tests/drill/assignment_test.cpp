@@ -79,9 +79,11 @@ std::int64_t brute_force(const AssignmentProblem& p) {
     }
     self(self, i + 1, cost + p.weight[i] * penalty);
     for (std::size_t s = 0; s < p.sites; ++s) {
-      if (p.usable(i, s) && load[s] < p.capacity[s]) {
+      const std::int64_t reserve = p.reserve.empty() ? 0 : p.reserve[s];
+      if (p.usable(i, s) && load[s] < p.capacity[s] + reserve) {
+        const std::int64_t extra = load[s] >= p.capacity[s] ? p.reserve_cost : 0;
         ++load[s];
-        self(self, i + 1, cost + p.weight[i] * drill::cost_units(p.time_s[p.at(i, s)]));
+        self(self, i + 1, cost + extra + p.weight[i] * drill::cost_units(p.time_s[p.at(i, s)]));
         --load[s];
       }
     }
@@ -115,6 +117,23 @@ TEST_CASE("assignment: a scarce bed goes to the higher priority, even farther aw
   CHECK(s.site == std::vector<std::int32_t>{kNotPlaced, 0});
   CHECK(s.placed == 1);
   CHECK(s.objective == brute_force(p));
+}
+
+TEST_CASE("assignment: backup beds are the first reserve", "[drill][assignment]") {
+  // Hospital 0 (60 s for everyone) has one free bed and two backup beds at 600 s each;
+  // hospital 1 has room, 40, 300, 1,000 and 2,000 s farther for patients 0..3.
+  auto p = problem(4, 2, {60, 100, 60, 360, 60, 1060, 60, 2060}, {1, 5});
+  p.reserve = {2, 0};
+  p.reserve_cost = drill::cost_units(600.0);
+  const auto s = drill::solve_assignment(p);
+  // The free bed and one backup bed go to those who would lose most (patients 3 and 2: a
+  // backup bed saves them more than 600 s); patients 0 and 1 ride on to hospital 1.
+  CHECK(s.site == std::vector<std::int32_t>{1, 1, 0, 0});
+  CHECK(s.load == std::vector<std::int64_t>{2, 2});
+  CHECK(s.objective == brute_force(p));
+  // Without the reserve only one patient fits at hospital 0.
+  p.reserve = {0, 0};
+  CHECK(drill::solve_assignment(p).load[0] == 1);
 }
 
 TEST_CASE("assignment: capacities, needs and reach at their edges", "[drill][assignment]") {
@@ -177,7 +196,9 @@ TEST_CASE("assignment: equals exhaustive search on small random instances", "[dr
     }
     for (std::size_t s = 0; s < m; ++s) {
       p.capacity.push_back(cap(rng));
+      p.reserve.push_back(cap(rng) / 2);
     }
+    p.reserve_cost = drill::cost_units(time(rng));
     const auto s = drill::solve_assignment(p);
     INFO("round " << round);
     REQUIRE(s.objective == brute_force(p));
@@ -190,7 +211,7 @@ TEST_CASE("assignment: equals exhaustive search on small random instances", "[dr
       }
     }
     for (std::size_t k = 0; k < m; ++k) {
-      REQUIRE(load[k] <= p.capacity[k]);
+      REQUIRE(load[k] <= p.capacity[k] + p.reserve[k]);
     }
   }
 }

@@ -20,13 +20,13 @@ except ImportError:
 
 
 def penalty_of(inst):
-    """1 + sum over patients of weight x their dearest usable pair."""
+    """1 + sum over patients of weight x their dearest usable pair + every reserve bed's cost."""
     n, m = inst["patients"], inst["sites"]
     total = 1
     for i in range(n):
         row = [c for c in inst["cost_units"][i * m:(i + 1) * m] if c >= 0]
         total += inst["weight"][i] * (max(row) if row else 0)
-    return total
+    return total + sum(inst["reserve"]) * inst["reserve_cost"]
 
 
 def solve_networkx(inst, penalty):
@@ -35,6 +35,11 @@ def solve_networkx(inst, penalty):
     g.add_node("sink", demand=n)
     for s in range(m):
         g.add_edge(("s", s), "sink", capacity=inst["capacity"][s], weight=0)
+        # Reserve (backup) beds: a second way to the sink, through their own node.
+        if inst["reserve"][s] > 0:
+            g.add_edge(("s", s), ("r", s), capacity=inst["reserve"][s],
+                       weight=inst["reserve_cost"])
+            g.add_edge(("r", s), "sink", capacity=inst["reserve"][s], weight=0)
     for i in range(n):
         g.add_node(("p", i), demand=-1)
         w = inst["weight"][i]

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "drill/assignment.hpp"
+#include "drill/support/problem_json.hpp"
 
 using namespace caremap;
 
@@ -48,21 +49,11 @@ int main(int argc, char** argv) {
     }
     for (std::size_t s = 0; s < p.sites; ++s) {
       p.capacity.push_back(uniform(0, beds_per_site));
+      p.reserve.push_back(uniform(0, 3) == 0 ? uniform(1, 10) : 0);
     }
+    p.reserve_cost = uniform(0, 9000);
     const drill::AssignmentSolution sol = drill::solve_assignment(p);
-    nlohmann::json costs = nlohmann::json::array();
-    for (std::size_t i = 0; i < p.patients * p.sites; ++i) {
-      costs.push_back(p.usable(i / p.sites, i % p.sites) ? drill::cost_units(p.time_s[i])
-                                                         : std::int64_t{-1});
-    }
-    out.push_back({{"patients", p.patients},
-                   {"sites", p.sites},
-                   {"cost_units", costs},
-                   {"weight", p.weight},
-                   {"capacity", p.capacity},
-                   {"penalty", sol.penalty},
-                   {"objective", sol.objective},
-                   {"placed", sol.placed}});
+    out.push_back(test::problem_json(p, sol));
   }
   std::cout << out.dump() << '\n';
   return 0;
