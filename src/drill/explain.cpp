@@ -90,7 +90,8 @@ void explain_bed(const Scenario& scenario, InjectResult& r, const analysis::Trav
 core::LocalText describe(NotPlaced reason) {
   switch (reason) {
     case NotPlaced::not_on_network:
-      return {"道路網から到達できない（島・孤立した道路など）", "cannot be reached over the road network (an island, an isolated road)"};
+      return {"道路網から到達できない（島・孤立した道路など）",
+              "cannot be reached over the road network (an island, an isolated road)"};
     case NotPlaced::no_compatible:
       return {"対応できる病院がない", "no hospital can take these needs"};
     case NotPlaced::cut_off:
