@@ -9,58 +9,27 @@ objective, same_optimum. Usage: peers.py instance.json [--skip networkx|pulp]...
 """
 import argparse
 import json
+import os
+import shutil
 import sys
 import time
 
-
-def objective_of(inst, site_of):
-    """The objective of an assignment (patient -> site or None), exactly as caremap counts it:
-    weighted costs, penalties, and the reserve cost of every bed beyond a site's capacity."""
-    n, m = inst["patients"], inst["sites"]
-    total = 0
-    load = [0] * m
-    for i in range(n):
-        w = inst["weight"][i]
-        s = site_of[i]
-        total += w * (inst["penalty"] if s is None else inst["cost_units"][i * m + s])
-        if s is not None:
-            load[s] += 1
-    for s in range(m):
-        total += max(0, load[s] - inst["capacity"][s]) * inst["reserve_cost"]
-    return total
+# The flow network and the exact objective, shared with the networkx cross-check.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests",
+                                "drill"))
+import drill_flow  # noqa: E402
 
 
 def run_networkx(inst):
     import networkx as nx
-    n, m = inst["patients"], inst["sites"]
     t0 = time.perf_counter()
-    g = nx.DiGraph()
-    g.add_node("sink", demand=n)
-    for s in range(m):
-        g.add_edge(("s", s), "sink", capacity=inst["capacity"][s], weight=0)
-        if inst["reserve"][s] > 0:
-            g.add_edge(("s", s), ("r", s), capacity=inst["reserve"][s],
-                       weight=inst["reserve_cost"])
-            g.add_edge(("r", s), "sink", capacity=inst["reserve"][s], weight=0)
-    for i in range(n):
-        g.add_node(("p", i), demand=-1)
-        w = inst["weight"][i]
-        for s in range(m):
-            c = inst["cost_units"][i * m + s]
-            if c >= 0:
-                g.add_edge(("p", i), ("s", s), capacity=1, weight=w * c)
-        g.add_edge(("p", i), ("out", i), capacity=1, weight=w * inst["penalty"])
-        g.add_edge(("out", i), "sink", capacity=1, weight=0)
+    g = drill_flow.networkx_graph(inst, inst["penalty"])
     t1 = time.perf_counter()
     flow = nx.min_cost_flow(g)
     t2 = time.perf_counter()
-    site_of = [None] * n
-    for i in range(n):
-        for (kind, s), f in ((k, v) for k, v in flow[("p", i)].items() if k[0] == "s"):
-            if f > 0:
-                site_of[i] = s
     return {"solver": f"networkx {nx.__version__} min_cost_flow", "build_s": t1 - t0,
-            "solve_s": t2 - t1, "objective": objective_of(inst, site_of)}
+            "solve_s": t2 - t1,
+            "objective": drill_flow.objective_of(inst, drill_flow.sites_of_flow(inst, flow))}
 
 
 def run_pulp(inst):
@@ -97,7 +66,10 @@ def run_pulp(inst):
             prob += pulp.lpSum(by_site[s]) - y <= inst["capacity"][s]
     prob.objective += pulp.LpAffineExpression(extra)
     t1 = time.perf_counter()
-    status = prob.solve(pulp.PULP_CBC_CMD(msg=0))
+    # Debian's PuLP has no bundled CBC: the coinor-cbc binary on PATH.
+    cbc = shutil.which("cbc")
+    solver = pulp.COIN_CMD(path=cbc, msg=0) if cbc else pulp.PULP_CBC_CMD(msg=0)
+    status = prob.solve(solver)
     t2 = time.perf_counter()
     site_of = [None] * n
     for (i, s), v in x.items():
@@ -105,7 +77,7 @@ def run_pulp(inst):
             site_of[i] = s
     return {"solver": f"PuLP {pulp.__version__} + CBC (LP)", "build_s": t1 - t0,
             "solve_s": t2 - t1, "status": pulp.LpStatus[status],
-            "objective": objective_of(inst, site_of)}
+            "objective": drill_flow.objective_of(inst, site_of)}
 
 
 def main():

@@ -9,8 +9,12 @@ compares the optimal costs exactly (integer costs). Exit 0 when all agree, 1 oth
 """
 import argparse
 import json
+import os
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import drill_flow  # noqa: E402
 
 try:
     import networkx as nx
@@ -19,39 +23,9 @@ except ImportError:
     sys.exit(77)
 
 
-def penalty_of(inst):
-    """1 + sum over patients of weight x their dearest usable pair + every reserve bed's cost."""
-    n, m = inst["patients"], inst["sites"]
-    total = 1
-    for i in range(n):
-        row = [c for c in inst["cost_units"][i * m:(i + 1) * m] if c >= 0]
-        total += inst["weight"][i] * (max(row) if row else 0)
-    return total + sum(inst["reserve"]) * inst["reserve_cost"]
-
-
 def solve_networkx(inst, penalty):
-    n, m = inst["patients"], inst["sites"]
-    g = nx.DiGraph()
-    g.add_node("sink", demand=n)
-    for s in range(m):
-        g.add_edge(("s", s), "sink", capacity=inst["capacity"][s], weight=0)
-        # Reserve (backup) beds: a second way to the sink, through their own node.
-        if inst["reserve"][s] > 0:
-            g.add_edge(("s", s), ("r", s), capacity=inst["reserve"][s],
-                       weight=inst["reserve_cost"])
-            g.add_edge(("r", s), "sink", capacity=inst["reserve"][s], weight=0)
-    for i in range(n):
-        g.add_node(("p", i), demand=-1)
-        w = inst["weight"][i]
-        for s in range(m):
-            c = inst["cost_units"][i * m + s]
-            if c >= 0:
-                g.add_edge(("p", i), ("s", s), capacity=1, weight=w * c)
-        # The not-placed arc goes through its own node: a DiGraph holds one edge per pair.
-        g.add_edge(("p", i), ("out", i), capacity=1, weight=w * penalty)
-        g.add_edge(("out", i), "sink", capacity=1, weight=0)
-    flow = nx.min_cost_flow(g)
-    return nx.cost_of_flow(g, flow)
+    g = drill_flow.networkx_graph(inst, penalty)
+    return nx.cost_of_flow(g, nx.min_cost_flow(g))
 
 
 def main():
@@ -65,7 +39,7 @@ def main():
     instances = json.loads(out)
     bad = 0
     for k, inst in enumerate(instances):
-        penalty = penalty_of(inst)
+        penalty = drill_flow.penalty_of(inst)
         theirs = solve_networkx(inst, penalty)
         ok = penalty == inst["penalty"] and theirs == inst["objective"]
         if not ok:
