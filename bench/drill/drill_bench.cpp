@@ -174,7 +174,7 @@ int main(int argc, char** argv) {
     for (std::uint32_t i = 0; i < s.patients.size(); ++i) {
       who.push_back(i);
     }
-    problem = drill::bed_problem(s, t20, r1.costs, who);
+    problem = drill::bed_problem(s, t20, r1.costs, who, &r0);
     drill::AssignmentSolution sol;
     assignment.ms.push_back(time_ms([&] { sol = drill::solve_assignment(problem); }));
     if (sol.objective != r1.beds.objective) {

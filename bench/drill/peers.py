@@ -46,7 +46,7 @@ def run_pulp(inst):
             if c >= 0:
                 v = pulp.LpVariable(f"x_{i}_{s}", 0, 1)
                 x[i, s] = v
-                terms.append((v, w * c))
+                terms.append((v, w * c + drill_flow.move(inst, i, s)))
     out = [pulp.LpVariable(f"u_{i}", 0, 1) for i in range(n)]
     terms += [(out[i], inst["weight"][i] * inst["penalty"]) for i in range(n)]
     prob += pulp.LpAffineExpression(terms)

@@ -183,6 +183,7 @@ LoadedDrill load_drill(const std::filesystem::path& path, const NetworkOptions& 
   s.priority_weights = f.priority_weights;
   s.power_needs = f.power_needs.value_or(drill::default_power_needs());
   s.backup_bed_cost_s = f.backup_bed_cost_min * 60.0;
+  s.move_cost_s = f.move_cost_min * 60.0;
 
   const io::LoadedLayer patients = read_source(f.patients.from, d, crs);
   d.diagnostics.append(patients.diagnostics);

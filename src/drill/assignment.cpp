@@ -36,6 +36,21 @@ void validate(const AssignmentProblem& p) {
       }
     }
   }
+  if (!p.previous.empty() && p.previous.size() != p.patients) {
+    throw core::ArgumentError("assignment: previous sites for " +
+                              std::to_string(p.previous.size()) + " of " +
+                              std::to_string(p.patients) + " patients");
+  }
+  for (std::int32_t s : p.previous) {
+    if (s != kNotPlaced && (s < 0 || static_cast<std::size_t>(s) >= p.sites)) {
+      throw core::ArgumentError("assignment: a previous site is " + std::to_string(s) +
+                                ", expected -1 or a site index");
+    }
+  }
+  if (p.move_cost < 0) {
+    throw core::ArgumentError("assignment: the move cost is " + std::to_string(p.move_cost) +
+                              ", expected >= 0");
+  }
   if (p.reserve_cost < 0) {
     throw core::ArgumentError("assignment: the reserve cost is " + std::to_string(p.reserve_cost) +
                               ", expected >= 0");
@@ -59,6 +74,13 @@ bool AssignmentProblem::usable(std::size_t patient, std::size_t site) const {
   return allowed[i] != 0 && std::isfinite(time_s[i]) && time_s[i] >= 0.0;
 }
 
+std::int64_t AssignmentProblem::pair_cost(std::size_t patient, std::size_t site) const {
+  const bool moved = !previous.empty() && previous[patient] != kNotPlaced &&
+                     static_cast<std::size_t>(previous[patient]) != site;
+  return checked_product(weight[patient], cost_units(time_s[at(patient, site)])) +
+         (moved ? move_cost : 0);
+}
+
 std::int64_t cost_units(double time_s) {
   return std::llround(time_s * 10.0);
 }
@@ -77,6 +99,9 @@ std::int64_t not_placed_penalty(const AssignmentProblem& p) {
   }
   for (std::int64_t r : p.reserve) {
     sum += checked_product(r, p.reserve_cost);
+  }
+  if (!p.previous.empty()) {
+    sum += checked_product(static_cast<std::int64_t>(p.patients), p.move_cost);
   }
   return sum;
 }
@@ -120,7 +145,7 @@ AssignmentSolution solve_assignment(const AssignmentProblem& p) {
       }
       const Graph::Arc a = g.addArc(patient_nodes[i], site_nodes[s]);
       upper[a] = 1;
-      cost[a] = checked_product(p.weight[i], cost_units(p.time_s[p.at(i, s)]));
+      cost[a] = p.pair_cost(i, s);
       pair_arcs.push_back({a, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(s)});
     }
     const Graph::Arc out = g.addArc(patient_nodes[i], sink);

@@ -63,6 +63,7 @@ enum class PassedOver {
   damaged,
   cut_off,  ///< reachable without the closures, not with them
   tie,      ///< as near as the chosen one within 0.1 s
+  kept,     ///< the patient stays where the inject before sent them: moving saves too little
 };
 
 struct NearerHospital {
@@ -158,9 +159,11 @@ std::shared_ptr<const routing::Overlay> state_overlay(const DrillState& state,
 /// wanting a bed): capacities the free beds, reserves the backup beds at
 /// scenario.backup_bed_cost_s (both 0 when damaged), pairs allowed where the
 /// hospital offers every service the patient needs now, times from `costs` (hospitals first).
+/// With `previous` (the inject before), a patient placed there costs scenario.move_cost_s more
+/// anywhere else.
 AssignmentProblem bed_problem(const Scenario& scenario, const DrillState& state,
                               const analysis::TravelCosts& costs,
-                              const std::vector<std::uint32_t>& who);
+                              const std::vector<std::uint32_t>& who, const InjectResult* previous);
 
 /// Assigns beds and shelter places in `state` and explains them. `open_costs` are the costs
 /// without closures (drill_costs with no overlay); `previous` the result of the inject before

@@ -11,9 +11,26 @@
 
 namespace caremap::drill {
 
+namespace {
+
+// Patients placed at the inject before cost move_cost_s more anywhere else.
+void keep_previous(AssignmentProblem& p, const Scenario& scenario,
+                   const std::vector<std::uint32_t>& who, const InjectResult* previous) {
+  if (previous == nullptr) {
+    return;
+  }
+  p.previous.resize(who.size());
+  for (std::size_t i = 0; i < who.size(); ++i) {
+    p.previous[i] = previous->patients[who[i]].site;
+  }
+  p.move_cost = cost_units(scenario.move_cost_s);
+}
+
+}  // namespace
+
 AssignmentProblem bed_problem(const Scenario& scenario, const DrillState& state,
                               const analysis::TravelCosts& costs,
-                              const std::vector<std::uint32_t>& who) {
+                              const std::vector<std::uint32_t>& who, const InjectResult* previous) {
   const std::size_t hospitals = state.hospitals.size();
   AssignmentProblem p;
   p.patients = who.size();
@@ -28,6 +45,7 @@ AssignmentProblem bed_problem(const Scenario& scenario, const DrillState& state,
     p.reserve[h] = state.damaged[h] ? 0 : state.hospitals[h].backup_beds;
   }
   p.reserve_cost = cost_units(scenario.backup_bed_cost_s);
+  keep_previous(p, scenario, who, previous);
   for (std::size_t i = 0; i < who.size(); ++i) {
     const Patient& patient = scenario.patients[who[i]];
     p.weight[i] = scenario.weight(patient.priority);
@@ -42,7 +60,8 @@ AssignmentProblem bed_problem(const Scenario& scenario, const DrillState& state,
 namespace {
 
 AssignmentProblem shelter_problem(const Scenario& scenario, const analysis::TravelCosts& costs,
-                                  const std::vector<std::uint32_t>& who) {
+                                  const std::vector<std::uint32_t>& who,
+                                  const InjectResult* previous) {
   const std::size_t first = scenario.hospitals.size();
   AssignmentProblem p;
   p.patients = who.size();
@@ -60,6 +79,7 @@ AssignmentProblem shelter_problem(const Scenario& scenario, const analysis::Trav
       p.time_s[p.at(i, s)] = costs.time(who[i], first + s);
     }
   }
+  keep_previous(p, scenario, who, previous);
   return p;
 }
 
@@ -148,9 +168,9 @@ InjectResult solve_state(const Scenario& scenario, const DrillState& state,
     (scenario.patients[i].wants_shelter ? shelter : beds).push_back(i);
   }
   r.patients.resize(scenario.patients.size());
-  r.beds = solve_assignment(bed_problem(scenario, state, r.costs, beds));
+  r.beds = solve_assignment(bed_problem(scenario, state, r.costs, beds, previous));
   place(r, r.costs, r.beds, beds, 0);
-  r.shelters = solve_assignment(shelter_problem(scenario, r.costs, shelter));
+  r.shelters = solve_assignment(shelter_problem(scenario, r.costs, shelter, previous));
   place(r, r.costs, r.shelters, shelter, scenario.hospitals.size());
 
   r.hospitals.resize(state.hospitals.size());
@@ -164,7 +184,7 @@ InjectResult solve_state(const Scenario& scenario, const DrillState& state,
   }
   r.shelter_load.assign(r.shelters.load.begin(), r.shelters.load.end());
   for (std::uint32_t i : beds) {
-    explain_bed(scenario, r, open_costs, i, network != nullptr);
+    explain_bed(scenario, r, open_costs, i, network != nullptr, previous);
   }
   for (std::uint32_t i : shelter) {
     if (!r.patients[i].placed()) {

@@ -25,7 +25,7 @@ HospitalFit hospital_fit(const Scenario& scenario, const DrillState& state, cons
 }
 
 void explain_bed(const Scenario& scenario, InjectResult& r, const analysis::TravelCosts& open_costs,
-                 std::uint32_t i, bool by_road) {
+                 std::uint32_t i, bool by_road, const InjectResult* previous) {
   const Patient& patient = scenario.patients[i];
   PatientOutcome& o = r.patients[i];
   const std::size_t hospitals = r.hospitals.size();
@@ -74,9 +74,12 @@ void explain_bed(const Scenario& scenario, InjectResult& r, const analysis::Trav
       n.reason = PassedOver::full;
     } else {
       // An optimum never leaves a patient farther than a compatible hospital with room, unless
-      // both cost the same in the solver's tenths of a second.
-      n.reason =
-          static_cast<double>(cost_units(now)) >= chosen_units ? PassedOver::tie : PassedOver::full;
+      // both cost the same in the solver's tenths of a second, or the patient stays where the
+      // inject before sent them and moving would save less than the move cost.
+      const bool kept = previous != nullptr && previous->patients[i].site == o.site;
+      n.reason = kept                                                   ? PassedOver::kept
+                 : static_cast<double>(cost_units(now)) >= chosen_units ? PassedOver::tie
+                                                                        : PassedOver::full;
     }
     o.nearer.push_back(n);
   }
@@ -118,6 +121,9 @@ core::LocalText describe(PassedOver reason) {
       return {"通行止めで到達不可", "cut off by closures"};
     case PassedOver::tie:
       return {"同じ所要時間", "same travel time"};
+    case PassedOver::kept:
+      return {"搬送済みの病院を維持（移動の利点が小さい）",
+              "stays where already sent (moving gains too little)"};
   }
   return {};
 }

@@ -22,7 +22,8 @@ HospitalFit hospital_fit(const Scenario& scenario, const DrillState& state, cons
 
 /// Fills r.patients[i].nearer (placed) or .not_placed (not placed) for a bed patient, from the
 /// assignment and loads already in `r`. `by_road`: without a network nothing is "cut off".
+/// `previous`: the inject before (a patient kept where it sent them), may be null.
 void explain_bed(const Scenario& scenario, InjectResult& r, const analysis::TravelCosts& open_costs,
-                 std::uint32_t i, bool by_road);
+                 std::uint32_t i, bool by_road, const InjectResult* previous);
 
 }  // namespace caremap::drill

@@ -88,6 +88,10 @@ struct Scenario {
   /// What taking a backup bed costs, as weighted travel time: backup beds are the first
   /// reserve, used once the free beds are gone or where one saves more than this.
   double backup_bed_cost_s = 900.0;
+  /// What moving a patient placed at the inject before to another hospital or shelter costs,
+  /// unweighted: an inject's re-solve moves a patient already sent only to save more than this
+  /// (or to place someone).
+  double move_cost_s = 600.0;
   core::Provenance provenance;  ///< the inputs (patients, hospitals, roads) for every output
 
   /// The weight of a priority (1-based); the last weight for higher priorities.

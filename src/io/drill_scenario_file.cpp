@@ -318,6 +318,7 @@ DrillScenarioFile parse_drill_scenario(std::string_view text, const std::filesys
   }
   f.power_needs = top.needs("power_needs");
   f.backup_bed_cost_min = top.number("backup_bed_cost_min", 0.0).value_or(15.0);
+  f.move_cost_min = top.number("move_cost_min", 0.0).value_or(10.0);
   {
     Obj p(top.require("patients", "an object naming the patients' layer or file"),
           top.field("patients"), f);

@@ -78,6 +78,7 @@ struct DrillScenarioFile {
   std::vector<std::int64_t> priority_weights{1, 2, 4};
   std::optional<core::CareNeeds> power_needs;
   double backup_bed_cost_min = 15.0;  ///< weighted minutes a backup bed must save to be used
+  double move_cost_min = 10.0;        ///< minutes a move must save to re-route a placed patient
   DrillPatientsSpec patients;
   DrillSourceSpec hospitals;
   std::vector<DrillCapacitySpec> capacities;

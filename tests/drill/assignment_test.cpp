@@ -82,8 +82,12 @@ std::int64_t brute_force(const AssignmentProblem& p) {
       const std::int64_t reserve = p.reserve.empty() ? 0 : p.reserve[s];
       if (p.usable(i, s) && load[s] < p.capacity[s] + reserve) {
         const std::int64_t extra = load[s] >= p.capacity[s] ? p.reserve_cost : 0;
+        const bool moved = !p.previous.empty() && p.previous[i] != kNotPlaced &&
+                           static_cast<std::size_t>(p.previous[i]) != s;
         ++load[s];
-        self(self, i + 1, cost + extra + p.weight[i] * drill::cost_units(p.time_s[p.at(i, s)]));
+        self(self, i + 1,
+             cost + extra + (moved ? p.move_cost : 0) +
+                 p.weight[i] * drill::cost_units(p.time_s[p.at(i, s)]));
         --load[s];
       }
     }
@@ -134,6 +138,23 @@ TEST_CASE("assignment: backup beds are the first reserve", "[drill][assignment]"
   // Without the reserve only one patient fits at hospital 0.
   p.reserve = {0, 0};
   CHECK(drill::solve_assignment(p).load[0] == 1);
+}
+
+TEST_CASE("assignment: a re-solve moves a placed patient only for a gain above the move cost",
+          "[drill][assignment]") {
+  // Patient 0 was at hospital 1 (400 s); hospital 0 is now 300 s away.
+  auto p = problem(1, 2, {300, 400}, {1, 1});
+  p.previous = {1};
+  p.move_cost = drill::cost_units(600.0);
+  CHECK(drill::solve_assignment(p).site == std::vector<std::int32_t>{1});
+  CHECK(drill::solve_assignment(p).objective == brute_force(p));
+  // A gain of 700 s is worth the move.
+  p.time_s = {300, 1000};
+  CHECK(drill::solve_assignment(p).site == std::vector<std::int32_t>{0});
+  // A patient who had no place before pays nothing to be placed.
+  p.previous = {kNotPlaced};
+  p.time_s = {300, 400};
+  CHECK(drill::solve_assignment(p).site == std::vector<std::int32_t>{0});
 }
 
 TEST_CASE("assignment: capacities, needs and reach at their edges", "[drill][assignment]") {
@@ -199,6 +220,12 @@ TEST_CASE("assignment: equals exhaustive search on small random instances", "[dr
       p.reserve.push_back(cap(rng) / 2);
     }
     p.reserve_cost = drill::cost_units(time(rng));
+    if (round % 2 == 1) {
+      for (std::size_t i = 0; i < n; ++i) {
+        p.previous.push_back(static_cast<std::int32_t>(coin(rng) % (m + 1)) - 1);
+      }
+      p.move_cost = drill::cost_units(time(rng));
+    }
     const auto s = drill::solve_assignment(p);
     INFO("round " << round);
     REQUIRE(s.objective == brute_force(p));

@@ -6,13 +6,21 @@ reserves (backup beds) with their cost, caremap's penalty and optimum."""
 
 
 def penalty_of(inst):
-    """1 + sum over patients of weight x their dearest usable pair + every reserve bed's cost."""
+    """1 + sum over patients of weight x their dearest usable pair + every reserve bed's cost
+    + every patient's move cost (when there are previous sites)."""
     n, m = inst["patients"], inst["sites"]
     total = 1
     for i in range(n):
         row = [c for c in inst["cost_units"][i * m:(i + 1) * m] if c >= 0]
         total += inst["weight"][i] * (max(row) if row else 0)
-    return total + sum(inst["reserve"]) * inst["reserve_cost"]
+    moves = inst["patients"] * inst["move_cost"] if any(x >= 0 for x in inst["previous"]) else 0
+    return total + sum(inst["reserve"]) * inst["reserve_cost"] + moves
+
+
+def move(inst, i, s):
+    """The move cost of patient i at site s: paid when they were placed at another site before."""
+    before = inst["previous"][i]
+    return inst["move_cost"] if before >= 0 and before != s else 0
 
 
 def objective_of(inst, site_of):
@@ -26,6 +34,7 @@ def objective_of(inst, site_of):
         total += inst["weight"][i] * (inst["penalty"] if s is None else inst["cost_units"][i * m + s])
         if s is not None:
             load[s] += 1
+            total += move(inst, i, s)
     for s in range(m):
         total += max(0, load[s] - inst["capacity"][s]) * inst["reserve_cost"]
     return total
@@ -49,7 +58,7 @@ def networkx_graph(inst, penalty):
         for s in range(m):
             c = inst["cost_units"][i * m + s]
             if c >= 0:
-                g.add_edge(("p", i), ("s", s), capacity=1, weight=w * c)
+                g.add_edge(("p", i), ("s", s), capacity=1, weight=w * c + move(inst, i, s))
         g.add_edge(("p", i), ("out", i), capacity=1, weight=w * penalty)
         g.add_edge(("out", i), "sink", capacity=1, weight=0)
     return g

@@ -52,6 +52,13 @@ int main(int argc, char** argv) {
       p.reserve.push_back(uniform(0, 3) == 0 ? uniform(1, 10) : 0);
     }
     p.reserve_cost = uniform(0, 9000);
+    // Half the instances are re-solves: previous sites and a move cost.
+    if (k % 2 == 1) {
+      for (std::size_t i = 0; i < p.patients; ++i) {
+        p.previous.push_back(uniform(-1, static_cast<int>(p.sites) - 1));
+      }
+      p.move_cost = uniform(0, 12000);
+    }
     const drill::AssignmentSolution sol = drill::solve_assignment(p);
     out.push_back(test::problem_json(p, sol));
   }

@@ -242,3 +242,27 @@ TEST_CASE("drill: scenarios the engine refuses", "[drill][run]") {
   s.injects[2].outages[0].hospital = 7;
   CHECK_THROWS_AS(drill::run_drill(s, nullptr, {}), core::ArgumentError);
 }
+
+TEST_CASE("drill: a patient already sent stays unless moving saves more than the move cost",
+          "[drill][run]") {
+  const auto network = test::network_of(kBridge);
+  drill::Scenario s;
+  s.move_cost_s = 600.0;
+  s.patients = {patient("P", 500)};
+  s.hospitals = {hospital("west", 0, 0, 0, {}), hospital("east", 3000, 2, 0, {})};
+  s.injects = {{0.0, "quake", {}, {}, {}},
+               {10.0, "west opens 2 beds", {}, {}, {{0, 2, 0, std::nullopt}}}};
+  auto r = drill::run_drill(s, network.get(), {});
+  CHECK(r.injects[0].patients[0].site == 1);  // 250 s east: west has no bed
+  // West is now 200 s nearer with room: less than the 600 s a move costs, so P stays.
+  const drill::PatientOutcome& kept = r.injects[1].patients[0];
+  CHECK(kept.site == 1);
+  REQUIRE(kept.nearer.size() == 1);
+  CHECK(kept.nearer[0].reason == drill::PassedOver::kept);
+  CHECK(r.injects[1].change.moved.empty());
+  // With a move cost below the gain, P goes west.
+  s.move_cost_s = 100.0;
+  r = drill::run_drill(s, network.get(), {});
+  CHECK(r.injects[1].patients[0].site == 0);
+  CHECK(r.injects[1].change.moved.size() == 1);
+}

@@ -1,7 +1,8 @@
 #pragma once
 // An assignment problem and caremap's optimum as JSON, for the independent solvers that check
 // it (tests/drill/crosscheck_networkx.py, bench/drill/peers.py): costs in the solver's integer
-// units (tenths of a second), -1 where a pair cannot be used.
+// units (tenths of a second, not weighted), -1 where a pair cannot be used; the previous site
+// of each patient (-1: none) and the move cost (not weighted) any other site adds.
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +19,8 @@ inline nlohmann::json problem_json(const drill::AssignmentProblem& p,
   }
   std::vector<std::int64_t> reserve = p.reserve;
   reserve.resize(p.sites, 0);
+  std::vector<std::int32_t> previous = p.previous;
+  previous.resize(p.patients, drill::kNotPlaced);
   return {{"patients", p.patients},
           {"sites", p.sites},
           {"cost_units", costs},
@@ -25,6 +28,8 @@ inline nlohmann::json problem_json(const drill::AssignmentProblem& p,
           {"capacity", p.capacity},
           {"reserve", reserve},
           {"reserve_cost", p.reserve_cost},
+          {"previous", previous},
+          {"move_cost", p.move_cost},
           {"penalty", s.penalty},
           {"objective", s.objective},
           {"placed", s.placed}};
