@@ -14,7 +14,14 @@ Reads, as caremap does, data/geo/munakata-fukutsu.caremap.json (its `roads`, `ro
                      the point to that vertex): fields origin_id (from 0, = caremap's
                      facility_fid), kind (`hospital` or `sample`), name, link_id (a link through
                      the vertex)
-  n01_inputs.json    what was generated (counts, speeds, seed) for the result file
+  n01_roads_tsplit.gpkg
+                     the same with the layer's T-junctions made explicit: where a line END lies
+                     within the snap tolerance of another line's interior (not near one of its
+                     vertices), the end point itself is inserted as a vertex of that line. That
+                     is caremap's rule (routing/line_graph.hpp: such a line is split there, at the
+                     end's position); QGIS joins lines only at shared vertices, so on the layer as
+                     it is those roads do not meet for QGIS. 19 such places in N01 1996.
+  n01_inputs.json    what was generated (counts, speeds, seed, T-junctions) for the result file
 
 ORIGINS: for each hospital of the region, the layer vertex nearest to it (the hospital's own
 coordinates are not on the network and would bring in access legs, which QGIS does not have);
@@ -70,6 +77,54 @@ def hospitals_lonlat(path):
     return out
 
 
+def t_junctions(lines, tol):
+    """[(line, piece, t, end point)]: every line end within `tol` of another piece's interior,
+    farther than `tol` from that piece's vertices, on the nearest such piece (caremap's rule)."""
+    pieces = [(k, q, line[q], line[q + 1]) for k, line in enumerate(lines) for q in range(len(line) - 1)]
+    a = np.array([p[2] for p in pieces])
+    b = np.array([p[3] for p in pieces])
+    d = b - a
+    dd = np.maximum((d * d).sum(axis=1), 1e-300)
+    found = []
+    for k, line in enumerate(lines):
+        for end_index in (0, len(line) - 1):
+            p = line[end_index]
+            t = np.clip(((p - a) * d).sum(axis=1) / dd, 0.0, 1.0)
+            on = a + d * t[:, None]
+            gap = np.hypot(*(p - on).T)
+            ok = (gap <= tol) & (np.hypot(*(on - a).T) > tol) & (np.hypot(*(on - b).T) > tol)
+            # Not the piece the end belongs to.
+            own = np.array([pk == k and (q == end_index or q + 1 == end_index) for pk, q, _, _ in pieces])
+            ok &= ~own
+            if ok.any():
+                i = int(np.argmin(np.where(ok, gap, np.inf)))
+                found.append((pieces[i][0], pieces[i][1], float(t[i]), p))
+    return found
+
+
+def write_roads(path, layer_srs, src_defn, features, speeds, class_field):
+    driver = ogr.GetDriverByName("GPKG")
+    if os.path.exists(path):
+        driver.DeleteDataSource(path)
+    dst = driver.CreateDataSource(path)
+    dst_layer = dst.CreateLayer("roads", layer_srs, ogr.wkbLineString)
+    for i in range(src_defn.GetFieldCount()):
+        dst_layer.CreateField(src_defn.GetFieldDefn(i))
+    dst_layer.CreateField(ogr.FieldDefn("speed_kmh", ogr.OFTReal))
+    dst.StartTransaction()
+    for values, line in features:
+        out = ogr.Feature(dst_layer.GetLayerDefn())
+        for name, value in values.items():
+            out.SetField(name, value)
+        out.SetField("speed_kmh", float(speeds[values[class_field]]))
+        geometry = ogr.Geometry(ogr.wkbLineString)
+        for x, y in line:
+            geometry.AddPoint_2D(float(x), float(y))
+        out.SetGeometry(geometry)
+        dst_layer.CreateFeature(out)
+    dst.CommitTransaction()
+
+
 def main():
     root, out_dir = sys.argv[1:3]
     geo = os.path.join(root, "data", "geo")
@@ -88,35 +143,31 @@ def main():
     src_srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     to_working = osr.CoordinateTransformation(src_srs, working)
 
-    roads_path = os.path.join(out_dir, "n01_roads.gpkg")
-    driver = ogr.GetDriverByName("GPKG")
-    if os.path.exists(roads_path):
-        driver.DeleteDataSource(roads_path)
-    dst = driver.CreateDataSource(roads_path)
-    dst_layer = dst.CreateLayer("roads", working, ogr.wkbLineString)
     src_defn = src_layer.GetLayerDefn()
-    for i in range(src_defn.GetFieldCount()):
-        dst_layer.CreateField(src_defn.GetFieldDefn(i))
-    dst_layer.CreateField(ogr.FieldDefn("speed_kmh", ogr.OFTReal))
-    vertices, vertex_link = [], []
-    dst.StartTransaction()
+    features, vertices, vertex_link = [], [], []
     for feature in src_layer:
         cls = feature.GetField(class_field)
         if cls not in speeds:
             raise SystemExit(f"{project['roads']}: road class '{cls}' has no speed in the profile")
         geometry = feature.GetGeometryRef().Clone()
         geometry.Transform(to_working)
-        out = ogr.Feature(dst_layer.GetLayerDefn())
-        for i in range(src_defn.GetFieldCount()):
-            out.SetField(src_defn.GetFieldDefn(i).GetName(), feature.GetField(i))
-        out.SetField("speed_kmh", float(speeds[cls]))
-        out.SetGeometry(geometry)
-        dst_layer.CreateFeature(out)
-        for i in range(geometry.GetPointCount()):
-            vertices.append(geometry.GetPoint_2D(i))
-            vertex_link.append(feature.GetField("link_id"))
-    dst.CommitTransaction()
-    dst = None
+        values = {src_defn.GetFieldDefn(i).GetName(): feature.GetField(i)
+                  for i in range(src_defn.GetFieldCount())}
+        line = np.array([geometry.GetPoint_2D(i) for i in range(geometry.GetPointCount())])
+        features.append((values, line))
+        for point in line:
+            vertices.append(tuple(point))
+            vertex_link.append(values["link_id"])
+    write_roads(os.path.join(out_dir, "n01_roads.gpkg"), working, src_defn, features, speeds,
+                class_field)
+    tol = float(profile.get("snap_tolerance_m", 1.0))
+    junctions = t_junctions([line for _, line in features], tol)
+    split = [(values, list(map(tuple, line))) for values, line in features]
+    # Insert from the last piece backwards so earlier indices stay valid.
+    for k, q, t, p in sorted(junctions, key=lambda j: (j[0], -j[1], -j[2])):
+        split[k][1].insert(q + 1, tuple(p))
+    write_roads(os.path.join(out_dir, "n01_roads_tsplit.gpkg"), working, src_defn, split, speeds,
+                class_field)
 
     xy = np.array(vertices)
     # Distinct vertices, in first-seen order (shared line ends appear once).
@@ -144,6 +195,7 @@ def main():
         add(index, "sample", f"vertex {int(first[index])}")
 
     origins_path = os.path.join(out_dir, "n01_origins.gpkg")
+    driver = ogr.GetDriverByName("GPKG")
     if os.path.exists(origins_path):
         driver.DeleteDataSource(origins_path)
     ds = driver.CreateDataSource(origins_path)
@@ -168,7 +220,8 @@ def main():
         "working_crs": project["working_crs"],
         "class_speeds_kmh": speeds,
         "snap_tolerance_m": profile.get("snap_tolerance_m"),
-        "links": int(src_layer.GetFeatureCount()),
+        "t_junctions": len(junctions),
+        "links": len(features),
         "distinct_vertices": int(len(first)),
         "origins": len(origins),
         "hospital_origins": sum(1 for o in origins if o[0] == "hospital"),
