@@ -63,8 +63,10 @@ def main():
             "wall_median_s": statistics.median(walls), "wall_min_s": min(walls),
             "cpu_median_s": statistics.median(cpus), "runs": len(walls), "features": features,
         }
-    print(json.dumps(out))
-    app.exitQgis()
+    print(json.dumps(out), flush=True)
+    # QGIS 3.22's teardown from Python (exitQgis and the interpreter's own clean-up) crashes with
+    # a segmentation fault after the work is done; leave without it.
+    os._exit(0)
 
 
 if __name__ == "__main__":

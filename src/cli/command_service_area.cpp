@@ -205,7 +205,7 @@ void print_roads(const analysis::ServiceAreaResult& r, std::ostream& out) {
   const auto& roads = r.roads;
   out << "Roads reached from " << r.facilities.size() << " facilities ("
       << roads.provenance.basis.distance.ja << " / " << roads.provenance.basis.distance.en
-      << "; road network only):\n";
+      << "; the roads alone: no polygons, no direct legs):\n";
   TextTable table({"facility", "band", "road km"}, {Align::left, Align::right, Align::right});
   const auto facility = roads.field_index("facility");
   const auto length = roads.field_index("length_m");
@@ -247,6 +247,8 @@ int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
   if (o.network.osm.empty() || from_region || o.cmd->count("--region") > 0) {
     region = load_region(o.region, context);
   }
+  // Apart from the network: opening a region reads all its layers, the census mesh included.
+  timer.lap("region");
   const LoadedNetwork network = load_network(o.network, region ? &*region : nullptr, context);
   timer.lap("road network");
   core::Diagnostics diagnostics = network.diagnostics;
