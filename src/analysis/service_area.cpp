@@ -98,7 +98,10 @@ void collect_rays(const routing::Dijkstra& q, std::vector<SegmentRay>& out) {
   const routing::SearchOptions& o = q.options();
   const bool backward = o.direction == routing::Direction::backward;
   out.clear();
-  auto add = [&](ArcId a, bool from_tail_side, double t0_override, double c0, std::uint32_t owner) {
+  // `seed_link_cost` >= 0: a seed inside the segment, whose link costs that much from the place
+  // (its access leg included) to the arc's end; c0 is then the cost at the place itself.
+  auto add = [&](ArcId a, bool from_tail_side, double t0_override, double c0, std::uint32_t owner,
+                 double seed_link_cost = -1.0) {
     const bool fwd = g.arc_forward(a);
     // Forward searches spread from the arc's tail in travel direction; backward ones from its
     // head against it.
@@ -122,6 +125,10 @@ void collect_rays(const routing::Dijkstra& q, std::vector<SegmentRay>& out) {
       c = o.metric == routing::Metric::time ? g.time_s()[a] * o.overlay->open_time_factor(a)
                                             : g.length_m()[a];
     }
+    if (seed_link_cost >= 0.0) {
+      // The access leg: what the link costs beyond its part of the arc.
+      c0 = std::max(0.0, seed_link_cost - c * (dir > 0 ? 1.0 - t0 : t0));
+    }
     out.push_back({s, Ray{t0, dir, c0, c, owner, t1}});
   };
   for (const NodeId u : q.settled()) {
@@ -141,7 +148,8 @@ void collect_rays(const routing::Dijkstra& q, std::vector<SegmentRay>& out) {
       continue;
     }
     const double len = g.segment_length_m(g.arc_segment(s.arc));
-    add(s.arc, !backward, len > 0.0 ? s.offset_m / len : 0.0, 0.0, s.tag);
+    add(s.arc, !backward, len > 0.0 ? s.offset_m / len : 0.0, 0.0, s.tag,
+        o.metric == routing::Metric::time ? s.time_s : s.length_m);
   }
   std::sort(out.begin(), out.end(),
             [](const SegmentRay& a, const SegmentRay& b) { return a.segment < b.segment; });

@@ -1,6 +1,7 @@
 // `caremap service-area`: the area reached over the road network from each facility (or origin)
 // within time or road-distance bands, as polygons; with closures applied when given.
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -38,6 +39,7 @@ struct ServiceAreaOptions {
   std::string shape = "disks";
   std::string direction = "from";
   std::string road_buffer = "100m";
+  bool roads_only = false;
   unsigned threads = 0;
   ReportFlags report;
   NetworkOptions network;
@@ -81,6 +83,7 @@ analysis::ServiceAreaParams params_of(const ServiceAreaOptions& o, bool region_f
     throw core::ArgumentError("--direction: '" + o.direction + "' is not 'from' or 'to'");
   }
   p.road_buffer = parse_distance(o.road_buffer, "--road-buffer");
+  p.build_polygons = !o.roads_only;
   p.threads = effective_threads(o.threads);
   if (!o.categories.empty()) {
     p.categories = parse_categories(o.categories, "--category");
@@ -98,6 +101,20 @@ std::string band_label(const core::Feature& f, const core::Layer& areas) {
     return format_distance(core::Meters{core::to_number(f.values[*i]).value_or(0)});
   }
   return {};
+}
+
+// The first 40 features of `layer` as rows of `table` (a terminal page), then how many more.
+void print_first_rows(const core::Layer& layer, TextTable& table, std::ostream& out,
+                      const std::function<std::vector<std::string>(const core::Feature&)>& cells) {
+  constexpr std::size_t kShown = 40;
+  for (std::size_t i = 0; i < layer.features.size() && i < kShown; ++i) {
+    table.add_row(cells(layer.features[i]));
+  }
+  table.print(out);
+  if (layer.size() > kShown) {
+    out << "... " << layer.size() - kShown << " more (write them with --out)\n";
+  }
+  out << '\n';
 }
 
 // People within each band of any facility: the union of the band's polygons, so that people
@@ -147,11 +164,7 @@ void print_areas(const analysis::ServiceAreaResult& r, const std::vector<BandPeo
   TextTable table(headers, align);
   const auto facility = areas.field_index("facility");
   const auto km2 = areas.field_index("area_km2");
-  std::size_t shown = 0;
-  for (const auto& f : areas.features) {
-    if (++shown > 40) {
-      break;
-    }
+  print_first_rows(areas, table, out, [&](const core::Feature& f) {
     std::vector<std::string> cells{
         facility ? core::to_text(f.values[*facility]) : "", band_label(f, areas),
         km2 ? format_fixed(core::to_number(f.values[*km2]).value_or(0), 3) : ""};
@@ -161,13 +174,8 @@ void print_areas(const analysis::ServiceAreaResult& r, const std::vector<BandPeo
     if (p75) {
       cells.push_back(format_people(core::to_number(f.values[*p75]).value_or(0)));
     }
-    table.add_row(std::move(cells));
-  }
-  table.print(out);
-  if (areas.size() > 40) {
-    out << "... " << areas.size() - 40 << " more (write them with --out)\n";
-  }
-  out << '\n';
+    return cells;
+  });
   if (!bands.empty()) {
     out << "People within each band of any facility (" << areas.provenance.basis.demand.ja << " / "
         << areas.provenance.basis.demand.en << "; counted once where bands overlap):\n";
@@ -191,6 +199,44 @@ void print_areas(const analysis::ServiceAreaResult& r, const std::vector<BandPeo
   }
 }
 
+// --roads-only: the reached road length per facility and band: the network part alone (no
+// polygons, no direct legs), as QGIS's service area gives it, to compare with it or draw it.
+void print_roads(const analysis::ServiceAreaResult& r, std::ostream& out) {
+  const auto& roads = r.roads;
+  out << "Roads reached from " << r.facilities.size() << " facilities ("
+      << roads.provenance.basis.distance.ja << " / " << roads.provenance.basis.distance.en
+      << "; the roads alone: no polygons, no direct legs):\n";
+  TextTable table({"facility", "band", "road km"}, {Align::left, Align::right, Align::right});
+  const auto facility = roads.field_index("facility");
+  const auto length = roads.field_index("length_m");
+  print_first_rows(roads, table, out, [&](const core::Feature& f) {
+    return std::vector<std::string>{
+        facility ? core::to_text(f.values[*facility]) : "", band_label(f, roads),
+        length ? format_fixed(core::to_number(f.values[*length]).value_or(0) / 1000.0, 3) : ""};
+  });
+}
+
+// The facility and band of a service-area feature, the key of its JSON row.
+nlohmann::ordered_json facility_and_band(const core::Feature& f, const core::Layer& layer) {
+  const auto facility = layer.field_index("facility");
+  return {{"facility", facility ? core::to_text(f.values[*facility]) : ""},
+          {"band", band_label(f, layer)}};
+}
+
+void print_roads_json(const analysis::ServiceAreaResult& r, std::ostream& out) {
+  nlohmann::ordered_json j;
+  j["facilities"] = r.facilities.size();
+  auto& roads = j["roads"] = nlohmann::ordered_json::array();
+  const auto length = r.roads.field_index("length_m");
+  for (const auto& f : r.roads.features) {
+    auto row = facility_and_band(f, r.roads);
+    row["length_m"] = length ? core::to_number(f.values[*length]).value_or(0) : 0.0;
+    roads.push_back(std::move(row));
+  }
+  j["basis"] = {{"distance", local_text_json(r.roads.provenance.basis.distance)}};
+  out << j.dump(2) << '\n';
+}
+
 int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
   PhaseTimer timer;
   prepare_outputs(o.output);
@@ -201,6 +247,8 @@ int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
   if (o.network.osm.empty() || from_region || o.cmd->count("--region") > 0) {
     region = load_region(o.region, context);
   }
+  // Apart from the network: opening a region reads all its layers, the census mesh included.
+  timer.lap("region");
   const LoadedNetwork network = load_network(o.network, region ? &*region : nullptr, context);
   timer.lap("road network");
   core::Diagnostics diagnostics = network.diagnostics;
@@ -238,6 +286,16 @@ int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
   timer.lap("service areas");
   require_on_network(r.facilities, network);
   diagnostics.append(r.diagnostics);
+  if (o.roads_only) {
+    if (o.report.json) {
+      print_roads_json(r, context.out);
+    } else {
+      print_roads(r, context.out);
+    }
+    write_outputs({std::make_shared<core::Layer>(std::move(r.roads))}, o.output, context);
+    timer.lap("write");
+    return finish_command(o.report, diagnostics, timer, context);
+  }
   // People in each polygon and each band, when the region has population data.
   std::optional<RegionPeople> people;
   if (region) {
@@ -255,13 +313,10 @@ int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
     nlohmann::ordered_json j;
     j["facilities"] = r.facilities.size();
     auto& areas = j["areas"] = nlohmann::ordered_json::array();
-    const auto facility = r.areas.field_index("facility");
     const auto km2 = r.areas.field_index("area_km2");
     for (const auto& f : r.areas.features) {
-      nlohmann::ordered_json a{
-          {"facility", facility ? core::to_text(f.values[*facility]) : ""},
-          {"band", band_label(f, r.areas)},
-          {"area_km2", km2 ? core::to_number(f.values[*km2]).value_or(0) : 0.0}};
+      nlohmann::ordered_json a = facility_and_band(f, r.areas);
+      a["area_km2"] = km2 ? core::to_number(f.values[*km2]).value_or(0) : 0.0;
       for (const char* name : {"people", "people_65plus", "people_75plus"}) {
         if (const auto i = r.areas.field_index(name)) {
           a[name] = core::to_number(f.values[*i]).value_or(0);
@@ -317,6 +372,10 @@ void add_service_area_command(CLI::App& root, CommandRegistry& registry) {
   cmd->add_option("--road-buffer", o->road_buffer,
                   "How far from a reached road a place counts as reached")
       ->capture_default_str();
+  cmd->add_flag("--roads-only", o->roads_only,
+                "Only the roads reached in each band, as lines: no polygons, direct legs or "
+                "people (the road part, as QGIS's service area gives it; times still start with "
+                "each origin's access leg to the road)");
   cmd->add_option("--threads", o->threads, "Worker threads (0 = every core)")
       ->capture_default_str();
   add_network_options(*cmd, o->network);

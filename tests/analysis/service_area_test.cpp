@@ -278,3 +278,37 @@ TEST_CASE("a flood stops a service area at the water, not at the last junction",
   // In the water: nothing.
   CHECK(reached_m({{1000, 0}}) == Approx(0.0).margin(1e-6));
 }
+
+TEST_CASE("the road reached from a place off the road starts after its access leg",
+          "[analysis][service_area][access]") {
+  // A(0,0) - B(2000,0) at 36 km/h (10 m/s); access legs at 18 km/h (5 m/s), no detour.
+  routing::NetworkDescription d;
+  d.access.speed_kmh = 18.0;
+  d.access.detour_factor = 1.0;
+  d.access.max_distance_m = 5000.0;
+  const auto net = std::make_shared<const routing::RoadNetwork>(
+      test::parse_road_fixture("node A 0 0\nnode B 2000 0\nway 1 A B speed=36\n").graph,
+      std::move(d));
+  ServiceAreaParams p;
+  p.time_bands = {core::Seconds{60}};
+  p.build_polygons = false;
+  // 100 m off the middle of the road: 20 s to reach it, then 40 s = 400 m each way.
+  const std::vector<core::XY> beside = {{1000, 100}};
+  const ServiceAreaResult r = service_area(*net, beside, p);
+  REQUIRE(r.roads.size() == 1);
+  CHECK(r.areas.size() == 0);
+  const auto& roads = std::get<core::MultiLineString>(r.roads.features[0].geometry);
+  CHECK(bg::length(roads) == Approx(800.0).margin(1e-6));
+  // By road length the leg counts too: 250 m with 100 m of leg leaves 150 m each way.
+  ServiceAreaParams by_length = p;
+  by_length.time_bands.clear();
+  by_length.distance_bands = {core::Meters{250}};
+  const ServiceAreaResult l = service_area(*net, beside, by_length);
+  CHECK(bg::length(std::get<core::MultiLineString>(l.roads.features[0].geometry)) ==
+        Approx(300.0).margin(1e-6));
+  // Next to a node (A) the leg is added at the node: 40 s = 400 m along the road.
+  const std::vector<core::XY> beside_a = {{-100, 0}};
+  const ServiceAreaResult a = service_area(*net, beside_a, p);
+  CHECK(bg::length(std::get<core::MultiLineString>(a.roads.features[0].geometry)) ==
+        Approx(400.0).margin(1e-6));
+}

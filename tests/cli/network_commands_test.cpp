@@ -1,6 +1,9 @@
 // The road-network commands on the real Monaco extract: network build, nearest --by time,
 // service-area, od-matrix, closures; and the clear refusal when a region has no road network.
 
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -228,6 +231,53 @@ TEST_CASE("service areas grow with the band and are written as polygons", "[cli]
   CHECK(d["areas"].size() == 4);
   // An origins file is named by its name column.
   CHECK(d["areas"][0]["facility"] == "site A");
+}
+
+TEST_CASE("service-area --roads-only gives the reached roads alone", "[cli][network]") {
+  MonacoFixture f;
+  const fs::path out = f.dir / "roads.gpkg";
+  const Run r = run(concat({"service-area", "--from", "7.4246,43.7384", "--bands", "2,4min",
+                            "--roads-only", "--json", "--out", out.string()},
+                           f.network()));
+  INFO(r.err);
+  REQUIRE(r.code == cli::exit_ok);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK_FALSE(j.contains("areas"));
+  REQUIRE(j["roads"].size() == 2);
+  CHECK(j["roads"][0]["band"] == "2 min");
+  CHECK(j["roads"][0]["length_m"].get<double>() > 0.0);
+  CHECK(j["roads"][1]["length_m"].get<double>() > j["roads"][0]["length_m"].get<double>());
+  // The file holds the road layer and no polygon layer.
+  GDALAllRegister();
+  const GDALDatasetUniquePtr ds(GDALDataset::Open(out.c_str(), GDAL_OF_VECTOR));
+  REQUIRE(ds);
+  CHECK(ds->GetLayerCount() == 1);
+  OGRLayer* roads = ds->GetLayerByName("service_area_roads");
+  REQUIRE(roads != nullptr);
+  CHECK(roads->GetFeatureCount() == 2);
+  // The same roads as the full run, which also makes polygons.
+  const Run full = run(concat({"service-area", "--from", "7.4246,43.7384", "--bands", "2,4min",
+                               "--json", "--out", (f.dir / "full.gpkg").string()},
+                              f.network()));
+  REQUIRE(full.code == cli::exit_ok);
+  const GDALDatasetUniquePtr all(GDALDataset::Open((f.dir / "full.gpkg").c_str(), GDAL_OF_VECTOR));
+  REQUIRE(all);
+  OGRLayer* full_roads = all->GetLayerByName("service_area_roads");
+  REQUIRE(full_roads != nullptr);
+  const auto length_of = [](OGRLayer* l, GIntBig fid) {
+    const OGRFeatureUniquePtr feature(l->GetFeature(fid));
+    return feature->GetFieldAsDouble("length_m");
+  };
+  for (GIntBig fid = 1; fid <= 2; ++fid) {
+    CHECK(length_of(roads, fid) == Approx(length_of(full_roads, fid)).epsilon(1e-12));
+  }
+  // Text output: one row per band, in km.
+  const Run text =
+      run(concat({"service-area", "--from", "7.4246,43.7384", "--bands", "2min", "--roads-only"},
+                 f.network()));
+  REQUIRE(text.code == cli::exit_ok);
+  CHECK_THAT(text.out, Catch::Contains("Roads reached from 1 facilities") &&
+                           Catch::Contains("road km") && Catch::Contains("2 min"));
 }
 
 TEST_CASE("the OD matrix is written as a CSV table", "[cli][network]") {
