@@ -25,6 +25,8 @@ constexpr const char* kFooter =
     "  caremap service-area --osm roads.osm.pbf --category hospital --bands 5,10,15min\n"
     "  caremap nearest --by time --osm roads.osm.pbf --demand patients.csv --closures flood.gpkg\n"
     "  caremap team --out team.gpkg                   who has the whole home-care team in reach\n"
+    "  caremap report coverage --out clinics.pdf     the committee handout (maps, tables, "
+    "credits)\n"
     "Run 'caremap <command> --help' for a command's options.\n"
     "\n"
     "Exit codes: 0 success, 2 bad arguments, 3 bad input data, 4 output could not be written,\n"
@@ -55,6 +57,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   add_od_matrix_command(app, registry);
   add_population_command(app, registry);
   add_team_command(app, registry);
+  add_report_command(app, registry);
 
   std::vector<const char*> argv{"caremap"};
   for (const auto& a : args) {
