@@ -44,7 +44,7 @@ core::LayerPtr road_layer(const routing::RoadNetwork& network, const std::string
   layer->provenance.param("profile", g.info().profile);
   layer->provenance.basis.distance = network_distance_basis(network);
   layer->provenance.inputs.push_back(core::SourceRef{
-      source, {}, {}, network.credit().empty() ? std::string(kOsmCredit) : network.credit()});
+      source, id, {}, network.credit().empty() ? std::string(kOsmCredit) : network.credit()});
   return layer;
 }
 

@@ -51,7 +51,7 @@ struct ReportCoverageOptions {
 
 // The bands of the per-person distance histogram: finer than summary's, out to the 16 km of a
 // home visit.
-const std::vector<double> kHistogramBands_m = {500, 1000, 2000, 3000, 4000, 6000, 8000, 16000};
+const std::vector<double> kHistogramBands_m = {500, 1000, 2000, 4000, 8000, 16000};
 
 std::string today_utc() {
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());

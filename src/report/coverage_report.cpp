@@ -383,9 +383,8 @@ class Builder {
     }
     TableBlock t;
     t.caption = m_tr("空白地域（大きい順）", "Largest gap pockets");
-    t.headers = {m_tr("市", "City"), m_tr("順位", "Rank"), m_tr("面積 km²", "Area km²"),
-                 m_tr("位置（区域の代表点）", "Where (a point inside)")};
-    t.align = {Align::left, Align::right, Align::right, Align::left};
+    t.headers = {m_tr("市", "City"), m_tr("順位", "Rank"), m_tr("面積 km²", "Area km²")};
+    t.align = {Align::left, Align::right, Align::right};
     std::vector<const core::Feature*> parts;
     for (const auto& f : r.gap_parts.features) {
       const std::string name = core::to_text(f.values[*city]);
@@ -393,20 +392,21 @@ class Builder {
         parts.push_back(&f);
       }
     }
+    if (parts.empty()) {
+      return std::nullopt;  // the city has no gap: its area table says so
+    }
     std::stable_sort(parts.begin(), parts.end(), [&](const auto* a, const auto* b) {
       return core::to_number(a->values[*area]).value_or(0) >
              core::to_number(b->values[*area]).value_or(0);
     });
     for (std::size_t i = 0; i < parts.size() && i < limit; ++i) {
-      const auto at = core::representative_point(parts[i]->geometry);
       t.rows.push_back(
           {core::to_text(parts[i]->values[*city]), std::to_string(i + 1),
-           core::format_fixed(core::to_number(parts[i]->values[*area]).value_or(0), 3),
-           at ? "x " + core::format_fixed(at->x, 0) + " / y " + core::format_fixed(at->y, 0) : ""});
+           core::format_fixed(core::to_number(parts[i]->values[*area]).value_or(0), 3)});
     }
-    t.note = m_tr("位置は平面直角座標（m）。空白地域 ", "Positions in the working CRS (metres). ") +
-             std::to_string(parts.size()) +
-             m_tr(" 区域のうち上位を表示。", " gap pockets; the largest shown.");
+    t.note = m_tr("空白地域 ", "") + std::to_string(parts.size()) +
+             m_tr(" 区域のうち大きいものを表示（地図の橙色の区域）。",
+                  " gap pockets; the largest are listed (orange on the maps).");
     return t;
   }
 
@@ -679,7 +679,7 @@ class Builder {
         value += m_tr("（", " (") + in.data_date + m_tr("）", ")");
       }
       if (!in.credit.empty()) {
-        value += m_tr("　出典：", "; credit: ") + in.credit;
+        value += " — " + in.credit;
       }
       data.rows.push_back({key, value});
     }

@@ -26,6 +26,20 @@ std::vector<std::size_t> char_boundaries(std::string_view text) {
 
 }  // namespace
 
+std::string printable(std::string_view text) {
+  // IPAex Gothic has the JIS forms ≦ ≧ but not the ASCII-math ≤ ≥ the style model's ramp labels
+  // use; without this they print as empty boxes.
+  std::string out(text);
+  for (const auto& [from, to] : {std::pair<std::string_view, std::string_view>{"≥", "≧"},
+                                 std::pair<std::string_view, std::string_view>{"≤", "≦"}}) {
+    for (std::size_t at = out.find(from); at != std::string::npos; at = out.find(from, at)) {
+      out.replace(at, from.size(), to);
+      at += to.size();
+    }
+  }
+  return out;
+}
+
 Font::Font() {
   FcPatternPtr pattern(FcNameParse(reinterpret_cast<const FcChar8*>(kFamily)));
   if (!pattern) {
@@ -61,23 +75,23 @@ void TextPainter::use(double size_pt) const {
 
 double TextPainter::width(std::string_view text, double size_pt) const {
   use(size_pt);
-  const std::string s(text);
+  const std::string s = printable(text);
   cairo_text_extents_t e;
   cairo_text_extents(m_cr, s.c_str(), &e);
   return e.x_advance;
 }
 
-void TextPainter::line(std::string_view text, double x, double y, double size_pt,
+void TextPainter::line(std::string_view raw, double x, double y, double size_pt,
                        TextAlign align) const {
-  if (text.empty()) {
+  if (raw.empty()) {
     return;
   }
+  const std::string text = printable(raw);
   const double w = align == TextAlign::left ? 0.0 : width(text, size_pt);
   use(size_pt);
   const double left = align == TextAlign::left ? x : align == TextAlign::right ? x - w : x - w / 2;
   cairo_move_to(m_cr, left, y);
-  const std::string s(text);
-  cairo_show_text(m_cr, s.c_str());
+  cairo_show_text(m_cr, text.c_str());
   cairo_new_path(m_cr);
 }
 

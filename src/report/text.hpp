@@ -60,6 +60,9 @@ class TextPainter {
   const Font& m_font;
 };
 
+/// `text` with the characters IPAex Gothic lacks replaced by its equivalents (≥ → ≧, ≤ → ≦).
+std::string printable(std::string_view text);
+
 /// Sets Cairo's source to an sRGB colour (alpha included).
 void set_colour(cairo_t* cr, style::Rgba c);
 

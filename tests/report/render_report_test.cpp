@@ -13,6 +13,7 @@
 
 #include "io/io_test_support.hpp"
 #include "report/document.hpp"
+#include "report/text.hpp"
 #include "support/poppler.hpp"
 
 using namespace caremap;
@@ -217,4 +218,10 @@ TEST_CASE("A3 landscape pages are 1191 x 842 pt", "[report][pdf]") {
   const fs::path pdf = dir / "a3.pdf";
   write(pdf, report::render_report(two_pages(), setup).files[0].bytes);
   CHECK_THAT(test::pdf_info(pdf), Catch::Contains("1191 x 842 pts (A3)"));
+}
+
+TEST_CASE("characters the font lacks are printed in their JIS forms", "[report]") {
+  CHECK(report::printable("≥ 8,000") == "≧ 8,000");
+  CHECK(report::printable("x ≤ 1, y ≥ 2") == "x ≦ 1, y ≧ 2");
+  CHECK(report::printable("宗像市") == "宗像市");
 }
