@@ -89,10 +89,29 @@ void draw_icon(cairo_t* cr, const LegendEntry& e, double x, double y) {
   }
 }
 
+// Point features of the map's layers that fall inside `r` on the page.
+std::size_t points_under(const MapBlock& map, const MapTransform& t, const Rect& r) {
+  std::size_t n = 0;
+  for (const MapLayer& ml : map.layers) {
+    if (!ml.layer || !ml.style.visible) {
+      continue;
+    }
+    for (const core::Feature& f : ml.layer->features) {
+      if (const auto* p = std::get_if<core::XY>(&f.geometry)) {
+        const double x = t.page_x(p->x);
+        const double y = t.page_y(p->y);
+        n += x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h ? 1 : 0;
+      }
+    }
+  }
+  return n;
+}
+
 }  // namespace
 
-void draw_legend(cairo_t* cr, const TextPainter& text, const MapBlock& map, const Rect& frame,
+void draw_legend(cairo_t* cr, const TextPainter& text, const MapBlock& map, const MapTransform& t,
                  core::Lang lang) {
+  const Rect& frame = t.frame();
   const auto entries = legend_entries(map, lang);
   if (entries.empty()) {
     return;
@@ -107,8 +126,15 @@ void draw_legend(cairo_t* cr, const TextPainter& text, const MapBlock& map, cons
   const double box_w = width + 2 * pad;
   const double box_h = std::min(static_cast<double>(entries.size()) * kLegendRow + 2 * pad - 2,
                                 frame.h - 2 * kInset);
-  const double x0 = frame.x + kInset;
-  const double y0 = frame.y + kInset;
+  // Top-left, unless the bottom-right corner (the other one free of scale bar and north arrow)
+  // hides fewer facilities.
+  const Rect top_left{frame.x + kInset, frame.y + kInset, box_w, box_h};
+  const Rect bottom_right{frame.x + frame.w - kInset - box_w, frame.y + frame.h - kInset - box_h,
+                          box_w, box_h};
+  const Rect& box =
+      points_under(map, t, bottom_right) < points_under(map, t, top_left) ? bottom_right : top_left;
+  const double x0 = box.x;
+  const double y0 = box.y;
   cairo_rectangle(cr, x0, y0, box_w, box_h);
   set_colour(cr, style::rgb(0xffffff, 235));
   cairo_fill_preserve(cr);

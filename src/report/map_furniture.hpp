@@ -8,9 +8,10 @@
 
 namespace caremap::report {
 
-/// The legend in a white box at the frame's top-left corner: one entry per class with features
-/// of each legend layer, top layer first; a layer of one class is listed by its title.
-void draw_legend(cairo_t* cr, const TextPainter& text, const MapBlock& map, const Rect& frame,
+/// The legend in a white box at the frame's top-left corner, or at the bottom-right when fewer
+/// facilities lie under it there: one entry per class with features of each legend layer, top
+/// layer first; a layer of one class is listed by its title.
+void draw_legend(cairo_t* cr, const TextPainter& text, const MapBlock& map, const MapTransform& t,
                  core::Lang lang);
 
 /// A scale bar at the frame's bottom-left: about a quarter of the frame wide, in 1, 2 or 5 x 10^k

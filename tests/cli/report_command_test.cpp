@@ -27,11 +27,7 @@ nlohmann::json run_report(const std::vector<std::string>& extra) {
 
 TEST_CASE("report coverage writes a Japanese PDF with every credit the data requires",
           "[cli][report]") {
-  const auto missing = test::missing_poppler();
-  if (missing) {
-    WARN(*missing);
-    return;
-  }
+  CAREMAP_SKIP_WITHOUT_POPPLER();
   test::ScratchDir dir;
   const fs::path pdf = dir / "clinics.pdf";
   const auto j = run_report({"--out", pdf.string()});
@@ -59,11 +55,7 @@ TEST_CASE("report coverage writes a Japanese PDF with every credit the data requ
 }
 
 TEST_CASE("report coverage in English on A3 landscape", "[cli][report]") {
-  const auto missing = test::missing_poppler();
-  if (missing) {
-    WARN(*missing);
-    return;
-  }
+  CAREMAP_SKIP_WITHOUT_POPPLER();
   test::ScratchDir dir;
   const fs::path pdf = dir / "en.pdf";
   run_report({"--out", pdf.string(), "--lang", "en", "--paper", "a3", "--orientation", "landscape",

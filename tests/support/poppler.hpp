@@ -28,6 +28,13 @@ inline std::optional<std::string> missing_poppler() {
   return std::nullopt;
 }
 
+/// Ends the test case with a warning when poppler-utils is missing.
+#define CAREMAP_SKIP_WITHOUT_POPPLER()                           \
+  if (const auto missing = ::caremap::test::missing_poppler()) { \
+    WARN(*missing);                                              \
+    return;                                                      \
+  }
+
 /// Standard output of a shell command; nullopt when it fails.
 inline std::optional<std::string> run_command(const std::string& command) {
   FILE* pipe = popen(command.c_str(), "r");
@@ -47,9 +54,11 @@ inline std::string quoted(const std::filesystem::path& p) {
   return "'" + p.string() + "'";
 }
 
-/// pdftotext of every page (layout order), UTF-8.
-inline std::string pdf_text(const std::filesystem::path& pdf) {
-  return run_command("pdftotext -enc UTF-8 " + quoted(pdf) + " -").value_or("");
+/// pdftotext of every page, or of page `page` (1-based) only, UTF-8.
+inline std::string pdf_text(const std::filesystem::path& pdf, int page = 0) {
+  const std::string pages =
+      page > 0 ? "-f " + std::to_string(page) + " -l " + std::to_string(page) + " " : "";
+  return run_command("pdftotext -enc UTF-8 " + pages + quoted(pdf) + " -").value_or("");
 }
 
 /// pdfinfo's output ("Pages: 10", "Page size: 595 x 842 pts (A4)", ...).
