@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Cross-check of benchmark E (issue 10): do caremap and QGIS reach the same N01 roads?
+"""Cross-check of benchmark F (issue 10): do caremap and QGIS reach the same N01 roads?
 
 usage: crosscheck_n01.py ROADS_GPKG ORIGINS_GPKG CAREMAP_GPKG MINUTES=QGIS_FILE... [--json OUT]
 

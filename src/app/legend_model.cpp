@@ -8,32 +8,13 @@
 namespace caremap::app {
 
 IconKind icon_kind(const core::Layer& layer) {
-  std::size_t points = 0;
-  std::size_t lines = 0;
-  std::size_t areas = 0;
-  for (const core::Feature& f : layer.features) {
-    switch (f.geometry.index()) {
-      case 1:
-      case 2:
-        ++points;
-        break;
-      case 3:
-      case 4:
-        ++lines;
-        break;
-      case 5:
-      case 6:
-        ++areas;
-        break;
-      default:
-        break;
-    }
-  }
-  if (areas >= points && areas >= lines && areas > 0) {
-    return IconKind::fill;
-  }
-  if (lines >= points && lines > 0) {
-    return IconKind::line;
+  switch (style::dominant_geometry(layer)) {
+    case style::GeometryKind::fill:
+      return IconKind::fill;
+    case style::GeometryKind::line:
+      return IconKind::line;
+    case style::GeometryKind::point:
+      break;
   }
   return IconKind::point;
 }

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "analysis/network_sites.hpp"
+#include "analysis/road_layer.hpp"
 #include "app/modules/analysis_job.hpp"
 #include "app/modules/analysis_module.hpp"
 #include "app/shared_overlay.hpp"
@@ -21,49 +22,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The same line analysis::add_network_provenance writes, so map credits list it once.
-constexpr const char* kOsmCredit = "© OpenStreetMap contributors";
-
 std::size_t index_of(TravelProfile p) {
   return p == TravelProfile::car ? 0 : 1;
-}
-
-// The display layer of a network: every segment as a line (category road).
-core::LayerPtr road_layer(const routing::RoadNetwork& network, const std::string& crs,
-                          const std::string& title, const fs::path& source) {
-  auto layer = std::make_shared<core::Layer>();
-  layer->id = kRoadLayerId;
-  layer->title = title;
-  layer->category = core::Category::road;
-  layer->crs = crs;
-  layer->fields = {core::Field{"way_id", core::FieldType::integer},
-                   core::Field{"speed_kmh", core::FieldType::real}};
-  const routing::RoadGraph& g = network.graph();
-  layer->features.reserve(g.segment_count());
-  for (routing::SegmentId s = 0; s < g.segment_count(); ++s) {
-    const auto pts = g.segment_points(s);
-    core::Feature f;
-    f.geometry = core::LineString(pts.begin(), pts.end());
-    // The faster direction's speed: the road's class on a line layer (trunk roads by class).
-    double speed_kmh = 0.0;
-    for (const routing::ArcId a : {g.segment_forward_arc(s), g.segment_backward_arc(s)}) {
-      if (a != routing::kNone && g.time_s()[a] > 0.0) {
-        speed_kmh = std::max(speed_kmh, 3.6 * g.length_m()[a] / g.time_s()[a]);
-      }
-    }
-    f.values = {core::FieldValue{g.segment_way_id(s)}, core::FieldValue{speed_kmh}};
-    f.category = core::Category::road;
-    layer->features.push_back(std::move(f));
-  }
-  layer->provenance.operation = "road network";
-  layer->provenance.param("profile", g.info().profile);
-  layer->provenance.basis.distance = analysis::network_distance_basis(network);
-  layer->provenance.inputs.push_back(
-      core::SourceRef{source.string(),
-                      {},
-                      {},
-                      network.credit().empty() ? std::string(kOsmCredit) : network.credit()});
-  return layer;
 }
 
 // The closures and slowdowns as one layer, the form routing::closures_from_layer reads.
@@ -205,7 +165,8 @@ void start_load_network(AppState& app, fs::path source) {
         loaded.source = source;
         loaded.nodes = loaded.network->graph().node_count();
         loaded.segments = loaded.network->graph().segment_count();
-        const core::LayerPtr roads = road_layer(*loaded.network, crs, title, source);
+        const core::LayerPtr roads =
+            analysis::road_layer(*loaded.network, kRoadLayerId, crs, title, source.string());
         loaded.roads = roads;
         loaded.roads_index = std::make_shared<const index::LayerIndex>(*roads);
         loaded.seconds =

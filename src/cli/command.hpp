@@ -54,5 +54,6 @@ void add_drill_command(CLI::App& root, CommandRegistry& registry);
 // `drill run` and `drill generate`, added under `drill` by add_drill_command.
 void add_drill_run_command(CLI::App& drill, CommandRegistry& registry);
 void add_drill_generate_command(CLI::App& drill, CommandRegistry& registry);
+void add_report_command(CLI::App& root, CommandRegistry& registry);
 
 }  // namespace caremap::cli

@@ -7,6 +7,7 @@
 #include "analysis/coverage_radius.hpp"
 #include "cli/argument_parsing.hpp"
 #include "cli/command.hpp"
+#include "cli/coverage_run.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output_writing.hpp"
 #include "cli/phase_timer.hpp"
@@ -25,24 +26,10 @@ namespace {
 
 struct CoverageOptions {
   std::string region = "munakata-fukutsu";
-  std::string categories = "clinic";
-  std::string radius;
-  std::string mesh = "500m";
-  int segments = 0;
+  CoverageRequest request;
   ReportFlags report;
   OutputOptions output;
 };
-
-std::string default_radii_help() {
-  std::string out = "Straight-line radius (e.g. 16km). Defaults:";
-  for (core::Category c : core::all_categories()) {
-    if (const auto r = analysis::default_coverage_radius(c)) {
-      out += "\n  " + std::string(core::to_string(c)) + " " + format_distance(*r) + ": " +
-             std::string(analysis::default_coverage_radius_reason(c));
-    }
-  }
-  return out;
-}
 
 void print_result(const analysis::CoverageResult& r, const std::string& categories,
                   std::ostream& out) {
@@ -173,44 +160,14 @@ nlohmann::ordered_json result_json(const analysis::CoverageResult& r) {
 int run_coverage(const CoverageOptions& o, CommandContext& context) {
   PhaseTimer timer;
   prepare_outputs(o.output);
-  analysis::CoverageParams params;
-  params.categories = parse_categories(o.categories, "--category");
-  if (!o.radius.empty()) {
-    params.radius = parse_distance(o.radius, "--radius");
-  }
-  params.mesh_level = parse_mesh_level(o.mesh, "--mesh");
-  if (o.segments != 0) {
-    params.circle_segments = o.segments;
-  }
   const io::Region region = load_region(o.region, context);
   timer.lap("read");
-  std::vector<analysis::CoverageSource> sources;
-  for (const auto& l : region.layers) {
-    const bool wanted = std::any_of(params.categories.begin(), params.categories.end(),
-                                    [&](core::Category c) { return l.layer->count(c) > 0; });
-    if (wanted) {
-      sources.push_back({l.layer, l.spec.coverage_radius});
-    }
-  }
-  if (sources.empty()) {
-    throw core::ArgumentError("the region has no facilities of category " + o.categories);
-  }
-  core::Diagnostics people_diagnostics;
-  const std::optional<RegionPeople> people = region_people(region, people_diagnostics);
-  params.demand = people ? &people->demand : nullptr;
-  timer.lap("population");
-  crs::Transformer projector = crs::Transformer::from_wgs84(region.working_crs);
-  core::Progress& progress = start_stage(context, "coverage");
-  analysis::CoverageResult r;
-  {
-    const ProgressBar bar(progress, context.err, context.progress_bar);
-    r = analysis::coverage(sources, boundary_layer(region), projector, params, &progress);
-  }
-  timer.lap("coverage");
+  CoverageRun run = run_coverage_analysis(o.request, region, context, timer);
+  analysis::CoverageResult& r = run.result;
   if (o.report.json) {
     context.out << result_json(r).dump(2) << '\n';
   } else {
-    print_result(r, join_categories(params.categories), context.out);
+    print_result(r, join_categories(run.categories), context.out);
   }
   std::vector<core::LayerPtr> layers;
   for (core::Layer* l : {&r.covered, &r.gaps, &r.gap_parts, &r.backup, &r.mesh}) {
@@ -222,8 +179,7 @@ int run_coverage(const CoverageOptions& o, CommandContext& context) {
     write_outputs(layers, o.output, context);
     timer.lap("write");
   }
-  r.diagnostics.append(people_diagnostics);
-  return finish_command(o.report, r.diagnostics, timer, context);
+  return finish_command(o.report, run.diagnostics, timer, context);
 }
 
 }  // namespace
@@ -235,13 +191,7 @@ void add_coverage_command(CLI::App& root, CommandRegistry& registry) {
       "Area of each city within reach of a kind of facility, the gaps, and backup coverage");
   cmd->add_option("--region", o->region, "Region name or path to a .caremap.json project file")
       ->capture_default_str();
-  cmd->add_option("--category", o->categories,
-                  "Facility categories, comma-separated (e.g. clinic or shelter_evacuation)")
-      ->capture_default_str();
-  cmd->add_option("--radius", o->radius, default_radii_help());
-  cmd->add_option("--mesh", o->mesh, "JIS X 0410 grid for counts: 1km, 500m, 250m or none")
-      ->capture_default_str();
-  cmd->add_option("--circle-segments", o->segments, "Vertices per circle (default 360)");
+  add_coverage_request_options(*cmd, o->request);
   add_output_options(*cmd, o->output,
                      "the covered area, gaps, gap pockets, backup area and mesh layers");
   add_report_flags(*cmd, o->report);

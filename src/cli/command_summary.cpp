@@ -234,20 +234,6 @@ nlohmann::ordered_json summary_json(const std::vector<NearestHospitalRow>& neare
   return j;
 }
 
-// The region's road network when it has one; a summary still answers in straight lines without.
-std::optional<LoadedNetwork> region_network(const io::Region& region, CommandContext& context) {
-  if (!region.project.roads) {
-    return std::nullopt;
-  }
-  try {
-    return load_network(NetworkOptions{}, &region, context);
-  } catch (const core::InputError& e) {
-    context.err << "caremap: the road network could not be loaded (" << e.what()
-                << "); distances are straight lines only\n";
-    return std::nullopt;
-  }
-}
-
 int run_summary(const SummaryOptions& o, CommandContext& context) {
   const io::Region region = load_region(o.region, context);
   const auto counts = analysis::count_by_area(boundary_layer(region), facility_layers(region));

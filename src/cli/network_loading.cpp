@@ -165,4 +165,17 @@ std::optional<routing::Overlay> load_closures(const NetworkOptions& o, const Loa
   return routing::build_overlay(network.network->index(), closures, diagnostics);
 }
 
+std::optional<LoadedNetwork> region_network(const io::Region& region, CommandContext& context) {
+  if (!region.project.roads) {
+    return std::nullopt;
+  }
+  try {
+    return load_network(NetworkOptions{}, &region, context);
+  } catch (const core::InputError& e) {
+    context.err << "caremap: the road network could not be loaded (" << e.what()
+                << "); distances are straight lines only\n";
+    return std::nullopt;
+  }
+}
+
 }  // namespace caremap::cli

@@ -64,4 +64,9 @@ std::optional<routing::Overlay> load_closures(const NetworkOptions& o, const Loa
                                               const io::Region* region,
                                               core::Diagnostics& diagnostics);
 
+/// The region's own road network when it has one (project "roads"), else nullopt; a network
+/// that fails to load is reported on context.err ("distances are straight lines only") and
+/// treated as absent, for commands that answer in straight lines without one.
+std::optional<LoadedNetwork> region_network(const io::Region& region, CommandContext& context);
+
 }  // namespace caremap::cli

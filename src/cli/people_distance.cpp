@@ -43,47 +43,6 @@ std::vector<std::string> band_headers(const std::vector<double>& upper, bool by_
 
 }  // namespace
 
-std::vector<CategoryPeopleBands> people_bands_by_category(
-    const analysis::Demand& demand, std::span<const core::LayerPtr> layers,
-    std::span<const core::Category> categories, const routing::RoadNetwork* network,
-    core::Diagnostics& diagnostics) {
-  std::vector<CategoryPeopleBands> out;
-  for (const core::Category c : categories) {
-    const core::Category one[] = {c};
-    const auto facilities = analysis::select_facilities(layers, one, diagnostics);
-    if (facilities.empty()) {
-      continue;
-    }
-    std::vector<core::XY> positions;
-    for (const auto& f : facilities) {
-      positions.push_back(f.position);
-    }
-    CategoryPeopleBands straight;
-    straight.category = c;
-    straight.facilities = positions.size();
-    straight.distance = {"直線距離", "straight line"};
-    const auto cost = analysis::nearest_straight_line_m(demand, positions);
-    const auto upper = analysis::default_distance_bands_m();
-    straight.bands = analysis::people_by_band(demand, cost, upper);
-    straight.percentiles = analysis::person_percentiles_by_city(demand, cost);
-    out.push_back(std::move(straight));
-    if (network) {
-      CategoryPeopleBands road;
-      road.category = c;
-      road.facilities = positions.size();
-      road.by_time = true;
-      road.distance = analysis::network_distance_basis(*network);
-      const auto time =
-          analysis::nearest_road_time_s(*network, demand, positions, {}, nullptr, diagnostics);
-      const auto edges = analysis::default_time_bands_s();
-      road.bands = analysis::people_by_band(demand, time, edges);
-      road.percentiles = analysis::person_percentiles_by_city(demand, time);
-      out.push_back(std::move(road));
-    }
-  }
-  return out;
-}
-
 void print_people_bands(const std::vector<CategoryPeopleBands>& rows,
                         const analysis::Demand& demand, std::ostream& out) {
   if (rows.empty()) {

@@ -9,6 +9,7 @@
 #include <span>
 #include <vector>
 
+#include "analysis/category_people_bands.hpp"
 #include "analysis/people_bands.hpp"
 #include "core/category.hpp"
 #include "core/layer.hpp"
@@ -16,21 +17,8 @@
 
 namespace caremap::cli {
 
-struct CategoryPeopleBands {
-  core::Category category = core::Category::other;
-  std::size_t facilities = 0;
-  bool by_time = false;      ///< bands in seconds by road, else metres in a straight line
-  core::LocalText distance;  ///< what the distances stand on (core::ResultBasis::distance)
-  analysis::PeopleBands bands;
-  std::vector<analysis::PersonPercentiles> percentiles;  ///< per city
-};
-
-/// One entry per category with facilities among `layers`: straight-line distances, and (when
-/// `network` is given) a second entry by road time. Snapping problems go to `diagnostics`.
-std::vector<CategoryPeopleBands> people_bands_by_category(
-    const analysis::Demand& demand, std::span<const core::LayerPtr> layers,
-    std::span<const core::Category> categories, const routing::RoadNetwork* network,
-    core::Diagnostics& diagnostics);
+using analysis::CategoryPeopleBands;
+using analysis::people_bands_by_category;
 
 /// One table per city and measure: rows = categories (and their 75+), columns = bands, median,
 /// 90 %.

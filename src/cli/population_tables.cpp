@@ -20,23 +20,6 @@ std::optional<RegionPeople> region_people(const io::Region& region,
   return out;
 }
 
-std::string format_people(double people) {
-  const auto n = static_cast<long long>(std::llround(people));
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) {
-      out += ',';
-    }
-    out += digits[i];
-  }
-  return (n < 0 ? "-" : "") + out;
-}
-
-std::string format_share(double part, double whole) {
-  return whole > 0.0 ? format_fixed(100.0 * part / whole, 1) + " %" : "–";
-}
-
 void print_no_population(const io::Region& region, std::ostream& out) {
   out << "人口データなし（面積のみ）: no population data for " << region.project.title
       << "; figures are area only (see data/geo/SOURCES.md).\n\n";

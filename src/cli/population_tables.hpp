@@ -11,6 +11,7 @@
 
 #include "analysis/population_demand.hpp"
 #include "core/diagnostics.hpp"
+#include "core/number_format.hpp"
 #include "io/region.hpp"
 
 namespace caremap::cli {
@@ -26,9 +27,9 @@ struct RegionPeople {
 std::optional<RegionPeople> region_people(const io::Region& region, core::Diagnostics& diagnostics);
 
 /// "97,123" (people are whole; the apportioned figures are rounded for display).
-std::string format_people(double people);
+using core::format_people;
 /// "12.3 %" of `whole` ("–" when whole is 0).
-std::string format_share(double part, double whole);
+using core::format_share;
 
 /// The line printed where people would appear in a region without population data:
 /// "人口データなし（面積のみ）: no population data for <title>; figures are area only."

@@ -26,6 +26,8 @@ constexpr const char* kFooter =
     "  caremap nearest --by time --osm roads.osm.pbf --demand patients.csv --closures flood.gpkg\n"
     "  caremap team --out team.gpkg                   who has the whole home-care team in reach\n"
     "  caremap drill run data/geo/drills/munakata-fukutsu/drill.json --out-dir drill-out\n"
+    "  caremap report coverage --out clinics.pdf     the committee handout (maps, tables, "
+    "credits)\n"
     "Run 'caremap <command> --help' for a command's options.\n"
     "\n"
     "Exit codes: 0 success, 2 bad arguments, 3 bad input data, 4 output could not be written,\n"
@@ -57,6 +59,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   add_population_command(app, registry);
   add_team_command(app, registry);
   add_drill_command(app, registry);
+  add_report_command(app, registry);
 
   std::vector<const char*> argv{"caremap"};
   for (const auto& a : args) {

@@ -98,10 +98,4 @@ void TextTable::print(std::ostream& out) const {
   }
 }
 
-std::string format_fixed(double value, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
-  return buf;
-}
-
 }  // namespace caremap::cli

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/number_format.hpp"
+
 namespace caremap::cli {
 
 /// Terminal cells needed to show UTF-8 text: 2 for East Asian wide and fullwidth characters
@@ -31,6 +33,6 @@ class TextTable {
 };
 
 /// Fixed-point formatting for tables: format_fixed(12.345, 1) == "12.3".
-std::string format_fixed(double value, int decimals);
+using core::format_fixed;
 
 }  // namespace caremap::cli

@@ -462,4 +462,29 @@ std::optional<Rgba> parse_hex(std::string_view s) {
   return rgb(value >> 8, static_cast<std::uint8_t>(value & 0xff));
 }
 
+GeometryKind dominant_geometry(const core::Layer& layer) {
+  std::size_t points = 0;
+  std::size_t lines = 0;
+  std::size_t areas = 0;
+  for (const core::Feature& f : layer.features) {
+    if (std::holds_alternative<core::XY>(f.geometry) ||
+        std::holds_alternative<core::MultiPoint>(f.geometry)) {
+      ++points;
+    } else if (std::holds_alternative<core::LineString>(f.geometry) ||
+               std::holds_alternative<core::MultiLineString>(f.geometry)) {
+      ++lines;
+    } else if (std::holds_alternative<core::Polygon>(f.geometry) ||
+               std::holds_alternative<core::MultiPolygon>(f.geometry)) {
+      ++areas;
+    }
+  }
+  if (areas >= points && areas >= lines && areas > 0) {
+    return GeometryKind::fill;
+  }
+  if (lines >= points && lines > 0) {
+    return GeometryKind::line;
+  }
+  return GeometryKind::point;
+}
+
 }  // namespace caremap::style

@@ -172,6 +172,11 @@ Symbol slowdown_symbol();
 /// software renderer five times fewer pixels).
 float symbol_scale(double m_per_px);
 
+/// How a layer is drawn and shown in a legend: the geometry kind most of its features have.
+enum class GeometryKind { point, line, fill };
+/// The dominant kind (most features; polygons win ties, then lines). O(features).
+GeometryKind dominant_geometry(const core::Layer& layer);
+
 /// Alpha multiplied by `opacity` (clamped to 0..1).
 Rgba with_opacity(Rgba c, float opacity);
 

@@ -1,0 +1,103 @@
+// `caremap report coverage` on the default region, read back as a committee member would get it:
+// pdfinfo (pages, paper), pdftotext (title, place names, every credit line), and the options.
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_runner.hpp"
+#include "cli/exit_codes.hpp"
+#include "io/io_test_support.hpp"
+#include "support/poppler.hpp"
+
+using namespace caremap;
+namespace fs = std::filesystem;
+
+namespace {
+
+nlohmann::json run_report(const std::vector<std::string>& extra) {
+  std::vector<std::string> args{"report", "coverage", "--json", "--date", "2026-12-07"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  const test::CliRun r = test::run_caremap(args);
+  INFO("stderr:\n" << r.err);
+  REQUIRE(r.code == cli::exit_ok);
+  return nlohmann::json::parse(r.out);
+}
+
+}  // namespace
+
+TEST_CASE("report coverage writes a Japanese PDF with every credit the data requires",
+          "[cli][report]") {
+  CAREMAP_SKIP_WITHOUT_POPPLER();
+  test::ScratchDir dir;
+  const fs::path pdf = dir / "clinics.pdf";
+  const auto j = run_report({"--out", pdf.string()});
+  const int pages = j["pages"];
+  // Overview, density, figures, distances, every kind, two atlas pages per city, provenance.
+  CHECK(pages == 10);
+  const std::string info = test::pdf_info(pdf);
+  CHECK_THAT(info, Catch::Contains("Pages:           " + std::to_string(pages)));
+  CHECK_THAT(info, Catch::Contains("595 x 842 pts (A4)"));
+  const std::string text = test::pdf_text(pdf);
+  CHECK_THAT(text, Catch::Contains("宗像市・福津市"));
+  CHECK_THAT(text, Catch::Contains("カバー状況"));
+  CHECK_THAT(text, Catch::Contains("宗像市"));
+  CHECK_THAT(text, Catch::Contains("福津市"));
+  CHECK_THAT(text, Catch::Contains("2026-12-07"));
+  // SOURCES.md: boundaries, MHLW facility data with the Geolonia positions, e-Stat population
+  // (apportioned), and the N01 roads drawn on the maps.
+  CHECK_THAT(text, Catch::Contains("国土数値情報（行政区域データ）"));
+  CHECK_THAT(text, Catch::Contains("厚生労働省 医療情報ネット"));
+  CHECK_THAT(text, Catch::Contains("Geolonia"));
+  CHECK_THAT(text, Catch::Contains("政府統計の総合窓口(e-Stat)"));
+  CHECK_THAT(text, Catch::Contains("面積按分して加工"));
+  CHECK_THAT(text, Catch::Contains("国土数値情報（道路データ）"));
+  CHECK_THAT(text, Catch::Contains("caremap 0.1.0"));
+}
+
+TEST_CASE("report coverage in English on A3 landscape", "[cli][report]") {
+  CAREMAP_SKIP_WITHOUT_POPPLER();
+  test::ScratchDir dir;
+  const fs::path pdf = dir / "en.pdf";
+  run_report({"--out", pdf.string(), "--lang", "en", "--paper", "a3", "--orientation", "landscape",
+              "--category", "hospital", "--no-roads"});
+  CHECK_THAT(test::pdf_info(pdf), Catch::Contains("1191 x 842 pts (A3)"));
+  const std::string text = test::pdf_text(pdf);
+  CHECK_THAT(text, Catch::Contains("Data and conditions"));
+  CHECK_THAT(text, Catch::Contains("Hospital"));
+  CHECK_THAT(text, Catch::Contains("宗像市"));
+}
+
+TEST_CASE("report coverage writes one PNG or SVG per page", "[cli][report]") {
+  test::ScratchDir dir;
+  const auto j = run_report({"--out", (dir / "r.png").string(), "--dpi", "40"});
+  const std::size_t pages = j["pages"];
+  CHECK(j["files"].size() == pages);
+  CHECK(fs::exists(dir / "r.png"));
+  CHECK(fs::exists(dir / ("r-" + std::to_string(pages) + ".png")));
+  run_report({"--out", (dir / "s.svg").string()});
+  CHECK(fs::exists(dir / "s-2.svg"));
+}
+
+TEST_CASE("report coverage refuses what it cannot print", "[cli][report]") {
+  test::ScratchDir dir;
+  struct Case {
+    std::vector<std::string> args;
+    int code;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {{"--out", (dir / "r.doc").string()}, cli::exit_bad_arguments, ".pdf, .svg or .png"},
+      {{"--out", (dir / "r.pdf").string(), "--paper", "letter"}, cli::exit_bad_arguments, "a4"},
+      {{"--out", (dir / "r.pdf").string(), "--lang", "fr"}, cli::exit_bad_arguments, "ja or en"},
+      {{"--out", (dir / "none" / "r.pdf").string()}, cli::exit_output_failed, "does not exist"},
+  };
+  for (const auto& c : cases) {
+    std::vector<std::string> args{"report", "coverage"};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    const test::CliRun r = test::run_caremap(args);
+    INFO(r.err);
+    CHECK(r.code == c.code);
+    CHECK_THAT(r.err, Catch::Contains(c.message));
+  }
+  CHECK(dir.files().empty());
+}
