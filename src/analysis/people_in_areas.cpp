@@ -1,6 +1,10 @@
 #include "analysis/people_in_areas.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 #include "analysis/area_locator.hpp"
+#include "analysis/polygon_union.hpp"
 
 namespace caremap::analysis {
 
@@ -88,6 +92,39 @@ void add_people_fields(core::Layer& areas, const PeopleLocator& people) {
       f.values[*f75] = c.people_75plus;
     }
   }
+}
+
+std::vector<BandPeople> people_per_band(const core::Layer& areas, const PeopleLocator& people) {
+  std::optional<std::size_t> field = areas.field_index("band_min");
+  if (!field) {
+    field = areas.field_index("band_m");
+  }
+  if (!field) {
+    return {};
+  }
+  std::vector<BandPeople> out;
+  std::vector<std::vector<core::MultiPolygon>> parts;
+  for (std::size_t i = 0; i < areas.features.size(); ++i) {
+    const core::Feature& f = areas.features[i];
+    const std::optional<double> band = core::to_number(f.values[*field]);
+    if (!band) {
+      continue;
+    }
+    auto it =
+        std::find_if(out.begin(), out.end(), [&](const BandPeople& b) { return b.band == *band; });
+    if (it == out.end()) {
+      out.push_back(BandPeople{i, *band, {}});
+      parts.emplace_back();
+      it = std::prev(out.end());
+    }
+    if (auto mp = core::as_multipolygon(f.geometry)) {
+      parts[static_cast<std::size_t>(it - out.begin())].push_back(std::move(*mp));
+    }
+  }
+  for (std::size_t b = 0; b < out.size(); ++b) {
+    out[b].people = people.inside(cascaded_union(std::move(parts[b])));
+  }
+  return out;
 }
 
 }  // namespace caremap::analysis

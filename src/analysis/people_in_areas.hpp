@@ -49,4 +49,16 @@ class PeopleLocator {
 /// inside each. Features without a polygon get nulls. O(features x cut pieces).
 void add_people_fields(core::Layer& areas, const PeopleLocator& people);
 
+/// People within one band of a service-area layer, whichever facility reaches them.
+struct BandPeople {
+  std::size_t feature = 0;  ///< the band's first feature in the layer (for its label)
+  double band = 0.0;        ///< its band_min or band_m value
+  PeopleCount people;
+};
+
+/// People per band of `areas` (numeric field band_min or band_m): the union of each band's
+/// polygons, so that people reached by two facilities count once (overlap mode draws one
+/// polygon per facility). Bands in the order first met; none when the layer has neither field.
+std::vector<BandPeople> people_per_band(const core::Layer& areas, const PeopleLocator& people);
+
 }  // namespace caremap::analysis

@@ -1,9 +1,12 @@
 #include "analysis/team_coverage.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 #include "analysis/coverage_radius.hpp"
+#include "analysis/network_sites.hpp"
+#include "analysis/od_matrix.hpp"
 #include "core/error.hpp"
 #include "index/point_index.hpp"
 
@@ -17,6 +20,7 @@ TeamMember member(std::string id, core::LocalText name, core::Category category,
   m.name = std::move(name);
   m.categories = {category};
   m.reach = default_coverage_radius(category).value_or(core::Meters{0.0});
+  m.reach_time = default_reach_time(category);
   m.reach_reason = std::string(default_coverage_radius_reason(category));
   m.required = required;
   return m;
@@ -33,6 +37,9 @@ void check(const TeamParams& params) {
     }
     if (!(m.reach.value > 0.0)) {
       throw core::ArgumentError("team member '" + m.id + "' needs a positive reach");
+    }
+    if (m.reach_time && !(m.reach_time->value > 0.0)) {
+      throw core::ArgumentError("team member '" + m.id + "' needs a positive reach time");
     }
     if (!ids.insert(m.id).second) {
       throw core::ArgumentError("team member '" + m.id + "' is listed twice");
@@ -52,6 +59,7 @@ bool serves(const TeamMember& m, core::Category c) {
 // One R-tree per member over the points of every facility that fills the role.
 struct MemberSites {
   index::PointIndex index;
+  std::vector<core::XY> points;
   std::size_t count = 0;
 };
 
@@ -67,8 +75,45 @@ MemberSites sites_of(const TeamMember& m, std::span<const core::Layer* const> la
   }
   MemberSites out;
   out.count = points.size();
+  for (const auto& v : points) {
+    out.points.push_back(v.first);
+  }
   out.index = index::PointIndex(std::move(points));
   return out;
+}
+
+bool by_road(const TeamMember& m, const TeamParams& params) {
+  return params.network != nullptr && m.reach_time.has_value();
+}
+
+// Road time from every demand unit to the member's nearest office within its reach time (+inf
+// beyond it, or where the unit or every office is cut off): one Dijkstra per unit that stops at
+// the first office found.
+std::vector<double> road_times(const TeamMember& m, const MemberSites& sites, const Demand& demand,
+                               const TeamParams& params, core::Diagnostics& diagnostics,
+                               core::Progress* progress) {
+  std::vector<double> time_s(demand.points.size(), std::numeric_limits<double>::infinity());
+  if (sites.points.empty()) {
+    return time_s;
+  }
+  std::vector<core::XY> origins;
+  origins.reserve(demand.points.size());
+  for (const DemandPoint& p : demand.points) {
+    origins.push_back(p.position);
+  }
+  OdOptions options;
+  options.k_nearest = 1;
+  options.max_time = m.reach_time;
+  options.threads = 0;
+  OdMatrixResult od =
+      od_matrix(*params.network, origins, sites.points, options, params.overlay, progress);
+  for (const OdRow& row : od.rows) {
+    if (row.reachable) {
+      time_s[row.origin] = std::min(time_s[row.origin], row.time_s);
+    }
+  }
+  diagnostics.append(od.diagnostics);
+  return time_s;
 }
 
 void add_people(PeopleCount& to, const DemandPoint& p) {
@@ -100,13 +145,22 @@ core::Provenance provenance_of(const TeamParams& params, const Demand& demand,
     for (core::Category c : m.categories) {
       cats += (cats.empty() ? "" : "+") + std::string(core::to_string(c));
     }
-    p.param(m.id, cats + " within " + std::to_string(static_cast<long long>(m.reach.value)) + " m" +
-                      (m.required ? "" : " (optional)"));
+    const std::string reach =
+        by_road(m, params)
+            ? std::to_string(static_cast<long long>(core::to_minutes(*m.reach_time))) +
+                  " min by road"
+            : std::to_string(static_cast<long long>(m.reach.value)) + " m";
+    p.param(m.id, cats + " within " + reach + (m.required ? "" : " (optional)"));
   }
   for (const core::Layer* l : layers) {
     p.inputs_from(l->provenance);
   }
-  p.basis.distance = team_distance_basis();
+  if (params.network != nullptr) {
+    add_network_provenance(p, *params.network, routing::Metric::time, params.overlay);
+    p.basis.distance = team_distance_basis(params.members, *params.network);
+  } else {
+    p.basis.distance = team_distance_basis();
+  }
   p.basis.demand = demand.basis;
   return p;
 }
@@ -127,9 +181,38 @@ std::vector<TeamMember> default_team(bool home_help_required) {
   };
 }
 
+std::size_t missing_code(std::span<const std::size_t> missing, std::size_t members) {
+  if (missing.empty()) {
+    return 0;
+  }
+  return missing.size() == 1 ? missing.front() + 1 : members + 1;
+}
+
 core::LocalText team_distance_basis() {
   return {"直線距離（メッシュ片の重心から最寄りの事業所まで）",
           "straight line (from each cell piece's centroid to the nearest office)"};
+}
+
+core::LocalText team_distance_basis(const std::vector<TeamMember>& members,
+                                    const routing::RoadNetwork& network) {
+  core::LocalText timed;
+  core::LocalText straight;
+  for (const TeamMember& m : members) {
+    core::LocalText& to = m.reach_time ? timed : straight;
+    to.ja += (to.ja.empty() ? "" : "・") + m.name.ja;
+    to.en += (to.en.empty() ? "" : ", ") + m.name.en;
+  }
+  const core::LocalText road = network_distance_basis(network);
+  core::LocalText out;
+  if (!timed.empty()) {
+    out.ja = "道路の所要時間（" + timed.ja + "、" + road.ja + "）";
+    out.en = "road time (" + timed.en + "; " + road.en + ")";
+  }
+  if (!straight.empty()) {
+    out.ja += (out.ja.empty() ? "" : "、") + std::string("直線距離（") + straight.ja + "）";
+    out.en += (out.en.empty() ? "" : ", ") + std::string("straight line (") + straight.en + ")";
+  }
+  return out;
 }
 
 TeamResult team_coverage(const Demand& demand, std::span<const core::Layer* const> facility_layers,
@@ -167,15 +250,24 @@ TeamResult team_coverage(const Demand& demand, std::span<const core::Layer* cons
   const std::size_t f_65 = cells.add_field("people_65plus", core::FieldType::real);
   const std::size_t f_75 = cells.add_field("people_75plus", core::FieldType::real);
   std::vector<std::size_t> f_dist;
+  std::vector<std::optional<std::size_t>> f_min;
   std::vector<std::size_t> f_in;
-  for (const TeamMember& m : params.members) {
-    f_dist.push_back(cells.add_field(m.id + "_m", core::FieldType::real));
-    f_in.push_back(cells.add_field(m.id, core::FieldType::integer));
+  std::vector<std::vector<double>> times(n_members);
+  for (std::size_t m = 0; m < n_members; ++m) {
+    const TeamMember& member = params.members[m];
+    f_dist.push_back(cells.add_field(member.id + "_m", core::FieldType::real));
+    f_min.emplace_back();
+    if (by_road(member, params)) {
+      f_min.back() = cells.add_field(member.id + "_min", core::FieldType::real);
+      times[m] = road_times(member, sites[m], demand, params, r.diagnostics, progress);
+    }
+    f_in.push_back(cells.add_field(member.id, core::FieldType::integer));
   }
   const std::size_t f_missing = cells.add_field("missing", core::FieldType::text);
   const std::size_t f_missing_ja = cells.add_field("missing_ja", core::FieldType::text);
   const std::size_t f_members = cells.add_field("missing_members", core::FieldType::text);
   const std::size_t f_count = cells.add_field("missing_count", core::FieldType::integer);
+  const std::size_t f_code = cells.add_field("missing_code", core::FieldType::integer);
   cells.name_field = f_label;
 
   auto empty_row = [&](std::string name) {
@@ -214,6 +306,13 @@ TeamResult team_coverage(const Demand& demand, std::span<const core::Layer* cons
         f.values[f_dist[m]] = hit->distance.value;
         reached[m] = hit->distance.value <= params.members[m].reach.value;
       }
+      if (f_min[m]) {
+        const double t = times[m][i];
+        reached[m] = t <= params.members[m].reach_time->value;
+        if (reached[m]) {
+          f.values[*f_min[m]] = t / 60.0;
+        }
+      }
       f.values[f_in[m]] = std::int64_t{reached[m] ? 1 : 0};
       if (!reached[m] && params.members[m].required) {
         missing.push_back(m);
@@ -231,6 +330,7 @@ TeamResult team_coverage(const Demand& demand, std::span<const core::Layer* cons
                                                    : std::string("複数");
     f.values[f_members] = ids;
     f.values[f_count] = static_cast<std::int64_t>(missing.size());
+    f.values[f_code] = static_cast<std::int64_t>(missing_code(missing, n_members));
     cells.features.push_back(std::move(f));
 
     if (!in_city) {

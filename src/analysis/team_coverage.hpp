@@ -7,11 +7,16 @@
 // rest.
 //
 // Distance: straight line in the working CRS, from the demand unit's position (the centroid of
-// the cell piece) to the nearest facility of each member. Every result says so in its
-// provenance (basis.distance), beside what the people figures stand on (basis.demand).
+// the cell piece) to the nearest facility of each member. With a road network, the members that
+// have a travel-time reach (visiting nurse 20 min, care manager 25 min, home help 15 min) are
+// measured by road time instead (access and direct legs included, closures respected); the
+// clinic and the pharmacy keep their 16 km straight line, because that rule of home medical
+// care is a distance. Every result says which in its provenance (basis.distance), beside what
+// the people figures stand on (basis.demand).
 //
 // Cost: one R-tree per member, one nearest query per member and demand unit:
-// O((points + sites) log sites).
+// O((points + sites) log sites); by road, one Dijkstra per demand unit and timed member that
+// stops at the nearest office or at the reach (analysis::od_matrix with k = 1).
 
 #include <optional>
 #include <span>
@@ -26,6 +31,8 @@
 #include "core/layer.hpp"
 #include "core/progress.hpp"
 #include "core/units.hpp"
+#include "routing/overlay.hpp"
+#include "routing/road_network.hpp"
 
 namespace caremap::analysis {
 
@@ -35,7 +42,10 @@ struct TeamMember {
   core::LocalText name;                    ///< {"訪問看護", "visiting nurse"}
   std::vector<core::Category> categories;  ///< facilities that fill it (core::satisfies)
   core::Meters reach{0.0};                 ///< straight line
-  std::string reach_reason;                ///< why this reach (coverage_radius.cpp), for reports
+  /// The same reach as road travel time, used when a road network is given; nullopt: this
+  /// member stays a straight-line distance even then (the 16 km rule of clinics, pharmacies).
+  std::optional<core::Seconds> reach_time;
+  std::string reach_reason;  ///< why this reach (coverage_radius.cpp), for reports
   /// false: reported per cell and per city, but not needed for "the whole team" (home help,
   /// which many families replace by their own care).
   bool required = true;
@@ -49,6 +59,10 @@ std::vector<TeamMember> default_team(bool home_help_required = false);
 
 struct TeamParams {
   std::vector<TeamMember> members = default_team();
+  /// The road network the timed members are measured on (nullptr: every member in a straight
+  /// line), with the closures in force (may be null). Both must outlive the call.
+  const routing::RoadNetwork* network = nullptr;
+  const routing::Overlay* overlay = nullptr;
 };
 
 /// People with and without members of the team, for one city (or all).
@@ -69,9 +83,12 @@ struct TeamResult {
   std::vector<std::size_t> member_sites;  ///< facilities found per member
   /// One feature per DemandPoint, in order, with its shape: city, label, people, people_65plus,
   /// people_75plus; per member "<id>_m" (straight-line metres to the nearest, null when there is
-  /// none) and "<id>" (1 in reach, 0 not); "missing" (the one required member out of reach,
-  /// "several", or "none"), "missing_ja" (its Japanese name, 複数, なし), "missing_members"
-  /// (comma-separated ids) and "missing_count". Category mesh; provenance as described above.
+  /// none), for members measured by road "<id>_min" (road minutes to the nearest within the
+  /// reach, null beyond it or cut off) and "<id>" (1 in reach, 0 not); "missing" (the one required
+  /// member out of reach, "several", or "none"), "missing_ja" (its Japanese name, 複数, なし),
+  /// "missing_members" (comma-separated ids), "missing_count" and "missing_code" (missing_code(): a
+  /// number per class, for a map coloured by what is missing). Category mesh; provenance as
+  /// described above.
   core::Layer cells;
   std::vector<TeamCityRow> cities;  ///< Demand::cities order
   TeamCityRow total;                ///< every city together (units outside cities excluded)
@@ -94,8 +111,18 @@ TeamResult team_coverage(const Demand& demand, std::span<const core::Layer* cons
 /// most_missing, most_missing_75plus. Same provenance as the cells.
 core::Layer team_city_table(const TeamResult& result);
 
+/// The "missing_code" of a cell whose required members `missing` (indices into the members) are
+/// out of reach: 0 for none, m + 1 for member m alone, `members` + 1 for several. One number per
+/// class of the missing-member map.
+std::size_t missing_code(std::span<const std::size_t> missing, std::size_t members);
+
 /// {"直線距離（メッシュ片の重心から最寄りの事業所まで）", "straight line (from each cell
 /// piece's centroid to the nearest office)"}.
 core::LocalText team_distance_basis();
+
+/// With a network: which members go by road time on which network and which stay straight
+/// line, e.g. "道路の所要時間（訪問看護・ケアマネジャー、<network>）、直線距離（診療所・薬局）".
+core::LocalText team_distance_basis(const std::vector<TeamMember>& members,
+                                    const routing::RoadNetwork& network);
 
 }  // namespace caremap::analysis

@@ -16,8 +16,12 @@ namespace caremap::app {
 void draw_module_sections(AppState& app, ViewState& view, ModuleTab tab) {
   const Lang l = app.lang;
   // A scripted run opens the sections it uses (the panel is not scrolled in a screenshot).
+  // They are taken by the tab that holds one of them.
   std::optional<std::vector<std::string>> open;
-  if (view.open_sections && tab == ModuleTab::network) {
+  if (view.open_sections && std::any_of(app.modules.begin(), app.modules.end(), [&](const auto& m) {
+        return m->tab() == tab && std::find(view.open_sections->begin(), view.open_sections->end(),
+                                            m->id()) != view.open_sections->end();
+      })) {
     open = std::exchange(view.open_sections, std::nullopt);
   }
   bool first = true;

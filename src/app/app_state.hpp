@@ -18,6 +18,7 @@
 #include "app/job_runner.hpp"
 #include "app/modules/analysis_module.hpp"
 #include "app/network_state.hpp"
+#include "app/people_source.hpp"
 #include "app/strings.hpp"
 #include "core/diagnostics.hpp"
 #include "core/layer.hpp"
@@ -132,6 +133,9 @@ struct AppState {
   /// Facility categories of the loaded layers (facility_layers.hpp), cached by layer identities.
   std::vector<core::Category> cached_facility_categories;
   std::optional<std::uint64_t> cached_facility_key;  ///< unset: nothing cached yet
+
+  /// The census people of the loaded population layer, shared by the analyses' jobs.
+  std::shared_ptr<DemandCache> demand_cache = std::make_shared<DemandCache>();
 
   /// Every analysis (app/modules/registry.cpp), with its own state; find_module<T>(app) finds one.
   ModuleList modules;

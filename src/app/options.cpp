@@ -158,6 +158,9 @@ ViewerOptions parse_viewer_options(std::span<const std::string_view> args) {
     }
     o.coverage = c;
   });
+  app.add_flag("--team", o.team);
+  app.add_flag("--team-home-help", o.team_home_help);
+  app.add_flag("--team-by-road", o.team_by_road);
   add(app, "--osm", "FILE", [&](auto, const std::string& v) { o.osm = v; });
   add(app, "--profile", "car|walking", [&](auto opt, const std::string& v) {
     choice(opt, v, {"car", "walking"});
@@ -246,6 +249,9 @@ const char* viewer_usage() {
   --nearest LON,LAT             nearest facilities from a location
   --k N                         facilities per category for --nearest (default 3)
   --coverage CATEGORY[:RADIUS_M]  coverage analysis (e.g. clinic:4000)
+  --team                        home-care team in reach (straight line, census population)
+  --team-home-help              the same with home help required too
+  --team-by-road                the same with nurse, care manager, home help by road time
   --osm FILE                    load an OpenStreetMap extract as the road network
   --profile car|walking         travel profile (default car)
   --route LON,LAT               nearest facilities by travel time from a location

@@ -22,6 +22,9 @@
 //     --nearest LON,LAT       run the nearest-facility analysis from a location
 //     --k N                   facilities per category for --nearest (default 3)
 //     --coverage CATEGORY[:RADIUS_M]  run a coverage analysis
+//     --team                  run team coverage (the home-care team in reach)
+//     --team-home-help        run it with home help required too
+//     --team-by-road          run it with the timed members by road time
 //     --osm FILE              load this OpenStreetMap extract as the road network
 //     --profile car|walking   travel profile of the network analyses (default car)
 //     --route LON,LAT         nearest facilities by travel time from a location (k from --k)
@@ -97,6 +100,9 @@ struct ViewerOptions {
   std::optional<core::LonLat> nearest;
   std::size_t nearest_k = 3;
   std::optional<CoverageOption> coverage;
+  bool team = false;            ///< --team
+  bool team_home_help = false;  ///< --team-home-help (implies --team)
+  bool team_by_road = false;    ///< --team-by-road (implies --team)
   std::optional<std::filesystem::path> osm;
   std::optional<std::string> profile;
   std::optional<core::LonLat> route;

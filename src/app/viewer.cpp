@@ -29,6 +29,7 @@
 #include "app/modules/nearest/nearest_module.hpp"
 #include "app/modules/routes/routes_module.hpp"
 #include "app/modules/service_areas/service_areas_module.hpp"
+#include "app/modules/team/team_module.hpp"
 #include "app/network_jobs.hpp"
 #include "app/options.hpp"
 #include "app/panels.hpp"
@@ -389,6 +390,12 @@ void Viewer::after_loads() {
       coverage.radius_from_user = true;
     }
     start_coverage(m_app);
+  }
+  if (m_options.team || m_options.team_home_help || m_options.team_by_road) {
+    team_state(m_app).require_home_help = m_options.team_home_help;
+    team_state(m_app).by_road = m_options.team_by_road;
+    start_team(m_app);
+    m_view.open_sections = std::vector<std::string>{"team"};
   }
   apply_network_options();
   if (m_options.gsi || m_settings.gsi) {

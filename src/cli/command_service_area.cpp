@@ -2,7 +2,6 @@
 // within time or road-distance bands, as polygons; with closures applied when given.
 
 #include <functional>
-#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -117,35 +116,8 @@ void print_first_rows(const core::Layer& layer, TextTable& table, std::ostream& 
   out << '\n';
 }
 
-// People within each band of any facility: the union of the band's polygons, so that people
-// reached by two facilities count once (overlap mode draws one polygon per facility).
-struct BandPeople {
-  std::string band;
-  analysis::PeopleCount people;
-};
-
-std::vector<BandPeople> people_per_band(const core::Layer& areas,
-                                        const analysis::PeopleLocator& people) {
-  std::vector<std::string> order;
-  std::map<std::string, std::vector<core::MultiPolygon>> parts;
-  for (const auto& f : areas.features) {
-    const std::string band = band_label(f, areas);
-    if (!parts.count(band)) {
-      order.push_back(band);
-    }
-    if (auto mp = core::as_multipolygon(f.geometry)) {
-      parts[band].push_back(std::move(*mp));
-    }
-  }
-  std::vector<BandPeople> out;
-  for (const std::string& band : order) {
-    out.push_back({band, people.inside(analysis::cascaded_union(std::move(parts[band])))});
-  }
-  return out;
-}
-
-void print_areas(const analysis::ServiceAreaResult& r, const std::vector<BandPeople>& bands,
-                 bool ages, std::ostream& out) {
+void print_areas(const analysis::ServiceAreaResult& r,
+                 const std::vector<analysis::BandPeople>& bands, bool ages, std::ostream& out) {
   const auto& areas = r.areas;
   out << "Service areas of " << r.facilities.size() << " facilities (" << areas.size()
       << " polygons; " << areas.provenance.basis.distance.ja << " / "
@@ -185,7 +157,8 @@ void print_areas(const analysis::ServiceAreaResult& r, const std::vector<BandPeo
     }
     TextTable t(h, std::vector<Align>(h.size(), Align::right));
     for (const auto& b : bands) {
-      std::vector<std::string> cells{b.band, format_people(b.people.people)};
+      std::vector<std::string> cells{band_label(r.areas.features[b.feature], r.areas),
+                                     format_people(b.people.people)};
       if (ages) {
         cells.push_back(format_people(b.people.people_65plus));
         cells.push_back(format_people(b.people.people_75plus));
@@ -301,11 +274,11 @@ int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
   if (region) {
     people = region_people(*region, diagnostics);
   }
-  std::vector<BandPeople> band_people;
+  std::vector<analysis::BandPeople> band_people;
   if (people) {
     const analysis::PeopleLocator locator(people->demand);
     analysis::add_people_fields(r.areas, locator);
-    band_people = people_per_band(r.areas, locator);
+    band_people = analysis::people_per_band(r.areas, locator);
     timer.lap("people");
   }
   r.areas.provenance.basis.demand = people ? people->demand.basis : analysis::area_only_basis();
@@ -328,7 +301,7 @@ int run_service_area(const ServiceAreaOptions& o, CommandContext& context) {
                   {"demand", local_text_json(r.areas.provenance.basis.demand)}};
     auto& bj = j["people_per_band"] = nlohmann::ordered_json::array();
     for (const auto& b : band_people) {
-      bj.push_back({{"band", b.band},
+      bj.push_back({{"band", band_label(r.areas.features[b.feature], r.areas)},
                     {"people", b.people.people},
                     {"people_65plus", b.people.people_65plus},
                     {"people_75plus", b.people.people_75plus}});

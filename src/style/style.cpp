@@ -220,11 +220,26 @@ Ramp population_density_ramp() {
               {rgb(0xffffb2, 150), rgb(0xfed976, 160), rgb(0xfeb24c, 170), rgb(0xfd8d3c, 175),
                rgb(0xfc4e2a, 180), rgb(0xe31a1c, 185), rgb(0xb10026, 190)},
               {"< 100", "100 – 500", "500 – 1,000", "1,000 – 2,000", "2,000 – 4,000",
-               "4,000 – 8,000", "≥ 8,000"}};
+               "4,000 – 8,000", "≥ 8,000"},
+              {}};
+}
+
+Ramp road_speed_ramp() {
+  // Greys, so the roads stay behind the facility symbols' Okabe-Ito hues and the blue analysis
+  // ramps; the hierarchy is read from width as much as from tone, which survives grey print.
+  return Ramp{"speed_kmh",
+              {32.0, 50.0},
+              {rgb(0x9a9a9a), rgb(0x6b6b6b), rgb(0x363636)},
+              {"< 32 km/h", "32 – 50 km/h", "≥ 50 km/h"},
+              {1.3f, 2.2f, 3.2f}};
 }
 
 LayerStyle default_layer_style(const core::Layer& layer) {
   LayerStyle style;
+  if (layer.category == Category::road && layer.field_index("speed_kmh")) {
+    style.ramp = road_speed_ramp();
+    return style;
+  }
   if (layer.category == Category::population && layer.field_index("pop_per_km2")) {
     style.ramp = population_density_ramp();
     return style;
@@ -237,7 +252,8 @@ LayerStyle default_layer_style(const core::Layer& layer) {
       style.ramp = Ramp{"level",
                         {1.0, 2.0},
                         {rgb(0xD55E00, 120), rgb(0x9ecae1, 150), rgb(0x2171b5, 170)},
-                        {"none", "single", "backup"}};
+                        {"none", "single", "backup"},
+                        {}};
       return style;
     }
     const std::array<std::string_view, 6> preferred{
@@ -263,6 +279,7 @@ LayerStyle default_layer_style(const core::Layer& layer) {
                         {1.0, 2.0, 3.0, 4.0},
                         {rgb(0xD55E00, 110), rgb(0xc6dbef, 150), rgb(0x6baed6, 170),
                          rgb(0x2171b5, 180), rgb(0x08306b, 190)},
+                        {},
                         {}};
     }
   }
@@ -374,6 +391,10 @@ LayerSymbology resolve_symbology(const core::Layer& layer, const LayerStyle& sty
       cls.symbol = base;
       cls.symbol.fill.fill = ramp.colours[i];
       cls.symbol.point.fill = Rgba{ramp.colours[i].r, ramp.colours[i].g, ramp.colours[i].b, 255};
+      cls.symbol.line.color = cls.symbol.point.fill;
+      if (i < ramp.line_widths.size()) {
+        cls.symbol.line.width_px = ramp.line_widths[i];
+      }
       LayerStyle without_colour = style;
       without_colour.color.reset();
       cls.symbol = apply_overrides(cls.symbol, without_colour);

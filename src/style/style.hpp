@@ -113,6 +113,8 @@ struct Ramp {
   std::vector<double> breaks;
   std::vector<Rgba> colours;
   std::vector<std::string> labels;  ///< legend label per class; empty = numeric ranges
+  /// Line width per class for line features (road hierarchy); empty = the category's width.
+  std::vector<float> line_widths;
   friend bool operator==(const Ramp&, const Ramp&) = default;
 };
 
@@ -132,8 +134,15 @@ struct LayerStyle {
 /// ColorBrewer YlOrRd; the legend labels are those class ranges (people per km²).
 Ramp population_density_ramp();
 
+/// Roads by their speed (speed_kmh, the network's travel speed of each segment) in three
+/// classes, < 32, 32 - 50 and >= 50 km/h, ever darker and wider: on the KSJ N01 profile these are
+/// the prefectural roads (30 km/h), the national roads (35 km/h) and the expressways (80 km/h);
+/// on OpenStreetMap, local streets, main roads and fast roads. The legend gives the speeds.
+Ramp road_speed_ramp();
+
 /// The default style of a layer: mesh layers get a ramp on their count field if they have one;
-/// a population layer with pop_per_km2 gets population_density_ramp().
+/// a population layer with pop_per_km2 gets population_density_ramp(); a road layer with
+/// speed_kmh gets road_speed_ramp().
 LayerStyle default_layer_style(const core::Layer& layer);
 
 /// One class of features of a layer as drawn: a category or a ramp class.

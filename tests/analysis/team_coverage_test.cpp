@@ -109,6 +109,10 @@ TEST_CASE("each cell's missing member is the one not drawn near it", "[analysis]
   CHECK(text(r.cells, 3, "missing_members") == "visiting_nurse,pharmacy,care_manager");
   CHECK(text(r.cells, 3, "missing_count") == "3");
   CHECK(text(r.cells, 0, "missing_ja") == "なし");
+  // The map's classes: none 0, member m alone m + 1, several = members + 1.
+  CHECK(text(r.cells, 0, "missing_code") == "0");
+  CHECK(text(r.cells, 1, "missing_code") == "2");  // the visiting nurse, second member
+  CHECK(text(r.cells, 3, "missing_code") == std::to_string(r.members.size() + 1));
   // Distances are straight lines from the cell's position to the nearest office.
   CHECK(std::stod(text(r.cells, 1, "pharmacy_m")) == Approx(300.0).margin(1e-9));
   CHECK(std::stod(text(r.cells, 1, "visiting_nurse_m")) ==

@@ -89,6 +89,15 @@ TEST_CASE("bad options are argument errors naming the option", "[options]") {
   }
 }
 
+TEST_CASE("team coverage runs with or without home help", "[options]") {
+  CHECK_FALSE(parse({}).team);
+  const ViewerOptions core_team = parse({"--team"});
+  CHECK(core_team.team);
+  CHECK_FALSE(core_team.team_home_help);
+  CHECK(parse({"--team-home-help"}).team_home_help);
+  CHECK(parse({"--team-by-road"}).team_by_road);
+}
+
 TEST_CASE("select takes a layer and a row", "[options]") {
   const ViewerOptions o = parse({"--select", "hospitals:3"});
   REQUIRE(o.select.has_value());

@@ -100,3 +100,35 @@ TEST_CASE("team writes the cells and the city table to one GeoPackage", "[cli][t
   CHECK(bad.code == cli::exit_bad_arguments);
   CHECK_THAT(bad.err, Catch::Contains("visiting_nurse"));
 }
+
+TEST_CASE("team --by time: the timed members by road on the region's trunk roads", "[cli][team]") {
+  const auto line = json_of({"team", "--json"});
+  const auto road = json_of({"team", "--json", "--by", "time"});
+  const std::string basis = road["basis"]["distance"]["en"];
+  CHECK_THAT(basis, Catch::Contains("road time (visiting nurse, care manager, home help") &&
+                        Catch::Contains("trunk roads only") &&
+                        Catch::Contains("straight line (clinic, pharmacy)"));
+  CHECK_THAT(road["basis"]["distance"]["ja"].get<std::string>(),
+             Catch::Contains("幹線道路のみ（国土数値情報 道路 1996年）"));
+  std::map<std::string, nlohmann::json> reach;
+  for (const auto& m : road["members"]) {
+    reach[m["id"]] = m["reach_min"];
+  }
+  CHECK(reach["visiting_nurse"] == 20.0);
+  CHECK(reach["care_manager"] == 25.0);
+  CHECK(reach["clinic"].is_null());
+  // The straight-line members answer as before; the timed ones differ somewhere in the region.
+  const double people = line["total"]["people"]["people"];
+  CHECK(road["total"]["people"]["people"].get<double>() == Approx(people));
+  CHECK(road["total"]["without"]["clinic"]["people"] ==
+        line["total"]["without"]["clinic"]["people"]);
+  CHECK(road["total"]["without"]["visiting_nurse"]["people"].get<double>() !=
+        Approx(line["total"]["without"]["visiting_nurse"]["people"].get<double>()));
+
+  const test::CliRun bad = test::run_caremap({"team", "--reach", "clinic=20min", "--by", "time"});
+  CHECK(bad.code == cli::exit_bad_arguments);
+  CHECK_THAT(bad.err, Catch::Contains("straight-line reach"));
+  const test::CliRun closed = test::run_caremap({"team", "--closures", "x.geojson"});
+  CHECK(closed.code == cli::exit_bad_arguments);
+  CHECK_THAT(closed.err, Catch::Contains("--by time"));
+}

@@ -206,3 +206,34 @@ TEST_CASE("a population layer is a density choropleth in people per km²", "[sty
   }
   CHECK(default_symbol(Category::population).title_ja == "人口密度（人/km²）");
 }
+
+TEST_CASE("roads are drawn by speed class, wider and darker as they get faster", "[style]") {
+  caremap::core::Layer roads;
+  roads.category = Category::road;
+  const std::size_t f = roads.add_field("speed_kmh", caremap::core::FieldType::real);
+  // The KSJ N01 profile's classes: prefectural 30, national 35, expressway 80 km/h.
+  for (double speed : {30.0, 35.0, 80.0}) {
+    caremap::core::Feature feature;
+    feature.category = Category::road;
+    feature.geometry = caremap::core::LineString{{0, 0}, {1, 1}};
+    feature.values.resize(roads.fields.size());
+    feature.values[f] = speed;
+    roads.features.push_back(feature);
+  }
+  const LayerStyle style = default_layer_style(roads);
+  REQUIRE(style.ramp.has_value());
+  const LayerSymbology s = resolve_symbology(roads, style);
+  REQUIRE(s.classes.size() == 3);
+  CHECK(s.feature_class == std::vector<std::uint16_t>{0, 1, 2});
+  for (std::size_t c = 1; c < s.classes.size(); ++c) {
+    const LineSymbol& slower = s.classes[c - 1].symbol.line;
+    const LineSymbol& faster = s.classes[c].symbol.line;
+    CHECK(faster.width_px > slower.width_px);
+    CHECK(faster.color.r < slower.color.r);
+  }
+  CHECK(s.classes[2].range_label == "≥ 50 km/h");
+  // Without a speed field (a plain line layer opened by the user) one grey as before.
+  caremap::core::Layer plain;
+  plain.category = Category::road;
+  CHECK_FALSE(default_layer_style(plain).ramp.has_value());
+}

@@ -9,6 +9,7 @@
 #include "app/modules/nearest/nearest_module.hpp"
 #include "app/modules/routes/routes_module.hpp"
 #include "app/modules/service_areas/service_areas_module.hpp"
+#include "app/modules/team/team_module.hpp"
 
 namespace caremap::app {
 
@@ -16,6 +17,7 @@ ModuleList make_modules() {
   ModuleList modules;
   modules.push_back(std::make_unique<NearestModule>());
   modules.push_back(std::make_unique<CoverageModule>());
+  modules.push_back(std::make_unique<TeamModule>());
   modules.push_back(std::make_unique<RoutesModule>());
   modules.push_back(std::make_unique<ServiceAreasModule>());
   modules.push_back(std::make_unique<ClosuresModule>());

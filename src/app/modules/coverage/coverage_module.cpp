@@ -8,6 +8,7 @@
 #include "app/facility_layers.hpp"
 #include "app/modules/analysis_job.hpp"
 #include "app/modules/module_access.hpp"
+#include "app/people_source.hpp"
 #include "crs/transformer.hpp"
 
 namespace caremap::app {
@@ -25,8 +26,27 @@ void CoverageModule::clear(AppState& app) {
     remove_result_layer(app, id);
   }
   state.cities.clear();
+  state.total.reset();
   state.computed_for.clear();
 }
+
+namespace {
+
+double percent(double part, double whole) {
+  return whole > 0.0 ? 100.0 * part / whole : 0.0;
+}
+
+std::optional<CityPeopleRow> people_row(const std::optional<analysis::PeopleCoverage>& p) {
+  if (!p) {
+    return std::nullopt;
+  }
+  return CityPeopleRow{p->total.people, percent(p->covered.people, p->total.people),
+                       p->total.people_75plus,
+                       percent(p->covered.people_75plus, p->total.people_75plus),
+                       percent(p->backup.people, p->total.people)};
+}
+
+}  // namespace
 
 void start_coverage(AppState& app) {
   const CoverageState& s = coverage_state(app);
@@ -34,27 +54,25 @@ void start_coverage(AppState& app) {
   const std::optional<double> radius =
       s.radius_from_user ? std::optional<double>(s.radius_m) : std::nullopt;
   const bool mesh = s.mesh;
-  core::LayerPtr boundary;
-  for (const LayerEntry& e : app.layers) {
-    if (e.layer && e.layer->category == core::Category::boundary) {
-      boundary = e.layer;
-      break;
-    }
-  }
+  // The same boundary the people are apportioned to (people_source).
+  const core::LayerPtr boundary = first_source_layer(app, core::Category::boundary);
   if (!boundary || !app.lonlat) {
     log_message(app, "coverage: no boundary layer");
     return;
   }
   const std::vector<analysis::CoverageSource> sources = coverage_sources(app);
+  const PeopleSource people = people_source(app);
   // The job's own Transformer: PROJ objects are per thread.
   const auto projector = std::make_shared<crs::Transformer>(app.lonlat->clone());
   const std::string what = category_title(category, app.lang);
   AnalysisJob job;
   job.key = CoverageModule::kJob;
   job.label = "coverage";
-  job.work = [sources, boundary, projector, category, radius, mesh,
-              what](core::Progress& progress) {
+  job.work = [sources, boundary, projector, category, radius, mesh, what,
+              people](core::Progress& progress) {
+    const std::shared_ptr<const analysis::Demand> demand = people.demand();
     analysis::CoverageParams params;
+    params.demand = demand.get();
     params.categories = {category};
     if (radius) {
       params.radius = core::Meters{*radius};
@@ -77,8 +95,17 @@ void start_coverage(AppState& app) {
     std::vector<CityCoverageRow> cities;
     for (const analysis::CityCoverage& c : r.cities) {
       cities.push_back(CityCoverageRow{c.city, c.city_km2, c.covered_km2, c.covered_pct,
-                                       c.backup_km2, c.backup_pct});
+                                       c.backup_km2, c.backup_pct, people_row(c.people)});
     }
+    const analysis::CoverageSummary& sum = r.summary;
+    const CityCoverageRow total{"",
+                                sum.city_km2,
+                                sum.covered_km2,
+                                sum.covered_pct,
+                                sum.backup_km2,
+                                sum.backup_pct,
+                                people_row(sum.people)};
+    const core::LocalText demand_basis = r.covered.provenance.basis.demand;
     // The radii used: the user's, or each layer's (one value unless project radii differ).
     const double r_min = r.summary.min_radius.value;
     const double r_max = r.summary.max_radius.value;
@@ -89,10 +116,12 @@ void start_coverage(AppState& app) {
       std::snprintf(label, sizeof label, "%s %.0f m", what.c_str(), r_max);
     }
     AnalysisResult result;
-    result.apply = [cities, facilities = r.summary.facilities, seconds,
+    result.apply = [cities, total, demand_basis, facilities = r.summary.facilities, seconds,
                     computed_for = std::string(label)](AppState& app) {
       CoverageState& s = coverage_state(app);
       s.cities = cities;
+      s.total = total;
+      s.demand_basis = demand_basis;
       s.facilities = facilities;
       s.seconds = seconds;
       s.computed_for = computed_for;

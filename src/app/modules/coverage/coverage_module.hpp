@@ -3,13 +3,24 @@
 // mesh (result layers "coverage_area", "coverage_gap", "coverage_mesh"). The radius slider
 // recomputes live; jobs coalesce, so a moving slider only computes its latest value.
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/modules/analysis_module.hpp"
 #include "core/category.hpp"
+#include "core/lang.hpp"
 
 namespace caremap::app {
+
+/// People of one city within reach, when the region has a population layer.
+struct CityPeopleRow {
+  double people = 0.0;
+  double covered_pct = 0.0;  ///< of the city's people
+  double people_75plus = 0.0;
+  double covered_75plus_pct = 0.0;
+  double backup_pct = 0.0;  ///< within reach of two or more facilities
+};
 
 struct CityCoverageRow {
   std::string city;
@@ -18,6 +29,7 @@ struct CityCoverageRow {
   double covered_pct = 0.0;
   double backup_km2 = 0.0;
   double backup_pct = 0.0;
+  std::optional<CityPeopleRow> people;
 };
 
 struct CoverageState {
@@ -31,7 +43,9 @@ struct CoverageState {
   std::vector<CityCoverageRow> cities;
   std::size_t facilities = 0;
   double seconds = 0.0;
-  std::string computed_for;  ///< "clinic 4000 m": what the shown figures belong to
+  std::string computed_for;              ///< "clinic 4000 m": what the shown figures belong to
+  std::optional<CityCoverageRow> total;  ///< all cities together
+  core::LocalText demand_basis;          ///< what the people figures stand on
 };
 
 class CoverageModule final : public AnalysisModule {
@@ -51,6 +65,9 @@ class CoverageModule final : public AnalysisModule {
 };
 
 CoverageState& coverage_state(AppState& app);
+
+/// The per-city table (people covered and 75+ when counted, area covered, backup).
+void draw_coverage_table(const CoverageState& state, core::Lang l);
 
 /// Coverage for the state's category and radius.
 void start_coverage(AppState& app);

@@ -8,6 +8,59 @@
 
 namespace caremap::app {
 
+namespace {
+
+// One row: people covered (and 75+) when counted, area covered, backup; km² in the tooltip.
+void draw_row(const CityCoverageRow& c, const char* name, bool quiet, bool people) {
+  ImGui::TableNextRow();
+  ImGui::TableSetColumnIndex(0);
+  if (quiet) {
+    ImGui::TextDisabled("%s", name);
+  } else {
+    ImGui::TextUnformatted(name);
+  }
+  int col = 1;
+  if (people) {
+    ImGui::TableSetColumnIndex(col++);
+    ImGui::Text("%.1f %%", c.people ? c.people->covered_pct : 0.0);
+    ImGui::TableSetColumnIndex(col++);
+    ImGui::Text("%.1f %%", c.people ? c.people->covered_75plus_pct : 0.0);
+  }
+  ImGui::TableSetColumnIndex(col++);
+  ImGui::Text("%.1f %%", c.covered_pct);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("%.1f / %.1f km²", c.covered_km2, c.city_km2);
+  }
+  ImGui::TableSetColumnIndex(col);
+  ImGui::Text("%.1f %%", people && c.people ? c.people->backup_pct : c.backup_pct);
+}
+
+}  // namespace
+
+void draw_coverage_table(const CoverageState& state, Lang l) {
+  const bool people = state.total && state.total->people.has_value();
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH;
+  if (!ImGui::BeginTable("coverage", people ? 5 : 3, flags)) {
+    return;
+  }
+  ImGui::TableSetupColumn(tr(l, Str::analysis_city));
+  if (people) {
+    ImGui::TableSetupColumn(l == Lang::ja ? "人口" : "people");
+    ImGui::TableSetupColumn(l == Lang::ja ? "75歳以上" : "75+");
+  }
+  ImGui::TableSetupColumn(l == Lang::ja ? "面積" : "area");
+  ImGui::TableSetupColumn(tr(l, Str::analysis_backup));
+  ImGui::TableHeadersRow();
+  for (const CityCoverageRow& c : state.cities) {
+    draw_row(c, c.city.c_str(), false, people);
+  }
+  if (state.cities.size() > 1 && state.total) {
+    draw_row(*state.total, tr(l, Str::analysis_total), true, people);
+  }
+  ImGui::EndTable();
+}
+
 void CoverageModule::draw_panel(AppState& app, ViewState& /*view*/) {
   const Lang l = app.lang;
   bool changed = false;
@@ -50,43 +103,10 @@ void CoverageModule::draw_panel(AppState& app, ViewState& /*view*/) {
   }
   ImGui::TextDisabled("%s · %zu · %.2f s", state.computed_for.c_str(), state.facilities,
                       state.seconds);
-  const ImGuiTableFlags flags =
-      ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH;
-  if (ImGui::BeginTable("coverage", 4, flags)) {
-    ImGui::TableSetupColumn(tr(l, Str::analysis_city));
-    ImGui::TableSetupColumn(tr(l, Str::analysis_covered));
-    ImGui::TableSetupColumn(tr(l, Str::analysis_area_km2));
-    ImGui::TableSetupColumn(tr(l, Str::analysis_backup));
-    ImGui::TableHeadersRow();
-    double total = 0;
-    double covered = 0;
-    double backup = 0;
-    for (const CityCoverageRow& c : state.cities) {
-      ImGui::TableNextRow();
-      ImGui::TableSetColumnIndex(0);
-      ImGui::TextUnformatted(c.city.c_str());
-      ImGui::TableSetColumnIndex(1);
-      ImGui::Text("%.1f %%", c.covered_pct);
-      ImGui::TableSetColumnIndex(2);
-      ImGui::Text("%.1f / %.1f", c.covered_km2, c.city_km2);
-      ImGui::TableSetColumnIndex(3);
-      ImGui::Text("%.1f %%", c.backup_pct);
-      total += c.city_km2;
-      covered += c.covered_km2;
-      backup += c.backup_km2;
-    }
-    if (state.cities.size() > 1 && total > 0) {
-      ImGui::TableNextRow();
-      ImGui::TableSetColumnIndex(0);
-      ImGui::TextDisabled("%s", tr(l, Str::analysis_total));
-      ImGui::TableSetColumnIndex(1);
-      ImGui::Text("%.1f %%", 100.0 * covered / total);
-      ImGui::TableSetColumnIndex(2);
-      ImGui::Text("%.1f / %.1f", covered, total);
-      ImGui::TableSetColumnIndex(3);
-      ImGui::Text("%.1f %%", 100.0 * backup / total);
-    }
-    ImGui::EndTable();
+  draw_coverage_table(state, l);
+  if (!state.demand_basis.empty()) {
+    wrapped_quiet(
+        (std::string(l == Lang::ja ? "人口: " : "People: ") + state.demand_basis.in(l)).c_str());
   }
 }
 

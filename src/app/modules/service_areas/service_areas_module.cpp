@@ -4,12 +4,14 @@
 #include <cstdio>
 #include <map>
 
+#include "analysis/people_in_areas.hpp"
 #include "analysis/service_area.hpp"
 #include "app/category_title.hpp"
 #include "app/facility_layers.hpp"
 #include "app/modules/analysis_job.hpp"
 #include "app/modules/module_access.hpp"
 #include "app/network_jobs.hpp"
+#include "app/people_source.hpp"
 #include "app/shared_overlay.hpp"
 #include "core/argument_parsing.hpp"
 #include "core/error.hpp"
@@ -61,7 +63,7 @@ std::vector<BandArea> band_figures(const core::Layer& areas, const std::vector<d
   const auto km2_field = areas.field_index("area_km2");
   std::map<double, BandArea> per_band;
   for (double m : minutes) {
-    per_band[m] = BandArea{m, 0.0, 0};
+    per_band[m].band_min = m;
   }
   for (const core::Feature& f : areas.features) {
     const double band = band_field ? core::to_number(f.values[*band_field]).value_or(0.0) : 0.0;
@@ -166,6 +168,7 @@ void start_service_area(AppState& app) {
   const std::vector<double> minutes = *bands;
   const std::string title = std::string(tr(app.lang, Str::net_sa_layer)) + " · " + what;
   const std::string no_facilities = tr(app.lang, Str::net_no_facilities);
+  const PeopleSource people = people_source(app);
   AnalysisJob job;
   job.key = ServiceAreasModule::kJob;
   job.label = "service area";
@@ -189,11 +192,29 @@ void start_service_area(AppState& app) {
     areas->title = title;
     areas->category = core::Category::service_area;
     areas->crs = crs;
+    std::vector<BandArea> figures = band_figures(*areas, minutes);
+    core::LocalText demand_basis;
+    if (const std::shared_ptr<const analysis::Demand> demand = people.demand()) {
+      // People once per band however many facilities reach them, and per polygon for the
+      // inspector.
+      const analysis::PeopleLocator locator(*demand);
+      for (const analysis::BandPeople& b : analysis::people_per_band(*areas, locator)) {
+        for (BandArea& f : figures) {
+          if (f.band_min == b.band) {
+            f.people = b.people.people;
+            f.people_75plus = b.people.people_75plus;
+          }
+        }
+      }
+      analysis::add_people_fields(*areas, locator);
+      demand_basis = demand->basis;
+    }
     AnalysisResult result;
-    result.apply = [figures = band_figures(*areas, minutes), facilities = r.facilities.size(),
+    result.apply = [figures, demand_basis, facilities = r.facilities.size(),
                     no_facilities](AppState& app) {
       ServiceAreasState& s = service_area_state(app);
       s.bands_result = figures;
+      s.demand_basis = demand_basis;
       s.note = facilities == 0 ? no_facilities : std::string();
     };
     result.layers = {areas};

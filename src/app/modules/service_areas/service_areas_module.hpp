@@ -12,6 +12,7 @@
 #include "app/modules/analysis_module.hpp"
 #include "core/category.hpp"
 #include "core/geometry.hpp"
+#include "core/lang.hpp"
 
 namespace caremap::app {
 
@@ -26,6 +27,9 @@ struct BandArea {
   double band_min = 0.0;
   double area_km2 = 0.0;  ///< summed over facilities (overlap mode counts overlaps twice)
   std::size_t polygons = 0;
+  /// People within the band from any facility (counted once), with a population layer.
+  std::optional<double> people;
+  std::optional<double> people_75plus;
 };
 
 struct ServiceAreasState {
@@ -38,6 +42,7 @@ struct ServiceAreasState {
   int shape = 0;                     ///< analysis::BandShape: disks, rings
   bool requested = false;            ///< recompute when the network or closures change
   std::vector<BandArea> bands_result;
+  core::LocalText demand_basis;  ///< what the people figures stand on; empty: none counted
   std::string note;
 };
 

@@ -62,8 +62,12 @@ void ServiceAreasModule::draw_panel(AppState& app, ViewState& /*view*/) {
       style::sequential_ramp(n.bands_result.size(), kBandAlpha);
   const ImGuiTableFlags flags =
       ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH;
-  if (ImGui::BeginTable("bands", 3, flags)) {
+  const bool people = !n.demand_basis.empty();
+  if (ImGui::BeginTable("bands", people ? 4 : 3, flags)) {
     ImGui::TableSetupColumn(tr(l, Str::net_band));
+    if (people) {
+      ImGui::TableSetupColumn(l == Lang::ja ? "人口（75歳以上）" : "people (75+)");
+    }
     ImGui::TableSetupColumn(tr(l, Str::analysis_area_km2));
     ImGui::TableSetupColumn(tr(l, Str::net_polygons));
     ImGui::TableHeadersRow();
@@ -79,12 +83,24 @@ void ServiceAreasModule::draw_panel(AppState& app, ViewState& /*view*/) {
       ImGui::Dummy(ImVec2(20, 16));
       ImGui::SameLine();
       ImGui::Text(tr(l, Str::net_within_min), b.band_min);
-      ImGui::TableSetColumnIndex(1);
+      int col = 1;
+      if (people) {
+        ImGui::TableSetColumnIndex(col++);
+        ImGui::Text("%s (%s)", people_text(b.people.value_or(0.0)).c_str(),
+                    people_text(b.people_75plus.value_or(0.0)).c_str());
+      }
+      ImGui::TableSetColumnIndex(col++);
       ImGui::Text("%.2f", b.area_km2);
-      ImGui::TableSetColumnIndex(2);
+      ImGui::TableSetColumnIndex(col);
       ImGui::Text("%zu", b.polygons);
     }
     ImGui::EndTable();
+  }
+  if (people) {
+    wrapped_quiet((std::string(l == Lang::ja ? "人口: " : "People: ") + n.demand_basis.in(l) +
+                   (l == Lang::ja ? "（各帯に入る人は施設が重なっても1回）"
+                                  : " (each person once per band, however many facilities)"))
+                      .c_str());
   }
 }
 
