@@ -2,11 +2,24 @@
 
 #include <boost/geometry.hpp>
 #include <boost/iterator/function_output_iterator.hpp>
+#include <cstdint>
 
 namespace caremap::routing {
 
 namespace bg = boost::geometry;
 namespace bgi = boost::geometry::index;
+
+namespace {
+
+std::uint32_t find_root(std::vector<std::uint32_t>& parent, std::uint32_t i) {
+  while (parent[i] != i) {
+    parent[i] = parent[parent[i]];
+    i = parent[i];
+  }
+  return i;
+}
+
+}  // namespace
 
 LandParts::LandParts(std::vector<core::Polygon> parts) : m_parts(std::move(parts)) {
   std::vector<Value> boxes;
@@ -15,6 +28,40 @@ LandParts::LandParts(std::vector<core::Polygon> parts) : m_parts(std::move(parts
     boxes.push_back({bg::return_envelope<core::Box>(m_parts[i]), i});
   }
   m_tree = decltype(m_tree)(boxes.begin(), boxes.end());
+  // Union-find over the parts that touch: candidates by box (grown by the join distance), then
+  // the exact polygon distance.
+  std::vector<std::uint32_t> parent(m_parts.size());
+  for (std::uint32_t i = 0; i < parent.size(); ++i) {
+    parent[i] = i;
+  }
+  for (const Value& v : boxes) {
+    core::Box grown = v.first;
+    grown.min_corner().x -= kLandJoinDistance_m;
+    grown.min_corner().y -= kLandJoinDistance_m;
+    grown.max_corner().x += kLandJoinDistance_m;
+    grown.max_corner().y += kLandJoinDistance_m;
+    m_tree.query(
+        bgi::intersects(grown), boost::make_function_output_iterator([&](const Value& other) {
+          if (other.second <= v.second) {
+            return;
+          }
+          const std::uint32_t a = find_root(parent, v.second);
+          const std::uint32_t b = find_root(parent, other.second);
+          if (a != b &&
+              bg::distance(m_parts[v.second], m_parts[other.second]) <= kLandJoinDistance_m) {
+            parent[std::max(a, b)] = std::min(a, b);
+          }
+        }));
+  }
+  m_land.resize(m_parts.size());
+  std::vector<std::uint32_t> land_of_root(m_parts.size(), UINT32_MAX);
+  for (std::uint32_t i = 0; i < m_parts.size(); ++i) {
+    std::uint32_t& land = land_of_root[find_root(parent, i)];
+    if (land == UINT32_MAX) {
+      land = static_cast<std::uint32_t>(m_lands++);
+    }
+    m_land[i] = land;
+  }
 }
 
 std::vector<core::Polygon> LandParts::parts_of(const core::Layer& boundaries) {
@@ -45,7 +92,7 @@ bool LandParts::same_land(core::XY a, core::XY b) const {
   }
   const auto pa = part_of(a);
   const auto pb = part_of(b);
-  return !pa || !pb || *pa == *pb;
+  return !pa || !pb || m_land[*pa] == m_land[*pb];
 }
 
 }  // namespace caremap::routing

@@ -4,6 +4,10 @@
 // part; a place on an island whose nearest road is on the mainland is "not connected by road",
 // never sent across the sea in a straight line.
 //
+// Parts that touch (within kLandJoinDistance) are one land: the mainland of 福津市 and that of
+// 宗像市 meet along their border, and a leg from one city to a road or a hospital in the other
+// crosses no sea.
+//
 // Places outside every part (a road in a neighbouring city, a point just off the coast line of
 // 1:25,000 boundaries) are not judged: legs to them are allowed.
 
@@ -17,10 +21,15 @@
 
 namespace caremap::routing {
 
+/// Parts closer than this are one land (boundaries of neighbouring cities drawn from the same
+/// survey share their vertices; a metre absorbs rounding).
+inline constexpr double kLandJoinDistance_m = 1.0;
+
 class LandParts {
  public:
   LandParts() = default;
-  /// Every polygon (and every part of every multipolygon) of `layers`' features. O(P log P).
+  /// Every polygon (and every part of every multipolygon) of `layers`' features; touching parts
+  /// joined into one land. O(P log P) plus one distance test per pair of parts whose boxes meet.
   explicit LandParts(std::vector<core::Polygon> parts);
   /// The polygon parts of a boundary layer.
   static std::vector<core::Polygon> parts_of(const core::Layer& boundaries);
@@ -29,12 +38,17 @@ class LandParts {
   std::size_t size() const { return m_parts.size(); }
   /// The part holding `p`, nullopt when none does.
   std::optional<std::uint32_t> part_of(core::XY p) const;
-  /// False only when both places lie on land parts and the parts differ (the sea between).
+  /// False only when both places lie on land parts and the parts belong to different lands (the
+  /// sea between).
   bool same_land(core::XY a, core::XY b) const;
+  /// Separate lands (connected groups of touching parts).
+  std::size_t lands() const { return m_lands; }
 
  private:
   using Value = std::pair<core::Box, std::uint32_t>;
   std::vector<core::Polygon> m_parts;
+  std::vector<std::uint32_t> m_land;  ///< per part: its land
+  std::size_t m_lands = 0;
   boost::geometry::index::rtree<Value, boost::geometry::index::rstar<16>> m_tree;
 };
 
