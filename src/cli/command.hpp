@@ -50,5 +50,7 @@ void add_service_area_command(CLI::App& root, CommandRegistry& registry);
 void add_od_matrix_command(CLI::App& root, CommandRegistry& registry);
 void add_population_command(CLI::App& root, CommandRegistry& registry);
 void add_team_command(CLI::App& root, CommandRegistry& registry);
+void add_plan_command(CLI::App& root, CommandRegistry& registry);
+void add_access_command(CLI::App& root, CommandRegistry& registry);
 
 }  // namespace caremap::cli

@@ -55,6 +55,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   add_od_matrix_command(app, registry);
   add_population_command(app, registry);
   add_team_command(app, registry);
+  add_plan_command(app, registry);
+  add_access_command(app, registry);
 
   std::vector<const char*> argv{"caremap"};
   for (const auto& a : args) {
