@@ -174,9 +174,4 @@ nlohmann::ordered_json plan_basis_json(const core::Provenance& p) {
           {"parameters", params}};
 }
 
-nlohmann::ordered_json people_count_json(const analysis::PeopleCount& c) {
-  return {
-      {"people", c.people}, {"people_65plus", c.people_65plus}, {"people_75plus", c.people_75plus}};
-}
-
 }  // namespace caremap::cli

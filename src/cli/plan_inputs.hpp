@@ -76,7 +76,5 @@ core::Provenance plan_provenance(const PlanInputs& in, const std::string& operat
 void print_plan_basis(const PlanInputs& in, const core::Provenance& p, std::ostream& out);
 /// {"demand": {ja, en}, "distance": {ja, en}, "parameters": {...}}.
 nlohmann::ordered_json plan_basis_json(const core::Provenance& p);
-/// {"people", "people_65plus", "people_75plus"}.
-nlohmann::ordered_json people_count_json(const analysis::PeopleCount& c);
 
 }  // namespace caremap::cli
