@@ -9,7 +9,6 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "analysis/facility_set.hpp"
 #include "cli/argument_parsing.hpp"
 #include "cli/command.hpp"
 #include "cli/output_writing.hpp"
@@ -26,6 +25,7 @@
 #include "plan/candidates.hpp"
 #include "plan/location_exact.hpp"
 #include "plan/location_heuristic.hpp"
+#include "plan/serving_sites.hpp"
 
 namespace caremap::cli {
 
@@ -60,11 +60,8 @@ std::vector<plan::PlanSite> load_candidates(const LocateOptions& o, PlanInputs& 
     in.diagnostics.append(l.diagnostics);
     layers = {l.layer};
   }
-  std::vector<plan::PlanSite> out;
-  for (const auto& f : analysis::select_facilities(layers, categories, in.diagnostics)) {
-    const core::Layer& layer = *layers[f.layer];
-    out.push_back({layer.display_name(f.feature), layer.id, f.position});
-  }
+  std::vector<plan::PlanSite> out =
+      plan::serving_sites(layers, categories, true, in.diagnostics).sites;
   if (out.empty()) {
     throw core::InputError("--candidates " + o.candidates + ": no candidate sites");
   }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "analysis/facility_set.hpp"
 #include "analysis/population_demand.hpp"
 #include "cli/argument_parsing.hpp"
 #include "cli/population_tables.hpp"
@@ -10,21 +9,9 @@
 #include "cli/region_loading.hpp"
 #include "cli/region_tables.hpp"
 #include "core/error.hpp"
+#include "plan/serving_sites.hpp"
 
 namespace caremap::cli {
-
-namespace {
-
-// MHLW lists the in-house clinics of nursing homes (施設内医務室) among the clinics; they serve
-// their own residents only, so they cannot be anyone's primary or backup physician at home.
-constexpr const char* kInHouseField = "施設内医務室";
-
-bool in_house(const core::Layer& layer, core::FeatureId id) {
-  const auto f = layer.field_index(kInHouseField);
-  return f && core::to_text(layer[id].values[*f]) == "1";
-}
-
-}  // namespace
 
 void add_plan_input_options(CLI::App& cmd, PlanInputOptions& o, bool with_reach) {
   cmd.add_option("--region", o.region, "Region name or path to a .caremap.json project file")
@@ -85,16 +72,10 @@ PlanInputs load_plan_inputs(const PlanInputOptions& o, CommandContext& context) 
         analysis::counted_demand(*loaded.layer, o.count_field, boundary, nullptr, &in.diagnostics);
   }
   in.site_layers = facility_layers(in.region);
-  const auto facilities = analysis::select_facilities(in.site_layers, categories, in.diagnostics);
-  std::size_t left_out = 0;
-  for (const analysis::Facility& f : facilities) {
-    const core::Layer& layer = *in.site_layers[f.layer];
-    if (!o.include_in_house && in_house(layer, f.feature)) {
-      ++left_out;
-      continue;
-    }
-    in.sites.push_back({layer.display_name(f.feature), layer.id, f.position});
-  }
+  const plan::ServingSites serving =
+      plan::serving_sites(in.site_layers, categories, o.include_in_house, in.diagnostics);
+  in.sites = serving.sites;
+  const std::size_t left_out = serving.in_house_left_out;
   if (in.sites.empty()) {
     throw core::InputError("region " + in.region.project.title + " has no " +
                            join_categories(categories) + " to plan with");
