@@ -61,7 +61,7 @@ void PlanModule::picked(AppState& app, core::XY at) {
 }
 
 void PlanModule::network_changed(AppState& app) {
-  if (state.baseline) {
+  if (state.baseline || state.requested) {
     start_plan_baseline(app);
   }
 }
@@ -74,6 +74,8 @@ void PlanModule::clear(AppState& app) {
   state.rows.clear();
   state.n_minus_one.clear();
   state.baseline.reset();
+  state.remove_at.clear();
+  state.requested = false;
   state.note.clear();
 }
 
@@ -144,6 +146,7 @@ style::Ramp cover_ramp(core::Lang l) {
 void start_plan_baseline(AppState& app) {
   PlanState& s = plan_state(app);
   s.note.clear();
+  s.requested = true;
   const core::Layer* population = region_layer(app, core::Category::population);
   const core::Layer* boundary = region_layer(app, core::Category::boundary);
   if (population == nullptr) {
@@ -188,6 +191,12 @@ void start_plan_baseline(AppState& app) {
       PlanState& s = plan_state(app);
       s.baseline = base;
       s.baseline_reach_min = reach_min;
+      for (const core::XY& at : s.remove_at) {
+        if (const auto site = clinic_near(*base, s.removed, at, kPickRadiusM)) {
+          s.removed.push_back(*site);
+        }
+      }
+      s.remove_at.clear();
       s.distance = app.lang == core::Lang::ja ? base->costs.basis.ja : base->costs.basis.en;
       s.demand = app.lang == core::Lang::ja ? base->demand.basis.ja : base->demand.basis.en;
       start_plan_what_if(app);

@@ -68,6 +68,10 @@ struct PlanState {
   std::vector<core::XY> added;          ///< what-if clinics
   std::vector<std::uint32_t> removed;   ///< baseline clinics closed
   std::optional<std::uint32_t> moving;  ///< picked for a move; the next click places it
+  /// Closures asked for by place (--plan-remove) before a baseline existed: resolved to the
+  /// nearest clinic when it arrives.
+  std::vector<core::XY> remove_at;
+  bool requested = false;  ///< build the baseline when a road network arrives
   std::shared_ptr<const PlanBaseline> baseline;
   float baseline_reach_min = 0.0f;       ///< the reach the baseline was built for
   std::vector<PlanCityRow> rows;         ///< cities, then the total
