@@ -13,6 +13,7 @@ for pmedian): spopt's models would be infeasible with them.
 """
 import json
 import math
+import shutil
 import sys
 import time
 
@@ -70,7 +71,9 @@ def main(path):
     for j in range(existing):
         prob += x[j] == 1
     solve_start = time.perf_counter()
-    prob.solve(pulp.PULP_CBC_CMD(msg=False))
+    # Debian's python3-pulp ships no CBC of its own: the packaged /usr/bin/cbc (coinor-cbc), the
+    # same CBC 2.10 caremap links.
+    prob.solve(pulp.COIN_CMD(path=shutil.which("cbc") or "/usr/bin/cbc", msg=False))
     solve_s = time.perf_counter() - solve_start
     objective = pulp.value(prob.objective)
     chosen = [j - existing for j in range(existing, sites) if x[j].value() > 0.5]
