@@ -22,7 +22,9 @@ nlohmann::json json_of(const std::vector<std::string>& args) {
   return nlohmann::json::parse(r.out);
 }
 
-double people(const nlohmann::json& count) { return count["people"].get<double>(); }
+double people(const nlohmann::json& count) {
+  return count["people"].get<double>();
+}
 
 }  // namespace
 
@@ -37,8 +39,7 @@ TEST_CASE("plan backup: people with 0, 1 and 2+ clinics by road, and partners", 
   for (const auto& c : j["cities"]) {
     INFO(c["city"]);
     const double all = people(c["people"]);
-    CHECK(people(c["none"]) + people(c["one"]) + people(c["two_plus"]) ==
-          Approx(all).margin(1e-6));
+    CHECK(people(c["none"]) + people(c["one"]) + people(c["two_plus"]) == Approx(all).margin(1e-6));
     total += all;
   }
   CHECK(people(j["total"]["people"]) == Approx(total));
