@@ -73,13 +73,13 @@ std::vector<double> demand_weights(const analysis::Demand& demand, DemandWeight 
   if (w == DemandWeight::jmap_medical || w == DemandWeight::jmap_care) {
     // JMAP: medical = 0-14 x0.6 + 15-39 x0.4 + 40-64 x1.0 + 65-74 x2.3 + 75+ x3.9;
     // care = 40-64 x1.0 + 65-74 x9.7 + 75+ x87.3. Demand carries all ages, 65+ and 75+ only.
+    const bool medical = w == DemandWeight::jmap_medical;
     throw core::InputError(
-        std::string(w == DemandWeight::jmap_medical ? "the JMAP medical" : "the JMAP care") +
-        " demand index needs the age bands 15-39, 40-64 and 65-74 apart; this demand (" +
-        demand.basis.en +
-        ") has all ages, 65+ and 75+ only (the census 500 m mesh publishes "
-        "0-14, 15-64, 65+ and 75+), so the index cannot be computed: use --weight people, 65plus "
-        "or 75plus");
+        std::string(medical ? "the JMAP medical" : "the JMAP care") +
+        " demand index needs the age " + (medical ? "bands 15-39 and 40-64" : "band 40-64") +
+        " apart; this demand (" + demand.basis.en +
+        ") has all ages, 65+ and 75+ only (the census 500 m mesh publishes 0-14, 15-64, 65+ and "
+        "75+), so the index cannot be computed: use --weight people, 65plus or 75plus");
   }
   if (w != DemandWeight::people && !demand.has_age_bands) {
     throw core::InputError("--weight " + demand_weight_label(w).en + ": the demand (" +
