@@ -4,8 +4,8 @@
 //    (census cell piece) with the most people in that square, so that every candidate stands
 //    where people live rather than at sea or on a mountain top;
 //  - demand_weights: people, 65+ or 75+ per demand point; the JMAP indices where the age bands
-//    they need exist (the census mesh has 0-14, 15-64, 65+ and 75+, not the 15-39 / 40-64 /
-//    65-74 split they weight, so for it they are refused with that reason).
+//    they need exist (the census mesh has 0-14, 15-64, 65+ and 75+: 65-74 follows, but not the
+//    15-39 / 40-64 split they weight, so for it they are refused with that reason).
 
 #include <string_view>
 #include <vector>
