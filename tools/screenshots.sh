@@ -43,6 +43,9 @@ shot viewer-default-service-area-ja --lang ja --service-area 130.5406,33.8054 --
   --tab network --frames 40
 shot viewer-table-inspector-ja --lang ja --inspector --table hospitals --search 病院 \
   --select hospitals:0
+# Planning on the default region: 湊診療所 closed and one clinic added on the north coast (what-if).
+shot viewer-plan-ja --lang ja --plan-remove 130.495043,33.849467 --plan-add 130.540,33.870 \
+  --plan-reach 20 --tab network --frames 60 --view 130.52,33.83,12
 # The travel-time tab without a road network: it says so instead of falling back.
 shot viewer-network-missing-ja --lang ja --tab network
 # Road network tools on Monaco (OpenStreetMap), with Monaco's pharmacies as facilities.

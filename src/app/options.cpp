@@ -168,6 +168,12 @@ ViewerOptions parse_viewer_options(std::span<const std::string_view> args) {
   });
   add(app, "--route", "LON,LAT",
       [&](auto opt, std::string_view v) { o.route = core::parse_lonlat(v, opt); });
+  add(app, "--plan-add", "LON,LAT",
+      [&](auto opt, std::string_view v) { o.plan_add.push_back(core::parse_lonlat(v, opt)); });
+  add(app, "--plan-remove", "LON,LAT",
+      [&](auto opt, std::string_view v) { o.plan_remove.push_back(core::parse_lonlat(v, opt)); });
+  add(app, "--plan-reach", "MIN",
+      [&](auto opt, std::string_view v) { o.plan_reach_min = to_int(opt, v, 5, 40); });
   add(app, "--service-area", "LON,LAT",
       [&](auto opt, std::string_view v) { o.service_area = core::parse_lonlat(v, opt); });
   add(app, "--bands", "LIST", [&](auto opt, const std::string& v) {
@@ -257,6 +263,9 @@ const char* viewer_usage() {
   --route LON,LAT               nearest facilities by travel time from a location
   --service-area LON,LAT        service areas from a location
   --bands LIST                  service-area bands in minutes (default 5,10,15,30)
+  --plan-add LON,LAT            planning: a what-if clinic there (repeatable)
+  --plan-remove LON,LAT         planning: close the clinic nearest there (repeatable)
+  --plan-reach MIN              planning: reach in minutes (default 20)
   --sa-mode overlap|split|dissolve
   --sa-shape disks|rings
   --closure-polygon "LON LAT, ..."  a closed area (repeatable)

@@ -29,6 +29,9 @@
 //     --profile car|walking   travel profile of the network analyses (default car)
 //     --route LON,LAT         nearest facilities by travel time from a location (k from --k)
 //     --service-area LON,LAT  service areas from a location
+//     --plan-add LON,LAT      planning what-if: a clinic added there (repeatable)
+//     --plan-remove LON,LAT   planning what-if: the clinic nearest there closed (repeatable)
+//     --plan-reach MIN        planning reach in minutes (default 20)
 //     --bands LIST            service-area bands in minutes (default 5,10,15,30)
 //     --sa-mode MODE          overlap | split | dissolve
 //     --sa-shape SHAPE        disks | rings
@@ -107,6 +110,9 @@ struct ViewerOptions {
   std::optional<std::string> profile;
   std::optional<core::LonLat> route;
   std::optional<core::LonLat> service_area;
+  std::vector<core::LonLat> plan_add;     ///< --plan-add (planning what-if)
+  std::vector<core::LonLat> plan_remove;  ///< --plan-remove
+  std::optional<int> plan_reach_min;      ///< --plan-reach
   std::optional<std::string> bands;
   std::optional<int> sa_mode;   ///< analysis::ServiceAreaMode as int
   std::optional<int> sa_shape;  ///< analysis::BandShape as int

@@ -240,6 +240,37 @@ constexpr std::array<Entry, string_count()> kTable{{
     {Str::tiles_failed, "地理院タイルを取得できませんでした (以後のエラーは表示しません)",
      "GSI tiles could not be fetched (further errors are not shown)"},
     {Str::tiles_loading, "タイルを取得中…", "Fetching tiles…"},
+    {Str::plan_title, "計画（主治医・副主治医）", "Planning (backup physicians)"},
+    {Str::plan_hint,
+     "在宅患者に主治医と副主治医（2か所目の診療所）が届く範囲か。診療所を地図上で追加・削除・移動す"
+     "ると、基準との差がすぐ再計算されます。",
+     "Does every home-care patient have a primary and a backup physician (a second clinic) in "
+     "reach? Add, remove or move a clinic on the map and the change against the baseline is "
+     "recomputed at once."},
+    {Str::plan_reach, "到達範囲", "Reach"},
+    {Str::plan_start, "計算", "Compute"},
+    {Str::plan_recompute, "基準を再計算", "Recompute baseline"},
+    {Str::plan_add, "診療所を追加", "Add clinic"},
+    {Str::plan_remove, "診療所を削除", "Remove clinic"},
+    {Str::plan_move, "診療所を移動", "Move clinic"},
+    {Str::plan_move_to, "移動先をクリック", "Click the new place for"},
+    {Str::plan_added, "追加", "added"},
+    {Str::plan_removed, "削除", "removed"},
+    {Str::plan_distance, "距離", "Distance"},
+    {Str::plan_demand, "需要", "Demand"},
+    {Str::plan_cover_none, "0か所", "0 clinics"},
+    {Str::plan_cover_one, "1か所（副なし）", "1 (no backup)"},
+    {Str::plan_cover_two, "2か所以上", "2+ clinics"},
+    {Str::plan_gain, "増（範囲/副）", "Gain (cover/backup)"},
+    {Str::plan_lose, "減（範囲/副）", "Lose (cover/backup)"},
+    {Str::plan_n1, "1か所欠けたとき（N-1）の影響が大きい診療所",
+     "N-1: the clinics whose loss hurts most"},
+    {Str::plan_clinic, "診療所", "Clinic"},
+    {Str::plan_lose_cover_75, "範囲外になる人（75歳以上）", "Lose cover (75+)"},
+    {Str::plan_lose_backup, "副を失う人", "Lose backup"},
+    {Str::plan_layer, "主治医・副主治医の届く範囲", "Primary and backup physician in reach"},
+    {Str::plan_no_population, "人口レイヤがありません（地域を開いてください）",
+     "No population layer (open a region)"},
 }};
 
 constexpr bool table_in_enum_order() {

@@ -27,6 +27,7 @@
 #include "app/modules/closures/closures_module.hpp"
 #include "app/modules/coverage/coverage_module.hpp"
 #include "app/modules/nearest/nearest_module.hpp"
+#include "app/modules/plan/plan_module.hpp"
 #include "app/modules/routes/routes_module.hpp"
 #include "app/modules/service_areas/service_areas_module.hpp"
 #include "app/modules/team/team_module.hpp"
@@ -405,8 +406,9 @@ void Viewer::after_loads() {
 
 void Viewer::apply_network_options() {
   const ViewerOptions& o = m_options;
-  const bool any =
-      o.osm || o.profile || o.route || o.service_area || !o.closures.empty() || o.closures_file;
+  const bool plan = !o.plan_add.empty() || !o.plan_remove.empty() || o.plan_reach_min;
+  const bool any = o.osm || o.profile || o.route || o.service_area || !o.closures.empty() ||
+                   o.closures_file || plan;
   if (o.tab) {
     m_view.analysis_tab_request = *o.tab;
   } else if (any) {
@@ -418,7 +420,7 @@ void Viewer::apply_network_options() {
     std::vector<std::string> open;
     for (const auto& [wanted, id] : {std::pair{o.route.has_value(), "routes"},
                                      std::pair{o.service_area.has_value(), "service_areas"},
-                                     std::pair{closures, "closures"}}) {
+                                     std::pair{closures, "closures"}, std::pair{plan, "plan"}}) {
       if (wanted) {
         open.emplace_back(id);
       }
@@ -464,6 +466,18 @@ void Viewer::apply_network_options() {
   }
   if (o.closures_file) {
     start_load_closures(m_app, *o.closures_file);
+  }
+  if (plan) {
+    // Built on the road network: when it has loaded (network_changed), or now if it has.
+    PlanState& ps = plan_state(m_app);
+    ps.reach_min = static_cast<float>(o.plan_reach_min.value_or(20));
+    for (const core::LonLat& p : o.plan_add) {
+      ps.added.push_back(m_app.lonlat->forward(p));
+    }
+    for (const core::LonLat& p : o.plan_remove) {
+      ps.remove_at.push_back(m_app.lonlat->forward(p));
+    }
+    ps.requested = true;
   }
   if (o.closures.empty()) {
     refresh_network_results(m_app);

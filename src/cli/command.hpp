@@ -55,5 +55,7 @@ void add_drill_command(CLI::App& root, CommandRegistry& registry);
 void add_drill_run_command(CLI::App& drill, CommandRegistry& registry);
 void add_drill_generate_command(CLI::App& drill, CommandRegistry& registry);
 void add_report_command(CLI::App& root, CommandRegistry& registry);
+void add_plan_command(CLI::App& root, CommandRegistry& registry);
+void add_access_command(CLI::App& root, CommandRegistry& registry);
 
 }  // namespace caremap::cli

@@ -129,11 +129,6 @@ void print_result(const analysis::TeamResult& r, std::ostream& out) {
   without.print(out);
 }
 
-nlohmann::ordered_json count_json(const analysis::PeopleCount& c) {
-  return {
-      {"people", c.people}, {"people_65plus", c.people_65plus}, {"people_75plus", c.people_75plus}};
-}
-
 nlohmann::ordered_json result_json(const analysis::TeamResult& r) {
   const auto& basis = r.cells.provenance.basis;
   nlohmann::ordered_json j;
@@ -160,8 +155,8 @@ nlohmann::ordered_json result_json(const analysis::TeamResult& r) {
   auto row_json = [&](const analysis::TeamCityRow& c) {
     nlohmann::ordered_json row{{"city", c.city},
                                {"units", c.units},
-                               {"people", count_json(c.people)},
-                               {"whole_team", count_json(c.whole_team)}};
+                               {"people", people_count_json(c.people)},
+                               {"whole_team", people_count_json(c.whole_team)}};
     row["whole_team_share"] = c.people.people > 0.0
                                   ? nlohmann::ordered_json(c.whole_team.people / c.people.people)
                                   : nlohmann::ordered_json(nullptr);
@@ -171,7 +166,7 @@ nlohmann::ordered_json result_json(const analysis::TeamResult& r) {
             : nlohmann::ordered_json(nullptr);
     auto& without = row["without"] = nlohmann::ordered_json::object();
     for (std::size_t m = 0; m < r.members.size(); ++m) {
-      without[r.members[m].id] = count_json(c.without[m]);
+      without[r.members[m].id] = people_count_json(c.without[m]);
     }
     auto id = [&](const std::optional<std::size_t>& m) {
       return m ? nlohmann::ordered_json(r.members[*m].id) : nlohmann::ordered_json(nullptr);

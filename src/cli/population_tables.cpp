@@ -89,4 +89,9 @@ nlohmann::ordered_json people_json(const RegionPeople& people) {
   return j;
 }
 
+nlohmann::ordered_json people_count_json(const analysis::PeopleCount& c) {
+  return {
+      {"people", c.people}, {"people_65plus", c.people_65plus}, {"people_75plus", c.people_75plus}};
+}
+
 }  // namespace caremap::cli

@@ -42,6 +42,9 @@ void print_people_by_city(const RegionPeople& people, std::ostream& out);
 /// {"basis": {"ja", "en"}, "cities": [{"city", "people", "people_65plus", ...}], ...}
 nlohmann::ordered_json people_json(const RegionPeople& people);
 
+/// {"people", "people_65plus", "people_75plus"}.
+nlohmann::ordered_json people_count_json(const analysis::PeopleCount& c);
+
 /// The demand basis as JSON {"ja": ..., "en": ...}.
 nlohmann::ordered_json local_text_json(const core::LocalText& text);
 

@@ -60,6 +60,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   add_team_command(app, registry);
   add_drill_command(app, registry);
   add_report_command(app, registry);
+  add_plan_command(app, registry);
+  add_access_command(app, registry);
 
   std::vector<const char*> argv{"caremap"};
   for (const auto& a : args) {
