@@ -145,8 +145,8 @@ NearestByTimeResult nearest_by_time(const routing::RoadNetwork& network, const c
             continue;
           }
           const auto leg = params.direction == TravelDirection::to_facility
-                               ? direct_leg(network, site.position, fac.position, overlay)
-                               : direct_leg(network, fac.position, site.position, overlay);
+                               ? direct_leg(network, site, fac, overlay)
+                               : direct_leg(network, fac, site, overlay);
           if (!leg) {
             continue;
           }

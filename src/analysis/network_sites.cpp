@@ -26,8 +26,10 @@ void place(const routing::RoadNetwork& network, NetworkSite& site, core::Meters 
     snap_distance = core::Meters{access.max_distance_m};
   }
   const auto where = row ? std::optional<std::size_t>(row) : std::nullopt;
+  site.land = network.land().land_of(site.position);
   if (const auto snap = network.index().snap(site.position, snap_distance)) {
-    if (!network.land().same_land(site.position, snap->point)) {
+    const auto road_land = network.land().land_of(snap->point);
+    if (site.land && road_land && *site.land != *road_land) {
       site.not_connected = true;
       diagnostics.add({core::Severity::warning,
                        "not_connected_by_road",
@@ -95,17 +97,35 @@ void close_access_legs(std::vector<NetworkSite>& sites, const routing::Overlay* 
   }
 }
 
+namespace {
+
+std::optional<DirectLeg> leg_unless_closed(const routing::AccessModel& a, core::XY from,
+                                           core::XY to, const routing::Overlay* overlay) {
+  if (overlay != nullptr && overlay->blocks_leg(from, to)) {
+    return std::nullopt;
+  }
+  const double d = std::hypot(to.x - from.x, to.y - from.y);
+  return DirectLeg{a.time_s(d), a.length_m(d)};
+}
+
+}  // namespace
+
 std::optional<DirectLeg> direct_leg(const routing::RoadNetwork& network, core::XY from, core::XY to,
                                     const routing::Overlay* overlay) {
   const routing::AccessModel& a = network.access();
   if (!a.costed() || !a.direct_legs || !network.land().same_land(from, to)) {
     return std::nullopt;
   }
-  if (overlay != nullptr && overlay->blocks_leg(from, to)) {
+  return leg_unless_closed(a, from, to, overlay);
+}
+
+std::optional<DirectLeg> direct_leg(const routing::RoadNetwork& network, const NetworkSite& from,
+                                    const NetworkSite& to, const routing::Overlay* overlay) {
+  const routing::AccessModel& a = network.access();
+  if (!a.costed() || !a.direct_legs || (from.land && to.land && *from.land != *to.land)) {
     return std::nullopt;
   }
-  const double d = std::hypot(to.x - from.x, to.y - from.y);
-  return DirectLeg{a.time_s(d), a.length_m(d)};
+  return leg_unless_closed(a, from.position, to.position, overlay);
 }
 
 void require_snap_distance(core::Meters snap_distance) {

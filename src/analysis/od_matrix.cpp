@@ -136,8 +136,7 @@ OdMatrixResult run(const routing::RoadNetwork& network, std::vector<NetworkSite>
           if (destinations[d].not_connected) {
             continue;
           }
-          const auto leg =
-              direct_leg(network, origins[o].position, destinations[d].position, overlay);
+          const auto leg = direct_leg(network, origins[o], destinations[d], overlay);
           if (!leg || !within(leg->time_s, leg->length_m)) {
             continue;
           }

@@ -86,6 +86,11 @@ std::optional<std::uint32_t> LandParts::part_of(core::XY p) const {
   return found;
 }
 
+std::optional<std::uint32_t> LandParts::land_of(core::XY p) const {
+  const auto part = part_of(p);
+  return part ? std::optional(m_land[*part]) : std::nullopt;
+}
+
 bool LandParts::same_land(core::XY a, core::XY b) const {
   if (m_parts.empty()) {
     return true;

@@ -41,6 +41,9 @@ class LandParts {
   /// False only when both places lie on land parts and the parts belong to different lands (the
   /// sea between).
   bool same_land(core::XY a, core::XY b) const;
+  /// The land holding `p` (an index below lands()), nullopt when no part holds it. Places on
+  /// the same land can be joined by a leg; the index is for callers that test many pairs.
+  std::optional<std::uint32_t> land_of(core::XY p) const;
   /// Separate lands (connected groups of touching parts).
   std::size_t lands() const { return m_lands; }
 
