@@ -44,7 +44,7 @@ struct NetworkSite {
   bool not_connected = false;  ///< on land (an island) that no road of the network reaches
   /// The land (routing::LandParts::land_of) the site stands on; nullopt off every part or
   /// without land parts. Set by the site builders, so pair tests need no polygon lookups.
-  std::optional<std::uint32_t> land;
+  std::optional<std::uint32_t> land = std::nullopt;
 };
 
 /// Snapping and access legs: on a network with costed access legs (a trunk-only line layer)
