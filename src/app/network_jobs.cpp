@@ -66,7 +66,8 @@ core::LayerPtr road_layer(const routing::RoadNetwork& network, const std::string
   return layer;
 }
 
-// The closures and slowdowns as one layer, the form routing::closures_from_layer reads.
+}  // namespace
+
 core::Layer closures_input(const NetworkState& n) {
   core::Layer all;
   for (const core::LayerPtr& l : {n.closures, n.slowdowns}) {
@@ -84,8 +85,6 @@ core::Layer closures_input(const NetworkState& n) {
   all.category = core::Category::closure;
   return all;
 }
-
-}  // namespace
 
 const char* to_string(TravelProfile p) {
   return p == TravelProfile::car ? "car" : "walking";

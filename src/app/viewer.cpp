@@ -26,6 +26,7 @@
 #include "app/map_view.hpp"
 #include "app/modules/closures/closures_module.hpp"
 #include "app/modules/coverage/coverage_module.hpp"
+#include "app/modules/drill/drill_module.hpp"
 #include "app/modules/nearest/nearest_module.hpp"
 #include "app/modules/routes/routes_module.hpp"
 #include "app/modules/service_areas/service_areas_module.hpp"
@@ -398,8 +399,8 @@ void Viewer::after_loads() {
 
 void Viewer::apply_network_options() {
   const ViewerOptions& o = m_options;
-  const bool any =
-      o.osm || o.profile || o.route || o.service_area || !o.closures.empty() || o.closures_file;
+  const bool any = o.osm || o.profile || o.route || o.service_area || !o.closures.empty() ||
+                   o.closures_file || o.drill;
   if (o.tab) {
     m_view.analysis_tab_request = *o.tab;
   } else if (any) {
@@ -409,9 +410,10 @@ void Viewer::apply_network_options() {
     // A scripted run shows the sections it uses (the panel is not scrolled in a screenshot).
     const bool closures = !o.closures.empty() || o.closures_file.has_value();
     std::vector<std::string> open;
-    for (const auto& [wanted, id] : {std::pair{o.route.has_value(), "routes"},
-                                     std::pair{o.service_area.has_value(), "service_areas"},
-                                     std::pair{closures, "closures"}}) {
+    for (const auto& [wanted, id] :
+         {std::pair{o.route.has_value(), "routes"},
+          std::pair{o.service_area.has_value(), "service_areas"}, std::pair{closures, "closures"},
+          std::pair{o.drill.has_value(), "drill"}}) {
       if (wanted) {
         open.emplace_back(id);
       }
@@ -457,6 +459,11 @@ void Viewer::apply_network_options() {
   }
   if (o.closures_file) {
     start_load_closures(m_app, *o.closures_file);
+  }
+  if (o.drill) {
+    drill_state(m_app).wanted_t_min = o.drill_t_min;
+    start_load_drill(m_app,
+                     *o.drill == "default" ? default_drill_path(m_app.region_name) : *o.drill);
   }
   if (o.closures.empty()) {
     refresh_network_results(m_app);

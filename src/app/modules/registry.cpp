@@ -6,6 +6,7 @@
 #include "app/modules/analysis_module.hpp"
 #include "app/modules/closures/closures_module.hpp"
 #include "app/modules/coverage/coverage_module.hpp"
+#include "app/modules/drill/drill_module.hpp"
 #include "app/modules/nearest/nearest_module.hpp"
 #include "app/modules/routes/routes_module.hpp"
 #include "app/modules/service_areas/service_areas_module.hpp"
@@ -19,6 +20,7 @@ ModuleList make_modules() {
   modules.push_back(std::make_unique<RoutesModule>());
   modules.push_back(std::make_unique<ServiceAreasModule>());
   modules.push_back(std::make_unique<ClosuresModule>());
+  modules.push_back(std::make_unique<DrillModule>());
   return modules;
 }
 
