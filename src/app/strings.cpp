@@ -272,7 +272,6 @@ constexpr std::array<Entry, string_count()> kTable{{
     {Str::drill_hospital, "病院", "Hospital"},
     {Str::drill_load_capacity, "入院/病床", "Patients/beds"},
     {Str::drill_free_beds, "空床 (t=0)", "Free beds (t=0)"},
-    {Str::drill_status, "状態", "Status"},
     {Str::drill_edit_hint,
      "空床数を変えると、すぐに割り当て直します。地図で通行止めを描いても再計算します。",
      "Changing free beds re-assigns at once; so does drawing a closure on the map."},

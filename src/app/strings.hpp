@@ -238,7 +238,6 @@ enum class Str {
   drill_hospital,
   drill_load_capacity,
   drill_free_beds,
-  drill_status,
   drill_edit_hint,
   drill_not_placed_title,
   drill_inspector_hint,

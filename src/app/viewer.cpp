@@ -463,7 +463,7 @@ void Viewer::apply_network_options() {
   if (o.drill) {
     drill_state(m_app).wanted_t_min = o.drill_t_min;
     start_load_drill(m_app,
-                     *o.drill == "default" ? default_drill_path(m_app.region_name) : *o.drill);
+                     *o.drill == "default" ? default_drill_path(m_app.region_id) : *o.drill);
   }
   if (o.closures.empty()) {
     refresh_network_results(m_app);

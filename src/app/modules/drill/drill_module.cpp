@@ -43,11 +43,11 @@ void DrillModule::clear(AppState& app) {
   state.note.clear();
 }
 
-std::filesystem::path default_drill_path(const std::string& region_name) {
-  if (region_name.empty()) {
+std::filesystem::path default_drill_path(const std::string& region_id) {
+  if (region_id.empty()) {
     return {};
   }
-  const std::filesystem::path p = io::data_dir() / "drills" / region_name / "drill.json";
+  const std::filesystem::path p = io::data_dir() / "drills" / region_id / "drill.json";
   std::error_code ec;
   return std::filesystem::is_regular_file(p, ec) ? p : std::filesystem::path();
 }
@@ -81,7 +81,7 @@ void start_load_drill(AppState& app, std::filesystem::path path) {
   job.key = DrillModule::kLoadJob;
   job.label = "drill";
   job.work = [path, layers, crs = app.working_crs, extent = app.valid_extent,
-              region = app.region_name, lang = app.lang](core::Progress&) {
+              region = app.region_id, lang = app.lang](core::Progress&) {
     const io::DrillScenarioFile file = io::read_drill_scenario(path);
     AnalysisResult result;
     if (other_region(file.region, region)) {
@@ -124,6 +124,15 @@ void start_load_drill(AppState& app, std::filesystem::path path) {
         s.free_beds.push_back(h.free_beds);
       }
       s.inject = 0;
+      // The drill's map: its own hospitals, patients and routes, without the other facilities
+      // and the population shading beneath (they can be turned on again in the layers panel).
+      for (LayerEntry& e : app.layers) {
+        if (e.layer && !e.is_result &&
+            (core::is_facility(e.layer->category) ||
+             e.layer->category == core::Category::population)) {
+          e.style.visible = false;
+        }
+      }
       start_drill_solve(app);
     };
     return result;
@@ -143,7 +152,9 @@ void start_drill_solve(AppState& app) {
   if (!s.scenario) {
     return;
   }
-  if (app.network.loading) {
+  // The loading job's completion calls network_changed() while `loading` is still set: wait
+  // only while there is no network yet.
+  if (app.network.loading && current_network(app.network) == nullptr) {
     s.note = tr(app.lang, Str::drill_waiting_network);
     return;  // network_changed() solves once it is in
   }
@@ -238,6 +249,12 @@ void show_drill_inject(AppState& app, int k) {
   r.styled = [ramp = hospital_ramp(*s.scenario, app.lang)](AppState& app) {
     if (LayerEntry* e = find_layer(app, kDrillPatientsLayer)) {
       e->style.ramp = ramp;
+      e->style.size_px = 12.0f;
+    }
+    // Thin, half-transparent routes: the patients' colours stay readable where routes bundle.
+    if (LayerEntry* e = find_layer(app, kDrillRoutesLayer)) {
+      e->style.size_px = 12.0f;  // a 2 px line (style::apply_overrides)
+      e->style.opacity = 0.55f;
     }
   };
   publish(app, r);

@@ -52,7 +52,7 @@ class DrillModule final : public AnalysisModule {
 DrillModuleState& drill_state(AppState& app);
 
 /// The region's ready drill (<data_dir>/drills/<region>/drill.json), empty when it has none.
-std::filesystem::path default_drill_path(const std::string& region_name);
+std::filesystem::path default_drill_path(const std::string& region_id);
 
 /// Reads the scenario on the job runner (its region layers are the viewer's loaded layers), then
 /// solves it.

@@ -54,14 +54,13 @@ bool hospital_table(DrillModuleState& st, const drill::InjectResult& r, Lang l) 
   const drill::Scenario& s = *st.scenario;
   bool changed = false;
   const ImGuiTableFlags flags =
-      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
-  if (!ImGui::BeginTable("drill_hospitals", 4, flags)) {
+      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("drill_hospitals", 3, flags)) {
     return false;
   }
-  ImGui::TableSetupColumn(tr(l, Str::drill_hospital));
-  ImGui::TableSetupColumn(tr(l, Str::drill_load_capacity));
-  ImGui::TableSetupColumn(tr(l, Str::drill_free_beds));
-  ImGui::TableSetupColumn(tr(l, Str::drill_status));
+  ImGui::TableSetupColumn(tr(l, Str::drill_hospital), ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn(tr(l, Str::drill_load_capacity), ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn(tr(l, Str::drill_free_beds), ImGuiTableColumnFlags_WidthFixed, 80.0f);
   ImGui::TableHeadersRow();
   for (std::size_t h = 0; h < s.hospitals.size() && h < r.hospitals.size(); ++h) {
     const drill::HospitalLoad& load = r.hospitals[h];
@@ -69,24 +68,21 @@ bool hospital_table(DrillModuleState& st, const drill::InjectResult& r, Lang l) 
     ImGui::TableSetColumnIndex(0);
     ImGui::TextUnformatted(s.hospitals[h].name.c_str());
     ImGui::TableSetColumnIndex(1);
-    if (load.share() > 0.8) {
-      ImGui::TextColored(kPanelWarning, "%d/%d", load.load, load.capacity());
+    // "8/10", with 被災 / 停電 / 満床 as on the map label.
+    const std::string label = hospital_label("", load, l).substr(1);
+    if (load.share() > 0.8 || load.damaged || load.no_power) {
+      ImGui::TextColored(kPanelWarning, "%s", label.c_str());
     } else {
-      ImGui::Text("%d/%d", load.load, load.capacity());
+      ImGui::TextUnformatted(label.c_str());
     }
     ImGui::TableSetColumnIndex(2);
     ImGui::PushID(static_cast<int>(h));
-    ImGui::SetNextItemWidth(90);
+    ImGui::SetNextItemWidth(80);
     if (h < st.free_beds.size() && ImGui::InputInt("##free", &st.free_beds[h])) {
       st.free_beds[h] = std::max(0, st.free_beds[h]);
       changed = true;
     }
     ImGui::PopID();
-    ImGui::TableSetColumnIndex(3);
-    // The label's status words: 被災 / 停電 / 満床.
-    const std::string label = hospital_label("", load, l);
-    const auto space = label.find(' ', 1);
-    ImGui::TextUnformatted(space == std::string::npos ? "" : label.c_str() + space + 1);
   }
   ImGui::EndTable();
   return changed;
@@ -116,7 +112,7 @@ void DrillModule::draw_panel(AppState& app, ViewState& /*view*/) {
   DrillModuleState& s = state;
   ImGui::PushID("drill");
   if (s.path.empty()) {
-    s.path = default_drill_path(app.region_name).string();
+    s.path = default_drill_path(app.region_id).string();
   }
   ImGui::SetNextItemWidth(-ImGui::CalcTextSize(tr(l, Str::drill_file)).x - 8);
   ImGui::InputText(tr(l, Str::drill_file), &s.path);
