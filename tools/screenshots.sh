@@ -43,6 +43,9 @@ shot viewer-default-service-area-ja --lang ja --service-area 130.5406,33.8054 --
   --tab network --frames 40
 shot viewer-table-inspector-ja --lang ja --inspector --table hospitals --search 病院 \
   --select hospitals:0
+# The disaster drill (issue 13): the region's ready drill at t = 40 (a hospital has lost power),
+# patients coloured by hospital, routes, hospitals with patients/beds.
+shot viewer-drill-ja --lang ja --drill default --drill-t 40 --view 130.53,33.795,12.4 --frames 60
 # The travel-time tab without a road network: it says so instead of falling back.
 shot viewer-network-missing-ja --lang ja --tab network
 # Road network tools on Monaco (OpenStreetMap), with Monaco's pharmacies as facilities.

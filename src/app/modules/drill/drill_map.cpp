@@ -96,21 +96,22 @@ std::vector<DrillInjectLayers> drill_map_layers(
 
     auto z = std::make_shared<core::Layer>();
     z->id = kDrillHazardLayer;
-    z->title = titled("訓練 危険区域", "Drill hazard zones", lang, "");
+    z->title = titled("訓練 通行止め・危険区域", "Drill closures and hazard zones", lang, "");
     z->category = core::Category::closure;
     z->crs = scenario.crs;
     z->provenance = result.provenance;
-    z->fields = {{"name", core::FieldType::text}};
+    z->fields = {{"name", core::FieldType::text}, {"kind", core::FieldType::text}};
     z->name_field = 0;
+    // Every closure so far: a point barrier closes only metres of road, too little to see as a
+    // closed road at the scale of a region, so the closure itself is drawn too.
     for (const drill::NamedClosure& c : r.state.closures) {
-      if (!c.hazard_zone) {
-        continue;
-      }
+      const std::string kind = c.hazard_zone ? (lang == core::Lang::ja ? "危険区域" : "hazard zone")
+                                             : (lang == core::Lang::ja ? "通行止め" : "closure");
       for (const core::Geometry& g : c.closures.barriers) {
         core::Feature f;
         f.geometry = g;
         f.category = core::Category::closure;
-        f.values = {c.name};
+        f.values = {c.name, kind};
         z->features.push_back(std::move(f));
       }
     }

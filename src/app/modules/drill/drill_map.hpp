@@ -6,7 +6,7 @@
 //    (-1 not placed, 0.. the drill's hospitals, then one class for shelter places);
 //  - routes: the inject's routes;
 //  - hospitals: the inject's load rows, named "宗像医師会病院 8/25" (load/capacity, + status);
-//  - hazard zones: the area barriers of the closures named hazard zones so far.
+//  - closures: every closure and hazard zone so far, as given (points, lines, areas).
 // Pure: no ImGui, no GL; tested in tests/app/drill_map_test.cpp.
 
 #include <vector>
@@ -21,7 +21,7 @@ namespace caremap::app {
 inline constexpr const char* kDrillPatientsLayer = "drill_patients";
 inline constexpr const char* kDrillRoutesLayer = "drill_routes";
 inline constexpr const char* kDrillHospitalsLayer = "drill_hospitals";
-inline constexpr const char* kDrillHazardLayer = "drill_hazard_zones";
+inline constexpr const char* kDrillHazardLayer = "drill_closures";
 inline constexpr const char* kDrillClosedRoadsLayer = "drill_closed_roads";
 
 /// The class value of a patient placed at a shelter: one past the last hospital.

@@ -251,6 +251,10 @@ void show_drill_inject(AppState& app, int k) {
       e->style.ramp = ramp;
       e->style.size_px = 12.0f;
     }
+    // A closed bridge is a point: drawn large enough to find at the scale of the region.
+    if (LayerEntry* e = find_layer(app, kDrillHazardLayer)) {
+      e->style.size_px = 22.0f;
+    }
     // Thin, half-transparent routes: the patients' colours stay readable where routes bundle.
     if (LayerEntry* e = find_layer(app, kDrillRoutesLayer)) {
       e->style.size_px = 12.0f;  // a 2 px line (style::apply_overrides)
