@@ -1,13 +1,17 @@
 // The drill module's map layers built from a drill result (app/modules/drill/drill_map.hpp): the
 // patients' hospital index and its ramp, hospital labels with load/capacity, routes and hazard
-// zones per inject. Straight-line times (no road network) keep the instance small; what the
+// zones per inject; and the module on the job runner: a free-bed edit re-solves, the slider
+// shows another inject. Straight-line times (no road network) keep the instance small; what the
 // layers must say is read from the engine's result, not hard-coded.
 
 #include "app/modules/drill/drill_map.hpp"
 
 #include <catch2/catch.hpp>
 
+#include "app/modules/drill/drill_module.hpp"
+#include "app/modules/module_access.hpp"
 #include "drill/drill_routes.hpp"
+#include "job_pump.hpp"
 #include "style/style.hpp"
 
 using namespace caremap;
@@ -173,4 +177,50 @@ TEST_CASE("hospital_label names the status", "[drill_map]") {
   load.no_power = true;
   load.load = 10;
   CHECK(app::hospital_label("H", load, core::Lang::en) == "H 10/10 no power full");
+}
+
+namespace {
+
+std::string label_of(app::AppState& a, std::size_t row) {
+  const app::LayerEntry* e = app::find_layer(a, app::kDrillHospitalsLayer);
+  REQUIRE(e != nullptr);
+  return e->layer->display_name(core::FeatureId{static_cast<std::uint32_t>(row)});
+}
+
+}  // namespace
+
+TEST_CASE("the module solves on the job runner, re-solves after a bed edit, steps injects",
+          "[drill_map]") {
+  app::AppState a;
+  app::DrillModuleState& st = app::drill_state(a);
+  st.scenario = std::make_shared<const drill::Scenario>(scenario());
+  st.free_beds = {1, 5};
+  app::start_drill_solve(a);  // no road network: straight line, said in every output
+  app::test::pump(a);
+  REQUIRE(st.result);
+  CHECK(st.inject == 0);
+  const drill::HospitalLoad far = st.result->injects[0].hospitals[1];
+  const std::size_t placed_before = st.result->injects[0].summary.placed;
+  CHECK(label_of(a, 1) == app::hospital_label("遠い病院", far, core::Lang::ja));
+  REQUIRE(far.load > 0);
+  const app::LayerEntry* patients = app::find_layer(a, app::kDrillPatientsLayer);
+  REQUIRE(patients != nullptr);
+  REQUIRE(patients->style.ramp.has_value());
+  CHECK(patients->style.ramp->field == "hospital_index");
+
+  // No free bed left at the far hospital: edits coalesce into one keyed job.
+  st.free_beds[1] = 3;
+  app::start_drill_solve(a);
+  st.free_beds[1] = 0;
+  app::start_drill_solve(a);
+  app::test::pump(a);
+  CHECK(st.result->injects[0].hospitals[1].load == 0);
+  CHECK(label_of(a, 1) == "遠い病院 0/0");
+  // The near hospital's one bed was taken already: the far hospital's patients lose their bed.
+  CHECK(st.result->injects[0].summary.placed + static_cast<std::size_t>(far.load) == placed_before);
+
+  // The slider: the near hospital is damaged at t = 40.
+  app::show_drill_inject(a, 2);
+  CHECK(st.inject == 2);
+  CHECK(label_of(a, 0).find("被災") != std::string::npos);
 }
