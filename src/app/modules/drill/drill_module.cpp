@@ -59,6 +59,18 @@ bool other_region(const std::string& named, const std::string& open) {
   return !named.empty() && named.find(".json") == std::string::npos && named != open;
 }
 
+// However a job ends, its flag ends with it; a failure (a scenario error naming the file and
+// field) is shown in the panel.
+JobOutcome ended(bool DrillModuleState::*flag) {
+  return [flag](AppState& app, JobEnd end, const std::string& error) {
+    DrillModuleState& s = drill_state(app);
+    s.*flag = false;
+    if (end == JobEnd::failed) {
+      s.note = error;
+    }
+  };
+}
+
 }  // namespace
 
 void start_load_drill(AppState& app, std::filesystem::path path) {
@@ -137,13 +149,7 @@ void start_load_drill(AppState& app, std::filesystem::path path) {
     };
     return result;
   };
-  job.outcome = [](AppState& app, JobEnd end, const std::string& error) {
-    DrillModuleState& s = drill_state(app);
-    s.loading = false;
-    if (end == JobEnd::failed) {
-      s.note = error;
-    }
-  };
+  job.outcome = ended(&DrillModuleState::loading);
   submit_analysis(app, std::move(job));
 }
 
@@ -219,13 +225,7 @@ void start_drill_solve(AppState& app) {
     };
     return out;
   };
-  job.outcome = [](AppState& app, JobEnd end, const std::string& error) {
-    DrillModuleState& s = drill_state(app);
-    s.solving = false;
-    if (end == JobEnd::failed) {
-      s.note = error;
-    }
-  };
+  job.outcome = ended(&DrillModuleState::solving);
   submit_analysis(app, std::move(job));
 }
 
