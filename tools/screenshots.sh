@@ -46,6 +46,9 @@ shot viewer-table-inspector-ja --lang ja --inspector --table hospitals --search 
 # Planning on the default region: 湊診療所 closed and one clinic added on the north coast (what-if).
 shot viewer-plan-ja --lang ja --plan-remove 130.495043,33.849467 --plan-add 130.540,33.870 \
   --plan-reach 20 --tab network --frames 60 --view 130.52,33.83,12
+# The disaster drill (issue 13): the region's ready drill at t = 40 (a hospital has lost power),
+# patients coloured by hospital, routes, hospitals with patients/beds.
+shot viewer-drill-ja --lang ja --drill default --drill-t 40 --view 130.53,33.795,12.4 --frames 60
 # The travel-time tab without a road network: it says so instead of falling back.
 shot viewer-network-missing-ja --lang ja --tab network
 # Road network tools on Monaco (OpenStreetMap), with Monaco's pharmacies as facilities.

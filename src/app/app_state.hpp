@@ -112,6 +112,7 @@ struct AppState {
 
   Lang lang = Lang::ja;
   std::string region_name;
+  std::string region_id;  ///< the open project's id ("munakata-fukutsu"): the drills' folder
   /// The open region's valid_extent_lonlat: files opened while it is open are checked against it
   /// (rows outside are skipped with outside_valid_extent). nullopt: no region or no extent.
   std::optional<crs::GeoBox> valid_extent;

@@ -86,6 +86,7 @@ JobId start_open_region(AppState& app, std::string name_or_path) {
           set_working_crs(app, region->working_crs.definition);
           app.region_name =
               region->project.title.empty() ? region->project.id : region->project.title;
+          app.region_id = region->project.id;
           app.valid_extent = region->project.valid_extent;
           for (std::size_t i = 0; i < region->layers.size(); ++i) {
             io::LoadedLayer& l = region->layers[i];

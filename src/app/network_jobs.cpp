@@ -45,8 +45,6 @@ core::Layer closures_input(const NetworkState& n) {
   return all;
 }
 
-}  // namespace
-
 const char* to_string(TravelProfile p) {
   return p == TravelProfile::car ? "car" : "walking";
 }

@@ -48,6 +48,9 @@ void set_profile(AppState& app, TravelProfile profile);
 /// so the jobs started together by one closure edit build it once. Needs a loaded network.
 std::shared_ptr<SharedOverlay> current_overlay(AppState& app);
 
+/// The closures and slowdowns as one layer, the form routing::closures_from_layer reads.
+core::Layer closures_input(const NetworkState& n);
+
 /// A one-point layer (a clicked place, working CRS) as demand for the travel-time analyses.
 core::LayerPtr clicked_point_layer(core::XY p, const std::string& crs, const std::string& name);
 

@@ -208,6 +208,13 @@ ViewerOptions parse_viewer_options(std::span<const std::string_view> args) {
   add(app, "--tab", "basic|network", [&](auto opt, std::string_view v) {
     o.tab = choice(opt, v, {"basic", "network"});
   });
+  add(app, "--drill", "FILE", [&](auto, const std::string& v) { o.drill = v; });
+  add(app, "--drill-t", "MIN", [&](auto opt, std::string_view v) {
+    o.drill_t_min = to_double(opt, v);
+    if (!(*o.drill_t_min >= 0.0)) {
+      fail(opt, "expected minutes >= 0");
+    }
+  });
   add(app, "--basemap", "PATH", [&](auto, const std::string& v) { o.basemaps.emplace_back(v); });
   app.add_flag("--gsi", o.gsi);
   add(app, "--pan", "PX", [&](auto opt, std::string_view v) {
@@ -273,6 +280,8 @@ const char* viewer_usage() {
   --slowdown "F:LON LAT, ..."       a slowdown area, travel time x F (repeatable)
   --closures FILE               closures from a file (polygons, lines, points, factor, way_id)
   --tab basic|network           open this tab of the analysis panel
+  --drill FILE                  run a drill scenario (docs/drill.md); "default": the region's
+  --drill-t MIN                 show the drill at this time (the last inject at or before it)
   --basemap PATH                add a GeoTIFF or MBTiles basemap
   --gsi                         GSI tile basemap (needs network)
   --pan PX                      pan PX pixels every frame, back and forth (benchmarks)

@@ -40,6 +40,8 @@
 //     --slowdown F:PTS        a slowdown area with time factor F (repeatable)
 //     --closures FILE         read closures from a file (the CLI's --closures rules)
 //     --tab basic|network     open this tab of the analysis panel
+//     --drill FILE            run a drill scenario (docs/drill.md); "default": the region's
+//     --drill-t MIN           show the drill's inject at this time (default the first)
 //     --basemap PATH          add a GeoTIFF or MBTiles basemap
 //     --gsi                   turn on the GSI tile basemap (needs network)
 //     --pan PX                pan the map PX pixels every frame, back and forth (frame-time
@@ -118,7 +120,9 @@ struct ViewerOptions {
   std::optional<int> sa_shape;  ///< analysis::BandShape as int
   std::vector<ClosureOption> closures;
   std::optional<std::filesystem::path> closures_file;
-  std::optional<int> tab;  ///< 0 basic, 1 network
+  std::optional<int> tab;                      ///< 0 basic, 1 network
+  std::optional<std::filesystem::path> drill;  ///< "default": the region's ready drill
+  std::optional<double> drill_t_min;
   std::vector<std::filesystem::path> basemaps;
   bool gsi = false;
   double pan_px = 0.0;

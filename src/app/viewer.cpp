@@ -26,6 +26,7 @@
 #include "app/map_view.hpp"
 #include "app/modules/closures/closures_module.hpp"
 #include "app/modules/coverage/coverage_module.hpp"
+#include "app/modules/drill/drill_module.hpp"
 #include "app/modules/nearest/nearest_module.hpp"
 #include "app/modules/plan/plan_module.hpp"
 #include "app/modules/routes/routes_module.hpp"
@@ -408,7 +409,7 @@ void Viewer::apply_network_options() {
   const ViewerOptions& o = m_options;
   const bool plan = !o.plan_add.empty() || !o.plan_remove.empty() || o.plan_reach_min;
   const bool any = o.osm || o.profile || o.route || o.service_area || !o.closures.empty() ||
-                   o.closures_file || plan;
+                   o.closures_file || plan || o.drill;
   if (o.tab) {
     m_view.analysis_tab_request = *o.tab;
   } else if (any) {
@@ -418,9 +419,10 @@ void Viewer::apply_network_options() {
     // A scripted run shows the sections it uses (the panel is not scrolled in a screenshot).
     const bool closures = !o.closures.empty() || o.closures_file.has_value();
     std::vector<std::string> open;
-    for (const auto& [wanted, id] : {std::pair{o.route.has_value(), "routes"},
-                                     std::pair{o.service_area.has_value(), "service_areas"},
-                                     std::pair{closures, "closures"}, std::pair{plan, "plan"}}) {
+    for (const auto& [wanted, id] :
+         {std::pair{o.route.has_value(), "routes"},
+          std::pair{o.service_area.has_value(), "service_areas"}, std::pair{closures, "closures"},
+          std::pair{plan, "plan"}, std::pair{o.drill.has_value(), "drill"}}) {
       if (wanted) {
         open.emplace_back(id);
       }
@@ -478,6 +480,10 @@ void Viewer::apply_network_options() {
       ps.remove_at.push_back(m_app.lonlat->forward(p));
     }
     ps.requested = true;
+  }
+  if (o.drill) {
+    drill_state(m_app).wanted_t_min = o.drill_t_min;
+    start_load_drill(m_app, *o.drill == "default" ? default_drill_path(m_app.region_id) : *o.drill);
   }
   if (o.closures.empty()) {
     refresh_network_results(m_app);

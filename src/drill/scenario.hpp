@@ -2,7 +2,7 @@
 // A disaster drill as the engine sees it: patients, hospitals with the drill leader's bed
 // numbers, shelters, and a timeline of injects (closures, hazard zones, outages, capacity
 // updates), everything in the working CRS. Built by the front ends from a scenario file
-// (io/drill_scenario_file.hpp, cli/drill_loading.hpp) or by tests in memory.
+// (io/drill_scenario_file.hpp, drill_io/scenario_build.hpp) or by tests in memory.
 
 #include <cstdint>
 #include <optional>

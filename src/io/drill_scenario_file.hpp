@@ -5,7 +5,7 @@
 // Keys starting with "_" are comments. The format is documented in docs/drill.md.
 //
 // The file names its sources (files relative to the scenario file, or layers of the region);
-// the front ends read them (cli/drill_loading.hpp) into a drill::Scenario.
+// drill_io/scenario_build.hpp reads them with the front end's reader into a drill::Scenario.
 
 #include <filesystem>
 #include <optional>

@@ -166,3 +166,14 @@ TEST_CASE("bad road-network options name the option", "[options]") {
   CHECK(fails_with({"--sa-shape", "squares"}, "--sa-shape"));
   CHECK(fails_with({"--closure-polygon", "200 43.7, 7.5 43.7, 7.5 43.8"}, "--closure-polygon"));
 }
+
+TEST_CASE("--drill names a scenario and --drill-t the time shown", "[options]") {
+  const ViewerOptions o = parse({"--drill", "default", "--drill-t", "40"});
+  REQUIRE(o.drill.has_value());
+  CHECK(*o.drill == "default");
+  REQUIRE(o.drill_t_min.has_value());
+  CHECK(*o.drill_t_min == 40.0);
+  CHECK_FALSE(parse({}).drill.has_value());
+  CHECK_THROWS_AS(parse({"--drill-t", "-5"}), core::ArgumentError);
+  CHECK_THROWS_AS(parse({"--drill-t", "soon"}), core::ArgumentError);
+}

@@ -6,6 +6,7 @@
 #include "app/modules/analysis_module.hpp"
 #include "app/modules/closures/closures_module.hpp"
 #include "app/modules/coverage/coverage_module.hpp"
+#include "app/modules/drill/drill_module.hpp"
 #include "app/modules/nearest/nearest_module.hpp"
 #include "app/modules/plan/plan_module.hpp"
 #include "app/modules/routes/routes_module.hpp"
@@ -23,6 +24,7 @@ ModuleList make_modules() {
   modules.push_back(std::make_unique<ServiceAreasModule>());
   modules.push_back(std::make_unique<ClosuresModule>());
   modules.push_back(std::make_unique<PlanModule>());
+  modules.push_back(std::make_unique<DrillModule>());
   return modules;
 }
 

@@ -1,0 +1,147 @@
+#include "app/modules/drill/drill_map.hpp"
+
+#include "drill/drill_layers.hpp"
+
+namespace caremap::app {
+
+namespace {
+
+// A copy of `from` with only its rows [begin, end).
+std::shared_ptr<core::Layer> slice(const core::Layer& from, std::size_t begin, std::size_t end) {
+  auto l = std::make_shared<core::Layer>(from);
+  l->features.assign(from.features.begin() + static_cast<std::ptrdiff_t>(begin),
+                     from.features.begin() + static_cast<std::ptrdiff_t>(end));
+  return l;
+}
+
+std::string titled(const char* ja, const char* en, core::Lang lang, const std::string& tail) {
+  return std::string(lang == core::Lang::ja ? ja : en) + tail;
+}
+
+// The class value of every patient in inject `r`: the ramp's field.
+std::int64_t class_of(const drill::Scenario& s, const drill::PatientOutcome& o,
+                      const drill::Patient& p) {
+  if (!o.placed()) {
+    return -1;
+  }
+  return p.wants_shelter ? shelter_class(s) : o.site;
+}
+
+}  // namespace
+
+std::string hospital_label(const std::string& name, const drill::HospitalLoad& load,
+                           core::Lang lang) {
+  const bool ja = lang == core::Lang::ja;
+  std::string s = name + " " + std::to_string(load.load) + "/" + std::to_string(load.capacity());
+  if (load.damaged) {
+    s += ja ? " 被災" : " damaged";
+  } else if (load.no_power) {
+    s += ja ? " 停電" : " no power";
+  }
+  if (load.full()) {
+    s += ja ? " 満床" : " full";
+  }
+  return s;
+}
+
+std::vector<DrillInjectLayers> drill_map_layers(
+    const drill::Scenario& scenario, const drill::DrillResult& result,
+    const std::vector<std::vector<core::LineString>>& routes, core::Lang lang) {
+  const core::Layer assignment = drill::assignment_layer(scenario, result, lang);
+  const core::Layer all_routes = drill::routes_layer(scenario, result, routes);
+  const core::Layer loads = drill::hospital_load_layer(scenario, result);
+  const std::size_t patients = scenario.patients.size();
+  const std::size_t hospitals = scenario.hospitals.size();
+  const std::string basis = "（" + result.basis.in(lang) + "）";
+  const std::string drill_mark = scenario.drill_data
+                                     ? (lang == core::Lang::ja ? " 訓練用データ" : " drill data")
+                                     : std::string();
+  std::vector<DrillInjectLayers> out;
+  std::size_t route_row = 0;
+  for (std::size_t k = 0; k < result.injects.size(); ++k) {
+    const drill::InjectResult& r = result.injects[k];
+    DrillInjectLayers layers;
+
+    auto p = slice(assignment, k * patients, (k + 1) * patients);
+    p->id = kDrillPatientsLayer;
+    p->title = titled("訓練 患者（色＝搬送先）", "Drill patients (colour = destination)", lang,
+                      drill_mark);
+    p->fields.push_back({"hospital_index", core::FieldType::integer});
+    for (std::size_t i = 0; i < patients; ++i) {
+      p->features[i].values.emplace_back(class_of(scenario, r.patients[i], scenario.patients[i]));
+    }
+    layers.patients = p;
+
+    // routes_layer writes one row per placed patient with a route, inject by inject.
+    std::size_t route_end = route_row;
+    for (std::size_t i = 0; k < routes.size() && i < patients; ++i) {
+      route_end += r.patients[i].placed() && routes[k][i].size() >= 2 ? 1 : 0;
+    }
+    auto routes_now = slice(all_routes, route_row, route_end);
+    routes_now->title = titled("訓練 搬送経路", "Drill routes", lang, basis);
+    layers.routes = routes_now;
+    route_row = route_end;
+
+    auto h = slice(loads, k * hospitals, (k + 1) * hospitals);
+    h->id = kDrillHospitalsLayer;
+    h->title =
+        titled("訓練 受入病院（入院数/病床）", "Drill hospitals (patients/beds)", lang, drill_mark);
+    h->fields.push_back({"label", core::FieldType::text});
+    h->name_field = h->fields.size() - 1;
+    for (std::size_t j = 0; j < hospitals; ++j) {
+      h->features[j].values.emplace_back(
+          hospital_label(scenario.hospitals[j].name, r.hospitals[j], lang));
+    }
+    layers.hospitals = h;
+
+    auto z = std::make_shared<core::Layer>();
+    z->id = kDrillHazardLayer;
+    z->title = titled("訓練 通行止め・危険区域", "Drill closures and hazard zones", lang, "");
+    z->category = core::Category::closure;
+    z->crs = scenario.crs;
+    z->provenance = result.provenance;
+    z->fields = {{"name", core::FieldType::text}, {"kind", core::FieldType::text}};
+    z->name_field = 0;
+    // Every closure so far: a point barrier closes only metres of road, too little to see as a
+    // closed road at the scale of a region, so the closure itself is drawn too.
+    for (const drill::NamedClosure& c : r.state.closures) {
+      const std::string kind = c.hazard_zone ? (lang == core::Lang::ja ? "危険区域" : "hazard zone")
+                                             : (lang == core::Lang::ja ? "通行止め" : "closure");
+      for (const core::Geometry& g : c.closures.barriers) {
+        core::Feature f;
+        f.geometry = g;
+        f.category = core::Category::closure;
+        f.values = {c.name, kind};
+        z->features.push_back(std::move(f));
+      }
+    }
+    layers.hazard_zones = z;
+    out.push_back(std::move(layers));
+  }
+  return out;
+}
+
+style::Ramp hospital_ramp(const drill::Scenario& scenario, core::Lang lang) {
+  // Tableau 10 without its red, which stays the warning colour of patients not placed.
+  static const style::Rgba kColours[] = {
+      style::rgb(0x4e79a7), style::rgb(0xf28e2b), style::rgb(0x59a14f), style::rgb(0xb07aa1),
+      style::rgb(0x76b7b2), style::rgb(0xedc948), style::rgb(0x9c755f), style::rgb(0xff9da7),
+      style::rgb(0x17becf), style::rgb(0xbcbd22)};
+  style::Ramp ramp;
+  ramp.field = "hospital_index";
+  ramp.colours.push_back(style::rgb(0xd62728));
+  ramp.labels.emplace_back(lang == core::Lang::ja ? "未配置" : "not placed");
+  for (std::size_t h = 0; h < scenario.hospitals.size(); ++h) {
+    ramp.breaks.push_back(static_cast<double>(h));
+    ramp.colours.push_back(kColours[h % std::size(kColours)]);
+    ramp.labels.push_back(scenario.hospitals[h].name);
+  }
+  if (!scenario.shelters.empty()) {
+    ramp.breaks.push_back(static_cast<double>(shelter_class(scenario)));
+    ramp.colours.push_back(style::rgb(0x555555));
+    ramp.labels.emplace_back(lang == core::Lang::ja ? "避難所" : "shelter");
+  }
+  return ramp;
+}
+
+}  // namespace caremap::app

@@ -1,0 +1,55 @@
+#pragma once
+// What the drill module puts on the map for one inject, built from the engine's result layers
+// (drill/drill_layers.hpp) so the map, the inspector and the CLI's GeoPackage say the same:
+//  - patients: the inject's rows of the assignment layer (where, time, why not nearer, why not
+//    placed, what the times stand on, 訓練用データ), with "hospital_index" for the colour ramp
+//    (-1 not placed, 0.. the drill's hospitals, then one class for shelter places);
+//  - routes: the inject's routes;
+//  - hospitals: the inject's load rows, named "宗像医師会病院 8/25" (load/capacity, + status);
+//  - closures: every closure and hazard zone so far, as given (points, lines, areas).
+// Pure: no ImGui, no GL; tested in tests/app/drill_map_test.cpp.
+
+#include <vector>
+
+#include "core/lang.hpp"
+#include "core/layer.hpp"
+#include "drill/drill_run.hpp"
+#include "style/style.hpp"
+
+namespace caremap::app {
+
+inline constexpr const char* kDrillPatientsLayer = "drill_patients";
+inline constexpr const char* kDrillRoutesLayer = "drill_routes";
+inline constexpr const char* kDrillHospitalsLayer = "drill_hospitals";
+inline constexpr const char* kDrillHazardLayer = "drill_closures";
+inline constexpr const char* kDrillClosedRoadsLayer = "drill_closed_roads";
+
+/// The class value of a patient placed at a shelter: one past the last hospital.
+inline std::int64_t shelter_class(const drill::Scenario& s) {
+  return static_cast<std::int64_t>(s.hospitals.size());
+}
+
+/// The map layers of every inject: `routes[k][p]` the route of patient p at inject k
+/// (drill::patient_routes). Layers without a feature are still returned (an empty layer
+/// replaces the previous inject's).
+struct DrillInjectLayers {
+  core::LayerPtr patients;
+  core::LayerPtr routes;
+  core::LayerPtr hospitals;
+  core::LayerPtr hazard_zones;
+};
+std::vector<DrillInjectLayers> drill_map_layers(
+    const drill::Scenario& scenario, const drill::DrillResult& result,
+    const std::vector<std::vector<core::LineString>>& routes, core::Lang lang);
+
+/// The hospital label: "宗像医師会病院 8/25", with " 満床" / " 停電" / " 被災" (en: full, no
+/// power, damaged) when so.
+std::string hospital_label(const std::string& name, const drill::HospitalLoad& load,
+                           core::Lang lang);
+
+/// The patients' colour: one class per integer of "hospital_index": the first (-1, not placed)
+/// a warning red, then one qualitative colour per hospital (cycling past 10), then shelters.
+/// Labels are the hospitals' names.
+style::Ramp hospital_ramp(const drill::Scenario& scenario, core::Lang lang);
+
+}  // namespace caremap::app

@@ -1,0 +1,67 @@
+#pragma once
+// The disaster drill in the viewer (issue 13): a scenario (the region's ready drill, --drill, or
+// a file given in the panel) run through its injects on the viewer's road network with every
+// closure drawn on the map, on the job runner. A timeline slider steps through the injects; the
+// panel shows each inject's after-action summary and what changed since the one before; the map
+// shows patients coloured by hospital, routes, hospitals with load/capacity, closed roads and
+// hazard zones (drill_map.hpp). Editing a hospital's free beds or drawing a closure re-solves
+// at once (one keyed job, so quick edits coalesce).
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/modules/analysis_module.hpp"
+#include "app/modules/drill/drill_map.hpp"
+#include "drill/drill_run.hpp"
+
+namespace caremap::app {
+
+struct DrillModuleState {
+  std::string path;                                 ///< the panel's scenario field
+  std::shared_ptr<const drill::Scenario> scenario;  ///< as loaded (capacities of the file)
+  drill::DrillOptions options;
+  std::vector<int> free_beds;  ///< the panel's free beds per hospital, from t = 0
+  std::shared_ptr<const drill::DrillResult> result;
+  std::vector<DrillInjectLayers> layers;     ///< per inject
+  std::vector<core::LayerPtr> closed_roads;  ///< per inject; null without closures
+  int inject = 0;                            ///< the slider
+  std::optional<double> wanted_t_min;        ///< --drill-t: select this inject when solved
+  bool loading = false;
+  bool solving = false;
+  std::string note;  ///< why nothing is shown (no file, other region, an error)
+};
+
+class DrillModule final : public AnalysisModule {
+ public:
+  static constexpr const char* kLoadJob = "drill-load";
+  static constexpr const char* kSolveJob = "drill-solve";
+
+  DrillModuleState state;
+
+  std::string_view id() const override { return "drill"; }
+  ModuleTab tab() const override { return ModuleTab::network; }
+  const char* title(core::Lang lang) const override;
+  void draw_panel(AppState& app, ViewState& view) override;
+  void network_changed(AppState& app) override;
+  void clear(AppState& app) override;
+};
+
+DrillModuleState& drill_state(AppState& app);
+
+/// The region's ready drill (<data_dir>/drills/<region>/drill.json), empty when it has none.
+std::filesystem::path default_drill_path(const std::string& region_id);
+
+/// Reads the scenario on the job runner (its region layers are the viewer's loaded layers), then
+/// solves it.
+void start_load_drill(AppState& app, std::filesystem::path path);
+
+/// Solves the loaded scenario with the panel's free beds and the map's closures.
+void start_drill_solve(AppState& app);
+
+/// Puts inject `k`'s layers on the map (the slider).
+void show_drill_inject(AppState& app, int k);
+
+}  // namespace caremap::app
