@@ -27,6 +27,8 @@ std::size_t index_of(TravelProfile p) {
 }
 
 // The closures and slowdowns as one layer, the form routing::closures_from_layer reads.
+}  // namespace
+
 core::Layer closures_input(const NetworkState& n) {
   core::Layer all;
   for (const core::LayerPtr& l : {n.closures, n.slowdowns}) {
