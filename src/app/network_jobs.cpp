@@ -26,7 +26,6 @@ std::size_t index_of(TravelProfile p) {
   return p == TravelProfile::car ? 0 : 1;
 }
 
-// The closures and slowdowns as one layer, the form routing::closures_from_layer reads.
 }  // namespace
 
 core::Layer closures_input(const NetworkState& n) {
