@@ -70,25 +70,30 @@ std::string unique_id(const AppState& app, const std::string& wanted) {
 // layers the more important category is drawn later (on top), so a hospital that is also a
 // designated shelter shows as a hospital. Within a group, arrival order.
 int draw_group(const LayerEntry& e) {
+  // Bottom to top: basemaps, the population choropleth (a backdrop: analysis results such as
+  // the team-coverage cells and coverage meshes must draw over it), boundaries, area results,
+  // lines, then the facility points by label priority.
   if (e.raster) {
     return 0;
   }
   if (!e.layer) {
-    return 1;
+    return 2;
   }
   switch (e.layer->category) {
-    case core::Category::boundary:
+    case core::Category::population:
       return 1;
+    case core::Category::boundary:
+      return 2;
     case core::Category::mesh:
     case core::Category::coverage_area:
     case core::Category::coverage_gap:
     case core::Category::service_area:
-      return 2;
+      return 3;
     case core::Category::road:
     case core::Category::route:
     case core::Category::closure:
     case core::Category::nearest_link:
-      return 3;
+      return 4;
     default:
       return 1000 + style::default_symbol(e.layer->category).label.priority;
   }
