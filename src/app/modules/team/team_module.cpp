@@ -150,10 +150,24 @@ void start_team(AppState& app) {
       s.seconds = seconds;
     };
     result.layers.push_back(cells);
-    // The classes follow the team of this run (home help required or not).
-    result.styled = [ramp = team_missing_ramp(r.members, lang)](AppState& app) {
+    // The classes follow the team of this run (home help required or not). The first time,
+    // the population choropleth is turned off: its reds under the nearly clear "none" class
+    // would read as a missing member. The user can turn it back on; later runs leave it be.
+    auto fresh = std::make_shared<bool>(false);
+    result.apply = [apply = result.apply, fresh](AppState& app) {
+      apply(app);
+      *fresh = find_layer(app, TeamModule::kCells) == nullptr;
+    };
+    result.styled = [ramp = team_missing_ramp(r.members, lang), fresh](AppState& app) {
       if (LayerEntry* e = find_layer(app, TeamModule::kCells)) {
         e->style.ramp = ramp;
+      }
+      if (*fresh) {
+        for (LayerEntry& e : app.layers) {
+          if (e.layer && !e.is_result && e.layer->category == core::Category::population) {
+            e.style.visible = false;
+          }
+        }
       }
     };
     return result;
