@@ -167,7 +167,8 @@ TEST_CASE("bad road-network options name the option", "[options]") {
   CHECK(fails_with({"--closure-polygon", "200 43.7, 7.5 43.7, 7.5 43.8"}, "--closure-polygon"));
 }
 
-TEST_CASE("the drill options name a scenario (--drill) and the time shown (--drill-t)", "[options]") {
+TEST_CASE("the drill options name a scenario (--drill) and the time shown (--drill-t)",
+          "[options]") {
   const ViewerOptions o = parse({"--drill", "default", "--drill-t", "40"});
   REQUIRE(o.drill.has_value());
   CHECK(*o.drill == "default");
