@@ -31,6 +31,12 @@ std::string names_text(const AppState& app, bool areas_only) {
       continue;
     }
     text += e.title;
+    if (e.style.ramp) {
+      // Class labels of the legend ("複数", "≧ 50 km/h"): not all are in the Japanese range.
+      for (const std::string& label : e.style.ramp->labels) {
+        text += label;
+      }
+    }
     if (e.raster) {
       text += e.raster->credit;
     }
@@ -77,7 +83,7 @@ Fonts build_fonts(const AppState& app, float label_scale) {
   // names; the label fonts only need what labels can show: ASCII, kana and the names.
   ImFontGlyphRangesBuilder ui_builder;
   ui_builder.AddRanges(io.Fonts->GetGlyphRangesJapanese());
-  ui_builder.AddText("°²³±×÷–—…・「」『』（）〜ー①②③④⑤≥≤▲▼◆■●★△");
+  ui_builder.AddText("°²³±×÷–—…・「」『』（）〜ー①②③④⑤≧≦▲▼◆■●★△");
   ui_builder.AddText(names.c_str(), names.c_str() + names.size());
   ImVector<ImWchar> ui_ranges;
   ui_builder.BuildRanges(&ui_ranges);

@@ -220,7 +220,7 @@ Ramp population_density_ramp() {
               {rgb(0xffffb2, 150), rgb(0xfed976, 160), rgb(0xfeb24c, 170), rgb(0xfd8d3c, 175),
                rgb(0xfc4e2a, 180), rgb(0xe31a1c, 185), rgb(0xb10026, 190)},
               {"< 100", "100 – 500", "500 – 1,000", "1,000 – 2,000", "2,000 – 4,000",
-               "4,000 – 8,000", "≥ 8,000"},
+               "4,000 – 8,000", "≧ 8,000"},
               {}};
 }
 
@@ -230,7 +230,7 @@ Ramp road_speed_ramp() {
   return Ramp{"speed_kmh",
               {32.0, 50.0},
               {rgb(0x9a9a9a), rgb(0x6b6b6b), rgb(0x363636)},
-              {"< 32 km/h", "32 – 50 km/h", "≥ 50 km/h"},
+              {"< 32 km/h", "32 – 50 km/h", "≧ 50 km/h"},
               {1.3f, 2.2f, 3.2f}};
 }
 
@@ -403,7 +403,7 @@ LayerSymbology resolve_symbology(const core::Layer& layer, const LayerStyle& sty
       } else if (i == 0) {
         cls.range_label = "< " + format_number(ramp.breaks.empty() ? 0.0 : ramp.breaks[0]);
       } else if (i == ramp.breaks.size()) {
-        cls.range_label = "≥ " + format_number(ramp.breaks[i - 1]);
+        cls.range_label = "≧ " + format_number(ramp.breaks[i - 1]);
       } else if (ramp.breaks[i] - ramp.breaks[i - 1] == 1.0) {
         cls.range_label = format_number(ramp.breaks[i - 1]);
       } else {
