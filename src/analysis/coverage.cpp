@@ -367,6 +367,11 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
   for (const CoverageSource& source : sources) {
     provenance.inputs_from(source.layer->provenance);
   }
+  if (params.demand) {
+    core::Provenance people;
+    people.inputs = params.demand->sources;
+    provenance.inputs_from(people);
+  }
   for (core::Layer* layer :
        {&result.covered, &result.gaps, &result.gap_parts, &result.backup, &result.mesh}) {
     layer->provenance = provenance;

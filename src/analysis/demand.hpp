@@ -22,6 +22,7 @@
 
 #include "core/geometry.hpp"
 #include "core/lang.hpp"
+#include "core/provenance.hpp"
 
 namespace caremap::analysis {
 
@@ -44,6 +45,9 @@ struct Demand {
   /// What the figures are (core::ResultBasis::demand): "2020年国勢調査
   /// 500mメッシュ人口（面積按分）" / "2020 census 500 m mesh population (apportioned by area)".
   core::LocalText basis;
+  /// Where the people come from (the population layer's inputs: file, date, credit), for the
+  /// provenance and the credit lines of every result that counts them.
+  std::vector<core::SourceRef> sources;
 };
 
 }  // namespace caremap::analysis

@@ -104,6 +104,7 @@ Demand build(const core::Layer& layer, const CountFields& fields, const core::La
   }
   Demand demand;
   demand.basis = std::move(basis);
+  demand.sources = layer.provenance.inputs;
   demand.has_age_bands = fields.age65 && fields.age75;
   ApportionReport report;
   report.features = layer.size();

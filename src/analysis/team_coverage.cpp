@@ -155,6 +155,9 @@ core::Provenance provenance_of(const TeamParams& params, const Demand& demand,
   for (const core::Layer* l : layers) {
     p.inputs_from(l->provenance);
   }
+  core::Provenance people;
+  people.inputs = demand.sources;
+  p.inputs_from(people);
   if (params.network != nullptr) {
     add_network_provenance(p, *params.network, routing::Metric::time, params.overlay);
     p.basis.distance = team_distance_basis(params.members, *params.network);

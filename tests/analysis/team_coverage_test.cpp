@@ -3,6 +3,7 @@
 
 #include "analysis/team_coverage.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "analysis/fixtures.hpp"
@@ -34,6 +35,7 @@ std::vector<TeamMember> test_team(bool home_help_required = false) {
 analysis::Demand demand() {
   analysis::Demand d;
   d.cities = {"A", "B"};
+  d.sources = {core::SourceRef{"mesh.txt", "population", "2020-10-01", "出典：テスト統計"}};
   d.has_age_bands = true;
   d.basis = {"テスト人口", "test population"};
   const std::vector<std::tuple<std::uint32_t, double, double>> cells{
@@ -109,6 +111,9 @@ TEST_CASE("each cell's missing member is the one not drawn near it", "[analysis]
   CHECK(text(r.cells, 3, "missing_members") == "visiting_nurse,pharmacy,care_manager");
   CHECK(text(r.cells, 3, "missing_count") == "3");
   CHECK(text(r.cells, 0, "missing_ja") == "なし");
+  // The people's source is credited beside the offices'.
+  CHECK(std::any_of(r.cells.provenance.inputs.begin(), r.cells.provenance.inputs.end(),
+                    [](const core::SourceRef& s) { return s.credit == "出典：テスト統計"; }));
   // The map's classes: none 0, member m alone m + 1, several = members + 1.
   CHECK(text(r.cells, 0, "missing_code") == "0");
   CHECK(text(r.cells, 1, "missing_code") == "2");  // the visiting nurse, second member
