@@ -38,6 +38,7 @@ shot viewer-default-en --lang en
 shot viewer-zoom-labels-ja --lang ja --view 130.552,33.806,14
 shot viewer-nearest-ja --lang ja --nearest 130.500,33.790 --k 3 --view 130.52,33.80,12
 shot viewer-coverage-ja --lang ja --coverage clinic:4000
+shot viewer-team-ja --lang ja --team --view 130.53,33.82,11.4 --frames 30
 # Travel time on the default region's trunk roads (KSJ N01 1996): service areas from 宗像市役所.
 shot viewer-default-service-area-ja --lang ja --service-area 130.5406,33.8054 --bands 5,10,15 \
   --tab network --frames 40
@@ -67,4 +68,14 @@ if [ -z "${ONLY:-}" ] || [[ map-export-ja == *"$ONLY"* ]]; then
     --export-map "$out/map-export-ja.png.tmp" --export-width 2400 >/dev/null
   mv "$out/map-export-ja.png.tmp" "$out/map-export-ja.png"
   echo "wrote $out/map-export-ja.png"
+fi
+
+# The home-care team (issue 12): census cells coloured by the team member out of reach, the map
+# alone with its legend (the north coast and the islands, where the gaps are).
+if [ -z "${ONLY:-}" ] || [[ map-team-missing-ja == *"$ONLY"* ]]; then
+  xvfb-run -a -s "-screen 0 1600x1000x24" "$viewer" --no-settings --lang ja --team \
+    --view 130.47,33.86,12.0 --frames 30 \
+    --export-map "$out/map-team-missing-ja.png.tmp" --export-width 1800 --export-height 1400 >/dev/null
+  mv "$out/map-team-missing-ja.png.tmp" "$out/map-team-missing-ja.png"
+  echo "wrote $out/map-team-missing-ja.png"
 fi
