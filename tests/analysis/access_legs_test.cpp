@@ -15,20 +15,9 @@ using namespace caremap::analysis;
 
 namespace {
 
-// One trunk road A(0,0) - B(1000,0) at 36 km/h (10 m/s); legs at 18 km/h (5 m/s), no detour, so
-// every expected time is a distance over 5 or 10.
+// One trunk road A(0,0) - B(1000,0): test::trunk_network.
 std::shared_ptr<const routing::RoadNetwork> trunk(std::vector<core::Polygon> land = {}) {
-  routing::NetworkDescription d;
-  d.access.speed_kmh = 18.0;
-  d.access.detour_factor = 1.0;
-  d.access.flag_distance_m = 300.0;
-  d.access.max_distance_m = 5000.0;
-  d.access.direct_legs = true;
-  d.basis = {"幹線道路のみ（テスト）", "trunk roads only (test)"};
-  d.land = std::move(land);
-  return std::make_shared<const routing::RoadNetwork>(
-      test::parse_road_fixture("node A 0 0\nnode B 1000 0\nway 1 A B speed=36\n").graph,
-      std::move(d));
+  return test::trunk_network(1000.0, std::move(land));
 }
 
 core::Polygon box(double x0, double y0, double x1, double y1) {

@@ -29,6 +29,26 @@ inline std::shared_ptr<const routing::RoadNetwork> network_of(const std::string&
   return std::make_shared<const routing::RoadNetwork>(parse_road_fixture(fixture).graph);
 }
 
+/// One trunk road A(0, 0) - B(length_m, 0) at 36 km/h (10 m/s) on a network with costed access
+/// and direct legs at 18 km/h (5 m/s), no detour, flagged beyond 300 m, up to 5 km: every
+/// expected time is a distance over 5 or 10. `land` limits the legs (routing/land_parts.hpp).
+inline std::shared_ptr<const routing::RoadNetwork> trunk_network(
+    double length_m, std::vector<core::Polygon> land = {}) {
+  routing::NetworkDescription d;
+  d.access.speed_kmh = 18.0;
+  d.access.detour_factor = 1.0;
+  d.access.flag_distance_m = 300.0;
+  d.access.max_distance_m = 5000.0;
+  d.access.direct_legs = true;
+  d.basis = {"幹線道路のみ（テスト）", "trunk roads only (test)"};
+  d.land = std::move(land);
+  return std::make_shared<const routing::RoadNetwork>(
+      parse_road_fixture("node A 0 0\nnode B " + std::to_string(length_m) +
+                         " 0\nway 1 A B speed=36\n")
+          .graph,
+      std::move(d));
+}
+
 /// A point layer named `id` with a name field; features in the given order.
 inline core::LayerPtr point_layer(const std::string& id, core::Category category,
                                   const std::vector<std::pair<std::string, core::XY>>& points) {

@@ -11,19 +11,9 @@ using namespace caremap;
 
 namespace {
 
-// A trunk road A(0,0) - B(10 km, 0) at 36 km/h (10 m/s); access and direct legs at 18 km/h
-// (5 m/s) with no detour, so every time is a distance over 5 or 10.
+// A trunk road A(0,0) - B(10 km, 0) at 10 m/s, legs at 5 m/s (test::trunk_network).
 std::shared_ptr<const routing::RoadNetwork> trunk() {
-  routing::NetworkDescription d;
-  d.access.speed_kmh = 18.0;
-  d.access.detour_factor = 1.0;
-  d.access.flag_distance_m = 300.0;
-  d.access.max_distance_m = 5000.0;
-  d.access.direct_legs = true;
-  d.basis = {"幹線道路のみ（テスト）", "trunk roads only (test)"};
-  return std::make_shared<const routing::RoadNetwork>(
-      test::parse_road_fixture("node A 0 0\nnode B 10000 0\nway 1 A B speed=36\n").graph,
-      std::move(d));
+  return test::trunk_network(10'000.0);
 }
 
 // P0 at (0, 100) beside the road; P1 at (0, 4000), 4 km off it.
