@@ -28,30 +28,38 @@ LandParts::LandParts(std::vector<core::Polygon> parts) : m_parts(std::move(parts
     boxes.push_back({bg::return_envelope<core::Box>(m_parts[i]), i});
   }
   m_tree = decltype(m_tree)(boxes.begin(), boxes.end());
-  // Union-find over the parts that touch: candidates by box (grown by the join distance), then
-  // the exact polygon distance.
+  // Union-find over the parts that touch. Boundaries of neighbouring municipalities drawn from
+  // one survey share their vertices along the border, so parts with vertices within the join
+  // distance of each other are one land. One R-tree of every vertex: a few milliseconds for the
+  // default region's 691 parts, where a polygon-to-polygon distance per pair of overlapping
+  // boxes (every islet inside the mainland's box) took seconds.
   std::vector<std::uint32_t> parent(m_parts.size());
   for (std::uint32_t i = 0; i < parent.size(); ++i) {
     parent[i] = i;
   }
-  for (const Value& v : boxes) {
-    core::Box grown = v.first;
-    grown.min_corner().x -= kLandJoinDistance_m;
-    grown.min_corner().y -= kLandJoinDistance_m;
-    grown.max_corner().x += kLandJoinDistance_m;
-    grown.max_corner().y += kLandJoinDistance_m;
-    m_tree.query(
-        bgi::intersects(grown), boost::make_function_output_iterator([&](const Value& other) {
-          if (other.second <= v.second) {
-            return;
-          }
-          const std::uint32_t a = find_root(parent, v.second);
-          const std::uint32_t b = find_root(parent, other.second);
-          if (a != b &&
-              bg::distance(m_parts[v.second], m_parts[other.second]) <= kLandJoinDistance_m) {
-            parent[std::max(a, b)] = std::min(a, b);
-          }
-        }));
+  using Vertex = std::pair<core::XY, std::uint32_t>;
+  std::vector<Vertex> vertices;
+  for (std::uint32_t i = 0; i < m_parts.size(); ++i) {
+    for (const core::XY& v : m_parts[i].outer()) {
+      vertices.emplace_back(v, i);
+    }
+  }
+  const bgi::rtree<Vertex, bgi::rstar<16>> vertex_tree(vertices.begin(), vertices.end());
+  for (const Vertex& v : vertices) {
+    const core::Box near{{v.first.x - kLandJoinDistance_m, v.first.y - kLandJoinDistance_m},
+                         {v.first.x + kLandJoinDistance_m, v.first.y + kLandJoinDistance_m}};
+    vertex_tree.query(bgi::intersects(near),
+                      boost::make_function_output_iterator([&](const Vertex& other) {
+                        if (other.second == v.second ||
+                            bg::distance(v.first, other.first) > kLandJoinDistance_m) {
+                          return;
+                        }
+                        const std::uint32_t a = find_root(parent, v.second);
+                        const std::uint32_t b = find_root(parent, other.second);
+                        if (a != b) {
+                          parent[std::max(a, b)] = std::min(a, b);
+                        }
+                      }));
   }
   m_land.resize(m_parts.size());
   std::vector<std::uint32_t> land_of_root(m_parts.size(), UINT32_MAX);

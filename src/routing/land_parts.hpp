@@ -4,9 +4,11 @@
 // part; a place on an island whose nearest road is on the mainland is "not connected by road",
 // never sent across the sea in a straight line.
 //
-// Parts that touch (within kLandJoinDistance) are one land: the mainland of 福津市 and that of
-// 宗像市 meet along their border, and a leg from one city to a road or a hospital in the other
-// crosses no sea.
+// Parts that touch are one land: the mainland of 福津市 and that of 宗像市 meet along their
+// border (their boundaries share vertices there), and a leg from one city to a road or a
+// hospital in the other crosses no sea. "Touch" is read as "have outer-ring vertices within
+// kLandJoinDistance_m of each other", which boundaries from one survey satisfy along a shared
+// border.
 //
 // Places outside every part (a road in a neighbouring city, a point just off the coast line of
 // 1:25,000 boundaries) are not judged: legs to them are allowed.
@@ -29,7 +31,7 @@ class LandParts {
  public:
   LandParts() = default;
   /// Every polygon (and every part of every multipolygon) of `layers`' features; touching parts
-  /// joined into one land. O(P log P) plus one distance test per pair of parts whose boxes meet.
+  /// joined into one land. O(V log V) for V outer-ring vertices.
   explicit LandParts(std::vector<core::Polygon> parts);
   /// The polygon parts of a boundary layer.
   static std::vector<core::Polygon> parts_of(const core::Layer& boundaries);
