@@ -10,6 +10,7 @@
 #include "analysis/facility_set.hpp"
 #include "analysis/people_in_areas.hpp"
 #include "core/error.hpp"
+#include "core/number_format.hpp"
 
 namespace caremap::analysis {
 
@@ -19,10 +20,6 @@ namespace {
 
 std::string number_text(double v) {
   return core::to_text(core::FieldValue{v});
-}
-
-double percent(double part, double whole) {
-  return whole > 0.0 ? 100.0 * part / whole : 0.0;
 }
 
 void validate(std::span<const CoverageSource> sources, const CoverageParams& params) {
@@ -182,7 +179,7 @@ void add_people(const Demand& demand, const DiscCoverage& reach, bool backup,
         feature.values[f65] = v.people_65plus;
         feature.values[f65 + 1] = v.people_75plus;
       }
-      feature.values[fpct] = percent(v.people, pc.total.people);
+      feature.values[fpct] = core::percent(v.people, pc.total.people);
     }
   };
   annotate(result.covered, &PeopleCoverage::covered);
@@ -285,8 +282,8 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
     const core::MultiPolygon gap = clip(Overlay::difference, city, reach.any, "gap", diagnostics);
     row.covered_km2 = bg::area(covered) / 1e6;
     row.uncovered_km2 = bg::area(gap) / 1e6;
-    row.covered_pct = percent(row.covered_km2, row.city_km2);
-    row.uncovered_pct = percent(row.uncovered_km2, row.city_km2);
+    row.covered_pct = core::percent(row.covered_km2, row.city_km2);
+    row.uncovered_pct = core::percent(row.uncovered_km2, row.city_km2);
     row.gap_parts = gap.size();
     result.covered.features.push_back(
         area_feature(core::Category::coverage_area, covered,
@@ -311,7 +308,7 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
       const core::MultiPolygon backup =
           clip(Overlay::intersection, city, reach.backup, "backup coverage", diagnostics);
       row.backup_km2 = bg::area(backup) / 1e6;
-      row.backup_pct = percent(row.backup_km2, row.city_km2);
+      row.backup_pct = core::percent(row.backup_km2, row.city_km2);
       result.backup.features.push_back(
           area_feature(core::Category::coverage_area, backup,
                        {city.name, row.backup_km2, row.city_km2, row.backup_pct}));
@@ -350,8 +347,8 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
   }
   s.circle_segments = params.circle_segments;
   s.circle_area_error = circle_area_error(params.circle_segments);
-  s.covered_pct = percent(s.covered_km2, s.city_km2);
-  s.backup_pct = percent(s.backup_km2, s.city_km2);
+  s.covered_pct = core::percent(s.covered_km2, s.city_km2);
+  s.backup_pct = core::percent(s.backup_km2, s.city_km2);
 
   core::Provenance provenance;
   provenance.operation = "coverage";

@@ -24,6 +24,10 @@ std::string format_people(double people) {
   return (n < 0 ? "-" : "") + out;
 }
 
+double percent(double part, double whole) {
+  return whole > 0.0 ? 100.0 * part / whole : 0.0;
+}
+
 std::string format_share(double part, double whole) {
   return whole > 0.0 ? format_fixed(100.0 * part / whole, 1) + " %" : "–";
 }

@@ -10,6 +10,8 @@ namespace caremap::core {
 std::string format_fixed(double value, int decimals);
 /// Whole people with thousands separators: "97,123" (apportioned figures are rounded).
 std::string format_people(double people);
+/// 100 x part / whole; 0 when whole is 0 (no people, no area: nothing to share).
+double percent(double part, double whole);
 /// "12.3 %" of `whole` ("–" when whole is 0).
 std::string format_share(double part, double whole);
 

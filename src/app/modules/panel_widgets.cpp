@@ -49,18 +49,6 @@ std::string distance_text(double m) {
   return buf;
 }
 
-std::string people_text(double people) {
-  const std::string digits = std::to_string(static_cast<long long>(people + 0.5));
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) {
-      out += ',';
-    }
-    out += digits[i];
-  }
-  return out;
-}
-
 bool pick_button(bool picking, Lang l) {
   if (picking) {
     ImGui::TextColored(kPanelActive, "%s", tr(l, Str::analysis_picking));

@@ -30,9 +30,6 @@ bool category_combo(const char* label, core::Category& c,
 /// "1.23 km" / "850 m".
 std::string distance_text(double m);
 
-/// People rounded to whole persons with thousands separators: "12,345".
-std::string people_text(double people);
-
 /// The "pick on the map" button, or the picking hint while picking; true when pressed.
 bool pick_button(bool picking, Lang l);
 

@@ -9,6 +9,7 @@
 #include "app/modules/analysis_job.hpp"
 #include "app/modules/module_access.hpp"
 #include "app/people_source.hpp"
+#include "core/number_format.hpp"
 #include "crs/transformer.hpp"
 
 namespace caremap::app {
@@ -32,18 +33,14 @@ void CoverageModule::clear(AppState& app) {
 
 namespace {
 
-double percent(double part, double whole) {
-  return whole > 0.0 ? 100.0 * part / whole : 0.0;
-}
-
 std::optional<CityPeopleRow> people_row(const std::optional<analysis::PeopleCoverage>& p) {
   if (!p) {
     return std::nullopt;
   }
-  return CityPeopleRow{p->total.people, percent(p->covered.people, p->total.people),
+  return CityPeopleRow{p->total.people, core::percent(p->covered.people, p->total.people),
                        p->total.people_75plus,
-                       percent(p->covered.people_75plus, p->total.people_75plus),
-                       percent(p->backup.people, p->total.people)};
+                       core::percent(p->covered.people_75plus, p->total.people_75plus),
+                       core::percent(p->backup.people, p->total.people)};
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "app/modules/service_areas/service_areas_module.hpp"
 #include "app/network_jobs.hpp"
 #include "app/symbol_icons.hpp"
+#include "core/number_format.hpp"
 
 namespace caremap::app {
 
@@ -86,8 +87,8 @@ void ServiceAreasModule::draw_panel(AppState& app, ViewState& /*view*/) {
       int col = 1;
       if (people) {
         ImGui::TableSetColumnIndex(col++);
-        ImGui::Text("%s (%s)", people_text(b.people.value_or(0.0)).c_str(),
-                    people_text(b.people_75plus.value_or(0.0)).c_str());
+        ImGui::Text("%s (%s)", core::format_people(b.people.value_or(0.0)).c_str(),
+                    core::format_people(b.people_75plus.value_or(0.0)).c_str());
       }
       ImGui::TableSetColumnIndex(col++);
       ImGui::Text("%.2f", b.area_km2);

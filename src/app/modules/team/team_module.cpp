@@ -11,24 +11,21 @@
 #include "app/people_source.hpp"
 #include "app/shared_overlay.hpp"
 #include "app/strings.hpp"
+#include "core/number_format.hpp"
 #include "routing/road_network.hpp"
 
 namespace caremap::app {
 
 namespace {
 
-double percent(double part, double whole) {
-  return whole > 0.0 ? 100.0 * part / whole : 0.0;
-}
-
 TeamCityFigures figures_of(const analysis::TeamCityRow& row,
                            const std::vector<analysis::TeamMember>& members) {
   TeamCityFigures f;
   f.city = row.city;
   f.people = row.people.people;
-  f.whole_team_pct = percent(row.whole_team.people, row.people.people);
+  f.whole_team_pct = core::percent(row.whole_team.people, row.people.people);
   f.people_75plus = row.people.people_75plus;
-  f.whole_team_75plus_pct = percent(row.whole_team.people_75plus, row.people.people_75plus);
+  f.whole_team_75plus_pct = core::percent(row.whole_team.people_75plus, row.people.people_75plus);
   if (row.most_missing) {
     f.most_missing = members[*row.most_missing].name;
   }
