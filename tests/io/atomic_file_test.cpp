@@ -1,5 +1,9 @@
 #include "io/atomic_file.hpp"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "core/error.hpp"
@@ -44,4 +48,58 @@ TEST_CASE("atomic file errors name the target", "[io][atomic]") {
   io::AtomicFile nothing(dir / "empty.csv");
   CHECK_THROWS_AS(nothing.commit(), core::OutputError);
   CHECK_THROWS_AS(io::AtomicFile(dir.path()), core::OutputError);  // a directory
+}
+
+namespace {
+
+// The id of a process that has ended (forked, exited and reaped): what a SIGKILLed run leaves
+// in a temporary's name.
+long ended_process_id() {
+  const pid_t child = fork();
+  if (child == 0) {
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  return child;
+}
+
+}  // namespace
+
+TEST_CASE("temporaries left by a killed process are removed by the next write of that target",
+          "[io][atomic]") {
+  test::ScratchDir dir;
+  const auto target = dir / "od.gpkg";
+  test::write_text(target, "previous");
+  const std::string dead = std::to_string(ended_process_id());
+  const std::string alive = std::to_string(getppid());  // e.g. another run still writing
+  for (const std::string& name :
+       {".od.tmp-" + dead + "-0123456789ab.gpkg", ".od.tmp-" + dead + "-0123456789ab.gpkg-journal",
+        ".od.tmp-" + dead + "-0123456789ab_temp.fgb", ".od.tmp-" + alive + "-0123456789ab.gpkg",
+        ".od.tmp-" + dead + "-0123456789ab.csv", ".odx.tmp-" + dead + "-0123456789ab.gpkg",
+        ".od.tmp-" + dead + "-short.gpkg"}) {
+    test::write_text(dir / name, "half");
+  }
+  {
+    io::AtomicFile f(target);
+    test::write_text(f.temp_path(), "new");
+    f.commit();
+  }
+  CHECK(test::read_text(target) == "new");
+  // Only the ended process's files for od.gpkg went; the live one's, other targets' and names
+  // that are not ours stay.
+  std::vector<std::string> kept{
+      ".od.tmp-" + dead + "-0123456789ab.csv", ".od.tmp-" + alive + "-0123456789ab.gpkg",
+      ".od.tmp-" + dead + "-short.gpkg", ".odx.tmp-" + dead + "-0123456789ab.gpkg", "od.gpkg"};
+  std::sort(kept.begin(), kept.end());
+  CHECK(dir.files() == kept);
+  CHECK(io::remove_stale_temporaries(dir / "od.csv") == 1);
+}
+
+TEST_CASE("a temporary's name carries the writing process's id", "[io][atomic]") {
+  test::ScratchDir dir;
+  io::AtomicFile f(dir / "report.pdf");
+  const std::string name = f.temp_path().filename().string();
+  CHECK_THAT(name, Catch::StartsWith(".report.tmp-" + std::to_string(getpid()) + "-"));
+  CHECK_THAT(name, Catch::EndsWith(".pdf"));
 }
