@@ -1,23 +1,15 @@
 // Ctrl-C on a real `caremap` process: a long od-matrix run on the Monaco extract gets SIGINT
 // (and SIGTERM), exits 5, leaves no temporary file and the earlier output byte for byte.
 
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <sstream>
-#include <thread>
 
+#include "cli/caremap_process.hpp"
 #include "cli/cli_runner.hpp"
 #include "cli/exit_codes.hpp"
 #include "io/io_test_support.hpp"
 #include "test_paths.hpp"
-
-extern char** environ;
 
 using namespace caremap;
 namespace fs = std::filesystem;
@@ -38,46 +30,6 @@ std::string origin_grid(int per_side) {
     }
   }
   return csv.str();
-}
-
-struct Child {
-  pid_t pid = -1;
-  int status = 0;
-};
-
-Child spawn_caremap(const std::vector<std::string>& args, const fs::path& stderr_file) {
-  std::vector<std::string> all{CAREMAP_CLI_EXE};
-  all.insert(all.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : all) {
-    argv.push_back(a.data());
-  }
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr_file.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  Child child;
-  const int rc = posix_spawn(&child.pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  REQUIRE(rc == 0);
-  return child;
-}
-
-// Waits for the child, killing it after `limit` so a run that ignores the signal fails the test
-// instead of hanging it.
-bool wait_for(Child& child, std::chrono::seconds limit) {
-  const auto end = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < end) {
-    if (waitpid(child.pid, &child.status, WNOHANG) == child.pid) {
-      return true;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  kill(child.pid, SIGKILL);
-  waitpid(child.pid, &child.status, 0);
-  return false;
 }
 
 }  // namespace
@@ -111,14 +63,14 @@ TEST_CASE("Ctrl-C stops a long od-matrix run with exit 5 and the earlier output 
   const std::string sidecar_before = test::read_text(outputs / "od.csv.provenance.json");
 
   // 90 000 origins on one thread: far longer than the second the test waits before the signal.
-  Child child = spawn_caremap(
+  test::ChildProcess child = test::spawn_caremap(
       with_network({"od-matrix", "--origins", (inputs / "many.csv").string(), "--destinations",
                     (inputs / "sites.csv").string(), "--threads", "1", "--out", out}),
       inputs / "stderr.txt");
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   const auto signalled = std::chrono::steady_clock::now();
   REQUIRE(kill(child.pid, signal_number) == 0);
-  REQUIRE(wait_for(child, std::chrono::seconds(60)));
+  REQUIRE(test::wait_for(child, std::chrono::seconds(60)));
   const double stop_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - signalled).count();
   INFO("stderr: " << test::read_text(inputs / "stderr.txt"));
