@@ -15,6 +15,7 @@ mkdir -p "$out"
 config=$(mktemp -d)
 trap 'rm -rf "$config"' EXIT
 export XDG_CONFIG_HOME=$config
+export XDG_STATE_HOME=$config/state  # the autosave of these runs is not the user's
 
 # A real facility layer on the OpenStreetMap network caremap ships for tests (see
 # tests/app/data/README.md); the default region has trunk roads only (KSJ N01, 1996).
@@ -78,4 +79,26 @@ if [ -z "${ONLY:-}" ] || [[ map-team-missing-ja == *"$ONLY"* ]]; then
     --export-map "$out/map-team-missing-ja.png.tmp" --export-width 1800 --export-height 1400 >/dev/null
   mv "$out/map-team-missing-ja.png.tmp" "$out/map-team-missing-ja.png"
   echo "wrote $out/map-team-missing-ja.png"
+fi
+
+# Crash recovery: a planner's session (a what-if clinic, a closed area, service areas) killed with
+# kill -9 once its autosave holds them; the next start offers to recover it.
+if [ -z "${ONLY:-}" ] || [[ viewer-recover-ja == *"$ONLY"* ]]; then
+  session=$XDG_STATE_HOME/caremap/session.json
+  rm -f "$session"
+  xvfb-run -a -s "-screen 0 1600x1000x24" "$viewer" --no-settings --size 1600x1000 --lang ja \
+    --plan-add 130.540,33.870 --plan-reach 20 --service-area 130.5406,33.8054 --bands 5,10,15 \
+    --closure-polygon "130.530 33.800, 130.545 33.800, 130.545 33.810, 130.530 33.810" \
+    >/dev/null 2>&1 &
+  session_run=$!
+  for _ in $(seq 600); do
+    if grep -q '"add": \[$' "$session" 2>/dev/null && grep -q '"closures": \[$' "$session"; then
+      break
+    fi
+    sleep 0.2
+  done
+  killed=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["pid"])' "$session")
+  kill -9 "$killed"
+  wait "$session_run" || true
+  shot viewer-recover-ja --lang ja --recover ask --frames 3
 fi

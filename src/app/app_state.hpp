@@ -121,6 +121,11 @@ struct AppState {
   /// converts takes its own lonlat->clone() (crs::Transformer is not shareable).
   std::shared_ptr<crs::Transformer> lonlat;
 
+  /// What was asked to be opened, as given (for the autosave, app/project_capture.hpp): the
+  /// region by name or project file, and the data files and basemaps opened besides it.
+  std::string opened_region;
+  std::vector<std::string> opened_files;
+
   std::vector<LayerEntry> layers;  ///< in drawing order: first is drawn first (bottom)
   std::optional<Selection> selection;
   std::optional<Selection> hover;

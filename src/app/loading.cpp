@@ -70,6 +70,7 @@ std::shared_ptr<const index::LayerIndex> index_of(const core::LayerPtr& layer) {
 }  // namespace
 
 JobId start_open_region(AppState& app, std::string name_or_path) {
+  app.opened_region = name_or_path;
   ++app.loads_started;
   return app.jobs.submit(
       "open " + name_or_path,
@@ -127,6 +128,7 @@ void start_open_file(AppState& app, std::filesystem::path path) {
     start_load_network(app, std::move(path));
     return;
   }
+  app.opened_files.push_back(path.string());
   ++app.loads_started;
   const std::string working = app.working_crs;
   if (is_raster_path(path)) {

@@ -69,6 +69,8 @@ struct NetworkState {
   // the layers the user sees and exports (category closure; slowdowns carry "factor").
   core::LayerPtr closures;   ///< barriers; null when none
   core::LayerPtr slowdowns;  ///< slowdown areas; null when none
+  /// The closure files read into `closures` / `slowdowns` (the autosave reads them again).
+  std::vector<std::filesystem::path> closure_files;
   /// The overlay of `closures` + `slowdowns` on the current network, shared by the jobs of one
   /// generation (network_jobs.hpp, current_overlay()); rebuilt when either changes.
   std::shared_ptr<SharedOverlay> overlay;

@@ -204,7 +204,8 @@ ViewerOptions parse_viewer_options(std::span<const std::string_view> args) {
     o.closures.push_back(
         ClosureOption{"slowdown", core::parse_lonlat_list(v.substr(colon + 1), opt, 3), factor});
   });
-  add(app, "--closures", "FILE", [&](auto, const std::string& v) { o.closures_file = v; });
+  add(app, "--closures", "FILE",
+      [&](auto, const std::string& v) { o.closures_files.emplace_back(v); });
   add(app, "--tab", "basic|network", [&](auto opt, std::string_view v) {
     o.tab = choice(opt, v, {"basic", "network"});
   });
@@ -229,6 +230,10 @@ ViewerOptions parse_viewer_options(std::span<const std::string_view> args) {
   });
   add(app, "--dump-state", "OUT.json", [&](auto, const std::string& v) { o.dump_state = v; });
   app.add_flag("--no-settings", o.no_settings);
+  add(app, "--recover", "ask|yes|no", [&](auto opt, const std::string& v) {
+    choice(opt, v, {"ask", "yes", "no"});
+    o.recover = v;
+  });
 
   // CLI11 takes the arguments last first.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -278,7 +283,8 @@ const char* viewer_usage() {
   --closure-polygon "LON LAT, ..."  a closed area (repeatable)
   --closure-line "LON LAT, ..."     a closed line (repeatable)
   --slowdown "F:LON LAT, ..."       a slowdown area, travel time x F (repeatable)
-  --closures FILE               closures from a file (polygons, lines, points, factor, way_id)
+  --closures FILE               closures from a file (polygons, lines, points, factor, way_id;
+                                repeatable)
   --tab basic|network           open this tab of the analysis panel
   --drill FILE                  run a drill scenario (docs/drill.md); "default": the region's
   --drill-t MIN                 show the drill at this time (the last inject at or before it)
@@ -290,6 +296,8 @@ const char* viewer_usage() {
                                 (tests: the viewer must return to idle; repeatable)
   --dump-state OUT.json         write camera, map rectangle and labels after the last frame
   --no-settings                 neither read nor write the settings file
+  --recover ask|yes|no          after a crash: ask (default), restore or discard the autosaved
+                                work without asking (tests; headless runs take part only with it)
 )";
 }
 

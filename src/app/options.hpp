@@ -38,7 +38,7 @@
 //     --closure-polygon PTS   a closed area, "lon lat, lon lat, ..." (repeatable)
 //     --closure-line PTS      a closed line, "lon lat, lon lat, ..." (repeatable)
 //     --slowdown F:PTS        a slowdown area with time factor F (repeatable)
-//     --closures FILE         read closures from a file (the CLI's --closures rules)
+//     --closures FILE         read closures from a file (the CLI's --closures rules; repeatable)
 //     --tab basic|network     open this tab of the analysis panel
 //     --drill FILE            run a drill scenario (docs/drill.md); "default": the region's
 //     --drill-t MIN           show the drill's inject at this time (default the first)
@@ -49,6 +49,7 @@
 //     --cancel KIND           cancel the first open|network|coverage|service-area job (tests)
 //     --dump-state OUT.json   write camera, map rectangle and placed labels after the last frame
 //     --no-settings           neither read nor write the settings file
+//     --recover ask|yes|no    after a crash: ask, restore or discard the autosaved work
 
 #include <filesystem>
 #include <optional>
@@ -66,11 +67,13 @@ namespace caremap::app {
 struct ViewOption {
   core::LonLat center;
   double zoom = 12.0;
+  friend bool operator==(const ViewOption&, const ViewOption&) = default;
 };
 
 struct CoverageOption {
   core::Category category = core::Category::clinic;
   std::optional<double> radius_m;
+  friend bool operator==(const CoverageOption&, const CoverageOption&) = default;
 };
 
 struct SelectOption {
@@ -83,6 +86,7 @@ struct ClosureOption {
   std::string kind;  ///< "area", "line" or "slowdown"
   std::vector<core::LonLat> points;
   double factor = 2.0;
+  friend bool operator==(const ClosureOption&, const ClosureOption&) = default;
 };
 
 struct ViewerOptions {
@@ -119,9 +123,9 @@ struct ViewerOptions {
   std::optional<int> sa_mode;   ///< analysis::ServiceAreaMode as int
   std::optional<int> sa_shape;  ///< analysis::BandShape as int
   std::vector<ClosureOption> closures;
-  std::optional<std::filesystem::path> closures_file;
-  std::optional<int> tab;                      ///< 0 basic, 1 network
-  std::optional<std::filesystem::path> drill;  ///< "default": the region's ready drill
+  std::vector<std::filesystem::path> closures_files;  ///< --closures (repeatable)
+  std::optional<int> tab;                             ///< 0 basic, 1 network
+  std::optional<std::filesystem::path> drill;         ///< "default": the region's ready drill
   std::optional<double> drill_t_min;
   std::vector<std::filesystem::path> basemaps;
   bool gsi = false;
@@ -129,6 +133,10 @@ struct ViewerOptions {
   std::vector<std::string> cancel;  ///< job kinds to cancel once queued (open, network, ...)
   std::optional<std::filesystem::path> dump_state;
   bool no_settings = false;
+  /// --recover ask|yes|no: after a crash, ask (the dialog; default), restore or discard the
+  /// autosaved state without asking (app/autosave.hpp). Makes a headless run take part in the
+  /// autosave.
+  std::optional<std::string> recover;
   bool help = false;
 
   /// True when the run renders and exits without a person (screenshot or export).

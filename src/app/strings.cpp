@@ -313,6 +313,18 @@ constexpr std::array<Entry, string_count()> kTable{{
      "Click a patient: the inspector shows where they go, the time, and why not a nearer "
      "hospital."},
     {Str::drill_viewer_closures, "地図上で描いた通行止め", "Closures drawn on the map"},
+    {Str::recover_title, "前回の作業を復元しますか？", "Recover your previous work?"},
+    {Str::recover_question,
+     "caremap は前回正常に終了しませんでした。自動保存された作業状態 (地域、表示中のレイヤ、"
+     "分析の条件、what-if・通行止め) を復元できます。",
+     "caremap did not close normally last time. The autosaved work (region, layers shown, "
+     "analysis settings, what-ifs and closures) can be restored."},
+    {Str::recover_saved_at, "自動保存", "Autosaved"},
+    {Str::recover_region, "地域", "Region"},
+    {Str::recover_contents_format, "表示中のレイヤ %d 件 · 通行止め %d 件 · what-if の診療所 %d 件",
+     "%d layers shown · %d closures · %d what-if clinics"},
+    {Str::recover_yes, "復元する", "Recover"},
+    {Str::recover_no, "破棄して新しく始める", "Discard and start fresh"},
 }};
 
 constexpr bool table_in_enum_order() {

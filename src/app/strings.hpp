@@ -267,6 +267,14 @@ enum class Str {
   drill_not_placed_title,
   drill_inspector_hint,
   drill_viewer_closures,
+  // crash recovery (app/autosave)
+  recover_title,
+  recover_question,
+  recover_saved_at,
+  recover_region,
+  recover_contents_format,
+  recover_yes,
+  recover_no,
   count_
 };
 

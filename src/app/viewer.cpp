@@ -10,13 +10,16 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "app/autosave.hpp"
 #include "app/facility_layers.hpp"
 #include "app/frame_composer.hpp"
 #include "app/job_outcome.hpp"
@@ -36,6 +39,7 @@
 #include "app/options.hpp"
 #include "app/panels.hpp"
 #include "app/presenter.hpp"
+#include "app/project_capture.hpp"
 #include "app/settings.hpp"
 #include "core/error.hpp"
 #include "crs/transformer.hpp"
@@ -138,6 +142,13 @@ class Viewer {
 
  private:
   void frame();
+  void open_startup_inputs();
+  void prepare_recovery();
+  void restore(const SessionRecord& record);
+  void answer_recovery(bool recover);
+  void draw_recovery_dialog();
+  void autosave_tick();
+  void restore_visibility();
   void wait_for_next_frame();
   void apply_network_options();
   void poll_jobs();
@@ -184,6 +195,15 @@ class Viewer {
   std::vector<std::string> m_cancel_pending;
   std::vector<std::string> m_cancelled;
   JobId m_region_job = 0;
+  /// The autosave (app/autosave.hpp); unset when this run does not take part.
+  std::optional<Autosaver> m_autosave;
+  /// A crashed session waiting for the recovery dialog's answer: nothing is opened meanwhile.
+  std::optional<SessionRecord> m_recoverable;
+  std::string m_recovery = "none";  ///< none, offered, restored, declined (for --dump-state)
+  /// Saved visibility of layers not yet back (result layers arrive when their job ends).
+  std::map<std::string, bool> m_restore_visible;
+  Clock::time_point m_last_autosave_check;
+  bool m_autosave_failed = false;  ///< the failure was logged once
 };
 
 Viewer::Viewer(ViewerOptions options) : m_options(std::move(options)) {
@@ -199,6 +219,7 @@ Viewer::Viewer(ViewerOptions options) : m_options(std::move(options)) {
       log_message(m_app, e.what());
     }
   }
+  prepare_recovery();
   m_app.lang = m_options.lang.value_or(m_settings.lang.value_or(Lang::ja));
   m_view.show_layers = m_settings.show_layers;
   m_view.show_legend = m_settings.show_legend;
@@ -238,7 +259,14 @@ Viewer::Viewer(ViewerOptions options) : m_options(std::move(options)) {
   apply_theme();
   m_renderer = std::make_unique<render::MapRenderer>(render::shader_dir());
   rebuild_fonts(1.0f);
+  m_cancel_pending = m_options.cancel;
+  if (!m_recoverable) {
+    open_startup_inputs();
+  }
+}
 
+// After a crash the dialog asks first; what to open depends on the answer.
+void Viewer::open_startup_inputs() {
   // What to open: a region (by name or project file) and/or data files.
   std::vector<std::filesystem::path> files;
   std::optional<std::string> region = m_options.region;
@@ -253,7 +281,6 @@ Viewer::Viewer(ViewerOptions options) : m_options(std::move(options)) {
   if (!region && files.empty()) {
     region = "munakata-fukutsu";
   }
-  m_cancel_pending = m_options.cancel;
   if (region) {
     m_region_job = start_open_region(m_app, *region);
   } else {
@@ -266,6 +293,145 @@ Viewer::Viewer(ViewerOptions options) : m_options(std::move(options)) {
   for (const auto& b : m_options.basemaps) {
     m_dropped.push_back(b.string());
   }
+}
+
+void Viewer::prepare_recovery() {
+  if (m_options.headless() && !m_options.recover) {
+    return;  // a scripted screenshot or export is nobody's work to save
+  }
+  std::filesystem::path path;
+  try {
+    path = autosave_path();
+  } catch (const core::Error& e) {
+    log_message(m_app, e.what());
+    return;
+  }
+  const SessionCheck previous = check_previous_session(path);
+  if (!previous.warning.empty()) {
+    log_message(m_app, previous.warning);
+  }
+  if (previous.kind == PreviousSession::running) {
+    log_message(m_app, "another caremap-viewer (process " + std::to_string(previous.record->pid) +
+                           ") is autosaving: this one does not");
+    return;
+  }
+  m_autosave.emplace(path);
+  if (previous.kind != PreviousSession::crashed) {
+    return;
+  }
+  const std::string answer = m_options.recover.value_or("ask");
+  if (answer == "yes") {
+    restore(*previous.record);
+  } else if (answer == "no") {
+    m_recovery = "declined";
+  } else {
+    m_recoverable = previous.record;
+    m_recovery = "offered";
+  }
+}
+
+void Viewer::restore(const SessionRecord& record) {
+  restore_options(record.project, m_options);
+  m_restore_visible = record.project.layer_visible;
+  m_recovery = "restored";
+  log_message(m_app, "restored the work autosaved at " + record.saved_at);
+}
+
+void Viewer::answer_recovery(bool recover) {
+  const SessionRecord record = *std::exchange(m_recoverable, std::nullopt);
+  if (recover) {
+    restore(record);
+    if (record.project.lang != to_string(m_app.lang)) {
+      if (const auto lang = parse_lang(record.project.lang)) {
+        m_app.lang = *lang;
+        rebuild_fonts(1.0f);
+      }
+    }
+  } else {
+    m_recovery = "declined";
+  }
+  open_startup_inputs();
+}
+
+void Viewer::draw_recovery_dialog() {
+  if (!m_recoverable) {
+    return;
+  }
+  const Lang l = m_app.lang;
+  const std::string id = std::string(tr(l, Str::recover_title)) + "###recover";
+  if (!ImGui::IsPopupOpen(id.c_str())) {
+    ImGui::OpenPopup(id.c_str());
+  }
+  ImGui::SetNextWindowPos(ImVec2(m_view.window_w / 2, m_view.window_h / 2), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(620.0f, m_view.window_w - 40), 0.0f));
+  if (!ImGui::BeginPopupModal(
+          id.c_str(), nullptr,
+          ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse)) {
+    return;
+  }
+  const ProjectState& p = m_recoverable->project;
+  ImGui::TextWrapped("%s", tr(l, Str::recover_question));
+  ImGui::Spacing();
+  ImGui::Text("%s: %s", tr(l, Str::recover_region),
+              p.region.empty() ? "-" : std::filesystem::path(p.region).stem().c_str());
+  ImGui::Text("%s: %s", tr(l, Str::recover_saved_at), m_recoverable->saved_at.c_str());
+  const auto shown = std::count_if(p.layer_visible.begin(), p.layer_visible.end(),
+                                   [](const auto& v) { return v.second; });
+  char contents[256];
+  std::snprintf(contents, sizeof contents, tr(l, Str::recover_contents_format),
+                static_cast<int>(shown), static_cast<int>(p.closures.size()),
+                static_cast<int>(p.plan_add.size()));
+  ImGui::TextDisabled("%s", contents);
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::Spacing();
+  std::optional<bool> answer;
+  if (ImGui::Button(tr(l, Str::recover_yes))) {
+    answer = true;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(tr(l, Str::recover_no))) {
+    answer = false;
+  }
+  if (answer) {
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+  if (answer) {
+    answer_recovery(*answer);
+  }
+}
+
+// Checked once a second once the scripted start is applied (earlier, a restore in progress
+// would be saved half done); written only when something changed.
+void Viewer::autosave_tick() {
+  if (!m_autosave || m_recoverable || !m_startup_done) {
+    return;
+  }
+  const auto now = Clock::now();
+  if (now - m_last_autosave_check < std::chrono::seconds(1)) {
+    return;
+  }
+  m_last_autosave_check = now;
+  try {
+    m_autosave->update(capture_project_state(m_app, m_view), now);
+  } catch (const core::Error& e) {
+    if (!std::exchange(m_autosave_failed, true)) {
+      log_message(m_app, std::string("autosave: ") + e.what());
+    }
+  }
+}
+
+void Viewer::restore_visibility() {
+  std::erase_if(m_restore_visible, [&](const auto& saved) {
+    LayerEntry* e = find_layer(m_app, saved.first);
+    if (e == nullptr) {
+      return false;
+    }
+    e->style.visible = saved.second;
+    return true;
+  });
 }
 
 void Viewer::rebuild_fonts(float label_scale) {
@@ -409,7 +575,7 @@ void Viewer::apply_network_options() {
   const ViewerOptions& o = m_options;
   const bool plan = !o.plan_add.empty() || !o.plan_remove.empty() || o.plan_reach_min;
   const bool any = o.osm || o.profile || o.route || o.service_area || !o.closures.empty() ||
-                   o.closures_file || plan || o.drill;
+                   !o.closures_files.empty() || plan || o.drill;
   if (o.tab) {
     m_view.analysis_tab_request = *o.tab;
   } else if (any) {
@@ -417,7 +583,7 @@ void Viewer::apply_network_options() {
   }
   if (any) {
     // A scripted run shows the sections it uses (the panel is not scrolled in a screenshot).
-    const bool closures = !o.closures.empty() || o.closures_file.has_value();
+    const bool closures = !o.closures.empty() || !o.closures_files.empty();
     std::vector<std::string> open;
     for (const auto& [wanted, id] :
          {std::pair{o.route.has_value(), "routes"},
@@ -466,8 +632,8 @@ void Viewer::apply_network_options() {
     }
     add_closure(m_app, shape);  // refreshes the results when a network is loaded
   }
-  if (o.closures_file) {
-    start_load_closures(m_app, *o.closures_file);
+  for (const std::filesystem::path& file : o.closures_files) {
+    start_load_closures(m_app, file);
   }
   if (plan) {
     // Built on the road network: when it has loaded (network_changed), or now if it has.
@@ -527,6 +693,8 @@ void Viewer::frame() {
   cancel_scripted_jobs();
   poll_jobs();
   after_loads();
+  restore_visibility();
+  autosave_tick();
   cancel_scripted_jobs();
   if (m_app.lonlat && !m_dropped.empty() && m_app.loads_completed >= m_app.loads_started) {
     for (const std::string& path : std::exchange(m_dropped, {})) {
@@ -568,6 +736,7 @@ void Viewer::frame() {
   draw_table_panel(m_app, m_view, m_layout);
   draw_export_panel(m_app, m_view, m_export);
   draw_status_bar(m_app, m_view, m_layout);
+  draw_recovery_dialog();
   handle_map_input(m_app, m_view);
   if (!m_view.dragging) {
     draw_hover_tooltip(m_app, m_view);
@@ -732,6 +901,8 @@ void Viewer::dump_state(const std::filesystem::path& path) {
   j["loads_pending"] = m_app.loads_started - std::min(m_app.loads_started, m_app.loads_completed);
   j["network_loading"] = m_app.network.loading;
   j["cancelled"] = m_cancelled;
+  j["recovery"] = m_recovery;
+  j["project"] = nlohmann::json::parse(project_state_json(capture_project_state(m_app, m_view)));
   j["errors"] = m_errors;
   io::write_file_atomically(path, j.dump(2) + '\n');
 }
@@ -743,8 +914,9 @@ int Viewer::run() {
     frame();
     if (m_options.headless()) {
       // Count frames only once everything scripted has loaded and computed.
-      const bool settled = m_startup_done && m_app.jobs.idle() && m_dropped.empty() &&
-                           m_app.loads_completed >= m_app.loads_started;
+      // A recovery dialog waiting for its answer is settled too (the docs' screenshot of it).
+      const bool settled = (m_startup_done || m_recoverable.has_value()) && m_app.jobs.idle() &&
+                           m_dropped.empty() && m_app.loads_completed >= m_app.loads_started;
       settled_frames = settled ? settled_frames + 1 : 0;
       m_settled = settled;
       if (settled_frames >= m_options.frames + 1) {
@@ -769,6 +941,14 @@ int Viewer::run() {
   }
   if (m_options.dump_state) {
     dump_state(*m_options.dump_state);
+  }
+  if (m_autosave && !m_recoverable) {
+    // The clean-exit marker. A dialog left unanswered keeps the crashed session for next time.
+    try {
+      m_autosave->finish(capture_project_state(m_app, m_view));
+    } catch (const core::Error& e) {
+      std::fprintf(stderr, "caremap-viewer: autosave: %s\n", e.what());
+    }
   }
   if (!m_options.headless() && !m_options.no_settings && !m_settings_path.empty()) {
     try {

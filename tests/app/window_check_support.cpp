@@ -18,22 +18,24 @@ namespace {
 int failures = 0;
 int passes = 0;
 
+}  // namespace
+
 int finish() {
   std::printf("%d passed, %d failed\n", passes, failures);
   return failures == 0 ? 0 : 1;
 }
 
-// The settings and caches of whoever runs the check must not change what is drawn.
+// The settings, state and caches of whoever runs the check must not change what is drawn.
 void isolate_viewer(const fs::path& work) {
   fs::remove_all(work);
   fs::create_directories(work / "config");
   fs::create_directories(work / "cache");
+  fs::create_directories(work / "state");
   setenv("XDG_CONFIG_HOME", (work / "config").c_str(), 1);
+  setenv("XDG_STATE_HOME", (work / "state").c_str(), 1);
   setenv("XDG_CACHE_HOME", (work / "cache").c_str(), 1);
   setenv("CAREMAP_DATA_DIR", CAREMAP_TEST_DATA_DIR, 1);
 }
-
-}  // namespace
 
 void check(bool ok, const std::string& what) {
   std::printf("%s: %s\n", ok ? "ok  " : "FAIL", what.c_str());

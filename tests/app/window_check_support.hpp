@@ -23,6 +23,13 @@ namespace caremap::window_check {
 /// Prints "ok  : what" or "FAIL: what" and counts the outcome.
 void check(bool ok, const std::string& what);
 
+/// Prints the counts of check(); returns 0 when none failed, else 1 (a check's exit code).
+int finish();
+
+/// Empties `work` and points XDG_CONFIG_HOME, XDG_STATE_HOME and XDG_CACHE_HOME inside it and
+/// CAREMAP_DATA_DIR at the source tree's data/geo, for this process and the viewers it starts.
+void isolate_viewer(const std::filesystem::path& work);
+
 /// An RGBA image, rows top to bottom.
 struct Image {
   int w = 0, h = 0;
@@ -80,10 +87,9 @@ struct ViewerRun {
 };
 
 /// The whole main of a window check, called as `<check> <caremap-viewer> <work dir>`: empties
-/// the work dir and isolates the viewer from the settings and caches of whoever runs the check
-/// (XDG_CONFIG_HOME and XDG_CACHE_HOME inside the work dir, CAREMAP_DATA_DIR = the source tree's
-/// data/geo), runs the command `command` builds (it must pass --size 1600x1000 and write the
-/// screenshot to files.shot, a PNG named `shot_name` in the work dir, and --dump-state to
+/// the work dir and isolates the viewer from the settings, state and caches of whoever runs the
+/// check (isolate_viewer), runs the command `command` builds (it must pass --size 1600x1000 and
+/// write the screenshot to files.shot, a PNG named `shot_name` in the work dir, and --dump-state to
 /// files.state), checks its exit code and the screenshot size, hands the results to `checks`, and
 /// last checks that the viewer reported no errors. Returns the exit code: 0 when every check
 /// passed, 1 when one failed or the run left no screenshot or state, 2 on a usage error.

@@ -135,6 +135,7 @@ void start_load_closures(AppState& app, fs::path path) {
             with_feature(n.slowdowns, ClosuresModule::kSlowdownsLayer, slowdowns_title, crs, f);
       }
       n.diagnostics.append(diagnostics);
+      n.closure_files.push_back(path);
       log_message(app, "closures " + path.filename().string() + ": " +
                            std::to_string(barriers.size() + slow.size()) + " features");
       closures_changed(app);
@@ -157,6 +158,7 @@ void remove_closure(AppState& app, bool slowdown, std::size_t index) {
 void clear_closures(AppState& app) {
   app.network.closures = nullptr;
   app.network.slowdowns = nullptr;
+  app.network.closure_files.clear();
   closures_changed(app);
 }
 
