@@ -99,6 +99,7 @@ TEST_CASE("restoring gives the options the command line would give", "[autosave]
                                   "130.51,33.79",
                                   "--coverage",
                                   "hospital:4000",
+                                  "--team",
                                   "--team-by-road",
                                   "--osm",
                                   "/data/fukuoka.osm.pbf",
@@ -214,10 +215,13 @@ TEST_CASE("the captured state holds what the planner set up, in longitude/latitu
   CHECK(s.coverage->radius_m == std::optional<double>(2500.0));
   REQUIRE(s.closures.size() == 1);
   CHECK(s.closures[0].kind == "area");
+  // The area as the closures layer keeps it: the drawn outline, turned clockwise (Boost's
+  // orientation) from the same first vertex.
   REQUIRE(s.closures[0].points.size() == corners.size());
+  const std::vector<core::LonLat> clockwise{corners[0], corners[2], corners[1]};
   for (std::size_t i = 0; i < corners.size(); ++i) {
-    CHECK(s.closures[0].points[i].lon == Approx(corners[i].lon).margin(deg));
-    CHECK(s.closures[0].points[i].lat == Approx(corners[i].lat).margin(deg));
+    CHECK(s.closures[0].points[i].lon == Approx(clockwise[i].lon).margin(deg));
+    CHECK(s.closures[0].points[i].lat == Approx(clockwise[i].lat).margin(deg));
   }
   CHECK(s.plan);
   CHECK(s.plan_reach_min == 25);
