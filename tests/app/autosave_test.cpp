@@ -3,7 +3,6 @@
 
 #include "app/autosave.hpp"
 
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -11,23 +10,13 @@
 #include <iterator>
 
 #include "io/io_test_support.hpp"
+#include "support/ended_process.hpp"
 
 using namespace caremap;
 using namespace caremap::app;
 namespace fs = std::filesystem;
 
 namespace {
-
-// The id of a process that has ended: what a killed viewer leaves in its session record.
-long ended_process_id() {
-  const pid_t child = fork();
-  if (child == 0) {
-    _exit(0);
-  }
-  int status = 0;
-  waitpid(child, &status, 0);
-  return child;
-}
 
 void write_record(const fs::path& path, long pid, bool clean_exit) {
   SessionRecord r;
@@ -83,13 +72,13 @@ TEST_CASE("a record without a clean exit whose process is gone is a crash", "[au
   const fs::path path = dir / "session.json";
   CHECK(check_previous_session(path).kind == PreviousSession::none);
 
-  write_record(path, ended_process_id(), false);
+  write_record(path, test::ended_process_id(), false);
   const SessionCheck crashed = check_previous_session(path);
   CHECK(crashed.kind == PreviousSession::crashed);
   REQUIRE(crashed.record);
   CHECK(crashed.record->project.region == "monaco");
 
-  write_record(path, ended_process_id(), true);
+  write_record(path, test::ended_process_id(), true);
   CHECK(check_previous_session(path).kind == PreviousSession::clean);
 
   write_record(path, getppid(), false);  // a process that still runs: another open viewer

@@ -1,6 +1,5 @@
 #include "io/atomic_file.hpp"
 
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -8,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "io/io_test_support.hpp"
+#include "support/ended_process.hpp"
 
 using namespace caremap;
 
@@ -50,28 +50,12 @@ TEST_CASE("atomic file errors name the target", "[io][atomic]") {
   CHECK_THROWS_AS(io::AtomicFile(dir.path()), core::OutputError);  // a directory
 }
 
-namespace {
-
-// The id of a process that has ended (forked, exited and reaped): what a SIGKILLed run leaves
-// in a temporary's name.
-long ended_process_id() {
-  const pid_t child = fork();
-  if (child == 0) {
-    _exit(0);
-  }
-  int status = 0;
-  waitpid(child, &status, 0);
-  return child;
-}
-
-}  // namespace
-
 TEST_CASE("temporaries left by a killed process are removed by the next write of that target",
           "[io][atomic]") {
   test::ScratchDir dir;
   const auto target = dir / "od.gpkg";
   test::write_text(target, "previous");
-  const std::string dead = std::to_string(ended_process_id());
+  const std::string dead = std::to_string(test::ended_process_id());
   const std::string alive = std::to_string(getppid());  // e.g. another run still writing
   for (const std::string& name :
        {".od.tmp-" + dead + "-0123456789ab.gpkg", ".od.tmp-" + dead + "-0123456789ab.gpkg-journal",
