@@ -199,6 +199,9 @@ class Viewer {
   std::optional<Autosaver> m_autosave;
   /// A crashed session waiting for the recovery dialog's answer: nothing is opened meanwhile.
   std::optional<SessionRecord> m_recoverable;
+  /// The dialog's answer, applied before the next frame (a language change rebuilds the fonts,
+  /// which must not happen inside a frame).
+  std::optional<bool> m_recovery_answer;
   std::string m_recovery = "none";  ///< none, offered, restored, declined (for --dump-state)
   /// Saved visibility of layers not yet back (result layers arrive when their job ends).
   std::map<std::string, bool> m_restore_visible;
@@ -341,11 +344,10 @@ void Viewer::answer_recovery(bool recover) {
   const SessionRecord record = *std::exchange(m_recoverable, std::nullopt);
   if (recover) {
     restore(record);
-    if (record.project.lang != to_string(m_app.lang)) {
-      if (const auto lang = parse_lang(record.project.lang)) {
-        m_app.lang = *lang;
-        rebuild_fonts(1.0f);
-      }
+    // The restored language, unless --lang chose one (restore_options keeps it then).
+    if (m_options.lang && *m_options.lang != m_app.lang) {
+      m_app.lang = *m_options.lang;
+      rebuild_fonts(1.0f);
     }
   } else {
     m_recovery = "declined";
@@ -396,11 +398,9 @@ void Viewer::draw_recovery_dialog() {
   }
   if (answer) {
     ImGui::CloseCurrentPopup();
+    m_recovery_answer = answer;
   }
   ImGui::EndPopup();
-  if (answer) {
-    answer_recovery(*answer);
-  }
 }
 
 // Checked once a second once the scripted start is applied (earlier, a restore in progress
@@ -691,6 +691,9 @@ void Viewer::frame() {
   m_last_frame_timed = false;
   m_last_frame_start = frame_start;
   cancel_scripted_jobs();
+  if (m_recovery_answer) {
+    answer_recovery(*std::exchange(m_recovery_answer, std::nullopt));
+  }
   poll_jobs();
   after_loads();
   restore_visibility();
