@@ -40,6 +40,7 @@
 #include "app/panels.hpp"
 #include "app/presenter.hpp"
 #include "app/project_capture.hpp"
+#include "app/recovery_dialog.hpp"
 #include "app/settings.hpp"
 #include "core/error.hpp"
 #include "crs/transformer.hpp"
@@ -146,7 +147,6 @@ class Viewer {
   void prepare_recovery();
   void restore(const SessionRecord& record);
   void answer_recovery(bool recover);
-  void draw_recovery_dialog();
   void autosave_tick();
   void restore_visibility();
   void wait_for_next_frame();
@@ -353,54 +353,6 @@ void Viewer::answer_recovery(bool recover) {
     m_recovery = "declined";
   }
   open_startup_inputs();
-}
-
-void Viewer::draw_recovery_dialog() {
-  if (!m_recoverable) {
-    return;
-  }
-  const Lang l = m_app.lang;
-  const std::string id = std::string(tr(l, Str::recover_title)) + "###recover";
-  if (!ImGui::IsPopupOpen(id.c_str())) {
-    ImGui::OpenPopup(id.c_str());
-  }
-  ImGui::SetNextWindowPos(ImVec2(m_view.window_w / 2, m_view.window_h / 2), ImGuiCond_Always,
-                          ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(620.0f, m_view.window_w - 40), 0.0f));
-  if (!ImGui::BeginPopupModal(
-          id.c_str(), nullptr,
-          ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse)) {
-    return;
-  }
-  const ProjectState& p = m_recoverable->project;
-  ImGui::TextWrapped("%s", tr(l, Str::recover_question));
-  ImGui::Spacing();
-  ImGui::Text("%s: %s", tr(l, Str::recover_region),
-              p.region.empty() ? "-" : std::filesystem::path(p.region).stem().c_str());
-  ImGui::Text("%s: %s", tr(l, Str::recover_saved_at), m_recoverable->saved_at.c_str());
-  const auto shown = std::count_if(p.layer_visible.begin(), p.layer_visible.end(),
-                                   [](const auto& v) { return v.second; });
-  char contents[256];
-  std::snprintf(contents, sizeof contents, tr(l, Str::recover_contents_format),
-                static_cast<int>(shown), static_cast<int>(p.closures.size()),
-                static_cast<int>(p.plan_add.size()));
-  ImGui::TextDisabled("%s", contents);
-  ImGui::Spacing();
-  ImGui::Separator();
-  ImGui::Spacing();
-  std::optional<bool> answer;
-  if (ImGui::Button(tr(l, Str::recover_yes))) {
-    answer = true;
-  }
-  ImGui::SameLine();
-  if (ImGui::Button(tr(l, Str::recover_no))) {
-    answer = false;
-  }
-  if (answer) {
-    ImGui::CloseCurrentPopup();
-    m_recovery_answer = answer;
-  }
-  ImGui::EndPopup();
 }
 
 // Checked once a second once the scripted start is applied (earlier, a restore in progress
@@ -739,7 +691,9 @@ void Viewer::frame() {
   draw_table_panel(m_app, m_view, m_layout);
   draw_export_panel(m_app, m_view, m_export);
   draw_status_bar(m_app, m_view, m_layout);
-  draw_recovery_dialog();
+  if (m_recoverable) {
+    m_recovery_answer = draw_recovery_dialog(*m_recoverable, m_app.lang, m_view);
+  }
   handle_map_input(m_app, m_view);
   if (!m_view.dragging) {
     draw_hover_tooltip(m_app, m_view);
