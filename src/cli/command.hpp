@@ -46,6 +46,8 @@ void add_summary_command(CLI::App& root, CommandRegistry& registry);
 void add_nearest_command(CLI::App& root, CommandRegistry& registry);
 void add_coverage_command(CLI::App& root, CommandRegistry& registry);
 void add_network_command(CLI::App& root, CommandRegistry& registry);
+// `network export-pgrouting`, added under `network` by add_network_command.
+void add_network_export_pgrouting_command(CLI::App& network, CommandRegistry& registry);
 void add_service_area_command(CLI::App& root, CommandRegistry& registry);
 void add_od_matrix_command(CLI::App& root, CommandRegistry& registry);
 void add_population_command(CLI::App& root, CommandRegistry& registry);

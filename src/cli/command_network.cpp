@@ -198,6 +198,7 @@ void add_network_command(CLI::App& root, CommandRegistry& registry) {
   add_network_options(*cmd, o->network, false);
   add_report_flags(*cmd, o->report, false);
   registry.push_back({cmd, [o](CommandContext& c) { return run_network_build(*o, c); }});
+  add_network_export_pgrouting_command(*network, registry);
 }
 
 }  // namespace caremap::cli

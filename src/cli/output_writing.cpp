@@ -1,6 +1,7 @@
 #include "cli/output_writing.hpp"
 
 #include "core/error.hpp"
+#include "io/postgis.hpp"
 #include "io/write.hpp"
 
 namespace caremap::cli {
@@ -9,10 +10,14 @@ void add_output_options(CLI::App& cmd, OutputOptions& o, const std::string& what
   cmd.add_option("--out", o.out,
                  "Write " + what +
                      " to FILE (.gpkg holds every result layer; .geojson, .csv, "
-                     ".fgb the main one)");
+                     ".fgb the main one; PG:<connection> writes every layer as a PostGIS "
+                     "table)");
   cmd.add_option("--out-dir", o.out_dir, "Write every result layer to DIR, one file per layer");
   cmd.add_option("--format", o.format, "Output format: gpkg, geojson, csv, flatgeobuf");
   cmd.add_option("--out-crs", o.out_crs, "CRS of the written coordinates")->capture_default_str();
+  cmd.add_option("--table-prefix", o.table_prefix,
+                 "With --out PG:...: put this before each layer id to name its table ('schema.' "
+                 "for a schema)");
 }
 
 bool wants_output(const OutputOptions& o) {
@@ -40,6 +45,12 @@ core::LayerPtr table_for_output(core::Layer lines, const OutputOptions& o) {
 
 void prepare_outputs(const OutputOptions& o) {
   namespace fs = std::filesystem;
+  if (!o.table_prefix.empty() && !io::is_postgis_source(o.out)) {
+    throw core::ArgumentError("--table-prefix names tables: use it with --out PG:<connection>");
+  }
+  if (io::is_postgis_source(o.out)) {
+    return;  // a database has no folder; the connection is tried when the tables are written
+  }
   if (!o.out.empty()) {
     const fs::path parent = fs::absolute(fs::path(o.out)).parent_path();
     if (!fs::is_directory(parent)) {
@@ -78,6 +89,15 @@ std::vector<std::filesystem::path> write_outputs(const std::vector<core::LayerPt
       throw core::ArgumentError("--format: unknown format '" + o.format +
                                 "'; use gpkg, geojson, csv or flatgeobuf");
     }
+  }
+  if (io::is_postgis_source(o.out)) {
+    options.table_prefix = o.table_prefix;
+    io::write_layers(layers, o.out, options);
+    for (const auto& layer : layers) {
+      context.err << "wrote table " << o.table_prefix << layer->id << " in "
+                  << io::redact_passwords(o.out) << '\n';
+    }
+    return {std::filesystem::path(io::redact_passwords(o.out))};
   }
   if (!o.out.empty()) {
     const std::filesystem::path path(o.out);

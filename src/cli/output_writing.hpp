@@ -1,7 +1,9 @@
 #pragma once
 // Writing a command's result layers: one file with --out (a GeoPackage holds every layer, other
-// formats hold the main one), or one file per layer in --out-dir. Written in EPSG:4326 unless
-// --out-crs says otherwise; every write is atomic (io::write_layer).
+// formats hold the main one), or one file per layer in --out-dir; or tables in a PostGIS database
+// with --out PG:<connection> (every layer, each table named --table-prefix + layer id; see
+// io/write.hpp). Written in EPSG:4326 unless --out-crs says otherwise; every write is atomic
+// (io::write_layer: a file renamed into place, tables replaced in one transaction).
 
 #include <filesystem>
 #include <optional>
@@ -18,9 +20,10 @@ struct OutputOptions {
   std::string out_dir;  ///< --out-dir DIR
   std::string format;   ///< --format (default: the extension, or gpkg for --out-dir)
   std::string out_crs = "EPSG:4326";
+  std::string table_prefix;  ///< --table-prefix, for --out PG:...
 };
 
-/// Adds --out, --out-dir, --format and --out-crs to a subcommand.
+/// Adds --out, --out-dir, --format, --out-crs and --table-prefix to a subcommand.
 void add_output_options(CLI::App& cmd, OutputOptions& o, const std::string& what);
 
 /// True when --out or --out-dir was given.

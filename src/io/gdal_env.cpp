@@ -7,6 +7,8 @@
 #include <atomic>
 #include <mutex>
 
+#include "io/postgis.hpp"
+
 namespace caremap::io::detail {
 
 namespace {
@@ -35,7 +37,8 @@ ScopedCplErrors::~ScopedCplErrors() {
 }
 
 void ScopedCplErrors::add(bool is_error, std::string text) {
-  (is_error ? m_errors : m_warnings).push_back(std::move(text));
+  // GDAL's PostgreSQL driver may quote the connection string it was given.
+  (is_error ? m_errors : m_warnings).push_back(redact_passwords(text));
 }
 
 std::string ScopedCplErrors::message(const std::string& fallback) const {

@@ -11,6 +11,14 @@ std::optional<StoredProvenance> stored_provenance(OpenedSource& src,
     if (const char* native = src.layer->GetMetadataItem("NATIVE_DATA", "NATIVE_DATA")) {
       return parse_provenance(native);
     }
+  } else if (src.driver == "PostgreSQL") {
+    // The table's comment (COMMENT ON TABLE), which GDAL exposes as DESCRIPTION: where
+    // io::write_layers puts the document (io/write_postgis.cpp). Other tables have none or
+    // their own text, which parse_provenance declines.
+    if (const char* doc = src.layer->GetMetadataItem("DESCRIPTION")) {
+      return parse_provenance(doc);
+    }
+    return std::nullopt;
   } else if (src.driver == "GPKG") {
     if (const char* doc = src.layer->GetMetadataItem(kProvenanceMetadataItem)) {
       return parse_provenance(doc);

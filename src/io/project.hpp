@@ -31,6 +31,11 @@
 //                     "encoding": "", "source_layer": "", "source_crs": "",
 //                     "count_field": "", "age65_field": "", "age75_field": "" } }
 //
+// A layer's "source" may be a PostGIS table instead of a file: "PG:<libpq connection>" ("PG:" for
+// the environment, "PG:service=caremap" for pg_service.conf) with "source_layer" naming the
+// table (io/postgis.hpp). A password in the connection string is used to connect and shown
+// nowhere (io::redact_passwords).
+//
 // "population" names the census data of the region: an e-Stat mesh statistics file as published
 // (io/estat_mesh.hpp; read and cached), or any polygon or point layer with a count field
 // ("count_field", with "age65_field" / "age75_field" when it has them, e.g. 小地域 boundaries
@@ -94,7 +99,7 @@ inline constexpr std::string_view kMarkField = "注記";
 struct LayerSpec {
   std::string id;                ///< file-name safe: letters, digits, '_' and '-'
   std::string title;             ///< display title ("病院"); defaults to id
-  std::filesystem::path source;  ///< relative to the project file (or absolute)
+  std::filesystem::path source;  ///< relative to the project file (or absolute), or "PG:..."
   core::Category category = core::Category::other;
   std::string name_field;                  ///< display-name column; empty = detect
   std::string capacity_field;              ///< capacity column (beds, 定員); empty = none

@@ -7,6 +7,7 @@
 #include "io/estat_mesh.hpp"
 #include "io/layer_reader.hpp"
 #include "io/population_fields.hpp"
+#include "io/postgis.hpp"
 #include "io/source_open.hpp"
 #include "io/text_encoding.hpp"
 
@@ -30,7 +31,7 @@ std::string safe_id(const fs::path& path) {
 
 LoadedLayer read_plan(detail::ReadPlan plan, const crs::CrsRef& working) {
   // Census mesh statistics as e-Stat publishes them are not a GDAL format: read by content.
-  if (is_estat_mesh_file(plan.path)) {
+  if (!is_postgis_source(plan.path) && is_estat_mesh_file(plan.path)) {
     LayerSpec spec = plan.spec;
     spec.category = core::Category::population;
     return read_estat_mesh_cached(spec, plan.path, working).loaded;
@@ -47,8 +48,10 @@ LoadedLayer read_plan(detail::ReadPlan plan, const crs::CrsRef& working) {
 
 LayerSpec spec_from(const fs::path& path, const ReadOptions& o) {
   LayerSpec s;
-  s.id = o.id.empty() ? safe_id(path) : o.id;
-  s.title = o.title.empty() ? path.filename().string() : o.title;
+  // A PostGIS table is named by its table, not by the connection string.
+  const bool table = is_postgis_source(path);
+  s.id = o.id.empty() ? safe_id(table ? fs::path(o.source_layer + ".table") : path) : o.id;
+  s.title = !o.title.empty() ? o.title : table ? o.source_layer : path.filename().string();
   s.source = path;
   s.category = o.category.value_or(core::Category::other);
   s.name_field = o.name_field;
@@ -57,7 +60,7 @@ LayerSpec spec_from(const fs::path& path, const ReadOptions& o) {
   s.y_field = o.y_field;
   if (s.x_field.empty() != s.y_field.empty()) {
     core::ErrorContext ctx;
-    ctx.file = path.string();
+    ctx.file = source_display_name(path);
     ctx.field = s.x_field.empty() ? "x_field" : "y_field";
     throw core::ArgumentError("x_field and y_field must be given together", ctx);
   }
@@ -74,21 +77,31 @@ LayerSpec spec_from(const fs::path& path, const ReadOptions& o) {
   return s;
 }
 
+// The plan for reading `spec` from `path`. A PostGIS source is named by its redacted
+// connection and table from here on: the loaded layer's spec, its provenance and every message
+// carry that, never the password (only plan.path, which goes to GDAL, keeps it).
+detail::ReadPlan plan_for(LayerSpec spec, const fs::path& path, bool category_given,
+                          bool title_given) {
+  std::string display = source_display_name(path);
+  if (is_postgis_source(path)) {
+    spec.source = display;
+    display += " (table " + spec.source_layer + ")";
+  }
+  return detail::ReadPlan{std::move(spec), path, std::move(display), category_given, title_given};
+}
+
 }  // namespace
 
 LoadedLayer read_layer(const LayerSpec& spec, const crs::CrsRef& working,
                        const fs::path& base_dir) {
-  const fs::path path =
-      spec.source.is_absolute() ? spec.source : (base_dir / spec.source).lexically_normal();
-  detail::ReadPlan plan{spec, path, path.string(), true, true};
-  return read_plan(std::move(plan), working);
+  return read_plan(plan_for(spec, resolve_source(spec.source, base_dir), true, true), working);
 }
 
 LoadedLayer read_file(const fs::path& path, const ReadOptions& options,
                       const crs::CrsRef& working) {
-  detail::ReadPlan plan{spec_from(path, options), path, path.string(), options.category.has_value(),
-                        !options.title.empty()};
-  return read_plan(std::move(plan), working);
+  return read_plan(plan_for(spec_from(path, options), path, options.category.has_value(),
+                            !options.title.empty()),
+                   working);
 }
 
 std::optional<crs::GeoBox> read_extent(const fs::path& path, const ReadOptions& options) {
@@ -113,7 +126,7 @@ crs::WorkingCrsChoice choose_crs_for(std::span<const fs::path> files,
   std::string names;
   for (const auto& f : files) {
     extent = crs::merge(extent, read_extent(f, options));
-    names += (names.empty() ? "" : ", ") + f.string();
+    names += (names.empty() ? "" : ", ") + source_display_name(f);
   }
   if (!extent) {
     core::ErrorContext ctx;

@@ -2,7 +2,9 @@
 // Reading vector data files into layers in the working CRS.
 //
 // Formats (through GDAL/OGR): GeoJSON, GeoPackage, Shapefile (.cpg honoured), FlatGeobuf, KML,
-// and CSV with coordinate columns. CSV specifics:
+// CSV with coordinate columns, and PostGIS tables (a path "PG:<connection>" with source_layer
+// naming the table; io/postgis.hpp: the loaded layer's spec.source, its provenance and every
+// message carry the connection with its password redacted). CSV specifics:
 //  - encoding: UTF-8 (with or without BOM) or CP932, detected (valid UTF-8 -> UTF-8, else CP932)
 //    or given; CP932 is transcoded to UTF-8 with iconv before GDAL's CSV driver opens the text
 //    from /vsimem/;

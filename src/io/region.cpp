@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "crs/working_crs.hpp"
+#include "io/postgis.hpp"
 #include "io/read.hpp"
 
 namespace caremap::io {
@@ -38,8 +39,7 @@ crs::WorkingCrsChoice working_crs_of(const Project& p) {
       o.source_layer = spec.source_layer;
       o.source_crs = spec.source_crs;
       o.valid_extent = spec.valid_extent;
-      const fs::path path = spec.source.is_absolute() ? spec.source : p.base_dir() / spec.source;
-      extent = crs::merge(extent, read_extent(path, o));
+      extent = crs::merge(extent, read_extent(resolve_source(spec.source, p.base_dir()), o));
     }
     if (!extent) {
       throw core::InputError(

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "io/postgis.hpp"
 #include "io/text_encoding.hpp"
 
 namespace caremap::io::detail {
@@ -100,6 +101,24 @@ OGRLayer* select_layer(GDALDataset& ds, const std::string& display,
   return ds.GetLayer(0);
 }
 
+// A PostGIS table: the connection string goes to GDAL only; `display` (redacted) names it.
+OpenedSource open_postgis(const std::string& connection, const std::string& display,
+                          const std::string& source_layer) {
+  OpenedSource out;
+  ScopedCplErrors errors;
+  static const char* const kPostgres[] = {"PostgreSQL", nullptr};
+  out.dataset = open_with(connection, kPostgres, nullptr, errors, display, "PostGIS connection");
+  out.driver = "PostgreSQL";
+  if (source_layer.empty()) {
+    fail(display,
+         "name the table to read: source_layer in the project file, --source-layer on "
+         "the command line");
+  }
+  out.layer = select_layer(*out.dataset, display, source_layer);
+  out.warnings = errors.warnings();
+  return out;
+}
+
 }  // namespace
 
 bool is_csv_path(const fs::path& path) {
@@ -109,6 +128,9 @@ bool is_csv_path(const fs::path& path) {
 
 OpenedSource open_source(const fs::path& path, const std::string& display,
                          const std::string& encoding, const std::string& source_layer) {
+  if (is_postgis_source(path)) {
+    return open_postgis(path.string(), display, source_layer);
+  }
   std::error_code ec;
   if (!fs::exists(path, ec)) {
     fail(display, "file not found");

@@ -1,6 +1,7 @@
 #pragma once
-// Opening a data file with GDAL: format by extension (CSV) or by content (the other vector
-// drivers), CSV text transcoded to UTF-8 in /vsimem/, and the one layer to read selected.
+// Opening a data file (or a PostGIS table) with GDAL: format by extension (CSV) or by content (the
+// other vector drivers), CSV text transcoded to UTF-8 in /vsimem/, and the one layer to read
+// selected.
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -25,10 +26,12 @@ struct OpenedSource {
   std::vector<std::string> warnings;  ///< GDAL warnings raised while opening
 };
 
-/// Opens `path` (shown as `display` in errors). `encoding` ("" = detect) applies to CSV;
-/// `source_layer` selects a layer in multi-layer sources. Throws core::InputError naming the
-/// file: not found, unknown format, unreadable (with GDAL's message), encoding errors, no layer,
-/// several layers and no source_layer (the message lists them), or an unknown source_layer.
+/// Opens `path` (shown as `display` in errors): a file, or a PostGIS table when `path` is a
+/// "PG:" connection (io/postgis.hpp; `source_layer` names the table, required). `encoding` ("" =
+/// detect) applies to CSV; `source_layer` selects a layer in multi-layer sources. Throws
+/// core::InputError naming the file: not found, unknown format, unreadable (with GDAL's message),
+/// encoding errors, no layer, several layers and no source_layer (the message lists them), or an
+/// unknown source_layer.
 OpenedSource open_source(const std::filesystem::path& path, const std::string& display,
                          const std::string& encoding, const std::string& source_layer);
 

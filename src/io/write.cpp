@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
+#include "io/postgis.hpp"
 #include "io/provenance_json.hpp"
 #include "io/write_formats.hpp"
 
@@ -24,7 +25,7 @@ std::string lower(std::string s) {
 
 core::ErrorContext at(const fs::path& path) {
   core::ErrorContext ctx;
-  ctx.file = path.string();
+  ctx.file = source_display_name(path);
   return ctx;
 }
 
@@ -66,7 +67,8 @@ void throw_if_cancelled(const WriteOptions& options) {
 void write_all(std::span<const core::Layer* const> layers, const fs::path& path,
                const WriteOptions& options) {
   throw_if_cancelled(options);
-  const Format format = format_of(path, options);
+  const bool postgis = is_postgis_source(path);
+  const Format format = postgis ? Format::gpkg : format_of(path, options);  // gpkg: many layers
   if (layers.size() != 1 && format != Format::gpkg) {
     throw core::ArgumentError("only a GeoPackage holds several layers", at(path));
   }
@@ -78,8 +80,17 @@ void write_all(std::span<const core::Layer* const> layers, const fs::path& path,
       throw core::OutputError("layer " + l->id + " has geometry but no CRS", ctx);
     }
     if (!ids.insert(l->id).second) {
-      throw core::ArgumentError("two layers named '" + l->id + "' for one GeoPackage", at(path));
+      throw core::ArgumentError(
+          "two layers named '" + l->id + "' for one output (a GeoPackage or a database)", at(path));
     }
+  }
+  if (postgis) {
+    try {
+      detail::write_postgis(layers, path.string(), options);
+    } catch (const core::OutputError& e) {
+      throw core::OutputError(e.detail(), at(path));
+    }
+    return;
   }
   const bool sidecar = format == Format::csv || format == Format::flatgeobuf;
   AtomicFile data(path);

@@ -1,6 +1,13 @@
 #pragma once
-// Writing layers: GeoJSON, GeoPackage (one or several layers), CSV and FlatGeobuf.
+// Writing layers: GeoJSON, GeoPackage (one or several layers), CSV, FlatGeobuf, and PostGIS
+// tables.
 //
+// - A path that is a PostGIS connection ("PG:service=caremap", "PG:" for the environment; see
+//   io/postgis.hpp) writes every layer as a table named WriteOptions::table_prefix + layer id
+//   ("schema." in the prefix picks a schema): all tables replaced in one transaction (a failed or
+//   cancelled run leaves the old ones), columns geom (EPSG:4326 unless WriteOptions::crs says
+//   otherwise) and fid, field names as they are, provenance in the table's comment
+//   (io/write_postgis.cpp). Errors name the connection with its password redacted.
 // - Format from the extension (.geojson/.json, .gpkg, .csv, .fgb) unless given.
 // - Coordinates are written in EPSG:4326, longitude first, unless WriteOptions::crs says
 //   otherwise; the layer's own CRS is read from layer.crs. GeoJSON in EPSG:4326 follows RFC 7946
@@ -21,6 +28,7 @@
 #include <filesystem>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -43,6 +51,7 @@ struct WriteOptions {
   std::optional<Format> format;            ///< default: from the extension
   crs::CrsRef crs = crs::CrsRef::wgs84();  ///< CRS of the written coordinates
   bool csv_bom = true;                     ///< CSV: start with a UTF-8 byte order mark
+  std::string table_prefix;                ///< PostGIS: before each layer id in its table name
   /// Checked before writing and again just before the rename: once cancelled, core::Cancelled
   /// is thrown, the temporary file is removed and an existing output stays as it was.
   const core::Progress* cancel = nullptr;

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <span>
+#include <string>
 
 #include "core/layer.hpp"
 #include "crs/crs_ref.hpp"
@@ -19,6 +20,13 @@ crs::CrsRef source_crs(const core::Layer& layer, const crs::CrsRef& out);
 /// GeoJSON, GeoPackage or FlatGeobuf through GDAL; several layers only for GeoPackage.
 void write_with_gdal(std::span<const core::Layer* const> layers, const std::filesystem::path& file,
                      Format format, const crs::CrsRef& crs);
+
+/// PostGIS: every layer as the table `options.table_prefix` + its id in the database
+/// `connection` ("PG:..."), replaced atomically in one transaction; provenance in the table's
+/// comment. Throws core::OutputError (GDAL's message, passwords redacted), core::ArgumentError
+/// for a table name PostgreSQL cannot hold, core::Cancelled (the old tables stay).
+void write_postgis(std::span<const core::Layer* const> layers, const std::string& connection,
+                   const WriteOptions& options);
 
 /// CSV with lon/lat (or x/y) columns, or a WKT column for other geometry.
 void write_csv(const core::Layer& layer, const std::filesystem::path& file, const crs::CrsRef& crs,

@@ -6,6 +6,7 @@
 #include "crs/transformer.hpp"
 #include "io/gdal_env.hpp"
 #include "io/ogr_geometry.hpp"
+#include "io/ogr_layer_writer.hpp"
 #include "io/provenance_json.hpp"
 #include "io/write_formats.hpp"
 
@@ -97,7 +98,19 @@ void write_one(GDALDataset& ds, const core::Layer& layer, Format format, const c
                          file.parent_path().empty() ? "." : file.parent_path().string().c_str());
   }
   const std::string name = layer.id.empty() ? std::string("layer") : layer.id;
-  OGRLayer* out = ds.CreateLayer(name.c_str(), &srs, layer_geometry_type(layer), options.List());
+  OGRLayer& out = write_ogr_layer(ds, layer, name, crs, srs, options.List(), errors);
+  if (format == Format::gpkg) {
+    const std::string doc = provenance_document(layer, crs.short_label());
+    out.SetMetadataItem(kProvenanceMetadataItem, doc.c_str());
+  }
+}
+
+}  // namespace
+
+OGRLayer& write_ogr_layer(GDALDataset& ds, const core::Layer& layer, const std::string& name,
+                          const crs::CrsRef& crs, OGRSpatialReference& srs, char** creation_options,
+                          ScopedCplErrors& errors) {
+  OGRLayer* out = ds.CreateLayer(name.c_str(), &srs, layer_geometry_type(layer), creation_options);
   if (out == nullptr) {
     fail(errors, "cannot create layer " + name);
   }
@@ -113,10 +126,6 @@ void write_one(GDALDataset& ds, const core::Layer& layer, Format format, const c
     if (out->CreateField(&defn) != OGRERR_NONE) {
       fail(errors, std::string("cannot create field ") + kCategoryColumn);
     }
-  }
-  if (format == Format::gpkg) {
-    const std::string doc = provenance_document(layer, crs.short_label());
-    out->SetMetadataItem(kProvenanceMetadataItem, doc.c_str());
   }
 
   crs::Transformer to_out(source_crs(layer, crs), crs);
@@ -137,9 +146,8 @@ void write_one(GDALDataset& ds, const core::Layer& layer, Format format, const c
       fail(errors, "cannot write feature from row " + std::to_string(f.source_row));
     }
   }
+  return *out;
 }
-
-}  // namespace
 
 void write_with_gdal(std::span<const core::Layer* const> layers, const std::filesystem::path& file,
                      Format format, const crs::CrsRef& crs) {
