@@ -30,6 +30,35 @@ TEST_CASE("points are drawn above areas whatever order they arrive in", "[state]
   CHECK(app.layers[2].id == "hospitals");
 }
 
+TEST_CASE("result layers take the same place whichever analysis finishes first", "[state]") {
+  auto order_after = [](bool coverage_first) {
+    AppState app;
+    add_layer(app, make_layer("boundary", core::Category::boundary, {}), {}, {});
+    add_layer(app, make_layer("clinics", core::Category::clinic, {{0, 0}}), {}, {});
+    const auto coverage = make_layer("coverage", core::Category::coverage_area, {});
+    const auto areas = make_layer("service_areas", core::Category::service_area, {});
+    put_result_layer(app, coverage_first ? coverage : areas);
+    put_result_layer(app, coverage_first ? areas : coverage);
+    std::vector<std::string> ids;
+    for (const LayerEntry& e : app.layers) {
+      ids.push_back(e.id);
+    }
+    return ids;
+  };
+  const std::vector<std::string> expected{"boundary", "coverage", "service_areas", "clinics"};
+  CHECK(order_after(true) == expected);
+  CHECK(order_after(false) == expected);
+}
+
+TEST_CASE("a loaded area layer goes under the results already in its group", "[state]") {
+  AppState app;
+  put_result_layer(app, make_layer("coverage", core::Category::coverage_area, {}));
+  add_layer(app, make_layer("mesh", core::Category::mesh, {}), {}, {});
+  REQUIRE(app.layers.size() == 2);
+  CHECK(app.layers[0].id == "mesh");
+  CHECK(app.layers[1].id == "coverage");
+}
+
 TEST_CASE("ids stay unique and move/remove keep the rest", "[state]") {
   AppState app;
   const auto a = add_layer(app, make_layer("x", core::Category::clinic, {}), {}, {});
