@@ -99,15 +99,19 @@ int draw_group(const LayerEntry& e) {
   }
 }
 
-// True when `a` is drawn before (under) `b`. Within a draw group, loaded layers keep their
-// arrival order and result layers follow them ordered by id: with two workers the results of
-// two analyses arrive in either order, and the map, the layer list and the legend must not
-// depend on which finished first.
+// True when `a` is drawn before (under) `b`. Within a draw group, by category in declaration
+// order (roads under routes under closures); within a category, loaded layers keep their
+// arrival order and result layers follow them by id. With two workers the results of two
+// analyses arrive in either order, and the map, the layer list and the legend must not depend
+// on which finished first.
 bool drawn_before(const LayerEntry& a, const LayerEntry& b) {
   const int ga = draw_group(a);
   const int gb = draw_group(b);
   if (ga != gb) {
     return ga < gb;
+  }
+  if (a.layer && b.layer && a.layer->category != b.layer->category) {
+    return a.layer->category < b.layer->category;
   }
   if (a.is_result != b.is_result) {
     return !a.is_result;

@@ -50,13 +50,24 @@ TEST_CASE("result layers take the same place whichever analysis finishes first",
   CHECK(order_after(false) == expected);
 }
 
-TEST_CASE("a loaded area layer goes under the results already in its group", "[state]") {
+TEST_CASE("closed roads draw over the roads whichever came first", "[state]") {
   AppState app;
-  put_result_layer(app, make_layer("coverage", core::Category::coverage_area, {}));
-  add_layer(app, make_layer("mesh", core::Category::mesh, {}), {}, {});
+  put_result_layer(app, make_layer("closed_roads", core::Category::closure, {}));
+  put_result_layer(app, make_layer("roads", core::Category::road, {}));
+  put_result_layer(app, make_layer("route", core::Category::route, {}));
+  REQUIRE(app.layers.size() == 3);
+  CHECK(app.layers[0].id == "roads");
+  CHECK(app.layers[1].id == "route");
+  CHECK(app.layers[2].id == "closed_roads");
+}
+
+TEST_CASE("a loaded layer goes under the results of its category", "[state]") {
+  AppState app;
+  put_result_layer(app, make_layer("coverage-b", core::Category::coverage_area, {}));
+  add_layer(app, make_layer("coverage-a", core::Category::coverage_area, {}), {}, {});
   REQUIRE(app.layers.size() == 2);
-  CHECK(app.layers[0].id == "mesh");
-  CHECK(app.layers[1].id == "coverage");
+  CHECK(app.layers[0].id == "coverage-a");
+  CHECK(app.layers[1].id == "coverage-b");
 }
 
 TEST_CASE("ids stay unique and move/remove keep the rest", "[state]") {

@@ -1,5 +1,6 @@
 #include "app/modules/drill/drill_map.hpp"
 
+#include "app/strings.hpp"
 #include "drill/drill_layers.hpp"
 
 namespace caremap::app {
@@ -14,8 +15,8 @@ std::shared_ptr<core::Layer> slice(const core::Layer& from, std::size_t begin, s
   return l;
 }
 
-std::string titled(const char* ja, const char* en, core::Lang lang, const std::string& tail) {
-  return std::string(lang == core::Lang::ja ? ja : en) + tail;
+std::string titled(Str title, core::Lang lang, const std::string& tail) {
+  return tr(lang, title) + tail;
 }
 
 // The class value of every patient in inject `r`: the ramp's field.
@@ -31,15 +32,14 @@ std::int64_t class_of(const drill::Scenario& s, const drill::PatientOutcome& o,
 
 std::string hospital_label(const std::string& name, const drill::HospitalLoad& load,
                            core::Lang lang) {
-  const bool ja = lang == core::Lang::ja;
   std::string s = name + " " + std::to_string(load.load) + "/" + std::to_string(load.capacity());
   if (load.damaged) {
-    s += ja ? " 被災" : " damaged";
+    s += std::string(" ") + tr(lang, Str::drill_damaged);
   } else if (load.no_power) {
-    s += ja ? " 停電" : " no power";
+    s += std::string(" ") + tr(lang, Str::drill_no_power);
   }
   if (load.full()) {
-    s += ja ? " 満床" : " full";
+    s += std::string(" ") + tr(lang, Str::drill_full);
   }
   return s;
 }
@@ -53,9 +53,8 @@ std::vector<DrillInjectLayers> drill_map_layers(
   const std::size_t patients = scenario.patients.size();
   const std::size_t hospitals = scenario.hospitals.size();
   const std::string basis = "（" + result.basis.in(lang) + "）";
-  const std::string drill_mark = scenario.drill_data
-                                     ? (lang == core::Lang::ja ? " 訓練用データ" : " drill data")
-                                     : std::string();
+  const std::string drill_mark =
+      scenario.drill_data ? std::string(" ") + tr(lang, Str::drill_data_mark) : std::string();
   std::vector<DrillInjectLayers> out;
   std::size_t route_row = 0;
   for (std::size_t k = 0; k < result.injects.size(); ++k) {
@@ -64,8 +63,7 @@ std::vector<DrillInjectLayers> drill_map_layers(
 
     auto p = slice(assignment, k * patients, (k + 1) * patients);
     p->id = kDrillPatientsLayer;
-    p->title = titled("訓練 患者（色＝搬送先）", "Drill patients (colour = destination)", lang,
-                      drill_mark);
+    p->title = titled(Str::drill_layer_patients, lang, drill_mark);
     p->fields.push_back({"hospital_index", core::FieldType::integer});
     for (std::size_t i = 0; i < patients; ++i) {
       p->features[i].values.emplace_back(class_of(scenario, r.patients[i], scenario.patients[i]));
@@ -78,14 +76,13 @@ std::vector<DrillInjectLayers> drill_map_layers(
       route_end += r.patients[i].placed() && routes[k][i].size() >= 2 ? 1 : 0;
     }
     auto routes_now = slice(all_routes, route_row, route_end);
-    routes_now->title = titled("訓練 搬送経路", "Drill routes", lang, basis);
+    routes_now->title = titled(Str::drill_layer_routes, lang, basis);
     layers.routes = routes_now;
     route_row = route_end;
 
     auto h = slice(loads, k * hospitals, (k + 1) * hospitals);
     h->id = kDrillHospitalsLayer;
-    h->title =
-        titled("訓練 受入病院（入院数/病床）", "Drill hospitals (patients/beds)", lang, drill_mark);
+    h->title = titled(Str::drill_layer_hospitals, lang, drill_mark);
     h->fields.push_back({"label", core::FieldType::text});
     h->name_field = h->fields.size() - 1;
     for (std::size_t j = 0; j < hospitals; ++j) {
@@ -96,7 +93,7 @@ std::vector<DrillInjectLayers> drill_map_layers(
 
     auto z = std::make_shared<core::Layer>();
     z->id = kDrillHazardLayer;
-    z->title = titled("訓練 通行止め・危険区域", "Drill closures and hazard zones", lang, "");
+    z->title = titled(Str::drill_layer_closures, lang, "");
     z->category = core::Category::closure;
     z->crs = scenario.crs;
     z->provenance = result.provenance;
@@ -105,8 +102,8 @@ std::vector<DrillInjectLayers> drill_map_layers(
     // Every closure so far: a point barrier closes only metres of road, too little to see as a
     // closed road at the scale of a region, so the closure itself is drawn too.
     for (const drill::NamedClosure& c : r.state.closures) {
-      const std::string kind = c.hazard_zone ? (lang == core::Lang::ja ? "危険区域" : "hazard zone")
-                                             : (lang == core::Lang::ja ? "通行止め" : "closure");
+      const std::string kind =
+          tr(lang, c.hazard_zone ? Str::drill_hazard_zone : Str::drill_closure);
       for (const core::Geometry& g : c.closures.barriers) {
         core::Feature f;
         f.geometry = g;
@@ -130,7 +127,7 @@ style::Ramp hospital_ramp(const drill::Scenario& scenario, core::Lang lang) {
   style::Ramp ramp;
   ramp.field = "hospital_index";
   ramp.colours.push_back(style::rgb(0xd62728));
-  ramp.labels.emplace_back(lang == core::Lang::ja ? "未配置" : "not placed");
+  ramp.labels.emplace_back(tr(lang, Str::drill_not_placed));
   for (std::size_t h = 0; h < scenario.hospitals.size(); ++h) {
     ramp.breaks.push_back(static_cast<double>(h));
     ramp.colours.push_back(kColours[h % std::size(kColours)]);
@@ -139,7 +136,7 @@ style::Ramp hospital_ramp(const drill::Scenario& scenario, core::Lang lang) {
   if (!scenario.shelters.empty()) {
     ramp.breaks.push_back(static_cast<double>(shelter_class(scenario)));
     ramp.colours.push_back(style::rgb(0x555555));
-    ramp.labels.emplace_back(lang == core::Lang::ja ? "避難所" : "shelter");
+    ramp.labels.emplace_back(tr(lang, Str::drill_shelter));
   }
   return ramp;
 }

@@ -199,7 +199,7 @@ void start_drill_solve(AppState& app) {
         auto l = std::make_shared<core::Layer>(
             analysis::closed_roads_layer(network->graph(), *r.overlay));
         l->id = kDrillClosedRoadsLayer;
-        l->title = lang == core::Lang::ja ? "訓練 通行止めの道路" : "Drill closed roads";
+        l->title = tr(lang, Str::drill_layer_closed_roads);
         l->crs = scenario->crs;
         roads = l;
       }

@@ -23,7 +23,7 @@ std::string hospital_list(const drill::Scenario& s, const std::vector<std::uint3
   }
   std::string out;
   for (std::uint32_t h : which) {
-    out += (out.empty() ? "" : (l == Lang::ja ? "、" : ", ")) + s.hospitals[h].name;
+    out += (out.empty() ? "" : tr(l, Str::words_list_separator)) + s.hospitals[h].name;
   }
   return out;
 }
