@@ -105,7 +105,9 @@ void start_team(AppState& app) {
   AnalysisJob job;
   job.key = TeamModule::kJob;
   job.label = "team";
-  job.current = same_network(app);
+  // A straight-line run does not depend on the roads: the region's network arriving while it
+  // runs must not drop its result (network_changed reruns only road runs).
+  job.current = s.by_road ? same_network(app) : StillCurrent{};
   job.work = [people, facilities, home_help, lang, network, overlay](core::Progress& progress) {
     const auto start = std::chrono::steady_clock::now();
     const std::shared_ptr<const analysis::Demand> demand = people.demand();
