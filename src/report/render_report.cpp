@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <functional>
 
-#include "core/error.hpp"
 #include "core/credit.hpp"
+#include "core/error.hpp"
 #include "report/blocks.hpp"
 #include "report/map_frame.hpp"
 
