@@ -625,17 +625,11 @@ class Builder {
     analysis.rows.push_back({m_tr("ソフトウェア", "Software"), m_in.software});
     p.blocks.push_back(std::move(analysis));
 
-    KeyValueBlock data;
-    std::vector<core::SourceRef> inputs = r.covered.provenance.inputs;
-    for (const auto& l : m_in.context) {
-      inputs.insert(inputs.end(), l->provenance.inputs.begin(), l->provenance.inputs.end());
-    }
-    for (const auto& l : {m_in.population, m_in.roads}) {
-      if (l) {
-        inputs.insert(inputs.end(), l->provenance.inputs.begin(), l->provenance.inputs.end());
-      }
-    }
-    data = sources_block(inputs, m_in.lang);
+    std::vector<core::LayerPtr> drawn = m_in.context;
+    drawn.push_back(m_in.population);
+    drawn.push_back(m_in.roads);
+    const std::vector<core::SourceRef> inputs = with_inputs_of(r.covered.provenance.inputs, drawn);
+    KeyValueBlock data = sources_block(inputs, m_in.lang);
     if (m_in.demand) {
       data.rows.push_back({m_tr("人口の出典", "People"), m_in.people_credit});
     }
@@ -661,9 +655,7 @@ class Builder {
     }
     p.blocks.push_back(std::move(method));
     p.credits = m_figure_credits;
-    for (const auto& in : inputs) {
-      add_unique(p.credits, in.credit);
-    }
+    add_credits(p.credits, inputs);
     return p;
   }
 

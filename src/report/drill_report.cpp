@@ -37,9 +37,7 @@ class Builder {
  public:
   explicit Builder(const DrillReportInputs& in)
       : m_in(in), m_s(*in.scenario), m_r(*in.result), m_tr{in.lang} {
-    for (const core::SourceRef& s : m_r.provenance.inputs) {
-      add_unique(m_credits, s.credit);
-    }
+    add_credits(m_credits, m_r.provenance.inputs);
   }
 
   Report build() const {
@@ -337,12 +335,8 @@ class Builder {
     run.rows.push_back({m_tr("ソフトウェア", "Software"), m_in.software});
     p.blocks.push_back(std::move(run));
 
-    std::vector<core::SourceRef> inputs = m_r.provenance.inputs;
-    for (const auto& l : {m_in.boundary, m_in.roads}) {
-      if (l) {
-        inputs.insert(inputs.end(), l->provenance.inputs.begin(), l->provenance.inputs.end());
-      }
-    }
+    const std::vector<core::SourceRef> inputs =
+        with_inputs_of(m_r.provenance.inputs, {m_in.boundary, m_in.roads});
     p.blocks.push_back(sources_block(inputs, m_in.lang));
 
     TextBlock limits;
@@ -362,9 +356,7 @@ class Builder {
                                 m_r.basis.in(m_in.lang) + m_tr("。", "."));
     p.blocks.push_back(std::move(limits));
     p.credits = m_credits;
-    for (const auto& in : inputs) {
-      add_unique(p.credits, in.credit);
-    }
+    add_credits(p.credits, inputs);
     return p;
   }
 

@@ -29,6 +29,22 @@ void add_unique(std::vector<std::string>& v, const std::string& s) {
   }
 }
 
+std::vector<core::SourceRef> with_inputs_of(std::vector<core::SourceRef> inputs,
+                                            const std::vector<core::LayerPtr>& layers) {
+  for (const core::LayerPtr& l : layers) {
+    if (l) {
+      inputs.insert(inputs.end(), l->provenance.inputs.begin(), l->provenance.inputs.end());
+    }
+  }
+  return inputs;
+}
+
+void add_credits(std::vector<std::string>& credits, const std::vector<core::SourceRef>& inputs) {
+  for (const core::SourceRef& in : inputs) {
+    add_unique(credits, in.credit);
+  }
+}
+
 KeyValueBlock sources_block(const std::vector<core::SourceRef>& inputs, core::Lang lang) {
   const Tr tr{lang};
   KeyValueBlock data;

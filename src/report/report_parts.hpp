@@ -31,6 +31,13 @@ core::Box padded(const core::Box& b, double pad);
 /// Appends `s` unless it is empty or already there (credit lists keep their first order).
 void add_unique(std::vector<std::string>& v, const std::string& s);
 
+/// `inputs` followed by the provenance inputs of every non-null layer of `layers`.
+std::vector<core::SourceRef> with_inputs_of(std::vector<core::SourceRef> inputs,
+                                            const std::vector<core::LayerPtr>& layers);
+
+/// Adds the credit line of every input to `credits` (add_unique).
+void add_credits(std::vector<std::string>& credits, const std::vector<core::SourceRef>& inputs);
+
 /// "使用したデータ（データの日付・出典）": one row per distinct source (by layer id, else path):
 /// the path, its data date and its credit line.
 KeyValueBlock sources_block(const std::vector<core::SourceRef>& inputs, core::Lang lang);
