@@ -68,7 +68,7 @@ std::string unique_id(const AppState& app, const std::string& wanted) {
 
 // Facility points are drawn above areas and lines whatever order they arrive in; among point
 // layers the more important category is drawn later (on top), so a hospital that is also a
-// designated shelter shows as a hospital. Within a group, arrival order.
+// designated shelter shows as a hospital. Within a group, see drawn_before.
 int draw_group(const LayerEntry& e) {
   // Bottom to top: basemaps, the population choropleth (a backdrop: analysis results such as
   // the team-coverage cells and coverage meshes must draw over it), boundaries, area results,
@@ -99,10 +99,29 @@ int draw_group(const LayerEntry& e) {
   }
 }
 
+// True when `a` is drawn before (under) `b`. Within a draw group, by category in declaration
+// order (roads under routes under closures); within a category, loaded layers keep their
+// arrival order and result layers follow them by id. With two workers the results of two
+// analyses arrive in either order, and the map, the layer list and the legend must not depend
+// on which finished first.
+bool drawn_before(const LayerEntry& a, const LayerEntry& b) {
+  const int ga = draw_group(a);
+  const int gb = draw_group(b);
+  if (ga != gb) {
+    return ga < gb;
+  }
+  if (a.layer && b.layer && a.layer->category != b.layer->category) {
+    return a.layer->category < b.layer->category;
+  }
+  if (a.is_result != b.is_result) {
+    return !a.is_result;
+  }
+  return a.is_result && a.id < b.id;
+}
+
 void insert_in_group(AppState& app, LayerEntry entry) {
-  const int group = draw_group(entry);
   auto it = std::find_if(app.layers.begin(), app.layers.end(),
-                         [&](const LayerEntry& e) { return draw_group(e) > group; });
+                         [&](const LayerEntry& e) { return drawn_before(entry, e); });
   app.layers.insert(it, std::move(entry));
 }
 

@@ -60,6 +60,15 @@ JobId JobRunner::submit(std::string label, Work work, std::string key, JobOutcom
           running->progress->cancel();
         }
       }
+      // An older job that finished but whose result the UI thread has not taken yet is
+      // superseded too: with two workers it may have finished just before this submission, and
+      // its result must not be applied on top of (or before) the newer one.
+      for (FinishedJob& f : m_finished) {
+        if (f.key == key && f.completion) {
+          f.completion = nullptr;
+          f.cancelled = true;
+        }
+      }
     }
     m_queue.push_back(Job{id, std::move(label), std::move(key), std::move(work), std::move(outcome),
                           std::make_shared<core::Progress>()});

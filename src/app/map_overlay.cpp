@@ -11,6 +11,7 @@
 #include "app/legend_model.hpp"
 #include "app/legend_placement.hpp"
 #include "app/symbol_icons.hpp"
+#include "core/credit.hpp"
 #include "render/label_placer.hpp"
 
 namespace caremap::app {
@@ -331,7 +332,7 @@ void draw_credits(const AppState& app, const OverlayTarget& t, const Fonts& font
   }
   std::string text = std::string(tr(lang, Str::map_credit)) + ": ";
   for (std::size_t i = 0; i < credits.size(); ++i) {
-    text += (i ? " / " : "") + credits[i];
+    text += (i ? " / " : "") + core::credit_body(credits[i]);
   }
   const float s = t.scale;
   const float fs = 12.0f * s;

@@ -275,6 +275,28 @@ enum class Str {
   recover_contents_format,
   recover_yes,
   recover_no,
+  // words of the modules' tables, maps and layer titles
+  words_people,
+  words_75plus,
+  words_area,
+  words_people_lead,
+  words_distance_lead,
+  words_sentence_end,
+  words_list_separator,
+  sa_people_75,
+  sa_people_once,
+  drill_layer_closed_roads,
+  team_title,
+  team_intro,
+  team_home_help_required,
+  team_by_road,
+  team_all,
+  team_missing_most,
+  team_offices,
+  team_optional,
+  team_none_missing,
+  team_several,
+  team_layer_cells,
   count_
 };
 

@@ -1,12 +1,8 @@
-// `caremap report coverage`: the committee handout of a coverage run, a multi-page PDF (or one
+// `caremap report`: committee handouts; here `report coverage`, the handout of a coverage run, a multi-page PDF (or one
 // SVG / PNG per page) with maps, tables, charts, an atlas page per city and the provenance.
 // The figures come from the same run `caremap coverage` makes (cli/coverage_run.hpp).
 
-#include <chrono>
-#include <ctime>
-#include <filesystem>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "analysis/category_people_bands.hpp"
 #include "analysis/network_sites.hpp"
@@ -19,28 +15,14 @@
 #include "cli/region_loading.hpp"
 #include "cli/region_tables.hpp"
 #include "cli/report_flags.hpp"
+#include "cli/report_printing.hpp"
 #include "core/error.hpp"
-#include "io/atomic_file.hpp"
 #include "report/coverage_report.hpp"
-#include "report/render_report.hpp"
 
 namespace caremap::cli {
 
 namespace {
 
-namespace fs = std::filesystem;
-
-constexpr const char* kSoftware = "caremap 0.1.0";
-
-struct PrintOptions {
-  std::string out;
-  std::string paper = "a4";
-  std::string orientation = "portrait";
-  double dpi = 150.0;
-  std::string lang = "ja";
-  std::string date;  ///< printed date; default today (UTC)
-  bool roads = true;
-};
 
 struct ReportCoverageOptions {
   std::string region = "munakata-fukutsu";
@@ -52,49 +34,6 @@ struct ReportCoverageOptions {
 // The bands of the per-person distance histogram: finer than summary's, out to the 16 km of a
 // home visit.
 const std::vector<double> kHistogramBands_m = {500, 1000, 2000, 4000, 8000, 16000};
-
-std::string today_utc() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
-report::PageSetup page_setup(const PrintOptions& o) {
-  report::PageSetup setup;
-  const auto paper = report::parse_paper(o.paper);
-  if (!paper) {
-    throw core::ArgumentError("--paper must be a4 or a3, not '" + o.paper + "'");
-  }
-  const auto orientation = report::parse_orientation(o.orientation);
-  if (!orientation) {
-    throw core::ArgumentError("--orientation must be portrait or landscape, not '" + o.orientation +
-                              "'");
-  }
-  const auto format = report::format_of_extension(fs::path(o.out).extension().string());
-  if (!format) {
-    throw core::ArgumentError("--out must end in .pdf, .svg or .png: " + o.out);
-  }
-  if (!(o.dpi >= 10.0 && o.dpi <= 1200.0)) {
-    throw core::ArgumentError("--dpi must be between 10 and 1200");
-  }
-  setup.paper = *paper;
-  setup.orientation = *orientation;
-  setup.format = *format;
-  setup.dpi = o.dpi;
-  return setup;
-}
-
-// The file of page `first_page`: the path given for the first, "<stem>-<page><ext>" after it.
-fs::path page_path(const fs::path& out, std::size_t first_page) {
-  if (first_page == 1) {
-    return out;
-  }
-  return out.parent_path() /
-         (out.stem().string() + "-" + std::to_string(first_page) + out.extension().string());
-}
 
 // Every facility category present in the region, in declaration order (hospital first).
 std::vector<core::Category> facility_categories(const std::vector<core::LayerPtr>& layers) {
@@ -115,21 +54,14 @@ std::vector<core::Category> facility_categories(const std::vector<core::LayerPtr
 
 int run_report_coverage(const ReportCoverageOptions& o, CommandContext& context) {
   PhaseTimer timer;
-  const report::PageSetup setup = page_setup(o.print);
-  const auto lang = core::parse_lang(o.print.lang);
-  if (!lang) {
-    throw core::ArgumentError("--lang must be ja or en, not '" + o.print.lang + "'");
-  }
-  if (const fs::path dir = fs::path(o.print.out).parent_path();
-      !dir.empty() && !fs::is_directory(dir)) {
-    throw core::OutputError("the directory of --out does not exist: " + dir.string());
-  }
+  const CheckedPrint print = check_print_options(o.print);
+  const core::Lang lang = print.lang;
   const io::Region region = load_region(o.region, context);
   timer.lap("read");
   CoverageRun run = run_coverage_analysis(o.request, region, context, timer);
 
   report::CoverageReportInputs in;
-  in.lang = *lang;
+  in.lang = lang;
   in.region_title = region.project.title;
   in.categories = run.categories;
   in.coverage = &run.result;
@@ -163,44 +95,15 @@ int run_report_coverage(const ReportCoverageOptions& o, CommandContext& context)
     in.road_basis = net.basis().empty() ? analysis::network_distance_basis(net) : net.basis();
     in.roads =
         analysis::road_layer(net, "roads", region.working_crs.definition,
-                             *lang == core::Lang::ja ? "道路" : "Roads", network->source.string());
+                             lang == core::Lang::ja ? "道路" : "Roads", network->source.string());
     run.diagnostics.append(network->diagnostics);
     timer.lap("roads");
   }
-  in.software = kSoftware;
-  in.date = o.print.date.empty() ? today_utc() : o.print.date;
+  in.software = kReportSoftware;
+  in.date = print.date;
 
   const report::Report doc = report::coverage_report(in);
-  const auto files = report::render_report(doc, setup).files;
-  timer.lap("render");
-  const auto size = setup.size();
-  for (const auto& f : files) {
-    const fs::path path = page_path(o.print.out, f.first_page);
-    io::write_file_atomically(path, f.bytes);
-    context.err << "wrote " << path.string() << '\n';
-  }
-  timer.lap("write");
-  if (o.flags.json) {
-    nlohmann::ordered_json j;
-    j["out"] = o.print.out;
-    j["pages"] = doc.pages.size();
-    j["size_pt"] = {size.width_pt, size.height_pt};
-    auto& written = j["files"] = nlohmann::ordered_json::array();
-    for (const auto& f : files) {
-      written.push_back(page_path(o.print.out, f.first_page).string());
-    }
-    context.out << j.dump(2) << '\n';
-    return finish_command(o.flags, run.diagnostics, timer, context);
-  }
-  context.out << o.print.out << ": " << doc.pages.size() << " pages, "
-              << (setup.paper == report::Paper::a4 ? "A4" : "A3") << ' '
-              << (setup.orientation == report::Orientation::portrait ? "portrait" : "landscape")
-              << " (" << size.width_pt << " x " << size.height_pt << " pt)";
-  if (files.size() > 1) {
-    context.out << ", one file per page";
-  }
-  context.out << '\n';
-  return finish_command(o.flags, run.diagnostics, timer, context);
+  return write_report(doc, o.print, print, o.flags, run.diagnostics, timer, context);
 }
 
 }  // namespace
@@ -219,19 +122,10 @@ void add_report_command(CLI::App& root, CommandRegistry& registry) {
   cmd->add_option("--region", o->region, "Region name or path to a .caremap.json project file")
       ->capture_default_str();
   add_coverage_request_options(*cmd, o->request);
-  cmd->add_option("--out", o->print.out,
-                  "Output file: .pdf (every page), .svg or .png (one file per page: "
-                  "name.png, name-2.png, ...)")
-      ->required();
-  cmd->add_option("--paper", o->print.paper, "a4 or a3")->capture_default_str();
-  cmd->add_option("--orientation", o->print.orientation, "portrait or landscape")
-      ->capture_default_str();
-  cmd->add_option("--dpi", o->print.dpi, "Resolution of PNG pages")->capture_default_str();
-  cmd->add_option("--lang", o->print.lang, "ja (default) or en")->capture_default_str();
-  cmd->add_option("--date", o->print.date, "Date printed on the pages (default: today, UTC)");
-  cmd->add_flag("!--no-roads", o->print.roads, "Leave the road network off the maps");
+  add_print_options(*cmd, o->print);
   add_report_flags(*cmd, o->flags, true);
   registry.push_back({cmd, [o](CommandContext& c) { return run_report_coverage(*o, c); }});
+  add_report_drill_command(*report, registry);
 }
 
 }  // namespace caremap::cli

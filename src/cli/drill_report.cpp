@@ -4,6 +4,7 @@
 #include <map>
 
 #include "cli/text_table.hpp"
+#include "drill/drill_map.hpp"
 
 namespace caremap::cli {
 
@@ -41,16 +42,7 @@ void print_loads(const drill::Scenario& scenario, const drill::InjectResult& r, 
               {Align::left, Align::right, Align::right, Align::right, Align::right, Align::left});
   for (std::size_t h = 0; h < scenario.hospitals.size(); ++h) {
     const drill::HospitalLoad& l = r.hospitals[h];
-    std::string state = l.damaged    ? say("被災（受入不可）", "damaged (takes no one)")
-                        : l.no_power ? say("停電", "no power")
-                                     : "";
-    if (l.full()) {
-      state += std::string(state.empty() ? "" : say("・", ", ")) + say("満床", "full");
-    }
-    if (l.backup_in_use() > 0) {
-      state += std::string(state.empty() ? "" : say("・", ", ")) +
-               say("後方支援病床 ", "backup beds in use: ") + std::to_string(l.backup_in_use());
-    }
+    const std::string state = drill::load_state(l, say.lang);
     t.add_row({scenario.hospitals[h].name, std::to_string(l.load), std::to_string(l.free_beds),
                std::to_string(l.backup_beds),
                l.capacity() > 0 ? format_fixed(100.0 * l.share(), 0) + " %" : "-", state});

@@ -6,6 +6,7 @@
 #include "core/argument_parsing.hpp"
 #include "core/error.hpp"
 #include "core/number_format.hpp"
+#include "report/report_parts.hpp"
 #include "style/style.hpp"
 
 namespace caremap::report {
@@ -13,14 +14,6 @@ namespace caremap::report {
 namespace {
 
 using core::Lang;
-
-// A text in the report's language.
-struct Tr {
-  Lang lang;
-  std::string operator()(const char* ja, const char* en) const {
-    return lang == Lang::ja ? ja : en;
-  }
-};
 
 std::string category_title(core::Category c, Lang lang) {
   const style::Symbol s = style::default_symbol(c);
@@ -53,26 +46,8 @@ std::string pct(double v) {
   return core::format_fixed(v, 1) + " %";
 }
 
-MapLayer map_layer(core::LayerPtr layer, std::string title = {}, bool legend = true) {
-  MapLayer m;
-  m.style = style::default_layer_style(*layer);
-  m.layer = std::move(layer);
-  m.title = std::move(title);
-  m.legend = legend;
-  return m;
-}
-
 core::LayerPtr shared(const core::Layer& l) {
   return std::make_shared<const core::Layer>(l);
-}
-
-// Padded box: `pad` of the larger side on every edge.
-core::Box padded(const core::Box& b, double pad) {
-  const double w = b.max_corner().x - b.min_corner().x;
-  const double h = b.max_corner().y - b.min_corner().y;
-  const double d = pad * std::max(w, h);
-  return core::Box{{b.min_corner().x - d, b.min_corner().y - d},
-                   {b.max_corner().x + d, b.max_corner().y + d}};
 }
 
 // What a coverage report shares between its pages: the result layers as shared layers and the
@@ -126,12 +101,6 @@ class Builder {
   }
 
  private:
-  static void add_unique(std::vector<std::string>& v, const std::string& s) {
-    if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) {
-      v.push_back(s);
-    }
-  }
-
   std::string basis_line() const {
     const auto& basis = m_in.coverage->covered.provenance.basis;
     const auto& s = m_in.coverage->summary;
@@ -656,33 +625,11 @@ class Builder {
     analysis.rows.push_back({m_tr("ソフトウェア", "Software"), m_in.software});
     p.blocks.push_back(std::move(analysis));
 
-    KeyValueBlock data;
-    data.heading = m_tr("使用したデータ（データの日付・出典）", "Data used (data date, credit)");
-    std::vector<core::SourceRef> inputs = r.covered.provenance.inputs;
-    for (const auto& l : m_in.context) {
-      inputs.insert(inputs.end(), l->provenance.inputs.begin(), l->provenance.inputs.end());
-    }
-    for (const auto& l : {m_in.population, m_in.roads}) {
-      if (l) {
-        inputs.insert(inputs.end(), l->provenance.inputs.begin(), l->provenance.inputs.end());
-      }
-    }
-    std::vector<std::string> seen;
-    for (const auto& in : inputs) {
-      const std::string key = in.layer.empty() ? in.path : in.layer;
-      if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
-        continue;
-      }
-      seen.push_back(key);
-      std::string value = in.path;
-      if (!in.data_date.empty()) {
-        value += m_tr("（", " (") + in.data_date + m_tr("）", ")");
-      }
-      if (!in.credit.empty()) {
-        value += " — " + in.credit;
-      }
-      data.rows.push_back({key, value});
-    }
+    std::vector<core::LayerPtr> drawn = m_in.context;
+    drawn.push_back(m_in.population);
+    drawn.push_back(m_in.roads);
+    const std::vector<core::SourceRef> inputs = with_inputs_of(r.covered.provenance.inputs, drawn);
+    KeyValueBlock data = sources_block(inputs, m_in.lang);
     if (m_in.demand) {
       data.rows.push_back({m_tr("人口の出典", "People"), m_in.people_credit});
     }
@@ -708,9 +655,7 @@ class Builder {
     }
     p.blocks.push_back(std::move(method));
     p.credits = m_figure_credits;
-    for (const auto& in : inputs) {
-      add_unique(p.credits, in.credit);
-    }
+    add_credits(p.credits, inputs);
     return p;
   }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "core/credit.hpp"
 #include "core/error.hpp"
 #include "report/blocks.hpp"
 #include "report/map_frame.hpp"
@@ -182,7 +183,7 @@ class PagePainter {
     std::vector<std::string> lines;
     const std::string lead = m_report.lang == core::Lang::ja ? "出典・クレジット：" : "Credits: ";
     for (const std::string& credit : page_credits(page)) {
-      for (auto& l : text.wrap(credit, w - 10, kCreditSize)) {
+      for (auto& l : text.wrap(core::credit_body(credit), w - 10, kCreditSize)) {
         lines.push_back(std::move(l));
       }
     }

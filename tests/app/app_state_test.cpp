@@ -30,6 +30,46 @@ TEST_CASE("points are drawn above areas whatever order they arrive in", "[state]
   CHECK(app.layers[2].id == "hospitals");
 }
 
+TEST_CASE("result layers take the same place whichever analysis finishes first", "[state]") {
+  auto order_after = [](bool coverage_first) {
+    AppState app;
+    add_layer(app, make_layer("boundary", core::Category::boundary, {}), {}, {});
+    add_layer(app, make_layer("clinics", core::Category::clinic, {{0, 0}}), {}, {});
+    const auto coverage = make_layer("coverage", core::Category::coverage_area, {});
+    const auto areas = make_layer("service_areas", core::Category::service_area, {});
+    put_result_layer(app, coverage_first ? coverage : areas);
+    put_result_layer(app, coverage_first ? areas : coverage);
+    std::vector<std::string> ids;
+    for (const LayerEntry& e : app.layers) {
+      ids.push_back(e.id);
+    }
+    return ids;
+  };
+  const std::vector<std::string> expected{"boundary", "coverage", "service_areas", "clinics"};
+  CHECK(order_after(true) == expected);
+  CHECK(order_after(false) == expected);
+}
+
+TEST_CASE("closed roads draw over the roads whichever came first", "[state]") {
+  AppState app;
+  put_result_layer(app, make_layer("closed_roads", core::Category::closure, {}));
+  put_result_layer(app, make_layer("roads", core::Category::road, {}));
+  put_result_layer(app, make_layer("route", core::Category::route, {}));
+  REQUIRE(app.layers.size() == 3);
+  CHECK(app.layers[0].id == "roads");
+  CHECK(app.layers[1].id == "route");
+  CHECK(app.layers[2].id == "closed_roads");
+}
+
+TEST_CASE("a loaded layer goes under the results of its category", "[state]") {
+  AppState app;
+  put_result_layer(app, make_layer("coverage-b", core::Category::coverage_area, {}));
+  add_layer(app, make_layer("coverage-a", core::Category::coverage_area, {}), {}, {});
+  REQUIRE(app.layers.size() == 2);
+  CHECK(app.layers[0].id == "coverage-a");
+  CHECK(app.layers[1].id == "coverage-b");
+}
+
 TEST_CASE("ids stay unique and move/remove keep the rest", "[state]") {
   AppState app;
   const auto a = add_layer(app, make_layer("x", core::Category::clinic, {}), {}, {});

@@ -193,6 +193,29 @@ TEST_CASE("jobs with the same key coalesce: only the latest result is applied", 
   CHECK(app.region_name == "4;");
 }
 
+TEST_CASE("a finished result not yet taken is superseded by a newer job with its key", "[jobs]") {
+  AppState app;
+  app.jobs.submit(
+      "slider",
+      [](core::Progress&) -> Completion { return [](AppState& a) { a.region_name += "old;"; }; },
+      "coverage");
+  REQUIRE(app.jobs.wait_idle(kPatience));  // finished, its result still waiting for the UI
+  app.jobs.submit(
+      "slider",
+      [](core::Progress&) -> Completion { return [](AppState& a) { a.region_name += "new;"; }; },
+      "coverage");
+  auto done = wait_all(app.jobs);
+  REQUIRE(done.size() == 2);
+  CHECK(done[0].cancelled);
+  CHECK_FALSE(done[0].completion);
+  for (auto& f : done) {
+    if (f.completion) {
+      f.completion(app);
+    }
+  }
+  CHECK(app.region_name == "new;");
+}
+
 TEST_CASE("a long job does not hold up a short one", "[jobs]") {
   AppState app;
   REQUIRE(app.jobs.workers() >= 2);

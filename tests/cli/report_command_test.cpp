@@ -1,5 +1,6 @@
-// `caremap report coverage` on the default region, read back as a committee member would get it:
-// pdfinfo (pages, paper), pdftotext (title, place names, every credit line), and the options.
+// `caremap report coverage` and `caremap report drill` on the default region, read back as a
+// committee member would get it: pdfinfo (pages, paper), pdftotext (title, place names, every
+// credit line), and the options.
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -8,6 +9,7 @@
 #include "cli/exit_codes.hpp"
 #include "io/io_test_support.hpp"
 #include "support/poppler.hpp"
+#include "test_paths.hpp"
 
 using namespace caremap;
 namespace fs = std::filesystem;
@@ -100,4 +102,35 @@ TEST_CASE("report coverage refuses what it cannot print", "[cli][report]") {
     CHECK_THAT(r.err, Catch::Contains(c.message));
   }
   CHECK(dir.files().empty());
+}
+
+TEST_CASE("report drill writes the drill's record with a page per inject", "[cli][report][drill]") {
+  CAREMAP_SKIP_WITHOUT_POPPLER();
+  test::ScratchDir dir;
+  const fs::path pdf = dir / "drill.pdf";
+  const std::string scenario =
+      std::string(CAREMAP_TEST_DATA_DIR) + "/drills/munakata-fukutsu/drill.json";
+  const test::CliRun r = test::run_caremap(
+      {"report", "drill", scenario, "--out", pdf.string(), "--json", "--date", "2026-12-07"});
+  INFO("stderr:\n" << r.err);
+  REQUIRE(r.code == cli::exit_ok);
+  const auto j = nlohmann::json::parse(r.out);
+  // Timeline, the three injects, the hospital tables, the patients not placed, data and
+  // conditions.
+  CHECK(j["pages"] == 7);
+  const std::string text = test::pdf_text(pdf);
+  CHECK_THAT(text, Catch::Contains("災害訓練の記録"));
+  CHECK_THAT(text, Catch::Contains("訓練用データ"));
+  CHECK_THAT(text, Catch::Contains("t = 20 分"));
+  CHECK_THAT(text, Catch::Contains("宗像水光会総合病院"));
+  CHECK_THAT(text, Catch::Contains("停電"));
+  // What the times stand on: the 1996 trunk roads, and their credit.
+  CHECK_THAT(text, Catch::Contains("1996"));
+  CHECK_THAT(text, Catch::Contains("国土数値情報（道路データ）"));
+  // A failed run leaves the earlier file as it was.
+  const std::string before = test::read_text(pdf);
+  const test::CliRun bad =
+      test::run_caremap({"report", "drill", scenario, "--out", pdf.string(), "--paper", "b5"});
+  CHECK(bad.code != cli::exit_ok);
+  CHECK(test::read_text(pdf) == before);
 }

@@ -2,8 +2,6 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/provenance.hpp"
-
 using namespace caremap;
 
 TEST_CASE("languages parse and print by their codes", "[core][lang]") {
@@ -20,15 +18,4 @@ TEST_CASE("a local text falls back to the other language when one is missing", "
   const core::LocalText ja_only{"幹線道路のみ", ""};
   CHECK(ja_only.in(core::Lang::en) == "幹線道路のみ");
   CHECK(core::LocalText{}.empty());
-}
-
-TEST_CASE("the summary line says what a result stands on", "[core][provenance]") {
-  core::Provenance p;
-  p.operation = "coverage";
-  p.param("radius_m", "16000");
-  CHECK(core::summarize(p) == "coverage(radius_m=16000)");
-  p.basis.distance = {"直線距離", "straight line"};
-  p.basis.demand = {"面積のみ", "area only"};
-  CHECK(core::summarize(p) ==
-        "coverage(radius_m=16000); distance: straight line; demand: area only");
 }

@@ -1,12 +1,16 @@
 // The missing-member map: every class of analysis::missing_code gets its own colour and label,
-// and a layer of team cells resolves to those classes.
+// and a layer of team cells resolves to those classes; a run keeps its result when the roads
+// arrive while it works.
 
 #include "app/modules/team/team_module.hpp"
 
 #include <catch2/catch.hpp>
 #include <set>
 
+#include "../job_pump.hpp"
+#include "../strip_region.hpp"
 #include "analysis/team_coverage.hpp"
+#include "app/app_state.hpp"
 #include "style/style.hpp"
 
 using namespace caremap;
@@ -53,4 +57,22 @@ TEST_CASE("team cells resolve to the class of their missing member", "[app][team
   CHECK(s.classes[s.feature_class[1]].range_label == "visiting nurse");
   CHECK(s.classes[s.feature_class[2]].range_label == "care manager");
   CHECK(s.classes[s.feature_class[3]].range_label == "several");
+}
+
+TEST_CASE("a straight-line team run keeps its result when the roads arrive meanwhile",
+          "[app][team]") {
+  // Opening a region starts the team run and the road network's load together; the network's
+  // arrival bumps NetworkState::generation. A straight-line run does not stand on the roads,
+  // so its result must still be shown (it used to be dropped as stale, leaving no map).
+  app::AppState app;
+  app::test::strip_region(app);
+  app::team_state(app).by_road = false;
+  app::start_team(app);
+  ++app.network.generation;
+  app::test::pump(app);
+  CHECK(app::find_layer(app, app::TeamModule::kCells) != nullptr);
+  REQUIRE_FALSE(app::team_state(app).cities.empty());
+  // Clinics alone are not a team: nobody has every member in reach.
+  CHECK(app::team_state(app).cities.back().whole_team_pct == 0.0);
+  CHECK(app::team_state(app).cities.back().people == Approx(3000.0));
 }

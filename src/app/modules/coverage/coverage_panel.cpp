@@ -46,10 +46,10 @@ void draw_coverage_table(const CoverageState& state, Lang l) {
   }
   ImGui::TableSetupColumn(tr(l, Str::analysis_city));
   if (people) {
-    ImGui::TableSetupColumn(l == Lang::ja ? "人口" : "people");
-    ImGui::TableSetupColumn(l == Lang::ja ? "75歳以上" : "75+");
+    ImGui::TableSetupColumn(tr(l, Str::words_people));
+    ImGui::TableSetupColumn(tr(l, Str::words_75plus));
   }
-  ImGui::TableSetupColumn(l == Lang::ja ? "面積" : "area");
+  ImGui::TableSetupColumn(tr(l, Str::words_area));
   ImGui::TableSetupColumn(tr(l, Str::analysis_backup));
   ImGui::TableHeadersRow();
   for (const CityCoverageRow& c : state.cities) {
@@ -105,8 +105,7 @@ void CoverageModule::draw_panel(AppState& app, ViewState& /*view*/) {
                       state.seconds);
   draw_coverage_table(state, l);
   if (!state.demand_basis.empty()) {
-    wrapped_quiet(
-        (std::string(l == Lang::ja ? "人口: " : "People: ") + state.demand_basis.in(l)).c_str());
+    wrapped_quiet((std::string(tr(l, Str::words_people_lead)) + state.demand_basis.in(l)).c_str());
   }
 }
 

@@ -33,8 +33,9 @@ void DrillModule::network_changed(AppState& app) {
 }
 
 void DrillModule::clear(AppState& app) {
-  for (const char* id : {kDrillPatientsLayer, kDrillRoutesLayer, kDrillHospitalsLayer,
-                         kDrillHazardLayer, kDrillClosedRoadsLayer}) {
+  for (const char* id :
+       {drill::kDrillPatientsLayer, drill::kDrillRoutesLayer, drill::kDrillHospitalsLayer,
+        drill::kDrillHazardLayer, drill::kDrillClosedRoadsLayer}) {
     remove_result_layer(app, id);
   }
   state.result.reset();
@@ -198,8 +199,8 @@ void start_drill_solve(AppState& app) {
       if (network && r.overlay) {
         auto l = std::make_shared<core::Layer>(
             analysis::closed_roads_layer(network->graph(), *r.overlay));
-        l->id = kDrillClosedRoadsLayer;
-        l->title = lang == core::Lang::ja ? "訓練 通行止めの道路" : "Drill closed roads";
+        l->id = drill::kDrillClosedRoadsLayer;
+        l->title = tr(lang, Str::drill_layer_closed_roads);
         l->crs = scenario->crs;
         roads = l;
       }
@@ -207,7 +208,8 @@ void start_drill_solve(AppState& app) {
     }
     AnalysisResult out;
     out.apply = [scenario, result, closed,
-                 layers = drill_map_layers(*scenario, *result, routes, lang)](AppState& app) {
+                 layers =
+                     drill::drill_map_layers(*scenario, *result, routes, lang)](AppState& app) {
       DrillModuleState& s = drill_state(app);
       s.result = result;
       s.layers = layers;
@@ -236,29 +238,22 @@ void show_drill_inject(AppState& app, int k) {
   }
   k = std::clamp(k, 0, static_cast<int>(s.layers.size()) - 1);
   s.inject = k;
-  const DrillInjectLayers& l = s.layers[static_cast<std::size_t>(k)];
+  const drill::DrillInjectLayers& l = s.layers[static_cast<std::size_t>(k)];
   AnalysisResult r;
   // Bottom to top: hazard zones, closed roads, routes, patients, hospitals.
   r.layers = {l.hazard_zones};
   if (const core::LayerPtr& roads = s.closed_roads[static_cast<std::size_t>(k)]) {
     r.layers.push_back(roads);
   } else {
-    r.removed.emplace_back(kDrillClosedRoadsLayer);
+    r.removed.emplace_back(drill::kDrillClosedRoadsLayer);
   }
   r.layers.insert(r.layers.end(), {l.routes, l.patients, l.hospitals});
-  r.styled = [ramp = hospital_ramp(*s.scenario, app.lang)](AppState& app) {
-    if (LayerEntry* e = find_layer(app, kDrillPatientsLayer)) {
-      e->style.ramp = ramp;
-      e->style.size_px = 12.0f;
-    }
-    // A closed bridge is a point: drawn large enough to find at the scale of the region.
-    if (LayerEntry* e = find_layer(app, kDrillHazardLayer)) {
-      e->style.size_px = 22.0f;
-    }
-    // Thin, half-transparent routes: the patients' colours stay readable where routes bundle.
-    if (LayerEntry* e = find_layer(app, kDrillRoutesLayer)) {
-      e->style.size_px = 12.0f;  // a 2 px line (style::apply_overrides)
-      e->style.opacity = 0.55f;
+  r.styled = [scenario = s.scenario](AppState& app) {
+    for (const char* id :
+         {drill::kDrillPatientsLayer, drill::kDrillHazardLayer, drill::kDrillRoutesLayer}) {
+      if (LayerEntry* e = find_layer(app, id)) {
+        drill::apply_drill_style(*e->layer, *scenario, app.lang, e->style);
+      }
     }
   };
   publish(app, r);

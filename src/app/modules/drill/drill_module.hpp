@@ -4,7 +4,7 @@
 // closure drawn on the map, on the job runner. A timeline slider steps through the injects; the
 // panel shows each inject's after-action summary and what changed since the one before; the map
 // shows patients coloured by hospital, routes, hospitals with load/capacity, closed roads and
-// hazard zones (drill_map.hpp). Editing a hospital's free beds or drawing a closure re-solves
+// hazard zones (drill/drill_map.hpp). Editing a hospital's free beds or drawing a closure re-solves
 // at once (one keyed job, so quick edits coalesce).
 
 #include <filesystem>
@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "app/modules/analysis_module.hpp"
-#include "app/modules/drill/drill_map.hpp"
+#include "drill/drill_map.hpp"
 #include "drill/drill_run.hpp"
 
 namespace caremap::app {
@@ -25,10 +25,10 @@ struct DrillModuleState {
   drill::DrillOptions options;
   std::vector<int> free_beds;  ///< the panel's free beds per hospital, from t = 0
   std::shared_ptr<const drill::DrillResult> result;
-  std::vector<DrillInjectLayers> layers;     ///< per inject
-  std::vector<core::LayerPtr> closed_roads;  ///< per inject; null without closures
-  int inject = 0;                            ///< the slider
-  std::optional<double> wanted_t_min;        ///< --drill-t: select this inject when solved
+  std::vector<drill::DrillInjectLayers> layers;  ///< per inject
+  std::vector<core::LayerPtr> closed_roads;      ///< per inject; null without closures
+  int inject = 0;                                ///< the slider
+  std::optional<double> wanted_t_min;            ///< --drill-t: select this inject when solved
   bool loading = false;
   bool solving = false;
   std::string note;  ///< why nothing is shown (no file, other region, an error)

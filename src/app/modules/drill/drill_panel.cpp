@@ -23,7 +23,7 @@ std::string hospital_list(const drill::Scenario& s, const std::vector<std::uint3
   }
   std::string out;
   for (std::uint32_t h : which) {
-    out += (out.empty() ? "" : (l == Lang::ja ? "、" : ", ")) + s.hospitals[h].name;
+    out += (out.empty() ? "" : tr(l, Str::words_list_separator)) + s.hospitals[h].name;
   }
   return out;
 }
@@ -69,7 +69,7 @@ bool hospital_table(DrillModuleState& st, const drill::InjectResult& r, Lang l) 
     ImGui::TextUnformatted(s.hospitals[h].name.c_str());
     ImGui::TableSetColumnIndex(1);
     // "8/10", with 被災 / 停電 / 満床 as on the map label.
-    const std::string label = hospital_label("", load, l).substr(1);
+    const std::string label = drill::hospital_label("", load, l).substr(1);
     if (load.share() > 0.8 || load.damaged || load.no_power) {
       ImGui::TextColored(kPanelWarning, "%s", label.c_str());
     } else {

@@ -67,7 +67,7 @@ void ServiceAreasModule::draw_panel(AppState& app, ViewState& /*view*/) {
   if (ImGui::BeginTable("bands", people ? 4 : 3, flags)) {
     ImGui::TableSetupColumn(tr(l, Str::net_band));
     if (people) {
-      ImGui::TableSetupColumn(l == Lang::ja ? "人口（75歳以上）" : "people (75+)");
+      ImGui::TableSetupColumn(tr(l, Str::sa_people_75));
     }
     ImGui::TableSetupColumn(tr(l, Str::analysis_area_km2));
     ImGui::TableSetupColumn(tr(l, Str::net_polygons));
@@ -98,9 +98,8 @@ void ServiceAreasModule::draw_panel(AppState& app, ViewState& /*view*/) {
     ImGui::EndTable();
   }
   if (people) {
-    wrapped_quiet((std::string(l == Lang::ja ? "人口: " : "People: ") + n.demand_basis.in(l) +
-                   (l == Lang::ja ? "（各帯に入る人は施設が重なっても1回）"
-                                  : " (each person once per band, however many facilities)"))
+    wrapped_quiet((std::string(tr(l, Str::words_people_lead)) + n.demand_basis.in(l) +
+                   tr(l, Str::sa_people_once))
                       .c_str());
   }
 }

@@ -39,7 +39,7 @@ TeamState& team_state(AppState& app) {
 }
 
 const char* TeamModule::title(core::Lang lang) const {
-  return lang == core::Lang::ja ? "在宅医療チームの到達" : "Home-care team in reach";
+  return tr(lang, Str::team_title);
 }
 
 void TeamModule::network_changed(AppState& app) {
@@ -63,7 +63,7 @@ style::Ramp team_missing_ramp(const std::vector<analysis::TeamMember>& members, 
   style::Ramp ramp;
   ramp.field = "missing_code";
   ramp.colours.push_back(style::rgb(0xd9d9d9, 40));
-  ramp.labels.push_back(lang == core::Lang::ja ? "なし（チームがそろう）" : "none (whole team)");
+  ramp.labels.push_back(tr(lang, Str::team_none_missing));
   for (std::size_t m = 0; m < members.size(); ++m) {
     ramp.breaks.push_back(static_cast<double>(m + 1));
     ramp.colours.push_back(style::rgb(hues[m % hues.size()], 170));
@@ -71,7 +71,7 @@ style::Ramp team_missing_ramp(const std::vector<analysis::TeamMember>& members, 
   }
   ramp.breaks.push_back(static_cast<double>(members.size() + 1));
   ramp.colours.push_back(style::rgb(0x99000d, 190));
-  ramp.labels.push_back(lang == core::Lang::ja ? "複数" : "several");
+  ramp.labels.push_back(tr(lang, Str::team_several));
   return ramp;
 }
 
@@ -87,10 +87,8 @@ void start_team(AppState& app) {
   if (s.by_road && !net) {
     // A network on its way reruns this when it arrives (network_changed).
     s.requested = app.network.loading;
-    s.problem = app.network.loading
-                    ? core::LocalText{"道路ネットワークを読み込み中…", "Loading the road network…"}
-                    : core::LocalText{tr(core::Lang::ja, Str::net_disabled_no_network),
-                                      tr(core::Lang::en, Str::net_disabled_no_network)};
+    const Str why = app.network.loading ? Str::net_loading : Str::net_disabled_no_network;
+    s.problem = core::LocalText{tr(core::Lang::ja, why), tr(core::Lang::en, why)};
     return;
   }
   s.problem = {};
@@ -107,7 +105,9 @@ void start_team(AppState& app) {
   AnalysisJob job;
   job.key = TeamModule::kJob;
   job.label = "team";
-  job.current = same_network(app);
+  // A straight-line run does not depend on the roads: the region's network arriving while it
+  // runs must not drop its result (network_changed reruns only road runs).
+  job.current = s.by_road ? same_network(app) : StillCurrent{};
   job.work = [people, facilities, home_help, lang, network, overlay](core::Progress& progress) {
     const auto start = std::chrono::steady_clock::now();
     const std::shared_ptr<const analysis::Demand> demand = people.demand();
@@ -136,7 +136,7 @@ void start_team(AppState& app) {
     const core::ResultBasis basis = r.cells.provenance.basis;
     auto cells = std::make_shared<core::Layer>(std::move(r.cells));
     cells->id = TeamModule::kCells;
-    cells->title = lang == core::Lang::ja ? "不足するチーム職種" : "Missing team member";
+    cells->title = tr(lang, Str::team_layer_cells);
     AnalysisResult result;
     result.apply = [members, cities, basis, seconds](AppState& app) {
       TeamState& s = team_state(app);

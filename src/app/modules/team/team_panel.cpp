@@ -12,10 +12,6 @@ namespace caremap::app {
 
 namespace {
 
-const char* t(Lang l, const char* ja, const char* en) {
-  return l == Lang::ja ? ja : en;
-}
-
 void draw_city_table(const TeamState& s, Lang l) {
   const ImGuiTableFlags flags =
       ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH;
@@ -23,9 +19,9 @@ void draw_city_table(const TeamState& s, Lang l) {
     return;
   }
   ImGui::TableSetupColumn(tr(l, Str::analysis_city));
-  ImGui::TableSetupColumn(t(l, "全員", "all"));
-  ImGui::TableSetupColumn(t(l, "75歳以上", "75+"));
-  ImGui::TableSetupColumn(t(l, "最も不足", "missing most"));
+  ImGui::TableSetupColumn(tr(l, Str::team_all));
+  ImGui::TableSetupColumn(tr(l, Str::words_75plus));
+  ImGui::TableSetupColumn(tr(l, Str::team_missing_most));
   ImGui::TableHeadersRow();
   for (std::size_t i = 0; i < s.cities.size(); ++i) {
     const TeamCityFigures& c = s.cities[i];
@@ -44,7 +40,7 @@ void draw_city_table(const TeamState& s, Lang l) {
     ImGui::TableSetColumnIndex(3);
     ImGui::TextUnformatted(c.most_missing.empty() ? "–" : c.most_missing.in(l).c_str());
     if (ImGui::IsItemHovered()) {
-      ImGui::SetTooltip("%s %.0f / 75+ %.0f", t(l, "人口", "people"), c.people, c.people_75plus);
+      ImGui::SetTooltip("%s %.0f / 75+ %.0f", tr(l, Str::words_people), c.people, c.people_75plus);
     }
   }
   ImGui::EndTable();
@@ -54,21 +50,14 @@ void draw_city_table(const TeamState& s, Lang l) {
 
 void TeamModule::draw_panel(AppState& app, ViewState& /*view*/) {
   const Lang l = app.lang;
-  wrapped_quiet(t(
-      l,
-      "チーム全員（診療所・訪問看護・薬局・ケアマネジャー）がそれぞれの到達距離内にいる人の割合。",
-      "Share of people with the whole team (clinic, visiting nurse, pharmacy, care "
-      "manager) within each member's reach."));
-  bool changed =
-      ImGui::Checkbox(t(l, "訪問介護も必須にする", "Home help required"), &state.require_home_help);
+  wrapped_quiet(tr(l, Str::team_intro));
+  bool changed = ImGui::Checkbox(tr(l, Str::team_home_help_required), &state.require_home_help);
   const bool has_network = current_network(app.network) != nullptr;
   if (!has_network) {
     state.by_road = false;
   }
   ImGui::BeginDisabled(!has_network);
-  changed |= ImGui::Checkbox(t(l, "訪問看護・ケアマネ・訪問介護は道路の所要時間で",
-                               "Nurse, care manager, home help by road time"),
-                             &state.by_road);
+  changed |= ImGui::Checkbox(tr(l, Str::team_by_road), &state.by_road);
   ImGui::EndDisabled();
   disabled_reason(has_network, l);
   if (ImGui::Button(tr(l, Str::analysis_run))) {
@@ -97,11 +86,12 @@ void TeamModule::draw_panel(AppState& app, ViewState& /*view*/) {
   draw_city_table(state, l);
   for (const TeamMemberFigures& m : state.members) {
     ImGui::TextDisabled("%s: %zu %s, %s%s", m.name.in(l).c_str(), m.offices,
-                        t(l, "か所", "offices"), distance_text(m.reach_m).c_str(),
-                        m.required ? "" : t(l, "（任意）", " (optional)"));
+                        tr(l, Str::team_offices), distance_text(m.reach_m).c_str(),
+                        m.required ? "" : tr(l, Str::team_optional));
   }
-  wrapped_quiet((std::string(t(l, "距離: ", "Distance: ")) + state.distance_basis.in(l) +
-                 t(l, "。人口: ", ". People: ") + state.demand_basis.in(l) + " · " +
+  wrapped_quiet((std::string(tr(l, Str::words_distance_lead)) + state.distance_basis.in(l) +
+                 tr(l, Str::words_sentence_end) + tr(l, Str::words_people_lead) +
+                 state.demand_basis.in(l) + " · " +
                  std::to_string(static_cast<int>(state.seconds * 1000.0)) + " ms")
                     .c_str());
 }

@@ -1,8 +1,8 @@
-#include "app/modules/drill/drill_map.hpp"
+#include "drill/drill_map.hpp"
 
 #include "drill/drill_layers.hpp"
 
-namespace caremap::app {
+namespace caremap::drill {
 
 namespace {
 
@@ -14,13 +14,12 @@ std::shared_ptr<core::Layer> slice(const core::Layer& from, std::size_t begin, s
   return l;
 }
 
-std::string titled(const char* ja, const char* en, core::Lang lang, const std::string& tail) {
-  return std::string(lang == core::Lang::ja ? ja : en) + tail;
+std::string titled(const core::LocalText& title, core::Lang lang, const std::string& tail) {
+  return title.in(lang) + tail;
 }
 
 // The class value of every patient in inject `r`: the ramp's field.
-std::int64_t class_of(const drill::Scenario& s, const drill::PatientOutcome& o,
-                      const drill::Patient& p) {
+std::int64_t class_of(const Scenario& s, const PatientOutcome& o, const Patient& p) {
   if (!o.placed()) {
     return -1;
   }
@@ -29,42 +28,41 @@ std::int64_t class_of(const drill::Scenario& s, const drill::PatientOutcome& o,
 
 }  // namespace
 
-std::string hospital_label(const std::string& name, const drill::HospitalLoad& load,
-                           core::Lang lang) {
-  const bool ja = lang == core::Lang::ja;
+std::string hospital_label(const std::string& name, const HospitalLoad& load, core::Lang lang) {
   std::string s = name + " " + std::to_string(load.load) + "/" + std::to_string(load.capacity());
   if (load.damaged) {
-    s += ja ? " 被災" : " damaged";
+    s += std::string(" ") + core::LocalText{"被災", "damaged"}.in(lang);
   } else if (load.no_power) {
-    s += ja ? " 停電" : " no power";
+    s += std::string(" ") + core::LocalText{"停電", "no power"}.in(lang);
   }
   if (load.full()) {
-    s += ja ? " 満床" : " full";
+    s += std::string(" ") + core::LocalText{"満床", "full"}.in(lang);
   }
   return s;
 }
 
 std::vector<DrillInjectLayers> drill_map_layers(
-    const drill::Scenario& scenario, const drill::DrillResult& result,
+    const Scenario& scenario, const DrillResult& result,
     const std::vector<std::vector<core::LineString>>& routes, core::Lang lang) {
-  const core::Layer assignment = drill::assignment_layer(scenario, result, lang);
-  const core::Layer all_routes = drill::routes_layer(scenario, result, routes);
-  const core::Layer loads = drill::hospital_load_layer(scenario, result);
+  const core::Layer assignment = assignment_layer(scenario, result, lang);
+  const core::Layer all_routes = routes_layer(scenario, result, routes);
+  const core::Layer loads = hospital_load_layer(scenario, result);
   const std::size_t patients = scenario.patients.size();
   const std::size_t hospitals = scenario.hospitals.size();
   const std::string basis = "（" + result.basis.in(lang) + "）";
-  const std::string drill_mark = scenario.drill_data
-                                     ? (lang == core::Lang::ja ? " 訓練用データ" : " drill data")
-                                     : std::string();
+  const std::string drill_mark =
+      scenario.drill_data
+          ? std::string(" ") + core::LocalText{"訓練用データ", "drill data"}.in(lang)
+          : std::string();
   std::vector<DrillInjectLayers> out;
   std::size_t route_row = 0;
   for (std::size_t k = 0; k < result.injects.size(); ++k) {
-    const drill::InjectResult& r = result.injects[k];
+    const InjectResult& r = result.injects[k];
     DrillInjectLayers layers;
 
     auto p = slice(assignment, k * patients, (k + 1) * patients);
     p->id = kDrillPatientsLayer;
-    p->title = titled("訓練 患者（色＝搬送先）", "Drill patients (colour = destination)", lang,
+    p->title = titled({"訓練 患者（色＝搬送先）", "Drill patients (colour = destination)"}, lang,
                       drill_mark);
     p->fields.push_back({"hospital_index", core::FieldType::integer});
     for (std::size_t i = 0; i < patients; ++i) {
@@ -78,14 +76,14 @@ std::vector<DrillInjectLayers> drill_map_layers(
       route_end += r.patients[i].placed() && routes[k][i].size() >= 2 ? 1 : 0;
     }
     auto routes_now = slice(all_routes, route_row, route_end);
-    routes_now->title = titled("訓練 搬送経路", "Drill routes", lang, basis);
+    routes_now->title = titled({"訓練 搬送経路", "Drill routes"}, lang, basis);
     layers.routes = routes_now;
     route_row = route_end;
 
     auto h = slice(loads, k * hospitals, (k + 1) * hospitals);
     h->id = kDrillHospitalsLayer;
-    h->title =
-        titled("訓練 受入病院（入院数/病床）", "Drill hospitals (patients/beds)", lang, drill_mark);
+    h->title = titled({"訓練 受入病院（入院数/病床）", "Drill hospitals (patients/beds)"}, lang,
+                      drill_mark);
     h->fields.push_back({"label", core::FieldType::text});
     h->name_field = h->fields.size() - 1;
     for (std::size_t j = 0; j < hospitals; ++j) {
@@ -96,7 +94,7 @@ std::vector<DrillInjectLayers> drill_map_layers(
 
     auto z = std::make_shared<core::Layer>();
     z->id = kDrillHazardLayer;
-    z->title = titled("訓練 通行止め・危険区域", "Drill closures and hazard zones", lang, "");
+    z->title = titled({"訓練 通行止め・危険区域", "Drill closures and hazard zones"}, lang, "");
     z->category = core::Category::closure;
     z->crs = scenario.crs;
     z->provenance = result.provenance;
@@ -104,9 +102,10 @@ std::vector<DrillInjectLayers> drill_map_layers(
     z->name_field = 0;
     // Every closure so far: a point barrier closes only metres of road, too little to see as a
     // closed road at the scale of a region, so the closure itself is drawn too.
-    for (const drill::NamedClosure& c : r.state.closures) {
-      const std::string kind = c.hazard_zone ? (lang == core::Lang::ja ? "危険区域" : "hazard zone")
-                                             : (lang == core::Lang::ja ? "通行止め" : "closure");
+    for (const NamedClosure& c : r.state.closures) {
+      const std::string kind = (c.hazard_zone ? core::LocalText{"危険区域", "hazard zone"}
+                                              : core::LocalText{"通行止め", "closure"})
+                                   .in(lang);
       for (const core::Geometry& g : c.closures.barriers) {
         core::Feature f;
         f.geometry = g;
@@ -121,7 +120,7 @@ std::vector<DrillInjectLayers> drill_map_layers(
   return out;
 }
 
-style::Ramp hospital_ramp(const drill::Scenario& scenario, core::Lang lang) {
+style::Ramp hospital_ramp(const Scenario& scenario, core::Lang lang) {
   // Tableau 10 without its red, which stays the warning colour of patients not placed.
   static const style::Rgba kColours[] = {
       style::rgb(0x4e79a7), style::rgb(0xf28e2b), style::rgb(0x59a14f), style::rgb(0xb07aa1),
@@ -130,7 +129,7 @@ style::Ramp hospital_ramp(const drill::Scenario& scenario, core::Lang lang) {
   style::Ramp ramp;
   ramp.field = "hospital_index";
   ramp.colours.push_back(style::rgb(0xd62728));
-  ramp.labels.emplace_back(lang == core::Lang::ja ? "未配置" : "not placed");
+  ramp.labels.emplace_back(core::LocalText{"未配置", "not placed"}.in(lang));
   for (std::size_t h = 0; h < scenario.hospitals.size(); ++h) {
     ramp.breaks.push_back(static_cast<double>(h));
     ramp.colours.push_back(kColours[h % std::size(kColours)]);
@@ -139,9 +138,39 @@ style::Ramp hospital_ramp(const drill::Scenario& scenario, core::Lang lang) {
   if (!scenario.shelters.empty()) {
     ramp.breaks.push_back(static_cast<double>(shelter_class(scenario)));
     ramp.colours.push_back(style::rgb(0x555555));
-    ramp.labels.emplace_back(lang == core::Lang::ja ? "避難所" : "shelter");
+    ramp.labels.emplace_back(core::LocalText{"避難所", "shelter"}.in(lang));
   }
   return ramp;
 }
 
-}  // namespace caremap::app
+void apply_drill_style(const core::Layer& layer, const Scenario& scenario, core::Lang lang,
+                       style::LayerStyle& style) {
+  if (layer.id == kDrillPatientsLayer) {
+    style.ramp = hospital_ramp(scenario, lang);
+    style.size_px = 12.0f;
+  } else if (layer.id == kDrillHazardLayer) {
+    style.size_px = 22.0f;
+  } else if (layer.id == kDrillRoutesLayer) {
+    style.size_px = 12.0f;  // a 2 px line (style::apply_overrides)
+    style.opacity = 0.55f;
+  }
+}
+
+std::string load_state(const HospitalLoad& load, core::Lang lang) {
+  const bool ja = lang == core::Lang::ja;
+  std::string state = load.damaged    ? (ja ? "被災（受入不可）" : "damaged (takes no one)")
+                      : load.no_power ? (ja ? "停電" : "no power")
+                                      : "";
+  const auto add = [&](const std::string& more) {
+    state += (state.empty() ? "" : (ja ? "・" : ", ")) + more;
+  };
+  if (load.full()) {
+    add(ja ? "満床" : "full");
+  }
+  if (load.backup_in_use() > 0) {
+    add((ja ? "後方支援病床 " : "backup beds in use: ") + std::to_string(load.backup_in_use()));
+  }
+  return state;
+}
+
+}  // namespace caremap::drill
