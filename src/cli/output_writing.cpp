@@ -60,12 +60,9 @@ void prepare_outputs(const OutputOptions& o) {
   }
 }
 
-std::vector<std::filesystem::path> write_outputs(const std::vector<core::LayerPtr>& layers,
-                                                 const OutputOptions& o, CommandContext& context) {
-  std::vector<std::filesystem::path> written;
-  if (o.out.empty() && o.out_dir.empty()) {
-    return written;
-  }
+namespace {
+
+io::WriteOptions write_options(const OutputOptions& o, CommandContext& context) {
   if (!o.out.empty() && !o.out_dir.empty()) {
     throw core::ArgumentError("give either --out or --out-dir, not both");
   }
@@ -79,6 +76,41 @@ std::vector<std::filesystem::path> write_outputs(const std::vector<core::LayerPt
                                 "'; use gpkg, geojson, csv or flatgeobuf");
     }
   }
+  return options;
+}
+
+// --out-dir made (like mkdir -p) and the format its files get; options.format is set to it.
+std::filesystem::path output_dir(const OutputOptions& o, io::WriteOptions& options,
+                                 std::string& extension) {
+  const std::filesystem::path dir(o.out_dir);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (!std::filesystem::is_directory(dir)) {
+    throw core::OutputError(
+        "cannot create the output directory" + (ec ? ": " + ec.message() : std::string()),
+        core::ErrorContext{dir.string(), "", std::nullopt, ""});
+  }
+  const io::Format format = options.format.value_or(io::Format::gpkg);
+  extension = format == io::Format::flatgeobuf ? "fgb" : std::string(io::to_string(format));
+  options.format = format;
+  return dir;
+}
+
+void report_written(const std::vector<std::filesystem::path>& written, CommandContext& context) {
+  for (const auto& p : written) {
+    context.err << "wrote " << p.string() << '\n';
+  }
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> write_outputs(const std::vector<core::LayerPtr>& layers,
+                                                 const OutputOptions& o, CommandContext& context) {
+  std::vector<std::filesystem::path> written;
+  if (o.out.empty() && o.out_dir.empty()) {
+    return written;
+  }
+  io::WriteOptions options = write_options(o, context);
   if (!o.out.empty()) {
     const std::filesystem::path path(o.out);
     const auto format = options.format ? options.format : io::format_from_extension(path);
@@ -93,28 +125,29 @@ std::vector<std::filesystem::path> write_outputs(const std::vector<core::LayerPt
     }
     written.push_back(path);
   } else {
-    const std::filesystem::path dir(o.out_dir);
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (!std::filesystem::is_directory(dir)) {
-      throw core::OutputError(
-          "cannot create the output directory" + (ec ? ": " + ec.message() : std::string()),
-          core::ErrorContext{dir.string(), "", std::nullopt, ""});
-    }
-    const io::Format format = options.format.value_or(io::Format::gpkg);
-    const std::string extension =
-        format == io::Format::flatgeobuf ? "fgb" : std::string(io::to_string(format));
-    options.format = format;
+    std::string extension;
+    const std::filesystem::path dir = output_dir(o, options, extension);
     for (const auto& layer : layers) {
       const auto path = dir / (layer->id + "." + extension);
       io::write_layer(*layer, path, options);
       written.push_back(path);
     }
   }
-  for (const auto& p : written) {
-    context.err << "wrote " << p.string() << '\n';
-  }
+  report_written(written, context);
   return written;
+}
+
+std::filesystem::path write_output_features(const core::FeatureSource& source,
+                                            const OutputOptions& o, CommandContext& context) {
+  io::WriteOptions options = write_options(o, context);
+  std::filesystem::path path(o.out);
+  if (o.out.empty()) {
+    std::string extension;
+    path = output_dir(o, options, extension) / (source.schema().id + "." + extension);
+  }
+  io::write_features(source, path, options);
+  report_written({path}, context);
+  return path;
 }
 
 }  // namespace caremap::cli
