@@ -62,17 +62,8 @@ int run_point_coverage(const CoverageRequest& request, const PointCoverageOption
     params.radius = parse_distance(request.radius, "--radius");
   }
   params.threads = effective_threads(points.threads);
-  std::vector<analysis::CoverageSource> sources;
-  for (const auto& l : region.layers) {
-    const bool wanted = std::any_of(params.categories.begin(), params.categories.end(),
-                                    [&](core::Category c) { return l.layer->count(c) > 0; });
-    if (wanted) {
-      sources.push_back({l.layer, l.spec.coverage_radius});
-    }
-  }
-  if (sources.empty()) {
-    throw core::ArgumentError("the region has no facilities of category " + request.categories);
-  }
+  const std::vector<analysis::CoverageSource> sources =
+      coverage_sources(region, params.categories, request.categories);
   io::ReadOptions read = loose_file_options(&region);
   read.category = core::Category::demand;
   read.threads = points.threads;

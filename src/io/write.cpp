@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <functional>
 #include <set>
 
 #include "core/error.hpp"
@@ -63,15 +64,22 @@ void throw_if_cancelled(const WriteOptions& options) {
   }
 }
 
-// A CSV and its provenance sidecar, streamed from `source`, both renamed into place only when
-// both are complete.
-void write_csv_file(const core::FeatureSource& source, const fs::path& path,
-                    const WriteOptions& options) {
+// The data file (written by `write_data` at a temporary path) and, when `sidecar`, its
+// provenance sidecar, renamed into place only when both are complete: an error or a cancel
+// leaves every earlier output as it was.
+void write_atomically(const fs::path& path, const WriteOptions& options, const core::Layer& schema,
+                      std::size_t features, bool sidecar,
+                      const std::function<void(const fs::path&)>& write_data) {
   AtomicFile data(path);
-  AtomicFile side(detail::sidecar_path(path));
+  std::optional<AtomicFile> side;
+  if (sidecar) {
+    side.emplace(detail::sidecar_path(path));
+  }
   try {
-    detail::write_csv(source, data.temp_path(), options.crs, options.csv_bom);
-    write_sidecar(source.schema(), source.size(), path, options, side);
+    write_data(data.temp_path());
+    if (side) {
+      write_sidecar(schema, features, path, options, *side);
+    }
   } catch (const core::Error& e) {
     throw core::OutputError(e.detail(), at(path));
   } catch (const std::exception& e) {
@@ -79,7 +87,17 @@ void write_csv_file(const core::FeatureSource& source, const fs::path& path,
   }
   throw_if_cancelled(options);
   data.commit();
-  side.commit();
+  if (side) {
+    side->commit();
+  }
+}
+
+// A CSV and its provenance sidecar, streamed from `source`.
+void write_csv_file(const core::FeatureSource& source, const fs::path& path,
+                    const WriteOptions& options) {
+  write_atomically(path, options, source.schema(), source.size(), true, [&](const fs::path& temp) {
+    detail::write_csv(source, temp, options.crs, options.csv_bom);
+  });
 }
 
 void write_all(std::span<const core::Layer* const> layers, const fs::path& path,
@@ -104,27 +122,9 @@ void write_all(std::span<const core::Layer* const> layers, const fs::path& path,
     write_csv_file(core::LayerFeatures(*layers.front()), path, options);
     return;
   }
-  const bool sidecar = format == Format::flatgeobuf;
-  AtomicFile data(path);
-  std::optional<AtomicFile> side;
-  if (sidecar) {
-    side.emplace(detail::sidecar_path(path));
-  }
-  try {
-    detail::write_with_gdal(layers, data.temp_path(), format, options.crs);
-    if (side) {
-      write_sidecar(*layers.front(), layers.front()->size(), path, options, *side);
-    }
-  } catch (const core::Error& e) {
-    throw core::OutputError(e.detail(), at(path));
-  } catch (const std::exception& e) {
-    throw core::OutputError(e.what(), at(path));
-  }
-  throw_if_cancelled(options);
-  data.commit();
-  if (side) {
-    side->commit();
-  }
+  write_atomically(
+      path, options, *layers.front(), layers.front()->size(), format == Format::flatgeobuf,
+      [&](const fs::path& temp) { detail::write_with_gdal(layers, temp, format, options.crs); });
 }
 
 }  // namespace

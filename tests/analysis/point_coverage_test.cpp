@@ -8,22 +8,14 @@
 #include "analysis/nearest.hpp"
 #include "core/error.hpp"
 #include "fixtures.hpp"
+#include "random_points.hpp"
 
 using namespace caremap;
 using core::Category;
 using core::XY;
+using test::random_points;
 
 namespace {
-
-std::vector<XY> random_points(std::size_t n, unsigned seed, double extent) {
-  std::mt19937 rng(seed);
-  std::uniform_real_distribution<double> u(0.0, extent);
-  std::vector<XY> out(n);
-  for (XY& p : out) {
-    p = {u(rng), u(rng)};
-  }
-  return out;
-}
 
 // Facilities reaching p, counted the slow way: every facility against its own radius.
 int brute_force(XY p, const std::vector<std::pair<XY, double>>& facilities) {
@@ -38,12 +30,12 @@ int brute_force(XY p, const std::vector<std::pair<XY, double>>& facilities) {
 
 TEST_CASE("point coverage counts the facilities reaching each point, each by its own radius",
           "[analysis][point_coverage]") {
-  const auto hospitals = test::point_layer("hospitals", Category::hospital,
-                                           random_points(60, 1, 50'000.0));
-  const auto clinics = test::point_layer("clinics", Category::clinic,
-                                         random_points(200, 2, 50'000.0));
-  const auto demand = test::point_layer("demand", Category::demand,
-                                        random_points(5000, 3, 50'000.0));
+  const auto hospitals =
+      test::point_layer("hospitals", Category::hospital, random_points(60, 1, 50'000.0));
+  const auto clinics =
+      test::point_layer("clinics", Category::clinic, random_points(200, 2, 50'000.0));
+  const auto demand =
+      test::point_layer("demand", Category::demand, random_points(5000, 3, 50'000.0));
   // Hospitals at the layer's 4 km; clinics at the category default (16 km, home visits) unless
   // the run gives one radius for all.
   const std::vector<analysis::CoverageSource> sources{{hospitals, core::Meters{4000.0}},
@@ -102,14 +94,15 @@ TEST_CASE("point coverage refuses radii it cannot use", "[analysis][point_covera
 }
 
 TEST_CASE("streamed nearest links are the rows of the links layer", "[analysis][nearest]") {
-  const auto hospitals = test::point_layer("hospitals", Category::hospital,
-                                           random_points(50, 4, 20'000.0));
-  const auto demand = test::point_layer("demand", Category::demand,
-                                        random_points(700, 5, 20'000.0));
+  const auto hospitals =
+      test::point_layer("hospitals", Category::hospital, random_points(50, 4, 20'000.0));
+  const auto demand =
+      test::point_layer("demand", Category::demand, random_points(700, 5, 20'000.0));
   const std::vector<core::LayerPtr> layers{hospitals};
   analysis::NearestParams params;
   params.k = 2;
-  params.link_geometry = GENERATE(analysis::LinkGeometry::line, analysis::LinkGeometry::demand_point);
+  params.link_geometry =
+      GENERATE(analysis::LinkGeometry::line, analysis::LinkGeometry::demand_point);
   const auto built = analysis::nearest(*demand, layers, params);
   params.build_links = false;
   const auto bare = analysis::nearest(*demand, layers, params);

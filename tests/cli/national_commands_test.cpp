@@ -1,12 +1,12 @@
 // The national-scale paths of `caremap nearest` and `caremap coverage --demand`: the streamed
 // output is the file the layer-based path writes, and bad rows are still reported by file, row
 // and field.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
 
 #include "analysis/nearest.hpp"
@@ -24,8 +24,8 @@ namespace {
 
 // A scratch directory removed at scope exit.
 struct Scratch {
-  fs::path path = fs::temp_directory_path() /
-                  ("caremap-national-" + std::to_string(std::random_device{}()));
+  fs::path path =
+      fs::temp_directory_path() / ("caremap-national-" + std::to_string(std::random_device{}()));
   Scratch() { fs::create_directories(path); }
   ~Scratch() {
     std::error_code ec;
@@ -109,9 +109,9 @@ TEST_CASE("coverage counts demand points by the facilities reaching them", "[cli
   Scratch dir;
   write_demand(dir.path / "demand.csv", 500);
   const auto out = dir.path / "coverage.csv";
-  const auto r = test::run_caremap({"coverage", "--category", "hospital", "--radius", "3km",
-                                    "--demand", (dir.path / "demand.csv").string(), "--json",
-                                    "--out", out.string()});
+  const auto r =
+      test::run_caremap({"coverage", "--category", "hospital", "--radius", "3km", "--demand",
+                         (dir.path / "demand.csv").string(), "--json", "--out", out.string()});
   REQUIRE(r.code == cli::exit_ok);
   const auto j = nlohmann::json::parse(r.out);
   CHECK(j["points"] == 499);

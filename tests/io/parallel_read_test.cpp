@@ -1,12 +1,13 @@
 // The parallel CSV path (io/csv_parts, io/parallel_read): a file read in parts on several
 // threads gives the layer and the diagnostics of a read in one piece.
-#include <catch2/catch.hpp>
+#include "io/parallel_read.hpp"
+
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "core/diagnostics.hpp"
 #include "io/csv_parts.hpp"
 #include "io/io_test_support.hpp"
-#include "io/parallel_read.hpp"
 
 using namespace caremap;
 

@@ -1,7 +1,7 @@
 // Streamed writing (io::write_features): the same file as writing the layer, block after block,
 // and still atomic when the source fails half-way.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <stdexcept>
 
@@ -74,8 +74,7 @@ TEST_CASE("a stream that fails half-way leaves the earlier output and no tempora
           "[io][write][stream]") {
   test::ScratchDir dir;
   test::write_text(dir / "out.csv", "earlier result\n");
-  CHECK_THROWS_AS(io::write_features(GridPoints(40000, 20000), dir / "out.csv"),
-                  core::OutputError);
+  CHECK_THROWS_AS(io::write_features(GridPoints(40000, 20000), dir / "out.csv"), core::OutputError);
   CHECK(test::read_text(dir / "out.csv") == "earlier result\n");
   CHECK(dir.files() == std::vector<std::string>{"out.csv"});
 }
