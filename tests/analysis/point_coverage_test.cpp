@@ -31,11 +31,11 @@ int brute_force(XY p, const std::vector<std::pair<XY, double>>& facilities) {
 TEST_CASE("point coverage counts the facilities reaching each point, each by its own radius",
           "[analysis][point_coverage]") {
   const auto hospitals =
-      test::point_layer("hospitals", Category::hospital, random_points(60, 1, 50'000.0));
+      test::point_layer("hospitals", Category::hospital, random_points(60, 1, 200'000.0));
   const auto clinics =
-      test::point_layer("clinics", Category::clinic, random_points(200, 2, 50'000.0));
+      test::point_layer("clinics", Category::clinic, random_points(200, 2, 200'000.0));
   const auto demand =
-      test::point_layer("demand", Category::demand, random_points(5000, 3, 50'000.0));
+      test::point_layer("demand", Category::demand, random_points(5000, 3, 200'000.0));
   // Hospitals at the layer's 4 km; clinics at the category default (16 km, home visits) unless
   // the run gives one radius for all.
   const std::vector<analysis::CoverageSource> sources{{hospitals, core::Meters{4000.0}},
