@@ -23,42 +23,11 @@ std::string number_text(double v) {
 }
 
 void validate(std::span<const CoverageSource> sources, const CoverageParams& params) {
-  if (params.radius && !(params.radius->value > 0.0)) {
-    throw core::ArgumentError("coverage radius must be positive (got " +
-                              number_text(params.radius->value) + " m)");
-  }
+  validate_radii(sources, params.radius);
   if (params.circle_segments < kMinCircleSegments) {
     throw core::ArgumentError("a circle needs at least " + std::to_string(kMinCircleSegments) +
                               " segments (got " + std::to_string(params.circle_segments) + ")");
   }
-  for (std::size_t i = 0; i < sources.size(); ++i) {
-    if (!sources[i].layer) {
-      throw core::ArgumentError("facility layer " + std::to_string(i + 1) + " is missing");
-    }
-    if (sources[i].radius && !(sources[i].radius->value > 0.0)) {
-      throw core::ArgumentError(
-          "coverage radius of layer '" + sources[i].layer->id + "' must be positive (got " +
-              number_text(sources[i].radius->value) + " m)",
-          core::ErrorContext{{}, sources[i].layer->id, std::nullopt, "coverage_radius_m"});
-    }
-  }
-}
-
-core::Meters resolve_radius(const CoverageParams& params, const CoverageSource& source,
-                            core::Category category) {
-  if (params.radius) {
-    return *params.radius;
-  }
-  if (source.radius) {
-    return *source.radius;
-  }
-  if (const auto r = default_coverage_radius(category)) {
-    return *r;
-  }
-  throw core::ArgumentError("no default coverage radius for category '" +
-                                std::string(core::to_string(category)) + "' of layer '" +
-                                source.layer->id + "'; give a radius",
-                            core::ErrorContext{{}, source.layer->id, std::nullopt, {}});
 }
 
 enum class Overlay { intersection, difference };
@@ -204,7 +173,7 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
     require_same_crs(boundary, *source.layer);
     const std::vector<core::LayerPtr> one{source.layer};
     for (const Facility& f : select_facilities(one, params.categories, diagnostics)) {
-      discs.push_back({f.position, resolve_radius(params, source, f.category)});
+      discs.push_back({f.position, facility_radius(params.radius, source, f.category)});
     }
   }
   if (discs.empty()) {
@@ -375,6 +344,41 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
   }
   core::report_progress(progress, 1.0);
   return result;
+}
+
+void validate_radii(std::span<const CoverageSource> sources, std::optional<core::Meters> radius) {
+  if (radius && !(radius->value > 0.0)) {
+    throw core::ArgumentError("coverage radius must be positive (got " +
+                              number_text(radius->value) + " m)");
+  }
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    if (!sources[i].layer) {
+      throw core::ArgumentError("facility layer " + std::to_string(i + 1) + " is missing");
+    }
+    if (sources[i].radius && !(sources[i].radius->value > 0.0)) {
+      throw core::ArgumentError(
+          "coverage radius of layer '" + sources[i].layer->id + "' must be positive (got " +
+              number_text(sources[i].radius->value) + " m)",
+          core::ErrorContext{{}, sources[i].layer->id, std::nullopt, "coverage_radius_m"});
+    }
+  }
+}
+
+core::Meters facility_radius(std::optional<core::Meters> radius, const CoverageSource& source,
+                             core::Category category) {
+  if (radius) {
+    return *radius;
+  }
+  if (source.radius) {
+    return *source.radius;
+  }
+  if (const auto r = default_coverage_radius(category)) {
+    return *r;
+  }
+  throw core::ArgumentError("no default coverage radius for category '" +
+                                std::string(core::to_string(category)) + "' of layer '" +
+                                source.layer->id + "'; give a radius",
+                            core::ErrorContext{{}, source.layer->id, std::nullopt, {}});
 }
 
 }  // namespace caremap::analysis

@@ -47,6 +47,15 @@ struct CoverageSource {
   std::optional<core::Meters> radius;
 };
 
+/// Throws core::ArgumentError for a null source layer or a radius (the run's or a layer's) that
+/// is not positive.
+void validate_radii(std::span<const CoverageSource> sources, std::optional<core::Meters> radius);
+
+/// The radius of a facility of `category` from `source`: the run's `radius`, else the layer's,
+/// else the category default. Throws core::ArgumentError (naming the layer) when there is none.
+core::Meters facility_radius(std::optional<core::Meters> radius, const CoverageSource& source,
+                             core::Category category);
+
 struct CoverageParams {
   std::vector<core::Category> categories;        ///< requested (hospital takes backup_hospital);
                                                  ///< empty = every feature of the sources

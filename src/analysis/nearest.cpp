@@ -1,6 +1,7 @@
 #include "analysis/nearest.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include "analysis/diagnose.hpp"
@@ -111,6 +112,27 @@ core::Layer make_links_layer(const NearestParams& params, const std::string& crs
   return links;
 }
 
+// One row of the links layer: shared by the layer built in run_nearest and NearestLinks.
+void fill_link(core::Feature& out, const NearestRow& row, core::XY demand_xy,
+               std::string demand_name, const NearestFacility& f, LinkGeometry geometry) {
+  out.category = core::Category::nearest_link;
+  out.source_row = 0;
+  if (geometry == LinkGeometry::line) {
+    out.geometry = core::LineString{demand_xy, f.position};
+  } else {
+    out.geometry = demand_xy;
+  }
+  out.values.resize(8);
+  out.values[0] = static_cast<std::int64_t>(row.demand.value);
+  out.values[1] = std::move(demand_name);
+  out.values[2] = static_cast<std::int64_t>(row.rank);
+  out.values[3] = f.layer_id;
+  out.values[4] = static_cast<std::int64_t>(f.feature.value);
+  out.values[5] = f.name;
+  out.values[6] = std::string(core::to_string(f.category));
+  out.values[7] = row.distance.value;
+}
+
 NearestResult run_nearest(const DemandPoints& demand,
                           std::span<const core::LayerPtr> facility_layers,
                           const NearestParams& params, core::Progress* progress,
@@ -143,10 +165,15 @@ NearestResult run_nearest(const DemandPoints& demand,
         "no facility of category " + categories_label(params.categories) + " in the given layers"));
   }
   core::report_progress(progress, 0.05);
+  using Clock = std::chrono::steady_clock;
+  const auto index_start = Clock::now();
   const index::PointIndex index(std::move(values));
+  const auto search_start = Clock::now();
 
   NearestTable table;
   run_table(index, demand.xy, query, table, progress, 0.05, 0.9);
+  result.index_seconds = std::chrono::duration<double>(search_start - index_start).count();
+  result.search_seconds = std::chrono::duration<double>(Clock::now() - search_start).count();
 
   result.summary.demand_points = demand.xy.size();
   result.summary.facilities = selected.size();
@@ -196,18 +223,9 @@ NearestResult run_nearest(const DemandPoints& demand,
       while (demand.ids[demand_index] != row.demand) {
         ++demand_index;
       }
-      const NearestFacility& f = result.facilities[row.facility];
       core::Feature feature;
-      feature.category = core::Category::nearest_link;
-      if (params.link_geometry == LinkGeometry::line) {
-        feature.geometry = core::LineString{demand.xy[demand_index], f.position};
-      } else {
-        feature.geometry = demand.xy[demand_index];
-      }
-      feature.values = {static_cast<std::int64_t>(row.demand.value), demand.name(demand_index),
-                        static_cast<std::int64_t>(row.rank),         f.layer_id,
-                        static_cast<std::int64_t>(f.feature.value),  f.name,
-                        std::string(core::to_string(f.category)),    row.distance.value};
+      fill_link(feature, row, demand.xy[demand_index], demand.name(demand_index),
+                result.facilities[row.facility], params.link_geometry);
       result.links.features.push_back(std::move(feature));
     }
   }
@@ -231,6 +249,26 @@ core::Provenance base_provenance(const NearestParams& params) {
 }
 
 }  // namespace
+
+NearestLinks::NearestLinks(const NearestResult& result, const core::Layer& demand,
+                           LinkGeometry geometry)
+    : m_result(result), m_demand(demand), m_geometry(geometry) {}
+
+void NearestLinks::get(std::size_t i, core::Feature& out) const {
+  const NearestRow& row = m_result.rows[i];
+  // Rows exist only for demand features with a finite representative point (nearest()).
+  const core::XY at = *core::representative_point(m_demand.features[row.demand.value].geometry);
+  fill_link(out, row, at, m_demand.display_name(row.demand), m_result.facilities[row.facility],
+            m_geometry);
+}
+
+core::SourceShape NearestLinks::shape() const {
+  core::SourceShape s;
+  s.any_geometry = !m_result.rows.empty();
+  s.points_only = m_geometry == LinkGeometry::demand_point;
+  s.mixed_categories = false;  // every row is a nearest_link, as is the layer
+  return s;
+}
 
 void nearest_table(const index::PointIndex& index, std::span<const core::XY> points,
                    const NearestQuery& query, NearestTable& out, core::Progress* progress) {

@@ -22,6 +22,7 @@
 #include "analysis/distance_summary.hpp"
 #include "core/category.hpp"
 #include "core/diagnostics.hpp"
+#include "core/feature_source.hpp"
 #include "core/layer.hpp"
 #include "core/progress.hpp"
 #include "index/point_index.hpp"
@@ -87,6 +88,10 @@ struct NearestResult {
   /// Every facility considered, in layer order then feature order.
   std::vector<NearestFacility> facilities;
   NearestSummary summary;
+  /// Wall time of building the facility index and of the search itself (the rest of a run is
+  /// selecting facilities, the summary and the links), for `--timing`.
+  double index_seconds = 0.0;
+  double search_seconds = 0.0;
   /// "no_facility_within_max_distance" (warning, one per demand point, at most 1,000 then one
   /// "diagnostics_truncated"), "demand_without_geometry" (no geometry or a non-finite position),
   /// "facility_without_geometry", "no_facilities" (error: nothing of the requested categories).
@@ -104,6 +109,24 @@ NearestResult nearest(const core::Layer& demand, std::span<const core::LayerPtr>
 /// name "location".
 NearestResult nearest(core::XY location, std::span<const core::LayerPtr> facility_layers,
                       const NearestParams& params, core::Progress* progress = nullptr);
+
+/// The rows of NearestResult::links produced one at a time, as the links layer would hold them
+/// had `build_links` been on: for writing a million-point result without building the layer
+/// (io::write_features streams it). `result` must come from nearest(demand, ...) with the same
+/// demand layer; both must outlive the source. Feature i is result.rows[i].
+class NearestLinks final : public core::FeatureSource {
+ public:
+  NearestLinks(const NearestResult& result, const core::Layer& demand, LinkGeometry geometry);
+  const core::Layer& schema() const override { return m_result.links; }
+  std::size_t size() const override { return m_result.rows.size(); }
+  void get(std::size_t i, core::Feature& out) const override;
+  core::SourceShape shape() const override;
+
+ private:
+  const NearestResult& m_result;
+  const core::Layer& m_demand;
+  LinkGeometry m_geometry;
+};
 
 /// Low-level result: for point i, hits[i * k + r] for r < counts[i] are its nearest entries,
 /// nearest first, ties broken by the smaller index id.

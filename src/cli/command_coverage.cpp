@@ -7,6 +7,7 @@
 #include "analysis/coverage_radius.hpp"
 #include "cli/argument_parsing.hpp"
 #include "cli/command.hpp"
+#include "cli/coverage_points.hpp"
 #include "cli/coverage_run.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output_writing.hpp"
@@ -27,6 +28,7 @@ namespace {
 struct CoverageOptions {
   std::string region = "munakata-fukutsu";
   CoverageRequest request;
+  PointCoverageOptions points;
   ReportFlags report;
   OutputOptions output;
 };
@@ -162,6 +164,9 @@ int run_coverage(const CoverageOptions& o, CommandContext& context) {
   prepare_outputs(o.output);
   const io::Region region = load_region(o.region, context);
   timer.lap("read");
+  if (!o.points.demand.empty()) {
+    return run_point_coverage(o.request, o.points, region, o.report, o.output, context, timer);
+  }
   CoverageRun run = run_coverage_analysis(o.request, region, context, timer);
   analysis::CoverageResult& r = run.result;
   if (o.report.json) {
@@ -192,8 +197,15 @@ void add_coverage_command(CLI::App& root, CommandRegistry& registry) {
   cmd->add_option("--region", o->region, "Region name or path to a .caremap.json project file")
       ->capture_default_str();
   add_coverage_request_options(*cmd, o->request);
+  cmd->add_option("--demand", o->points.demand,
+                  "Count demand points instead of city areas: for each point of this file, how "
+                  "many facilities reach it (0, 1, 2+); needs no boundaries (e.g. --region "
+                  "national)");
+  cmd->add_option("--threads", o->points.threads, "With --demand: worker threads (0 = every core)")
+      ->capture_default_str();
   add_output_options(*cmd, o->output,
-                     "the covered area, gaps, gap pockets, backup area and mesh layers");
+                     "the covered area, gaps, gap pockets, backup area and mesh layers (with "
+                     "--demand: one row per point)");
   add_report_flags(*cmd, o->report);
   registry.push_back({cmd, [o](CommandContext& c) { return run_coverage(*o, c); }});
 }

@@ -128,7 +128,10 @@ nlohmann::ordered_json result_json(const analysis::NearestResult& r, const core:
 int run_straight_line(const NearestOptions& o, CommandContext& context) {
   PhaseTimer timer;
   NearestInputs in = load_nearest_inputs(o, context);
-  const bool want_links = wants_output(o.output);
+  // A demand file's links are streamed to the output rather than built as a layer (a million
+  // rows of a national run would cost hundreds of MB); --from places still make layers.
+  const bool stream = in.demand && o.from.empty() && wants_output(o.output);
+  const bool want_links = wants_output(o.output) && !stream;
   const auto params = params_of(o, in, want_links);
   crs::Transformer to_working = crs::Transformer::from_wgs84(in.working_crs);
   crs::Transformer to_wgs84(in.working_crs, crs::CrsRef::wgs84());
@@ -154,7 +157,7 @@ int run_straight_line(const NearestOptions& o, CommandContext& context) {
       const ProgressBar bar(progress, context.err, context.progress_bar);
       r = analysis::nearest(*in.demand, in.facilities, params, &progress);
     }
-    timer.lap("nearest");
+    timer.lap_split({{"index", r.index_seconds}, {"search", r.search_seconds}}, "summary");
     in.diagnostics.append(r.diagnostics);
     std::vector<double> cost;
     if (in.people) {
@@ -179,7 +182,12 @@ int run_straight_line(const NearestOptions& o, CommandContext& context) {
         print_person_distances(*in.people, cost, false, context.out);
       }
     }
-    if (want_links) {
+    if (stream) {
+      // The links go to the file a block at a time, straight from the rows (no layer).
+      write_output_features(analysis::NearestLinks(r, *in.demand, params.link_geometry), o.output,
+                            context);
+      timer.lap("write");
+    } else if (want_links) {
       outputs.insert(outputs.begin(), std::make_shared<core::Layer>(std::move(r.links)));
     }
   }

@@ -36,6 +36,23 @@ void add_coverage_request_options(CLI::App& cmd, CoverageRequest& r) {
   cmd.add_option("--circle-segments", r.segments, "Vertices per circle (default 360)");
 }
 
+std::vector<analysis::CoverageSource> coverage_sources(const io::Region& region,
+                                                       std::span<const core::Category> categories,
+                                                       const std::string& requested) {
+  std::vector<analysis::CoverageSource> sources;
+  for (const auto& l : region.layers) {
+    const bool wanted = std::any_of(categories.begin(), categories.end(),
+                                    [&](core::Category c) { return l.layer->count(c) > 0; });
+    if (wanted) {
+      sources.push_back({l.layer, l.spec.coverage_radius});
+    }
+  }
+  if (sources.empty()) {
+    throw core::ArgumentError("the region has no facilities of category " + requested);
+  }
+  return sources;
+}
+
 CoverageRun run_coverage_analysis(const CoverageRequest& request, const io::Region& region,
                                   CommandContext& context, PhaseTimer& timer) {
   CoverageRun run;
@@ -49,17 +66,10 @@ CoverageRun run_coverage_analysis(const CoverageRequest& request, const io::Regi
   if (request.segments != 0) {
     params.circle_segments = request.segments;
   }
-  std::vector<analysis::CoverageSource> sources;
-  for (const auto& l : region.layers) {
-    const bool wanted = std::any_of(params.categories.begin(), params.categories.end(),
-                                    [&](core::Category c) { return l.layer->count(c) > 0; });
-    if (wanted) {
-      sources.push_back({l.layer, l.spec.coverage_radius});
-      run.facility_layers.push_back(l.layer);
-    }
-  }
-  if (sources.empty()) {
-    throw core::ArgumentError("the region has no facilities of category " + request.categories);
+  const std::vector<analysis::CoverageSource> sources =
+      coverage_sources(region, params.categories, request.categories);
+  for (const auto& source : sources) {
+    run.facility_layers.push_back(source.layer);
   }
   run.people = region_people(region, run.diagnostics);
   params.demand = run.people ? &run.people->demand : nullptr;

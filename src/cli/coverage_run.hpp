@@ -4,6 +4,7 @@
 // One place, so a report shows exactly the figures the coverage command prints.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,12 @@ struct CoverageRun {
   analysis::CoverageResult result;
   core::Diagnostics diagnostics;  ///< the analysis's and the population's
 };
+
+/// The region's layers holding facilities of `categories`, each with its project radius.
+/// Throws core::ArgumentError naming `requested` (the --category text) when there is none.
+std::vector<analysis::CoverageSource> coverage_sources(const io::Region& region,
+                                                       std::span<const core::Category> categories,
+                                                       const std::string& requested);
 
 /// Parses the request (core::ArgumentError on a bad value), finds the facilities (ArgumentError
 /// when the region has none of those categories), counts the region's people and runs

@@ -66,6 +66,7 @@ NearestInputs load_nearest_inputs(const NearestOptions& o, CommandContext& conte
     read.x_field = o.demand_x_field;
     read.y_field = o.demand_y_field;
     read.category = core::Category::demand;
+    read.threads = o.threads;
     auto loaded = read_input_file(o.demand, read, in.working_crs);
     in.diagnostics.append(loaded.diagnostics);
     in.demand = loaded.layer;

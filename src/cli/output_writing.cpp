@@ -71,12 +71,9 @@ void prepare_outputs(const OutputOptions& o) {
   }
 }
 
-std::vector<std::filesystem::path> write_outputs(const std::vector<core::LayerPtr>& layers,
-                                                 const OutputOptions& o, CommandContext& context) {
-  std::vector<std::filesystem::path> written;
-  if (o.out.empty() && o.out_dir.empty()) {
-    return written;
-  }
+namespace {
+
+io::WriteOptions write_options(const OutputOptions& o, CommandContext& context) {
   if (!o.out.empty() && !o.out_dir.empty()) {
     throw core::ArgumentError("give either --out or --out-dir, not both");
   }
@@ -90,14 +87,60 @@ std::vector<std::filesystem::path> write_outputs(const std::vector<core::LayerPt
                                 "'; use gpkg, geojson, csv or flatgeobuf");
     }
   }
+  return options;
+}
+
+// --out-dir made (like mkdir -p) and the format its files get; options.format is set to it.
+std::filesystem::path output_dir(const OutputOptions& o, io::WriteOptions& options,
+                                 std::string& extension) {
+  const std::filesystem::path dir(o.out_dir);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (!std::filesystem::is_directory(dir)) {
+    throw core::OutputError(
+        "cannot create the output directory" + (ec ? ": " + ec.message() : std::string()),
+        core::ErrorContext{dir.string(), "", std::nullopt, ""});
+  }
+  const io::Format format = options.format.value_or(io::Format::gpkg);
+  extension = format == io::Format::flatgeobuf ? "fgb" : std::string(io::to_string(format));
+  options.format = format;
+  return dir;
+}
+
+void report_written(const std::vector<std::filesystem::path>& written, CommandContext& context) {
+  for (const auto& p : written) {
+    context.err << "wrote " << p.string() << '\n';
+  }
+}
+
+// A PostGIS output: tables named by the prefix and the layer ids; the connection is named
+// without its password from here on.
+std::filesystem::path report_tables(const std::vector<std::string>& ids, const OutputOptions& o,
+                                    CommandContext& context) {
+  const std::string where = io::redact_passwords(o.out);
+  for (const auto& id : ids) {
+    context.err << "wrote table " << o.table_prefix << id << " in " << where << '\n';
+  }
+  return std::filesystem::path(where);
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> write_outputs(const std::vector<core::LayerPtr>& layers,
+                                                 const OutputOptions& o, CommandContext& context) {
+  std::vector<std::filesystem::path> written;
+  if (o.out.empty() && o.out_dir.empty()) {
+    return written;
+  }
+  io::WriteOptions options = write_options(o, context);
   if (io::is_postgis_source(o.out)) {
     options.table_prefix = o.table_prefix;
     io::write_layers(layers, o.out, options);
+    std::vector<std::string> ids;
     for (const auto& layer : layers) {
-      context.err << "wrote table " << o.table_prefix << layer->id << " in "
-                  << io::redact_passwords(o.out) << '\n';
+      ids.push_back(layer->id);
     }
-    return {std::filesystem::path(io::redact_passwords(o.out))};
+    return {report_tables(ids, o, context)};
   }
   if (!o.out.empty()) {
     const std::filesystem::path path(o.out);
@@ -113,28 +156,34 @@ std::vector<std::filesystem::path> write_outputs(const std::vector<core::LayerPt
     }
     written.push_back(path);
   } else {
-    const std::filesystem::path dir(o.out_dir);
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (!std::filesystem::is_directory(dir)) {
-      throw core::OutputError(
-          "cannot create the output directory" + (ec ? ": " + ec.message() : std::string()),
-          core::ErrorContext{dir.string(), "", std::nullopt, ""});
-    }
-    const io::Format format = options.format.value_or(io::Format::gpkg);
-    const std::string extension =
-        format == io::Format::flatgeobuf ? "fgb" : std::string(io::to_string(format));
-    options.format = format;
+    std::string extension;
+    const std::filesystem::path dir = output_dir(o, options, extension);
     for (const auto& layer : layers) {
       const auto path = dir / (layer->id + "." + extension);
       io::write_layer(*layer, path, options);
       written.push_back(path);
     }
   }
-  for (const auto& p : written) {
-    context.err << "wrote " << p.string() << '\n';
-  }
+  report_written(written, context);
   return written;
+}
+
+std::filesystem::path write_output_features(const core::FeatureSource& source,
+                                            const OutputOptions& o, CommandContext& context) {
+  io::WriteOptions options = write_options(o, context);
+  if (io::is_postgis_source(o.out)) {
+    options.table_prefix = o.table_prefix;
+    io::write_features(source, o.out, options);
+    return report_tables({source.schema().id}, o, context);
+  }
+  std::filesystem::path path(o.out);
+  if (o.out.empty()) {
+    std::string extension;
+    path = output_dir(o, options, extension) / (source.schema().id + "." + extension);
+  }
+  io::write_features(source, path, options);
+  report_written({path}, context);
+  return path;
 }
 
 }  // namespace caremap::cli

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "core/feature_source.hpp"
 #include "core/layer.hpp"
 
 namespace caremap::cli {
@@ -47,5 +48,11 @@ void prepare_outputs(const OutputOptions& o);
 /// the first layer is written and the others are named in a note. Returns the files written.
 std::vector<std::filesystem::path> write_outputs(const std::vector<core::LayerPtr>& layers,
                                                  const OutputOptions& o, CommandContext& context);
+
+/// Writes one result given as a feature source to --out, or to --out-dir as "<id>.<format>",
+/// like write_outputs; CSV is streamed (io::write_features). Needs --out or --out-dir. Prints
+/// the file written to `context.err` and returns it.
+std::filesystem::path write_output_features(const core::FeatureSource& source,
+                                            const OutputOptions& o, CommandContext& context);
 
 }  // namespace caremap::cli

@@ -14,7 +14,7 @@ std::string str(const json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-json member(const core::Layer& layer, const std::string& crs_label) {
+json member(const core::Layer& layer, const std::string& crs_label, std::size_t features) {
   const core::Provenance& p = layer.provenance;
   json params = json::array();
   for (const auto& [k, v] : p.parameters) {
@@ -38,7 +38,7 @@ json member(const core::Layer& layer, const std::string& crs_label) {
             {{"id", layer.id},
              {"title", layer.title},
              {"category", std::string(core::to_string(layer.category))},
-             {"features", layer.size()}}},
+             {"features", features}}},
            {"crs", crs_label},
            {"operation", p.operation},
            {"parameters", std::move(params)},
@@ -65,12 +65,13 @@ core::LocalText local_text(const json& basis, const char* key) {
 
 }  // namespace
 
-std::string provenance_document(const core::Layer& layer, const std::string& crs_label) {
-  return json{{"caremap", member(layer, crs_label)}}.dump(2);
+std::string provenance_document(const core::Layer& layer, const std::string& crs_label,
+                                std::optional<std::size_t> features) {
+  return json{{"caremap", member(layer, crs_label, features.value_or(layer.size()))}}.dump(2);
 }
 
 std::string provenance_member(const core::Layer& layer, const std::string& crs_label) {
-  return member(layer, crs_label).dump();
+  return member(layer, crs_label, layer.size()).dump();
 }
 
 std::optional<StoredProvenance> parse_provenance(std::string_view text) {

@@ -35,8 +35,10 @@ inline constexpr const char* kCategoryColumn = "caremap_category";
 /// Name of the GeoPackage metadata item holding the document.
 inline constexpr const char* kProvenanceMetadataItem = "CAREMAP_PROVENANCE";
 
-/// The document for a layer written in `crs_label`, as compact JSON text.
-std::string provenance_document(const core::Layer& layer, const std::string& crs_label);
+/// The document for a layer written in `crs_label`, as compact JSON text. `features`: the
+/// number of features written when they are not in `layer` (a streamed source).
+std::string provenance_document(const core::Layer& layer, const std::string& crs_label,
+                                std::optional<std::size_t> features = std::nullopt);
 
 /// The "caremap" object of a document, as JSON text (what GeoJSON's NATIVE_DATA carries).
 std::string provenance_member(const core::Layer& layer, const std::string& crs_label);

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "io/estat_mesh.hpp"
 #include "io/layer_reader.hpp"
+#include "io/parallel_read.hpp"
 #include "io/population_fields.hpp"
 #include "io/postgis.hpp"
 #include "io/source_open.hpp"
@@ -16,6 +17,10 @@ namespace caremap::io {
 namespace fs = std::filesystem;
 
 namespace {
+
+// Below this many bytes per part a CSV is read in one piece: starting a thread and a second
+// GDAL dataset costs more than it saves.
+constexpr std::size_t kMinPartBytes = std::size_t{4} << 20;
 
 std::string safe_id(const fs::path& path) {
   std::string stem = path.stem().string();
@@ -29,17 +34,15 @@ std::string safe_id(const fs::path& path) {
   return out.empty() ? std::string("layer") : out;
 }
 
-LoadedLayer read_plan(detail::ReadPlan plan, const crs::CrsRef& working) {
+LoadedLayer read_plan(detail::ReadPlan plan, const crs::CrsRef& working, unsigned threads = 0) {
   // Census mesh statistics as e-Stat publishes them are not a GDAL format: read by content.
   if (!is_postgis_source(plan.path) && is_estat_mesh_file(plan.path)) {
     LayerSpec spec = plan.spec;
     spec.category = core::Category::population;
     return read_estat_mesh_cached(spec, plan.path, working).loaded;
   }
-  detail::OpenedSource source =
-      detail::open_source(plan.path, plan.display_path, plan.spec.encoding, plan.spec.source_layer);
   const std::string display = plan.display_path;
-  LoadedLayer loaded = detail::read_features(source, std::move(plan), working);
+  LoadedLayer loaded = detail::read_in_parts(std::move(plan), working, threads, kMinPartBytes);
   if (loaded.layer->category == core::Category::population) {
     add_standard_population_fields(loaded, display);
   }
@@ -101,7 +104,7 @@ LoadedLayer read_file(const fs::path& path, const ReadOptions& options,
                       const crs::CrsRef& working) {
   return read_plan(plan_for(spec_from(path, options), path, options.category.has_value(),
                             !options.title.empty()),
-                   working);
+                   working, options.threads);
 }
 
 std::optional<crs::GeoBox> read_extent(const fs::path& path, const ReadOptions& options) {

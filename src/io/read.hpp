@@ -35,6 +35,9 @@
 // Files written by caremap (io/write.hpp) carry their provenance; reading them back restores the
 // layer's title, category, per-feature categories and original inputs (so credits follow the data).
 //
+// Large CSV files (a million demand points) are split at record boundaries and the parts read
+// on several threads, each through GDAL's CSV driver (ReadOptions::threads).
+//
 // Thread safety: every call opens its own GDAL dataset and PROJ context, so reads may run on
 // several threads at once (the viewer's job thread beside the CLI-style loaders).
 
@@ -65,6 +68,9 @@ struct ReadOptions {
   std::optional<crs::CrsRef> source_crs;
   /// The open project's valid extent (Project::valid_extent); nullopt = no check (no project).
   std::optional<crs::GeoBox> valid_extent;
+  /// A CSV of more than a few MB is read in this many parts at once (0 = one per core); the
+  /// layer and its diagnostics are the same as in one piece (io/csv_parts.hpp).
+  unsigned threads = 0;
 };
 
 /// Reads one layer of a project. `spec.source` is resolved against `base_dir` (the project

@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "io/postgis.hpp"
+#include "io/csv_parts.hpp"
 #include "io/text_encoding.hpp"
 
 namespace caremap::io::detail {
@@ -119,6 +120,36 @@ OpenedSource open_postgis(const std::string& connection, const std::string& disp
   return out;
 }
 
+OpenedSource open_csv_text(std::string text, const std::string& encoding, const std::string& ext,
+                           const std::string& display, const std::string& source_layer) {
+  OpenedSource out;
+  ScopedCplErrors errors;
+  out.encoding = encoding;
+  out.memory = std::make_unique<VsiMemFile>(std::move(text), "table" + ext);
+  static const char* const kCsv[] = {"CSV", nullptr};
+  // Text stays text: no type guessing, so "0012" keeps its zeros; empty cells are "" and
+  // are turned into nulls by the reader, which knows which columns are coordinates.
+  static const char* const kOptions[] = {"AUTODETECT_TYPE=NO", "HEADERS=YES",
+                                         "EMPTY_STRING_AS_NULL=NO", "KEEP_GEOM_COLUMNS=YES",
+                                         nullptr};
+  out.dataset = open_with(out.memory->path(), kCsv, kOptions, errors, display, "CSV table");
+  out.is_csv = true;
+  out.driver = out.dataset->GetDriver() ? out.dataset->GetDriver()->GetDescription() : "";
+  out.layer = select_layer(*out.dataset, display, source_layer);
+  out.warnings = errors.warnings();
+  return out;
+}
+
+void require_file(const fs::path& path, const std::string& display) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    fail(display, "file not found");
+  }
+  if (fs::is_directory(path, ec)) {
+    fail(display, "is a directory, not a data file");
+  }
+}
+
 }  // namespace
 
 bool is_csv_path(const fs::path& path) {
@@ -131,46 +162,50 @@ OpenedSource open_source(const fs::path& path, const std::string& display,
   if (is_postgis_source(path)) {
     return open_postgis(path.string(), display, source_layer);
   }
-  std::error_code ec;
-  if (!fs::exists(path, ec)) {
-    fail(display, "file not found");
-  }
-  if (fs::is_directory(path, ec)) {
-    fail(display, "is a directory, not a data file");
+  require_file(path, display);
+  if (is_csv_path(path)) {
+    auto [text, used] = utf8_text(read_bytes(path, display), display, encoding);
+    return open_csv_text(std::move(text), used, lower_ext(path), display, source_layer);
   }
   OpenedSource out;
   ScopedCplErrors errors;
-  if (is_csv_path(path)) {
-    auto [text, used] = utf8_text(read_bytes(path, display), display, encoding);
-    out.encoding = used;
-    out.memory = std::make_unique<VsiMemFile>(std::move(text), "table" + lower_ext(path));
-    static const char* const kCsv[] = {"CSV", nullptr};
-    // Text stays text: no type guessing, so "0012" keeps its zeros; empty cells are "" and
-    // are turned into nulls by the reader, which knows which columns are coordinates.
-    static const char* const kOptions[] = {"AUTODETECT_TYPE=NO", "HEADERS=YES",
-                                           "EMPTY_STRING_AS_NULL=NO", "KEEP_GEOM_COLUMNS=YES",
-                                           nullptr};
-    out.dataset = open_with(out.memory->path(), kCsv, kOptions, errors, display, "CSV table");
-    out.is_csv = true;
-  } else {
-    static const char* const kDrivers[] = {"GeoJSON", "GPKG", "ESRI Shapefile", "FlatGeobuf",
-                                           "LIBKML",  "KML",  nullptr};
-    // NATIVE_DATA exposes GeoJSON foreign members, where caremap stores provenance. Given only
-    // to GeoJSON: other drivers warn about open options they do not know.
-    static const char* const kGeoJsonOptions[] = {"NATIVE_DATA=YES", nullptr};
-    const std::string ext = lower_ext(path);
-    const char* const* options = ext == ".geojson" || ext == ".json" ? kGeoJsonOptions : nullptr;
-    const bool known = ext == ".geojson" || ext == ".json" || ext == ".gpkg" || ext == ".shp" ||
-                       ext == ".fgb" || ext == ".kml" || ext == ".kmz";
-    const std::string what =
-        known ? "'" + ext + "' file"
-              : "extension '" + ext +
-                    "' (caremap reads GeoJSON, GeoPackage, Shapefile, FlatGeobuf, KML and CSV)";
-    out.dataset = open_with(path.string(), kDrivers, options, errors, display, what);
-  }
+  static const char* const kDrivers[] = {"GeoJSON", "GPKG", "ESRI Shapefile", "FlatGeobuf",
+                                         "LIBKML",  "KML",  nullptr};
+  // NATIVE_DATA exposes GeoJSON foreign members, where caremap stores provenance. Given only
+  // to GeoJSON: other drivers warn about open options they do not know.
+  static const char* const kGeoJsonOptions[] = {"NATIVE_DATA=YES", nullptr};
+  const std::string ext = lower_ext(path);
+  const char* const* options = ext == ".geojson" || ext == ".json" ? kGeoJsonOptions : nullptr;
+  const bool known = ext == ".geojson" || ext == ".json" || ext == ".gpkg" || ext == ".shp" ||
+                     ext == ".fgb" || ext == ".kml" || ext == ".kmz";
+  const std::string what =
+      known ? "'" + ext + "' file"
+            : "extension '" + ext +
+                  "' (caremap reads GeoJSON, GeoPackage, Shapefile, FlatGeobuf, KML and CSV)";
+  out.dataset = open_with(path.string(), kDrivers, options, errors, display, what);
   out.driver = out.dataset->GetDriver() ? out.dataset->GetDriver()->GetDescription() : "";
   out.layer = select_layer(*out.dataset, display, source_layer);
   out.warnings = errors.warnings();
+  return out;
+}
+
+std::vector<OpenedSource> open_source_parts(const fs::path& path, const std::string& display,
+                                            const std::string& encoding,
+                                            const std::string& source_layer, std::size_t parts,
+                                            std::size_t min_part_bytes) {
+  std::vector<OpenedSource> out;
+  if (!is_csv_path(path) || parts <= 1) {
+    out.push_back(open_source(path, display, encoding, source_layer));
+    return out;
+  }
+  require_file(path, display);
+  auto [text, used] = utf8_text(read_bytes(path, display), display, encoding);
+  std::vector<std::string> texts = split_csv_records(text, parts, min_part_bytes);
+  text.clear();
+  text.shrink_to_fit();
+  for (auto& t : texts) {
+    out.push_back(open_csv_text(std::move(t), used, lower_ext(path), display, source_layer));
+  }
   return out;
 }
 

@@ -35,6 +35,15 @@ struct OpenedSource {
 OpenedSource open_source(const std::filesystem::path& path, const std::string& display,
                          const std::string& encoding, const std::string& source_layer);
 
+/// The same source as open_source, as `parts` sources that hold consecutive runs of its rows, so
+/// each can be read on its own thread: a CSV larger than parts * min_part_bytes is split at
+/// record boundaries (io/csv_parts.hpp), each part its own /vsimem/ file opened by GDAL's CSV
+/// driver. Anything else (other formats, small files, parts <= 1) is one source.
+std::vector<OpenedSource> open_source_parts(const std::filesystem::path& path,
+                                            const std::string& display, const std::string& encoding,
+                                            const std::string& source_layer, std::size_t parts,
+                                            std::size_t min_part_bytes);
+
 /// True for extensions read as CSV (.csv, .tsv).
 bool is_csv_path(const std::filesystem::path& path);
 

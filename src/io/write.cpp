@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <functional>
 #include <set>
 
 #include "core/error.hpp"
@@ -41,10 +42,10 @@ Format format_of(const fs::path& path, const WriteOptions& options) {
                             at(path));
 }
 
-void write_sidecar(const core::Layer& layer, const fs::path& path, const WriteOptions& options,
-                   AtomicFile& sidecar) {
+void write_sidecar(const core::Layer& schema, std::size_t features, const fs::path& path,
+                   const WriteOptions& options, AtomicFile& sidecar) {
   std::ofstream out(sidecar.temp_path(), std::ios::binary | std::ios::trunc);
-  out << detail::provenance_document(layer, options.crs.short_label()) << '\n';
+  out << detail::provenance_document(schema, options.crs.short_label(), features) << '\n';
   out.close();
   if (!out) {
     throw core::OutputError("cannot write " + detail::sidecar_path(path).string());
@@ -62,6 +63,42 @@ void throw_if_cancelled(const WriteOptions& options) {
   if (options.cancel != nullptr && options.cancel->cancelled()) {
     throw core::Cancelled();
   }
+}
+
+// The data file (written by `write_data` at a temporary path) and, when `sidecar`, its
+// provenance sidecar, renamed into place only when both are complete: an error or a cancel
+// leaves every earlier output as it was.
+void write_atomically(const fs::path& path, const WriteOptions& options, const core::Layer& schema,
+                      std::size_t features, bool sidecar,
+                      const std::function<void(const fs::path&)>& write_data) {
+  AtomicFile data(path);
+  std::optional<AtomicFile> side;
+  if (sidecar) {
+    side.emplace(detail::sidecar_path(path));
+  }
+  try {
+    write_data(data.temp_path());
+    if (side) {
+      write_sidecar(schema, features, path, options, *side);
+    }
+  } catch (const core::Error& e) {
+    throw core::OutputError(e.detail(), at(path));
+  } catch (const std::exception& e) {
+    throw core::OutputError(e.what(), at(path));
+  }
+  throw_if_cancelled(options);
+  data.commit();
+  if (side) {
+    side->commit();
+  }
+}
+
+// A CSV and its provenance sidecar, streamed from `source`.
+void write_csv_file(const core::FeatureSource& source, const fs::path& path,
+                    const WriteOptions& options) {
+  write_atomically(path, options, source.schema(), source.size(), true, [&](const fs::path& temp) {
+    detail::write_csv(source, temp, options.crs, options.csv_bom);
+  });
 }
 
 void write_all(std::span<const core::Layer* const> layers, const fs::path& path,
@@ -92,31 +129,13 @@ void write_all(std::span<const core::Layer* const> layers, const fs::path& path,
     }
     return;
   }
-  const bool sidecar = format == Format::csv || format == Format::flatgeobuf;
-  AtomicFile data(path);
-  std::optional<AtomicFile> side;
-  if (sidecar) {
-    side.emplace(detail::sidecar_path(path));
+  if (format == Format::csv) {
+    write_csv_file(core::LayerFeatures(*layers.front()), path, options);
+    return;
   }
-  try {
-    if (format == Format::csv) {
-      detail::write_csv(*layers.front(), data.temp_path(), options.crs, options.csv_bom);
-    } else {
-      detail::write_with_gdal(layers, data.temp_path(), format, options.crs);
-    }
-    if (side) {
-      write_sidecar(*layers.front(), path, options, *side);
-    }
-  } catch (const core::Error& e) {
-    throw core::OutputError(e.detail(), at(path));
-  } catch (const std::exception& e) {
-    throw core::OutputError(e.what(), at(path));
-  }
-  throw_if_cancelled(options);
-  data.commit();
-  if (side) {
-    side->commit();
-  }
+  write_atomically(
+      path, options, *layers.front(), layers.front()->size(), format == Format::flatgeobuf,
+      [&](const fs::path& temp) { detail::write_with_gdal(layers, temp, format, options.crs); });
 }
 
 }  // namespace
@@ -173,6 +192,28 @@ std::optional<Format> format_from_extension(const fs::path& path) {
 void write_layer(const core::Layer& layer, const fs::path& path, const WriteOptions& options) {
   const core::Layer* one[] = {&layer};
   write_all(one, path, options);
+}
+
+void write_features(const core::FeatureSource& source, const fs::path& path,
+                    const WriteOptions& options) {
+  throw_if_cancelled(options);
+  if (!is_postgis_source(path) && format_of(path, options) == Format::csv) {
+    const core::Layer& schema = source.schema();
+    if (schema.crs.empty() && source.shape().any_geometry) {
+      core::ErrorContext ctx = at(path);
+      ctx.layer = schema.id;
+      throw core::OutputError("layer " + schema.id + " has geometry but no CRS", ctx);
+    }
+    write_csv_file(source, path, options);
+    return;
+  }
+  // GDAL's writers take whole layers: the rows are gathered first.
+  core::Layer layer = source.schema();
+  layer.features.resize(source.size());
+  for (std::size_t i = 0; i < layer.features.size(); ++i) {
+    source.get(i, layer.features[i]);
+  }
+  write_layer(layer, path, options);
 }
 
 void write_layers(std::span<const core::LayerPtr> layers, const fs::path& path,

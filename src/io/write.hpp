@@ -32,6 +32,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/feature_source.hpp"
 #include "core/layer.hpp"
 #include "core/progress.hpp"
 #include "crs/crs_ref.hpp"
@@ -63,6 +64,12 @@ struct WriteOptions {
 /// O(features + vertices).
 void write_layer(const core::Layer& layer, const std::filesystem::path& path,
                  const WriteOptions& options = {});
+
+/// Writes the features of `source` as write_layer writes a layer with those features. CSV is
+/// streamed (a block of rows at a time: a million-row result never exists as a core::Layer);
+/// the GDAL formats gather the rows into a layer first. Same errors as write_layer.
+void write_features(const core::FeatureSource& source, const std::filesystem::path& path,
+                    const WriteOptions& options = {});
 
 /// Writes several layers into one GeoPackage, one table per layer named by layer.id (ids must
 /// be distinct). A single layer may go to any format. Same errors as write_layer.

@@ -13,6 +13,10 @@ namespace caremap::io::detail {
 
 namespace {
 
+// Rows formatted per block: large enough for one PROJ call to pay off, small enough that a
+// block's features and text stay a few MB.
+constexpr std::size_t kBlockRows = 16384;
+
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -36,26 +40,17 @@ std::string cell(const std::string& s) {
   return out + "\"";
 }
 
-bool points_only(const core::Layer& layer) {
-  return std::all_of(layer.features.begin(), layer.features.end(), [](const core::Feature& f) {
-    return std::holds_alternative<core::XY>(f.geometry) ||
-           std::holds_alternative<std::monostate>(f.geometry);
-  });
-}
-
 }  // namespace
 
-void write_csv(const core::Layer& layer, const std::filesystem::path& file, const crs::CrsRef& crs,
-               bool bom) {
+void write_csv(const core::FeatureSource& source, const std::filesystem::path& file,
+               const crs::CrsRef& crs, bool bom) {
+  const core::Layer& layer = source.schema();
+  const core::SourceShape shape = source.shape();
   crs::Transformer to_out(source_crs(layer, crs), crs);
   // A table (an OD matrix: no CRS, no geometry) gets no empty coordinate columns, whether it
   // has rows or not.
-  const bool table =
-      layer.crs.empty() && !layer.fields.empty() &&
-      std::all_of(layer.features.begin(), layer.features.end(), [](const core::Feature& f) {
-        return std::holds_alternative<std::monostate>(f.geometry);
-      });
-  const bool xy_columns = !table && points_only(layer);
+  const bool table = layer.crs.empty() && !layer.fields.empty() && !shape.any_geometry;
+  const bool xy_columns = !table && shape.points_only;
   const bool geographic = crs::inspect(crs).geographic;
   const int decimals = geographic ? 9 : 4;
   std::vector<std::string> geometry_columns;
@@ -67,7 +62,7 @@ void write_csv(const core::Layer& layer, const std::filesystem::path& file, cons
   } else {
     geometry_columns = {"WKT"};
   }
-  const bool category_column = has_mixed_categories(layer);
+  const bool category_column = shape.mixed_categories;
 
   std::vector<std::size_t> kept;
   for (std::size_t i = 0; i < layer.fields.size(); ++i) {
@@ -90,18 +85,6 @@ void write_csv(const core::Layer& layer, const std::filesystem::path& file, cons
   if (bom) {
     out << "\xEF\xBB\xBF";
   }
-  // Point layers are transformed in one PROJ call, not one call per row.
-  std::vector<core::XY> points;
-  if (xy_columns) {
-    points.reserve(layer.features.size());
-    for (const auto& f : layer.features) {
-      if (const auto* p = std::get_if<core::XY>(&f.geometry)) {
-        points.push_back(*p);
-      }
-    }
-    to_out.transform_in_place(points);
-  }
-  std::size_t next_point = 0;
 
   std::string line;
   for (std::size_t i : kept) {
@@ -118,38 +101,59 @@ void write_csv(const core::Layer& layer, const std::filesystem::path& file, cons
   }
   out << line << '\n';
 
-  for (const auto& f : layer.features) {
-    line.clear();
-    bool first = true;
-    auto add = [&](const std::string& s) {
-      if (!first) {
-        line += ',';
+  // Rows go out a block at a time: only one block of features exists at once, and the points
+  // of a block are transformed in one PROJ call rather than one call per row.
+  std::vector<core::Feature> block(std::min(kBlockRows, source.size()));
+  std::vector<core::XY> points;
+  std::string text;
+  for (std::size_t first = 0; first < source.size(); first += kBlockRows) {
+    const std::size_t n = std::min(kBlockRows, source.size() - first);
+    points.clear();
+    for (std::size_t k = 0; k < n; ++k) {
+      source.get(first + k, block[k]);
+      if (const auto* p = std::get_if<core::XY>(&block[k].geometry); p && xy_columns) {
+        points.push_back(*p);
       }
-      first = false;
-      line += cell(s);
-    };
-    for (std::size_t i : kept) {
-      add(i < f.values.size() ? core::to_text(f.values[i]) : std::string());
-    }
-    if (category_column) {
-      add(std::string(core::to_string(f.category)));
-    }
-    if (row_column) {
-      add(std::to_string(f.source_row));
     }
     if (xy_columns) {
-      if (std::holds_alternative<core::XY>(f.geometry)) {
-        const core::XY& p = points[next_point++];
-        add(number_text(p.x, decimals));
-        add(number_text(p.y, decimals));
-      } else {
-        add({});
-        add({});
-      }
-    } else if (!table) {
-      add(to_wkt(to_out.transform(f.geometry), decimals));
+      to_out.transform_in_place(points);
     }
-    out << line << '\n';
+    std::size_t next_point = 0;
+    text.clear();
+    for (std::size_t k = 0; k < n; ++k) {
+      const core::Feature& f = block[k];
+      bool first_cell = true;
+      auto add = [&](const std::string& s) {
+        if (!first_cell) {
+          text += ',';
+        }
+        first_cell = false;
+        text += cell(s);
+      };
+      for (std::size_t i : kept) {
+        add(i < f.values.size() ? core::to_text(f.values[i]) : std::string());
+      }
+      if (category_column) {
+        add(std::string(core::to_string(f.category)));
+      }
+      if (row_column) {
+        add(std::to_string(f.source_row));
+      }
+      if (xy_columns) {
+        if (std::holds_alternative<core::XY>(f.geometry)) {
+          const core::XY& p = points[next_point++];
+          add(number_text(p.x, decimals));
+          add(number_text(p.y, decimals));
+        } else {
+          add({});
+          add({});
+        }
+      } else if (!table) {
+        add(to_wkt(to_out.transform(f.geometry), decimals));
+      }
+      text += '\n';
+    }
+    out << text;
   }
   out.close();
   if (!out) {

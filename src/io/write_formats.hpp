@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 
+#include "core/feature_source.hpp"
 #include "core/layer.hpp"
 #include "crs/crs_ref.hpp"
 #include "io/provenance_json.hpp"
@@ -28,9 +29,10 @@ void write_with_gdal(std::span<const core::Layer* const> layers, const std::file
 void write_postgis(std::span<const core::Layer* const> layers, const std::string& connection,
                    const WriteOptions& options);
 
-/// CSV with lon/lat (or x/y) columns, or a WKT column for other geometry.
-void write_csv(const core::Layer& layer, const std::filesystem::path& file, const crs::CrsRef& crs,
-               bool bom);
+/// CSV with lon/lat (or x/y) columns, or a WKT column for other geometry. Streams: only one
+/// block of the source's features exists at a time.
+void write_csv(const core::FeatureSource& source, const std::filesystem::path& file,
+               const crs::CrsRef& crs, bool bom);
 
 /// True when some feature's category differs from the layer's.
 bool has_mixed_categories(const core::Layer& layer);

@@ -6,23 +6,15 @@
 
 #include "core/error.hpp"
 #include "fixtures.hpp"
+#include "random_points.hpp"
 
 using namespace caremap;
 using analysis::NearestParams;
 using core::Category;
 using core::XY;
+using test::random_points;
 
 namespace {
-
-std::vector<XY> random_points(std::size_t n, unsigned seed, double extent = 10'000.0) {
-  std::mt19937 rng(seed);
-  std::uniform_real_distribution<double> u(0.0, extent);
-  std::vector<XY> out(n);
-  for (XY& p : out) {
-    p = {u(rng), u(rng)};
-  }
-  return out;
-}
 
 struct Candidate {
   double distance;
