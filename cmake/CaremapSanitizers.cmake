@@ -23,6 +23,12 @@ if(CAREMAP_SANITIZE)
   set(_caremap_san_flags -fsanitize=${CAREMAP_SANITIZE} -fno-omit-frame-pointer -g1 -O1)
   if(CAREMAP_SANITIZE MATCHES "undefined")
     list(APPEND _caremap_san_flags -fno-sanitize-recover=undefined)
+    # GCC's "undefined" leaves out float-cast-overflow (clang's includes it): a double too large
+    # for an integer, as a damaged e-Stat file once produced (docs/FUZZING.md), must fail too.
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+      list(APPEND _caremap_san_flags -fsanitize=float-cast-overflow
+           -fno-sanitize-recover=float-cast-overflow)
+    endif()
   endif()
   add_compile_options(${_caremap_san_flags})
   # fuzzer-no-link is a compile-time instrumentation only; the fuzz targets add -fsanitize=fuzzer.
