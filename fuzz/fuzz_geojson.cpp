@@ -18,7 +18,6 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const crs::CrsRef working = crs::CrsRef::from_epsg(6670);
   const auto path = fuzz::write_input("layer.geojson", data, size);
-  fuzz::expect_caremap_errors_only(
-      [&] { (void)io::read_file(path, io::ReadOptions{}, working); });
+  fuzz::expect_caremap_errors_only([&] { (void)io::read_file(path, io::ReadOptions{}, working); });
   return 0;
 }
