@@ -165,6 +165,27 @@ TEST_CASE("e-Stat mesh file: broken rows are named by row and field", "[io][esta
                     Contains("人口（総数）"));
 }
 
+// Found by fuzz_estat_mesh (fuzz/corpus/estat_mesh/crash-huge-count.txt): a whole number too large
+// for an integer field was converted to std::int64_t, which is undefined behaviour.
+TEST_CASE("e-Stat mesh file: a count too large for an integer stays a real number", "[io][estat]") {
+  test::ScratchDir dir;
+  const auto path = dir / "tblT001101H5030.txt";
+  const std::string huge = "5555555555555555555555555555";
+  test::write_text(path, header("T001101") + "503054631,0,,,100,48,52,30,12,40,6,1\r\n" +
+                             "503054632,0,,," + huge + ",10,10,14,7,8,5,1\r\n");
+  io::LayerSpec spec;
+  spec.id = "population";
+  const auto read = io::read_estat_mesh(spec, path, crs::CrsRef::parse("EPSG:6670"));
+  const core::Layer& layer = *read.loaded.layer;
+  REQUIRE(layer.size() == 2);
+  const auto total = layer.require_field("pop_total");
+  CHECK(layer.fields[total].type == core::FieldType::real);
+  CHECK(core::to_number(layer.features[0].values[total]).value() == 100.0);
+  CHECK(core::to_number(layer.features[1].values[total]).value() == Approx(5.5555555555555556e27));
+  // A column of ordinary counts keeps its integer type.
+  CHECK(layer.fields[layer.require_field("pop_male")].type == core::FieldType::integer);
+}
+
 TEST_CASE("e-Stat mesh file read as published: CP932, polygons, density, project entry",
           "[io][estat]") {
   test::ScratchDir dir;
