@@ -1,6 +1,7 @@
-// `caremap report`: committee handouts; here `report coverage`, the handout of a coverage run, a multi-page PDF (or one
-// SVG / PNG per page) with maps, tables, charts, an atlas page per city and the provenance.
-// The figures come from the same run `caremap coverage` makes (cli/coverage_run.hpp).
+// `caremap report`: committee handouts; here `report coverage`, the handout of a coverage run, a
+// multi-page PDF (or one SVG / PNG per page) with maps, tables, charts, an atlas page per city and
+// the provenance. The figures come from the same run `caremap coverage` makes
+// (cli/coverage_run.hpp).
 
 #include <memory>
 
@@ -22,7 +23,6 @@
 namespace caremap::cli {
 
 namespace {
-
 
 struct ReportCoverageOptions {
   std::string region = "munakata-fukutsu";

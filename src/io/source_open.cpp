@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "core/error.hpp"
-#include "io/postgis.hpp"
 #include "io/csv_parts.hpp"
+#include "io/postgis.hpp"
 #include "io/text_encoding.hpp"
 
 namespace caremap::io::detail {
