@@ -147,9 +147,21 @@ nlohmann::ordered_json solution_json(const plan::LocationSolution& s,
 }
 
 // The instance as the PuLP cross-check reads it: weights, site-major costs (null = unreachable)
-// in the reach measure, how many sites are existing, the limit and p.
-void export_instance(const plan::LocationProblem& pr, const std::string& path) {
+// in the reach measure, how many sites are existing, the limit and p. The places (working CRS)
+// let a peer compute its own costs for a whole-run comparison (bench/plan/peer_whole_run.py).
+void export_instance(const plan::LocationProblem& pr, std::span<const plan::PlanSite> sites,
+                     const analysis::Demand& demand, const std::string& crs,
+                     const std::string& path) {
   nlohmann::json j;
+  j["crs"] = crs;
+  auto& site_xy = j["site_xy"] = nlohmann::json::array();
+  for (const auto& s : sites) {
+    site_xy.push_back({s.position.x, s.position.y});
+  }
+  auto& demand_xy = j["demand_xy"] = nlohmann::json::array();
+  for (const auto& d : demand.points) {
+    demand_xy.push_back({d.position.x, d.position.y});
+  }
   j["model"] = plan::to_string(pr.model);
   j["existing"] = pr.existing;
   j["candidates"] = pr.candidates;
@@ -194,7 +206,7 @@ int run_locate(const LocateOptions& o, CommandContext& context) {
   const plan::LocationProblem pr =
       plan::make_location_problem(*model, costs, in.sites.size(), weight, in.reach, o.p);
   if (!o.export_instance.empty()) {
-    export_instance(pr, o.export_instance);
+    export_instance(pr, sites, in.demand, in.region.working_crs.definition, o.export_instance);
   }
   std::vector<plan::LocationSolution> solutions;
   if (o.solver != "heuristic") {
