@@ -19,6 +19,14 @@ std::string number(double v) {
 
 }  // namespace
 
+core::LocalText with_closures(core::LocalText basis, std::size_t closed_arcs,
+                              const core::LocalText& where) {
+  const std::string n = std::to_string(closed_arcs);
+  basis.ja += "、通行止め：有向区間 " + n + "（" + where.ja + "）";
+  basis.en += ", closures: " + n + " directed road segments closed (" + where.en + ")";
+  return basis;
+}
+
 core::LocalText straight_line_basis(const StraightLineMeasure& m) {
   const std::string kmh = number(core::to_km_per_hour(m.speed));
   const std::string factor = number(m.detour_factor);

@@ -68,6 +68,12 @@ TravelCosts road_costs(const routing::RoadNetwork& network, std::span<const core
                        const routing::Overlay* overlay, core::Diagnostics& diagnostics,
                        core::Progress* progress = nullptr);
 
+/// `basis` with the closures it was computed under: "…、通行止め：有向区間 12（flood.gpkg）" /
+/// "…, closures: 12 directed road segments closed (flood.gpkg)". `where` names them (a file,
+/// "closures drawn on the map").
+core::LocalText with_closures(core::LocalText basis, std::size_t closed_arcs,
+                              const core::LocalText& where);
+
 /// "直線距離（迂回係数 1.3、時速 30 km）" / "straight line (detour factor 1.3, 30 km/h)".
 core::LocalText straight_line_basis(const StraightLineMeasure& measure);
 

@@ -271,6 +271,7 @@ constexpr std::array<Entry, string_count()> kTable{{
     {Str::plan_layer, "主治医・副主治医の届く範囲", "Primary and backup physician in reach"},
     {Str::plan_no_population, "人口レイヤがありません（地域を開いてください）",
      "No population layer (open a region)"},
+    {Str::plan_closures_on_map, "地図上の通行止め", "closures on the map"},
     {Str::drill_title, "災害訓練（入院先の調整）", "Disaster drill (hospital beds)"},
     {Str::drill_file, "シナリオ", "Scenario"},
     {Str::drill_load, "訓練を読み込む", "Load drill"},

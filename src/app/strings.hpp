@@ -239,6 +239,7 @@ enum class Str {
   plan_lose_backup,
   plan_layer,
   plan_no_population,
+  plan_closures_on_map,
   // drill (app/modules/drill)
   drill_title,
   drill_file,

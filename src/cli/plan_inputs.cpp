@@ -88,6 +88,12 @@ PlanInputs load_plan_inputs(const PlanInputOptions& o, CommandContext& context) 
   if (!o.straight_line) {
     in.network = load_network(o.network, &in.region, context);
     in.diagnostics.append(in.network->diagnostics);
+    in.closures = load_closures(o.network, *in.network, &in.region, in.diagnostics);
+    in.closures_file = o.network.closures;
+  } else if (!o.network.closures.empty()) {
+    throw core::ArgumentError(
+        "--closures needs road travel: straight lines cross closed roads "
+        "(leave out --straight-line)");
   }
   return in;
 }
@@ -109,8 +115,15 @@ analysis::TravelCosts plan_costs(PlanInputs& in, std::span<const plan::PlanSite>
   options.threads = 0;
   core::Progress& progress = start_stage(context, "travel costs");
   const ProgressBar bar(progress, context.err, context.progress_bar);
-  return analysis::road_costs(*in.network->network, from, to, options, nullptr, in.diagnostics,
-                              &progress);
+  analysis::TravelCosts costs =
+      analysis::road_costs(*in.network->network, from, to, options,
+                           in.closures ? &*in.closures : nullptr, in.diagnostics, &progress);
+  if (in.closures) {
+    // Every figure of a plan run under closures must say so where its distance basis is printed.
+    costs.basis = analysis::with_closures(costs.basis, in.closures->closed_count(),
+                                          {in.closures_file, in.closures_file});
+  }
+  return costs;
 }
 
 core::Provenance plan_provenance(const PlanInputs& in, const std::string& operation,
@@ -120,6 +133,10 @@ core::Provenance plan_provenance(const PlanInputs& in, const std::string& operat
   p.operation = operation;
   p.param("reach", reach_label(in.reach).en + " (" + plan::reach_parameter(in.reach) + ")");
   p.param("sites", std::to_string(in.sites.size()));
+  if (in.closures) {
+    p.param("closures", in.closures_file);
+    p.param("closed_arcs", std::to_string(in.closures->closed_count()));
+  }
   for (auto& kv : extra) {
     p.parameters.push_back(std::move(kv));
   }

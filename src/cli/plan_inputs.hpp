@@ -51,6 +51,10 @@ struct PlanInputs {
   std::vector<core::LayerPtr> site_layers;  ///< the layers the sites came from
   std::vector<plan::PlanSite> sites;
   std::optional<LoadedNetwork> network;  ///< nullopt with --straight-line
+  /// --closures on the network: every road cost (and what-if) goes round them; nullopt when
+  /// none was given.
+  std::optional<routing::Overlay> closures;
+  std::string closures_file;  ///< the --closures file as given, for the basis and provenance
   plan::ReachRule reach;
   analysis::StraightLineMeasure straight;
   core::Diagnostics diagnostics;

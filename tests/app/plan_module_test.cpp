@@ -11,7 +11,9 @@
 
 #include "app/loading.hpp"
 #include "app/modules/module_access.hpp"
+#include "app/network_jobs.hpp"
 #include "job_pump.hpp"
+#include "routing/line_graph.hpp"
 #include "strip_region.hpp"
 
 using namespace caremap;
@@ -23,6 +25,49 @@ namespace {
 
 const PlanCityRow& total(const PlanState& s) {
   return s.rows.back();
+}
+
+// One road along the strip (y = 500 m, x = 0..30 km) at 60 km/h, reached by access legs at
+// 20 km/h x 1.3 with direct legs, as the N01 profile does: 20 min by road reach x = 20 km.
+void strip_road(AppState& app) {
+  core::Layer road;
+  road.id = "roads";
+  road.crs = "EPSG:6670";
+  road.add_field("road_class", core::FieldType::text);
+  core::LineString line;
+  for (int x = 0; x <= 30; ++x) {
+    line.push_back({x * 1000.0, 500.0});
+  }
+  road.features.push_back({line, {std::string("national")}, core::Category::road, 1});
+  routing::LineProfile profile;
+  profile.name = "strip";
+  profile.class_field = "road_class";
+  profile.class_speeds_kmh = {{"national", 60.0}};
+  profile.access = {20.0, 1.3, 1000.0, 10000.0, true};
+  core::Diagnostics d;
+  routing::LineGraph built =
+      routing::build_line_graph(road, profile, {"strip_road.geojson", "strip", 0, ""}, d);
+  routing::NetworkDescription description;
+  description.access = profile.access;
+  LoadedNetwork loaded;
+  loaded.network =
+      std::make_shared<const routing::RoadNetwork>(std::move(built.graph), description);
+  app.network.requested = "strip_road.geojson";
+  app.network.loaded[0] = std::move(loaded);
+  ++app.network.generation;
+}
+
+// A flood zone over x = 5..15 km, drawn as a closure: the road inside is closed, and no access
+// or direct leg crosses it.
+void flood_zone(AppState& app) {
+  auto zone = std::make_shared<core::Layer>();
+  zone->id = "closures";
+  zone->category = core::Category::closure;
+  zone->crs = "EPSG:6670";
+  zone->features.push_back(
+      {test::square(5000, -1000, 15000, 2000), {}, core::Category::closure, 1});
+  app.network.closures = zone;
+  ++app.network.generation;
 }
 
 }  // namespace
@@ -82,4 +127,32 @@ TEST_CASE("planning: the baseline by straight line, then add, remove and move by
   module.clear(app);
   CHECK(find_layer(app, PlanModule::kLayer) == nullptr);
   CHECK_FALSE(s.baseline);
+}
+
+TEST_CASE("planning by road goes round the closures drawn on the map, and says so", "[plan][app]") {
+  AppState app;
+  strip_region(app);
+  strip_road(app);
+  REQUIRE(current_network(app.network) != nullptr);
+  PlanState& s = plan_state(app);
+  start_plan_baseline(app);
+  pump(app);
+  pump(app);
+  REQUIRE(s.baseline);
+  CHECK_FALSE(s.baseline->closures);
+  CHECK_THAT(s.distance, !Catch::Contains("通行止め") && !Catch::Contains("closures"));
+  // By road: the cells up to about x = 20 km reach both clinics within 20 min.
+  const double open_none = total(s).none;
+  CHECK(open_none == Approx(1000.0).margin(150.0));
+
+  flood_zone(app);
+  refresh_network_results(app);  // what a closure edit does: every module recomputes
+  pump(app);
+  pump(app);
+  REQUIRE(s.baseline);
+  REQUIRE(s.baseline->closures);
+  CHECK_THAT(s.distance, Catch::Contains("通行止め") || Catch::Contains("closures"));
+  // Beyond x = 5 km nobody is reached any more: the road and every leg stop at the zone.
+  CHECK(total(s).none == Approx(2500.0).margin(150.0));
+  CHECK(total(s).none > open_none + 1000.0);
 }

@@ -136,3 +136,34 @@ TEST_CASE("access: E2SFCA per cell as a layer, and what it stands on", "[cli][pl
   CHECK(layer.layer->field_index("access_per_1000"));
   CHECK(layer.layer->size() > 100);
 }
+
+TEST_CASE("plan backup --closures routes round the closed roads and says so", "[cli][plan]") {
+  test::ScratchDir dir;
+  // A flood zone over central 宗像市 (赤間, 宗像市役所): its roads closed, and no access or direct
+  // leg may cross it, so the people inside lose their clinics.
+  const auto zone = dir / "zone.geojson";
+  std::ofstream(zone) << R"({"type":"FeatureCollection","features":[{"type":"Feature",
+    "properties":{"name":"central Munakata"},"geometry":{"type":"Polygon","coordinates":
+    [[[130.50,33.76],[130.60,33.76],[130.60,33.84],[130.50,33.84],[130.50,33.76]]]}}]})";
+  const auto open = json_of({"plan", "backup", "--json", "--reach", "10min"});
+  const auto closed =
+      json_of({"plan", "backup", "--json", "--reach", "10min", "--closures", zone.string()});
+  const auto& basis = closed["basis"];
+  CHECK(basis["parameters"]["closures"] == zone.string());
+  CHECK(std::stoi(basis["parameters"]["closed_arcs"].get<std::string>()) > 0);
+  CHECK_THAT(basis["distance"]["en"].get<std::string>(), Catch::Contains("closures:"));
+  CHECK_THAT(basis["distance"]["ja"].get<std::string>(), Catch::Contains("通行止め"));
+  CHECK_FALSE(open["basis"]["parameters"].contains("closures"));
+  // The same people, fewer of them in reach; far more than the open network's few without.
+  CHECK(people(closed["total"]["people"]) == Approx(people(open["total"]["people"])));
+  CHECK(people(closed["total"]["none"]) > people(open["total"]["none"]) + 10000.0);
+  CHECK(people(closed["total"]["two_plus"]) < people(open["total"]["two_plus"]));
+}
+
+TEST_CASE("plan --closures with --straight-line is refused: straight lines cross closed roads",
+          "[cli][plan]") {
+  const test::CliRun r =
+      test::run_caremap({"plan", "backup", "--straight-line", "--closures", "whatever.geojson"});
+  CHECK(r.code == cli::exit_bad_arguments);
+  CHECK_THAT(r.err, Catch::Contains("--closures needs road travel"));
+}

@@ -128,7 +128,15 @@ analysis::TravelCosts costs_from(const PlanBaseline& b, std::span<const core::XY
   analysis::OdOptions options;
   options.threads = 0;
   core::Diagnostics ignored;  // snapping problems of a clicked place: the cell shows "0"
-  return analysis::road_costs(*b.network, from, to, options, nullptr, ignored, progress);
+  const routing::Overlay* overlay = b.closures ? b.closures->get() : nullptr;
+  analysis::TravelCosts costs =
+      analysis::road_costs(*b.network, from, to, options, overlay, ignored, progress);
+  if (overlay != nullptr) {
+    costs.basis = analysis::with_closures(costs.basis, overlay->closed_count(),
+                                          {tr(core::Lang::ja, Str::plan_closures_on_map),
+                                           tr(core::Lang::en, Str::plan_closures_on_map)});
+  }
+  return costs;
 }
 
 style::Ramp cover_ramp(core::Lang l) {
@@ -156,6 +164,9 @@ void start_plan_baseline(AppState& app) {
   const LoadedNetwork* net = current_network(app.network);
   auto base = std::make_shared<PlanBaseline>();
   base->network = net ? net->network : nullptr;
+  if (net != nullptr && has_closures(app.network)) {
+    base->closures = current_overlay(app);
+  }
   base->reach = {plan::ReachMeasure::time, s.reach_min * 60.0};
   base->crs = app.working_crs;
   const float reach_min = s.reach_min;

@@ -20,6 +20,7 @@
 #include "analysis/demand.hpp"
 #include "analysis/travel_costs.hpp"
 #include "app/modules/analysis_module.hpp"
+#include "app/shared_overlay.hpp"
 #include "plan/backup_cover.hpp"
 #include "plan/plan_layers.hpp"
 #include "routing/road_network.hpp"
@@ -34,6 +35,9 @@ struct PlanBaseline {
   plan::ReachRule reach;
   plan::BackupCover cover;
   std::shared_ptr<const routing::RoadNetwork> network;  ///< null: straight line
+  /// The closures drawn or loaded on the map, on `network` (null without one): the baseline and
+  /// every what-if go round them.
+  std::shared_ptr<SharedOverlay> closures;
   analysis::StraightLineMeasure straight;
   std::string crs;
 };
