@@ -303,10 +303,14 @@ constexpr std::array<Entry, string_count()> kTable{{
     {Str::drill_now_full, "新たに満床: %s", "Now full: %s"},
     {Str::drill_hospital, "病院", "Hospital"},
     {Str::drill_load_capacity, "入院/病床", "Patients/beds"},
-    {Str::drill_free_beds, "空床 (t=0)", "Free beds (t=0)"},
+    {Str::drill_free_beds, "空床", "Free beds"},
     {Str::drill_edit_hint,
-     "空床数を変えると、すぐに割り当て直します。地図で通行止めを描いても再計算します。",
-     "Changing free beds re-assigns at once; so does drawing a closure on the map."},
+     "空床はこの時点の値です。変えると、この時点から後の割り当てをすぐにやり直します（黄色は入力し"
+     "た値）。地図で"
+     "通行止めを描いても再計算します。",
+     "Free beds are those at this inject; changing one re-assigns at once from this inject on "
+     "(yellow: a number you typed); so "
+     "does drawing a closure on the map."},
     {Str::drill_not_placed_title, "未配置の患者", "Patients not placed"},
     {Str::drill_inspector_hint,
      "患者をクリックすると、搬送先・所要時間と、より近い病院を使わない理由がインスペクタに表示され"

@@ -27,7 +27,6 @@ TEST_CASE("the module solves on the job runner, re-solves after a bed edit, step
   app::AppState a;
   app::DrillModuleState& st = app::drill_state(a);
   st.scenario = std::make_shared<const drill::Scenario>(scenario());
-  st.free_beds = {1, 5};
   app::start_drill_solve(a);  // no road network: straight line, said in every output
   app::test::pump(a);
   REQUIRE(st.result);
@@ -41,10 +40,10 @@ TEST_CASE("the module solves on the job runner, re-solves after a bed edit, step
   REQUIRE(patients->style.ramp.has_value());
   CHECK(patients->style.ramp->field == "hospital_index");
 
-  // No free bed left at the far hospital: edits coalesce into one keyed job.
-  st.free_beds[1] = 3;
+  // No free bed left at the far hospital from t = 0: edits coalesce into one keyed job.
+  drill::set_bed_edit(st.bed_edits, {0, 1, 3});
   app::start_drill_solve(a);
-  st.free_beds[1] = 0;
+  drill::set_bed_edit(st.bed_edits, {0, 1, 0});
   app::start_drill_solve(a);
   app::test::pump(a);
   CHECK(st.result->injects[0].hospitals[1].load == 0);
@@ -56,4 +55,15 @@ TEST_CASE("the module solves on the job runner, re-solves after a bed edit, step
   app::show_drill_inject(a, 2);
   CHECK(st.inject == 2);
   CHECK(label_of(a, 0).find("被災") != std::string::npos);
+
+  // At t = 40 the far hospital reports 2 free beds again: from then on, not before.
+  drill::set_bed_edit(st.bed_edits, {2, 1, 2});
+  app::start_drill_solve(a);
+  app::test::pump(a);
+  CHECK(st.result->injects[0].hospitals[1].free_beds == 0);
+  CHECK(st.result->injects[1].hospitals[1].free_beds == 0);
+  CHECK(st.result->injects[2].hospitals[1].free_beds == 2);
+  CHECK(st.result->injects[2].hospitals[1].load == 2);
+  CHECK(st.inject == 2);  // the re-solve keeps the slider where the leader is
+  CHECK(label_of(a, 1).find("2/2") != std::string::npos);
 }

@@ -12,6 +12,8 @@
 namespace caremap::app {
 
 inline const ImVec4 kPanelWarning(0.80f, 0.33f, 0.0f, 1.0f);
+/// The frame of a value the user typed over the data's (a drill leader's free beds).
+inline const ImVec4 kPanelEditedField(0.99f, 0.89f, 0.62f, 1.0f);
 inline const ImVec4 kPanelActive(0.0f, 0.45f, 0.70f, 1.0f);
 
 /// Quiet wrapped text: hints and notes.

@@ -132,10 +132,7 @@ void start_load_drill(AppState& app, std::filesystem::path path) {
       DrillModuleState& s = drill_state(app);
       s.scenario = scenario;
       s.options = options;
-      s.free_beds.clear();
-      for (const drill::Hospital& h : scenario->hospitals) {
-        s.free_beds.push_back(h.free_beds);
-      }
+      s.bed_edits.clear();
       s.inject = 0;
       // The drill's map: its own hospitals, patients and routes, without the other facilities
       // and the population shading beneath (they can be turned on again in the layers panel).
@@ -166,11 +163,9 @@ void start_drill_solve(AppState& app) {
     return;  // network_changed() solves once it is in
   }
   s.note.clear();
-  // The scenario with the panel's free beds and, from t = 0, the closures drawn on the map.
-  auto scenario = std::make_shared<drill::Scenario>(*s.scenario);
-  for (std::size_t h = 0; h < scenario->hospitals.size() && h < s.free_beds.size(); ++h) {
-    scenario->hospitals[h].free_beds = std::max(0, s.free_beds[h]);
-  }
+  // The scenario with the panel's free-bed edits and, from t = 0, the closures drawn on the map.
+  auto scenario =
+      std::make_shared<drill::Scenario>(drill::with_bed_edits(*s.scenario, s.bed_edits));
   const LoadedNetwork* net = current_network(app.network);
   std::shared_ptr<const routing::RoadNetwork> network = net ? net->network : nullptr;
   core::Layer drawn = has_closures(app.network) ? closures_input(app.network) : core::Layer{};

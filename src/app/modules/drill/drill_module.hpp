@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/modules/analysis_module.hpp"
+#include "drill/bed_edits.hpp"
 #include "drill/drill_map.hpp"
 #include "drill/drill_run.hpp"
 
@@ -23,7 +24,9 @@ struct DrillModuleState {
   std::string path;                                 ///< the panel's scenario field
   std::shared_ptr<const drill::Scenario> scenario;  ///< as loaded (capacities of the file)
   drill::DrillOptions options;
-  std::vector<int> free_beds;  ///< the panel's free beds per hospital, from t = 0
+  /// The free beds typed into the panel, each at the inject the slider was on: they hold from
+  /// that inject on (drill/bed_edits.hpp).
+  std::vector<drill::BedEdit> bed_edits;
   std::shared_ptr<const drill::DrillResult> result;
   std::vector<drill::DrillInjectLayers> layers;  ///< per inject
   std::vector<core::LayerPtr> closed_roads;      ///< per inject; null without closures
@@ -58,7 +61,7 @@ std::filesystem::path default_drill_path(const std::string& region_id);
 /// solves it.
 void start_load_drill(AppState& app, std::filesystem::path path);
 
-/// Solves the loaded scenario with the panel's free beds and the map's closures.
+/// Solves the loaded scenario with the panel's free-bed edits and the map's closures.
 void start_drill_solve(AppState& app);
 
 /// Puts inject `k`'s layers on the map (the slider).

@@ -49,7 +49,8 @@ void summary(const drill::Scenario& s, const drill::InjectResult& r, bool first,
   }
 }
 
-// Returns true when a free-bed count was changed.
+// Returns true when a free-bed count was changed. The count shown is the one in force at this
+// inject; a change is recorded at this inject and holds from it on.
 bool hospital_table(DrillModuleState& st, const drill::InjectResult& r, Lang l) {
   const drill::Scenario& s = *st.scenario;
   bool changed = false;
@@ -78,9 +79,18 @@ bool hospital_table(DrillModuleState& st, const drill::InjectResult& r, Lang l) 
     ImGui::TableSetColumnIndex(2);
     ImGui::PushID(static_cast<int>(h));
     ImGui::SetNextItemWidth(80);
-    if (h < st.free_beds.size() && ImGui::InputInt("##free", &st.free_beds[h])) {
-      st.free_beds[h] = std::max(0, st.free_beds[h]);
+    const std::size_t k = static_cast<std::size_t>(std::max(0, st.inject));
+    const bool edited = drill::bed_edit_at(st.bed_edits, k, h).has_value();
+    if (edited) {  // the leader's own number, told from the file's
+      ImGui::PushStyleColor(ImGuiCol_FrameBg, kPanelEditedField);
+    }
+    int beds = load.free_beds;
+    if (ImGui::InputInt("##free", &beds)) {
+      drill::set_bed_edit(st.bed_edits, {k, h, std::max(0, beds)});
       changed = true;
+    }
+    if (edited) {
+      ImGui::PopStyleColor();
     }
     ImGui::PopID();
   }
