@@ -88,11 +88,13 @@ std::vector<std::string> lonlat_texts(const PlanInputs& in, std::span<const plan
   return out;
 }
 
-// Rows of the long tables one page holds: the page's height less header, footer and caption,
-// at the table's row height (about 12 pt once a wide table's type has shrunk to 7 pt).
+// Rows of the long tables one page holds: the page's height less header, footer, caption and
+// note, at the table's row height: about 12.5 pt on a page as narrow as A4 portrait (the wide
+// backup table's type shrinks to about 7 pt), 14.5 pt at the full body size on wider pages.
 std::size_t rows_per_page(const report::PageSetup& setup) {
-  const double h = setup.size().height_pt;
-  return static_cast<std::size_t>(std::max(10.0, (h - 260.0) / 12.5));
+  const report::PageSize size = setup.size();
+  const double row_pt = size.width_pt > 700.0 ? 14.5 : 12.5;
+  return static_cast<std::size_t>(std::max(10.0, (size.height_pt - 260.0) / row_pt));
 }
 
 int run_report_plan(const ReportPlanOptions& o, CommandContext& context) {

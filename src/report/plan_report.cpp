@@ -184,16 +184,22 @@ Page summary_page(const Context& c) {
   const double all75 = total.people.people_75plus;
   const double covered = all - total.none.people;
   const double covered75 = all75 - total.none.people_75plus;
+  const bool ja = in.lang == core::Lang::ja;
   key.paragraphs.push_back(
-      tr("人口 ", "Of ") + people(all) + tr(" 人（75歳以上 ", " people (") + people(all75) +
-      tr(" 人）のうち、", " aged 75+), ") + people(covered) + tr(" 人（", " (") +
-      core::format_share(covered, all) + tr("）は", ") have ") + c.reach() + tr("に", "") +
-      in.sites_title + tr("がある。75歳以上では ", " within reach; of those aged 75+, ") +
-      people(covered75) + tr(" 人（", " (") + core::format_share(covered75, all75) +
-      tr("）。主治医と副主治医の両方（2か所以上）が圏内なのは ",
-         "). Both a primary and a backup (2 or more in reach): ") +
-      people(total.two_plus.people) + tr(" 人（", " (") +
-      core::format_share(total.two_plus.people, all) + tr("）。", ")."));
+      ja ? "人口 " + people(all) + " 人（75歳以上 " + people(all75) + " 人）のうち、" +
+               people(covered) + " 人（" + core::format_share(covered, all) + "）は" + c.reach() +
+               "に" + in.sites_title + "がある。75歳以上では " + people(covered75) + " 人（" +
+               core::format_share(covered75, all75) +
+               "）。主治医と副主治医の両方（2か所以上）が圏内なのは " +
+               people(total.two_plus.people) + " 人（" +
+               core::format_share(total.two_plus.people, all) + "）。"
+         : "Of " + people(all) + " people (" + people(all75) + " aged 75+), " + people(covered) +
+               " (" + core::format_share(covered, all) + ") have one of the " + in.sites_title +
+               " " + c.reach() + "; of those aged 75+, " + people(covered75) + " (" +
+               core::format_share(covered75, all75) +
+               "). Both a primary and a backup (2 or more in reach): " +
+               people(total.two_plus.people) + " (" +
+               core::format_share(total.two_plus.people, all) + ").");
   if (in.solution && in.with_new_sites && !in.solution->chosen.empty()) {
     const plan::CoverComparison change =
         plan::compare_cover(*in.demand, *in.cover, *in.with_new_sites);
@@ -202,28 +208,45 @@ Page summary_page(const Context& c) {
       names += (names.empty() ? "" : tr("、", ", ")) + c.candidate_name(k);
     }
     const double after = covered + change.total.gained_cover.people;
-    key.paragraphs.push_back(
-        tr("推奨地点（", "Adding ") +
-        (in.lang == core::Lang::ja
-             ? names
-             : std::to_string(in.solution->chosen.size()) + " " + in.sites_title) +
-        tr("）に", " at the recommended site(s) (") +
-        (in.lang == core::Lang::ja
-             ? in.sites_title + "を" + std::to_string(in.solution->chosen.size()) + "か所"
-             : names) +
-        tr("加えると、圏内の人は ", ") brings ") + people(change.total.gained_cover.people) +
-        tr(" 人（75歳以上 ", " more people (") + people(change.total.gained_cover.people_75plus) +
-        tr(" 人）増えて ", " aged 75+) within reach: ") + people(after) + tr(" 人（", " (") +
-        core::format_share(after, all) + tr("）になる。", ")."));
+    if (!(change.total.gained_cover.people >= 0.5)) {
+      key.paragraphs.push_back(
+          tr("新しい地点を加えても、圏内になる人は増えない（道路で届く人は"
+             "すでに全員が圏内）。",
+             "No new site would bring anyone more within reach: everyone a "
+             "site can reach by road is within reach already."));
+    } else {
+      key.paragraphs.push_back(
+          tr("推奨地点（", "Adding ") +
+          (in.lang == core::Lang::ja
+               ? names
+               : std::to_string(in.solution->chosen.size()) + " " + in.sites_title) +
+          tr("）に", " at the recommended site(s) (") +
+          (in.lang == core::Lang::ja
+               ? in.sites_title + "を" + std::to_string(in.solution->chosen.size()) + "か所"
+               : names) +
+          tr("加えると、圏内の人は ", ") brings ") + people(change.total.gained_cover.people) +
+          tr(" 人（75歳以上 ", " more people (") + people(change.total.gained_cover.people_75plus) +
+          tr(" 人）増えて ", " aged 75+) within reach: ") + people(after) + tr(" 人（", " (") +
+          core::format_share(after, all) + tr("）になる。", ")."));
+    }
   }
   if (in.solution && in.solution->score.unservable_points > 0) {
+    const bool road = !in.road_credit.empty();
     key.paragraphs.push_back(
         people(in.solution->score.unservable_people) +
-        tr(" 人は、道路でつながらない島などにいて、どの地点からも道路では圏内にできない。",
-           " people live where no site can reach them by road (islands without a road)."));
+        (road ? tr(" 人は、道路でつながらない島などにいて、どの地点からも道路では圏内にできない。",
+                   " people live where no site can reach them by road (islands without a road).")
+              : tr(" 人は、どの候補地からも圏内にできない。",
+                   " people are beyond the reach of every candidate site.")));
+  }
+  if (!in.losses.empty() && !(in.losses[0].lost_cover.people >= 0.5) &&
+      !(in.losses[0].lost_backup.people >= 0.5)) {
+    key.paragraphs.push_back(
+        tr("N-1：どの1か所が閉じても、圏内の施設や副主治医を失う人はいない。",
+           "N-1: no single closure leaves anyone without a site or a backup in reach."));
   }
   if (!in.losses.empty() &&
-      (in.losses[0].lost_cover.people > 0.0 || in.losses[0].lost_backup.people > 0.0)) {
+      (in.losses[0].lost_cover.people >= 0.5 || in.losses[0].lost_backup.people >= 0.5)) {
     const plan::CoverLoss& w = in.losses[0];
     std::string names;
     for (const std::uint32_t s : w.removed) {
@@ -246,15 +269,14 @@ Page summary_page(const Context& c) {
     }
   }
   if (!in.neighbours.empty()) {
-    const bool ja = in.lang == core::Lang::ja;
     key.paragraphs.push_back(
         beyond == 0 ? (ja ? "どの" + in.sites_title + "にも、" + c.reach() + "に別の" +
                                 in.sites_title + "がある（副主治医の候補）。"
-                          : "Every one of the " + in.sites_title + " has another within " +
-                                c.reach() + ": a backup (副主治医) can come from nearby.")
+                          : "Every one of the " + in.sites_title + " has another " + c.reach() +
+                                ": a backup (副主治医) can come from nearby.")
                     : (ja ? c.reach() + "に別の" + in.sites_title + "がない" + in.sites_title +
                                 "：" + far_names + "（" + std::to_string(beyond) + "か所）。"
-                          : "With no other within " + c.reach() + ": " + far_names + " (" +
+                          : "With no other " + c.reach() + ": " + far_names + " (" +
                                 std::to_string(beyond) + ")."));
   }
   p.blocks.push_back(std::move(key));

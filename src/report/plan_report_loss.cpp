@@ -182,7 +182,7 @@ std::vector<Block> worst_case(const Context& c) {
       core::format_people(w.lost_cover.people_75plus) +
       tr(" 人）が、", " aged 75+) are left with no ") +
       (in.lang == core::Lang::ja ? c.reach() + "に" + in.sites_title + "がなくなる。"
-                                 : in.sites_title + " within " + c.reach() + ". ") +
+                                 : in.sites_title + " " + c.reach() + ". ") +
       core::format_people(w.lost_backup.people) + tr(" 人（75歳以上 ", " people (") +
       core::format_people(w.lost_backup.people_75plus) +
       tr(" 人）は圏内が1か所になり、副主治医を失う。", " aged 75+) are left with one: no backup."));
@@ -202,6 +202,9 @@ constexpr std::size_t kRowsBesideMap = 5;
 }  // namespace
 
 std::vector<Page> n_minus_one_pages(const Context& c) {
+  if (c.in.losses.empty() || !hurts(c.in.losses.front())) {
+    return {};  // the summary says that no single closure costs anyone cover
+  }
   Page ranking = n_minus_one_page(c);
   std::vector<Block> worst = worst_case(c);
   std::vector<Page> pages;

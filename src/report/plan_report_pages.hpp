@@ -46,7 +46,7 @@ Page summary_page(const Context& c);
 /// Where to add a site: nullopt without a solution.
 std::optional<Page> location_page(const Context& c);
 /// N-1: the ranking (table and bars) and the worst closure on a map, on one page when the
-/// ranking is short, else on two.
+/// ranking is short, else on two; none when no single closure costs anyone cover or backup.
 std::vector<Page> n_minus_one_pages(const Context& c);
 std::vector<Page> backup_pages(const Context& c);
 Page conditions_page(const Context& c);

@@ -110,27 +110,39 @@ std::optional<Page> location_page(const Context& c) {
   const std::vector<int> states = gap_states(*in.demand, *in.cover, *in.with_new_sites);
   const double closed_m2 = cells_area_m2(*in.demand, states, 1);
 
+  const bool gains = change.total.gained_cover.people >= 0.5;
   TextBlock what;
   std::string names;
   for (const std::uint32_t k : in.solution->chosen) {
     names += (names.empty() ? "" : tr("、", ", ")) + c.candidate_name(k);
   }
-  what.paragraphs.push_back(
-      tr("推奨地点：", "Recommended: ") + names + tr("。今ある", ". With the ") +
-      std::to_string(in.sites.size()) + tr("か所に加えると、", " existing sites kept, ") +
-      core::format_people(change.total.gained_cover.people) + tr(" 人（75歳以上 ", " people (") +
-      core::format_people(change.total.gained_cover.people_75plus) + tr(" 人、", " aged 75+, ") +
-      km2(closed_m2) + tr(" km²）が新たに", " km²) come within ") + c.reach() +
-      tr("になる。", ".") + tr("（最大被覆モデル、", " (maximal covering, ") + in.solution->method +
-      tr("、ギャップ ", ", gap ") + core::format_fixed(100.0 * in.solution->gap, 3) + " %）" +
-      tr("", ""));
+  if (!gains) {
+    what.paragraphs.push_back(
+        tr("どの候補地を加えても、新たに圏内になる人はいない：候補地から届く人は、すでに全員が",
+           "No candidate brings anyone more within reach: everyone a candidate could reach has "
+           "a site ") +
+        c.reach() +
+        tr("に施設がある。残る空白（地図）は、どの候補地からも届かない地区。",
+           " already. The gap left (map) is beyond the reach of every candidate."));
+  } else {
+    what.paragraphs.push_back(
+        tr("推奨地点：", "Recommended: ") + names + tr("。今ある", ". With the ") +
+        std::to_string(in.sites.size()) + tr("か所に加えると、", " existing sites kept, ") +
+        core::format_people(change.total.gained_cover.people) + tr(" 人（75歳以上 ", " people (") +
+        core::format_people(change.total.gained_cover.people_75plus) + tr(" 人、", " aged 75+, ") +
+        km2(closed_m2) + tr(" km²）が新たに", " km²) come ") + c.reach() + tr("になる。", ".") +
+        tr("（最大被覆モデル、", " (maximal covering, ") + in.solution->method +
+        tr("、ギャップ ", ", gap ") + core::format_fixed(100.0 * in.solution->gap, 3) +
+        tr(" %）", " %)"));
+  }
   p.blocks.push_back(std::move(what));
 
   MapBlock m = c.base_map(
-      tr("地図：推奨地点（星印）と、今は",
-         "Map: the recommended sites (star) and the cells with no ") +
+      (gains ? tr("地図：推奨地点（星印）と、今は",
+                  "Map: the recommended sites (star) and the cells with no ")
+             : tr("地図：今は", "Map: the cells with no ")) +
           (in.lang == core::Lang::ja ? in.sites_title + "が" + c.reach() + "にないメッシュ"
-                                     : in.sites_title + " within " + c.reach() + " today"),
+                                     : in.sites_title + " " + c.reach() + " today"),
       c.extent);
   m.layers.insert(
       m.layers.begin() + (in.boundary ? 1 : 0),
@@ -142,12 +154,16 @@ std::optional<Page> location_page(const Context& c) {
            tr("1か所のみ（副主治医なし）", "only 1 (no backup)")},
           in.crs, c.provenance));
   m.layers.push_back(c.sites_layer());
-  m.layers.push_back(site_points_layer(
-      in.candidates, in.solution->chosen, core::Category::backup_hospital, "plan_new_sites",
-      tr("推奨地点（新しい", "Recommended new ") + in.sites_title + tr("）", ""), std::nullopt,
-      in.crs, c.provenance));
+  if (gains) {
+    m.layers.push_back(site_points_layer(
+        in.candidates, in.solution->chosen, core::Category::backup_hospital, "plan_new_sites",
+        tr("推奨地点（新しい", "Recommended new ") + in.sites_title + tr("）", ""), std::nullopt,
+        in.crs, c.provenance));
+  }
   p.blocks.push_back(std::move(m));
-  p.blocks.push_back(candidate_table(c, change, closed_m2));
+  if (gains) {
+    p.blocks.push_back(candidate_table(c, change, closed_m2));
+  }
   return p;
 }
 
@@ -208,13 +224,13 @@ std::vector<Page> backup_pages(const Context& c) {
     t.note =
         tr("分・kmは別の施設からこの施設まで（代わりに往診する向き）。圏内の別の施設：",
            "Min and km from the other site to this one (the one standing in travels). Others in "
-           "reach: sites within ") +
+           "reach: sites ") +
         c.reach() +
         tr("の別の施設の数。共有率：この施設の圏内の人のうち、圏内の人を最も多く共有する施設（自然"
            "な"
            "副主治医の相手）も圏内にする割合。※：最寄りの別の施設が",
            ". Shared: of the people this site reaches, the share its natural partner (the site "
-           "sharing most of them) also reaches. *: the nearest other site is not within ") +
+           "sharing most of them) also reaches. *: the nearest other site is not ") +
         c.reach() + tr("にない施設（", " (") + std::to_string(beyond) + tr("か所）。", " sites).");
     p.blocks.push_back(std::move(t));
     pages.push_back(std::move(p));
