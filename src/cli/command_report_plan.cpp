@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <numeric>
 
 #include "analysis/network_sites.hpp"
 #include "analysis/road_layer.hpp"
@@ -106,11 +107,20 @@ int run_report_plan(const ReportPlanOptions& o, CommandContext& context) {
   PlanInputs in = load_plan_inputs(o.inputs, context);
   timer.lap("read");
 
-  const analysis::TravelCosts costs = plan_costs(in, in.sites, context);
   const std::vector<plan::PlanSite> candidates =
       plan::grid_candidates(in.demand, parse_distance(o.grid_spacing, "--grid-spacing"));
-  const analysis::TravelCosts candidate_costs = plan_costs(in, candidates, context);
+  // One search over the sites and the candidates, as `plan locate` makes it; the baseline is
+  // its first rows.
+  std::vector<plan::PlanSite> origins = in.sites;
+  origins.insert(origins.end(), candidates.begin(), candidates.end());
+  const analysis::TravelCosts all_costs = plan_costs(in, origins, context);
+  std::vector<std::uint32_t> existing(in.sites.size());
+  std::iota(existing.begin(), existing.end(), 0u);
+  const analysis::TravelCosts costs = origins_of(all_costs, existing);
+  // The sites' snapping problems were reported by their costs to the people: not twice.
+  const core::Diagnostics reported = in.diagnostics;
   const analysis::TravelCosts between = site_to_site_costs(in, in.sites, context);
+  in.diagnostics = reported;
   timer.lap("travel costs");
 
   const plan::Reach reach(costs, in.reach);
@@ -123,14 +133,17 @@ int run_report_plan(const ReportPlanOptions& o, CommandContext& context) {
   timer.lap("backup cover, n-1");
 
   const std::vector<double> weight = plan::demand_weights(in.demand, plan::DemandWeight::people);
-  const plan::LocationProblem problem = plan::make_location_problem(
-      plan::LocationModel::mclp, plan::append_sites(costs, candidate_costs), in.sites.size(),
-      weight, in.reach, std::min(o.p, candidates.size()));
+  const plan::LocationProblem problem =
+      plan::make_location_problem(plan::LocationModel::mclp, all_costs, in.sites.size(), weight,
+                                  in.reach, std::min(o.p, candidates.size()));
   const plan::LocationSolution solution = plan::solve_exact(problem, {o.time_limit_s});
   const std::vector<plan::CandidateGain> gains = plan::candidate_gains(problem, in.demand);
+  std::vector<std::uint32_t> chosen_rows;
+  for (const std::uint32_t k : solution.chosen) {
+    chosen_rows.push_back(static_cast<std::uint32_t>(in.sites.size() + k));
+  }
   const plan::BackupCover with_new =
-      plan::what_if(in.demand, cover,
-                    plan::append_sites(costs, origins_of(candidate_costs, solution.chosen)),
+      plan::what_if(in.demand, cover, plan::append_sites(costs, origins_of(all_costs, chosen_rows)),
                     in.reach, {})
           .cover;
   timer.lap("locate (CBC)");
