@@ -126,6 +126,7 @@ void add_report_command(CLI::App& root, CommandRegistry& registry) {
   add_report_flags(*cmd, o->flags, true);
   registry.push_back({cmd, [o](CommandContext& c) { return run_report_coverage(*o, c); }});
   add_report_drill_command(*report, registry);
+  add_report_plan_command(*report, registry);
 }
 
 }  // namespace caremap::cli

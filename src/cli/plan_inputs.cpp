@@ -76,6 +76,7 @@ PlanInputs load_plan_inputs(const PlanInputOptions& o, CommandContext& context) 
       plan::serving_sites(in.site_layers, categories, o.include_in_house, in.diagnostics);
   in.sites = serving.sites;
   const std::size_t left_out = serving.in_house_left_out;
+  in.in_house_left_out = left_out;
   if (in.sites.empty()) {
     throw core::InputError("region " + in.region.project.title + " has no " +
                            join_categories(categories) + " to plan with");
@@ -98,16 +99,18 @@ PlanInputs load_plan_inputs(const PlanInputOptions& o, CommandContext& context) 
   return in;
 }
 
-analysis::TravelCosts plan_costs(PlanInputs& in, std::span<const plan::PlanSite> sites,
-                                 CommandContext& context) {
-  std::vector<core::XY> from;
+namespace {
+
+std::vector<core::XY> positions(std::span<const plan::PlanSite> sites) {
+  std::vector<core::XY> out;
   for (const auto& s : sites) {
-    from.push_back(s.position);
+    out.push_back(s.position);
   }
-  std::vector<core::XY> to;
-  for (const auto& p : in.demand.points) {
-    to.push_back(p.position);
-  }
+  return out;
+}
+
+analysis::TravelCosts costs_between(PlanInputs& in, std::span<const core::XY> from,
+                                    std::span<const core::XY> to, CommandContext& context) {
   if (!in.network) {
     return analysis::straight_line_costs(from, to, in.straight);
   }
@@ -124,6 +127,23 @@ analysis::TravelCosts plan_costs(PlanInputs& in, std::span<const plan::PlanSite>
                                           {in.closures_file, in.closures_file});
   }
   return costs;
+}
+
+}  // namespace
+
+analysis::TravelCosts plan_costs(PlanInputs& in, std::span<const plan::PlanSite> sites,
+                                 CommandContext& context) {
+  std::vector<core::XY> to;
+  for (const auto& p : in.demand.points) {
+    to.push_back(p.position);
+  }
+  return costs_between(in, positions(sites), to, context);
+}
+
+analysis::TravelCosts site_to_site_costs(PlanInputs& in, std::span<const plan::PlanSite> sites,
+                                         CommandContext& context) {
+  const std::vector<core::XY> at = positions(sites);
+  return costs_between(in, at, at, context);
 }
 
 core::Provenance plan_provenance(const PlanInputs& in, const std::string& operation,

@@ -58,7 +58,8 @@ struct PlanInputs {
   plan::ReachRule reach;
   analysis::StraightLineMeasure straight;
   core::Diagnostics diagnostics;
-  std::vector<std::string> notes;  ///< printed above the results ("4 in-house clinics left out")
+  std::size_t in_house_left_out = 0;  ///< in-house clinics (施設内医務室) not used as sites
+  std::vector<std::string> notes;     ///< printed above the results ("4 in-house clinics left out")
 };
 
 /// Loads everything but the costs. Throws core::InputError when the region has no population
@@ -69,6 +70,11 @@ PlanInputs load_plan_inputs(const PlanInputOptions& o, CommandContext& context);
 /// line as the inputs say. Snapping problems go to the inputs' diagnostics.
 analysis::TravelCosts plan_costs(PlanInputs& in, std::span<const plan::PlanSite> sites,
                                  CommandContext& context);
+
+/// Costs between the sites themselves (origins and destinations `sites`, same order), measured
+/// as plan_costs measures them: who could stand in for whom (plan::nearest_other_sites).
+analysis::TravelCosts site_to_site_costs(PlanInputs& in, std::span<const plan::PlanSite> sites,
+                                         CommandContext& context);
 
 /// The provenance of a planning result: operation, parameters (reach, categories, demand and
 /// the given extras), inputs (the site layers and the population), basis (distance, demand).

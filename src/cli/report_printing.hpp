@@ -46,5 +46,7 @@ int write_report(const report::Report& doc, const PrintOptions& o, const Checked
 
 /// `caremap report drill`: registered by add_report_command.
 void add_report_drill_command(CLI::App& report, CommandRegistry& registry);
+/// `caremap report plan`: registered by add_report_command.
+void add_report_plan_command(CLI::App& report, CommandRegistry& registry);
 
 }  // namespace caremap::cli

@@ -1,12 +1,13 @@
-// `caremap report coverage` and `caremap report drill` on the default region, read back as a
-// committee member would get it: pdfinfo (pages, paper), pdftotext (title, place names, every
-// credit line), and the options.
+// `caremap report coverage`, `report drill` and `report plan` on the default region, read back
+// as a committee member would get it: pdfinfo (pages, paper), pdftotext (title, place names,
+// every credit line), and the options.
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_runner.hpp"
 #include "cli/exit_codes.hpp"
+#include "core/number_format.hpp"
 #include "io/io_test_support.hpp"
 #include "support/poppler.hpp"
 #include "test_paths.hpp"
@@ -133,4 +134,69 @@ TEST_CASE("report drill writes the drill's record with a page per inject", "[cli
       test::run_caremap({"report", "drill", scenario, "--out", pdf.string(), "--paper", "b5"});
   CHECK(bad.code != cli::exit_ok);
   CHECK(test::read_text(pdf) == before);
+}
+
+TEST_CASE("report plan writes the planning handout from the plan commands' figures",
+          "[cli][report][plan]") {
+  CAREMAP_SKIP_WITHOUT_POPPLER();
+  test::ScratchDir dir;
+  const fs::path pdf = dir / "plan.pdf";
+  const test::CliRun r = test::run_caremap(
+      {"report", "plan", "--out", pdf.string(), "--json", "--date", "2026-12-07"});
+  INFO("stderr:\n" << r.err);
+  REQUIRE(r.code == cli::exit_ok);
+  const auto j = nlohmann::json::parse(r.out);
+  // Summary, new site, N-1 with its worst case, two pages of backups, data and conditions.
+  CHECK(j["pages"] == 6);
+  const std::string info = test::pdf_info(pdf);
+  CHECK_THAT(info, Catch::Contains("Pages:           6"));
+  CHECK_THAT(info, Catch::Contains("595 x 842 pts (A4)"));
+  const std::string text = test::pdf_text(pdf);
+  CHECK_THAT(text, Catch::Contains("在宅医療の計画"));
+  CHECK_THAT(text, Catch::Contains("宗像市"));
+  CHECK_THAT(text, Catch::Contains("福津市"));
+  CHECK_THAT(text, Catch::Contains("副主治医"));
+  CHECK_THAT(text, Catch::Contains("厚生労働省 医療情報ネット"));
+  CHECK_THAT(text, Catch::Contains("Geolonia"));
+  CHECK_THAT(text, Catch::Contains("政府統計の総合窓口(e-Stat)"));
+  CHECK_THAT(text, Catch::Contains("国土数値情報（道路データ）"));
+  CHECK_THAT(text, Catch::Contains("国土数値情報（行政区域データ）"));
+  CHECK_THAT(text, Catch::Contains("caremap 0.1.0"));
+  for (int page = 1; page <= 6; ++page) {
+    INFO("page " << page);
+    CHECK_THAT(test::pdf_text(pdf, page), Catch::Contains("1996"));
+  }
+
+  // The worst N-1 closure is the one `caremap plan n-1` ranks first, with its figures.
+  const test::CliRun n1 = test::run_caremap({"plan", "n-1", "--json"});
+  REQUIRE(n1.code == cli::exit_ok);
+  const auto worst = nlohmann::json::parse(n1.out)["losses"][0];
+  const std::string name = worst["removed"][0];
+  const double lost = worst["lost_cover"]["people"];
+  CHECK_THAT(text, Catch::Contains("最も影響の大きい診療所は" + name));
+  CHECK_THAT(text, Catch::Contains(core::format_people(lost) + " 人（75歳以上"));
+
+  // A failed run leaves the earlier file as it was.
+  const std::string before = test::read_text(pdf);
+  const test::CliRun bad =
+      test::run_caremap({"report", "plan", "--out", pdf.string(), "--reach", "0min"});
+  CHECK(bad.code != cli::exit_ok);
+  CHECK(test::read_text(pdf) == before);
+}
+
+TEST_CASE("report plan in English on A4 landscape, by straight line", "[cli][report][plan]") {
+  CAREMAP_SKIP_WITHOUT_POPPLER();
+  test::ScratchDir dir;
+  const fs::path pdf = dir / "plan-en.pdf";
+  const test::CliRun r =
+      test::run_caremap({"report", "plan", "--out", pdf.string(), "--lang", "en", "--orientation",
+                         "landscape", "--straight-line", "--reach", "4km", "--date", "2026-12-07"});
+  INFO("stderr:\n" << r.err);
+  REQUIRE(r.code == cli::exit_ok);
+  CHECK_THAT(test::pdf_info(pdf), Catch::Contains("842 x 595 pts (A4)"));
+  const std::string text = test::pdf_text(pdf);
+  CHECK_THAT(text, Catch::Contains("home care planning"));
+  CHECK_THAT(text, Catch::Contains("straight line"));
+  CHECK_THAT(text, Catch::Contains("Data and conditions"));
+  CHECK_THAT(text, Catch::Contains("宗像市"));
 }
