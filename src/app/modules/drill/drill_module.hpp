@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/modules/analysis_module.hpp"
+#include "app/report_export.hpp"
 #include "drill/drill_map.hpp"
 #include "drill/drill_run.hpp"
 
@@ -24,6 +25,9 @@ struct DrillModuleState {
   std::shared_ptr<const drill::Scenario> scenario;  ///< as loaded (capacities of the file)
   drill::DrillOptions options;
   std::vector<int> free_beds;  ///< the panel's free beds per hospital, from t = 0
+  /// The scenario as last solved (the panel's free beds, the map's closures): what `result`
+  /// and the report stand on.
+  std::shared_ptr<const drill::Scenario> solved;
   std::shared_ptr<const drill::DrillResult> result;
   std::vector<drill::DrillInjectLayers> layers;  ///< per inject
   std::vector<core::LayerPtr> closed_roads;      ///< per inject; null without closures
@@ -31,7 +35,8 @@ struct DrillModuleState {
   std::optional<double> wanted_t_min;            ///< --drill-t: select this inject when solved
   bool loading = false;
   bool solving = false;
-  std::string note;  ///< why nothing is shown (no file, other region, an error)
+  std::string note;          ///< why nothing is shown (no file, other region, an error)
+  ReportExportState report;  ///< the Report button (app/report_export.hpp)
 };
 
 class DrillModule final : public AnalysisModule {
