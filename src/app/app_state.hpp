@@ -24,6 +24,7 @@
 #include "core/layer.hpp"
 #include "crs/geo_box.hpp"
 #include "index/layer_index.hpp"
+#include "io/project.hpp"
 #include "render/camera.hpp"
 #include "style/style.hpp"
 
@@ -125,6 +126,11 @@ struct AppState {
   /// region by name or project file, and the data files and basemaps opened besides it.
   std::string opened_region;
   std::vector<std::string> opened_files;
+  /// The open project file (empty: no region, or loose files only) and its saved views, the
+  /// slides of presentation mode (app/presentation.hpp). Project data: read with the region,
+  /// edited in the views panel, written back by save_views.
+  std::filesystem::path project_file;
+  std::vector<io::SavedView> views;
 
   std::vector<LayerEntry> layers;  ///< in drawing order: first is drawn first (bottom)
   std::optional<Selection> selection;
@@ -224,6 +230,17 @@ struct PlacedLabelRecord {
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  ///< window pixels
 };
 
+/// Presentation mode (app/presentation.hpp): which slide is up. The slides are AppState::views.
+struct PresentationState {
+  bool active = false;
+  int slide = 0;  ///< 0-based
+  /// The shown slide's layers, kept while presenting (results arrive after the slide is shown).
+  std::vector<std::string> layers;
+  bool show_panel = false;  ///< the views panel
+  int selected = -1;        ///< the views panel's selected row
+  std::string message;      ///< the panel's last save result or error
+};
+
 struct ViewState {
   render::Camera camera;
   bool camera_ready = false;  ///< false until the first fit
@@ -236,6 +253,7 @@ struct ViewState {
   bool show_table = false;
   bool show_analysis = true;
   bool show_export = false;
+  PresentationState presentation;
 
   TableState table;
   ExportState export_png;

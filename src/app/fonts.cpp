@@ -74,6 +74,7 @@ Fonts build_fonts(const AppState& app, float label_scale) {
     fonts.ui = io.Fonts->AddFontDefault();
     fonts.label = fonts.ui;
     fonts.title = fonts.ui;
+    fonts.slide = fonts.ui;
     return fonts;
   }
   fonts.path = path;
@@ -105,6 +106,17 @@ Fonts build_fonts(const AppState& app, float label_scale) {
   ImVector<ImWchar> title_ranges;
   title_builder.BuildRanges(&title_ranges);
 
+  // The slide titles and the region's name in large type: a few dozen glyphs.
+  ImFontGlyphRangesBuilder slide_builder;
+  slide_builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
+  slide_builder.AddRanges(kKana);
+  slide_builder.AddText(app.region_name.c_str());
+  for (const io::SavedView& v : app.views) {
+    slide_builder.AddText(v.title.c_str());
+  }
+  ImVector<ImWchar> slide_ranges;
+  slide_builder.BuildRanges(&slide_ranges);
+
   ImFontConfig config;
   // No horizontal oversampling: with PixelSnapH the glyphs look the same at these sizes, and the
   // atlas (thousands of kanji once national layers are loaded) stays half as large.
@@ -117,6 +129,7 @@ Fonts build_fonts(const AppState& app, float label_scale) {
       io.Fonts->AddFontFromFileTTF(path.c_str(), 14.0f * label_scale, &config, label_ranges.Data);
   fonts.title =
       io.Fonts->AddFontFromFileTTF(path.c_str(), 22.0f * label_scale, &config, title_ranges.Data);
+  fonts.slide = io.Fonts->AddFontFromFileTTF(path.c_str(), 40.0f, &config, slide_ranges.Data);
   io.Fonts->Build();
   return fonts;
 }

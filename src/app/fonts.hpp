@@ -3,6 +3,7 @@
 // ranges (kana and the common kanji) plus every character of the loaded layers' titles and names
 // (ImGui's list misses many kanji used in place and facility names, such as 髙 or 﨑).
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@ struct Fonts {
   ImFont* ui = nullptr;     ///< panels, 15 px
   ImFont* label = nullptr;  ///< map labels (facility names), 14 px
   ImFont* title = nullptr;  ///< large map labels (city names), 22 px
+  ImFont* slide = nullptr;  ///< presentation mode's title band, 40 px (slide titles, digits)
   std::string path;         ///< the font file used, empty if it was missing (ImGui default font)
   std::uint64_t names_generation = 0;  ///< AppState::names_generation the atlas was built for
 };

@@ -89,6 +89,9 @@ JobId start_open_region(AppState& app, std::string name_or_path) {
               region->project.title.empty() ? region->project.id : region->project.title;
           app.region_id = region->project.id;
           app.valid_extent = region->project.valid_extent;
+          app.project_file = region->project.file;
+          app.views = region->project.views;
+          ++app.names_generation;  // the slide titles' glyphs
           for (std::size_t i = 0; i < region->layers.size(); ++i) {
             io::LoadedLayer& l = region->layers[i];
             const std::uint32_t uid = add_layer(app, l.layer, std::move(l.diagnostics),

@@ -1,6 +1,7 @@
 #include <imgui.h>
 
 #include "app/panels.hpp"
+#include "app/presentation.hpp"
 
 namespace caremap::app {
 
@@ -27,6 +28,11 @@ void draw_menu_bar(AppState& app, ViewState& view, float* height_out) {
       ImGui::MenuItem(tr(l, Str::panel_inspector), nullptr, &view.show_inspector);
       ImGui::MenuItem(tr(l, Str::panel_analysis), nullptr, &view.show_analysis);
       ImGui::MenuItem(tr(l, Str::panel_table), nullptr, &view.show_table);
+      ImGui::MenuItem(tr(l, Str::views_title), nullptr, &view.presentation.show_panel);
+      ImGui::Separator();
+      if (ImGui::MenuItem(tr(l, Str::views_present), "F5")) {
+        start_presentation(app, view, 0);
+      }
       ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(tr(l, Str::menu_language))) {

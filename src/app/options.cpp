@@ -228,6 +228,15 @@ ViewerOptions parse_viewer_options(std::span<const std::string_view> args) {
     choice(opt, v, {"open", "network", "coverage", "service-area"});
     o.cancel.emplace_back(v);
   });
+  add(app, "--report", "coverage|drill", [&](auto opt, const std::string& v) {
+    choice(opt, v, {"coverage", "drill"});
+    o.report = v;
+  });
+  app.add_flag("--present", o.present);
+  add(app, "--slide", "N", [&](auto opt, std::string_view v) {
+    o.slide = static_cast<int>(to_int(opt, v, 1, 999));
+    o.present = true;
+  });
   add(app, "--dump-state", "OUT.json", [&](auto, const std::string& v) { o.dump_state = v; });
   app.add_flag("--no-settings", o.no_settings);
   add(app, "--recover", "ask|yes|no", [&](auto opt, const std::string& v) {
@@ -294,6 +303,11 @@ const char* viewer_usage() {
   --cancel open|network|coverage|service-area
                                 cancel the first job of this kind as soon as it is queued
                                 (tests: the viewer must return to idle; repeatable)
+  --report coverage|drill       press the coverage (or, once solved, the drill) panel's Report
+                                button; the handout goes to the panel's default file
+  --present                     start in presentation mode: the project's saved views as
+                                full-screen slides (→/←/PageDown/PageUp/Space, Esc leaves)
+  --slide N                     the slide to start on, 1-based (implies --present)
   --dump-state OUT.json         write camera, map rectangle and labels after the last frame
   --no-settings                 neither read nor write the settings file
   --recover ask|yes|no          after a crash: ask (default), restore or discard the autosaved

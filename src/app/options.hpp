@@ -47,6 +47,10 @@
 //     --pan PX                pan the map PX pixels every frame, back and forth (frame-time
 //                             benchmarks: every frame redraws the map)
 //     --cancel KIND           cancel the first open|network|coverage|service-area job (tests)
+//     --present               start in presentation mode (the project's saved views as slides)
+//     --slide N               the slide to show, 1-based (default 1; implies --present)
+//     --report coverage|drill press the coverage (or, once solved, the drill) panel's Report
+//                             button (scripts and tests; the file is the panel's default)
 //     --dump-state OUT.json   write camera, map rectangle and placed labels after the last frame
 //     --no-settings           neither read nor write the settings file
 //     --recover ask|yes|no    after a crash: ask, restore or discard the autosaved work
@@ -132,6 +136,9 @@ struct ViewerOptions {
   double pan_px = 0.0;
   std::vector<std::string> cancel;  ///< job kinds to cancel once queued (open, network, ...)
   std::optional<std::filesystem::path> dump_state;
+  std::optional<std::string> report;  ///< --report coverage|drill
+  bool present = false;               ///< --present
+  std::optional<int> slide;           ///< --slide, 1-based
   bool no_settings = false;
   /// --recover ask|yes|no: after a crash, ask (the dialog; default), restore or discard the
   /// autosaved state without asking (app/autosave.hpp). Makes a headless run take part in the

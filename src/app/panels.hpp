@@ -34,6 +34,15 @@ void draw_module_sections(AppState& app, ViewState& view, ModuleTab tab);
 void draw_network_tab(AppState& app, ViewState& view);
 void draw_export_panel(AppState& app, ViewState& view, ExportRequest& request);
 void draw_status_bar(AppState& app, ViewState& view, const PanelLayout& layout);
+/// The saved views panel (presentation_panel.cpp): add, rename, reorder, delete, show, present,
+/// save to the project file.
+void draw_views_panel(AppState& app, ViewState& view);
+/// Presentation mode: the map fills the window under the title band.
+void update_presentation_layout(ViewState& view);
+/// Presentation mode's keys (→ / PageDown / Space next, ← / PageUp back, Esc leaves) and its
+/// title band with the slide number.
+void draw_presentation(AppState& app, ViewState& view, const Fonts& fonts);
+
 /// The tooltip for the hovered feature (name and key attributes).
 void draw_hover_tooltip(AppState& app, ViewState& view);
 

@@ -38,9 +38,11 @@
 #include "app/network_jobs.hpp"
 #include "app/options.hpp"
 #include "app/panels.hpp"
+#include "app/presentation.hpp"
 #include "app/presenter.hpp"
 #include "app/project_capture.hpp"
 #include "app/recovery_dialog.hpp"
+#include "app/report_export.hpp"
 #include "app/settings.hpp"
 #include "core/error.hpp"
 #include "crs/transformer.hpp"
@@ -154,6 +156,7 @@ class Viewer {
   void poll_jobs();
   void after_loads();
   void cancel_scripted_jobs();
+  void scripted_report();
   void rebuild_fonts(float label_scale);
   void write_screenshot(const std::filesystem::path& path);
   void dump_state(const std::filesystem::path& path);
@@ -194,6 +197,7 @@ class Viewer {
   /// --cancel: job kinds still to cancel once they are queued, and the ones cancelled.
   std::vector<std::string> m_cancel_pending;
   std::vector<std::string> m_cancelled;
+  bool m_report_pending = false;  ///< --report: not pressed yet
   JobId m_region_job = 0;
   /// The autosave (app/autosave.hpp); unset when this run does not take part.
   std::optional<Autosaver> m_autosave;
@@ -263,6 +267,7 @@ Viewer::Viewer(ViewerOptions options) : m_options(std::move(options)) {
   m_renderer = std::make_unique<render::MapRenderer>(render::shader_dir());
   rebuild_fonts(1.0f);
   m_cancel_pending = m_options.cancel;
+  m_report_pending = m_options.report.has_value();
   if (!m_recoverable) {
     open_startup_inputs();
   }
@@ -434,6 +439,26 @@ void Viewer::cancel_scripted_jobs() {
   });
 }
 
+// --report: the Report button pressed once the start has settled (a drill: once it is solved).
+void Viewer::scripted_report() {
+  if (!m_report_pending || !m_startup_done) {
+    return;
+  }
+  if (*m_options.report == "coverage") {
+    m_report_pending = false;
+    start_coverage_report(m_app);
+    return;
+  }
+  const DrillModuleState& d = drill_state(m_app);
+  if (d.solved && !d.solving && !d.loading && !m_app.jobs.busy(DrillModule::kSolveJob)) {
+    m_report_pending = false;
+    start_drill_report(m_app);
+  } else if (!d.note.empty() && !d.loading && !d.solving && !d.solved) {
+    m_report_pending = false;
+    m_errors.push_back("--report drill: " + d.note);
+  }
+}
+
 void Viewer::after_loads() {
   if (m_app.loads_completed == m_loads_seen) {
     return;
@@ -520,6 +545,15 @@ void Viewer::after_loads() {
   apply_network_options();
   if (m_options.gsi || m_settings.gsi) {
     set_gsi_basemap(m_app, true);
+  }
+  if (m_options.present) {
+    const int wanted = m_options.slide.value_or(1);
+    const auto count = static_cast<int>(slides(m_app).size());
+    if (wanted > count) {
+      m_errors.push_back("--slide " + std::to_string(wanted) + ": there are " +
+                         std::to_string(count) + " slides");
+    }
+    start_presentation(m_app, m_view, wanted - 1);
   }
 }
 
@@ -649,6 +683,8 @@ void Viewer::frame() {
   poll_jobs();
   after_loads();
   restore_visibility();
+  scripted_report();
+  keep_slide_layers(m_app, m_view);
   autosave_tick();
   cancel_scripted_jobs();
   if (m_app.lonlat && !m_dropped.empty() && m_app.loads_completed >= m_app.loads_started) {
@@ -677,26 +713,40 @@ void Viewer::frame() {
     // Data that arrives outside the scripted loads (a road network) still gets a first view.
     m_view.fit_request = fit_bounds(m_app);
   }
-  float menu_h = 0.0f;
-  draw_menu_bar(m_app, m_view, &menu_h);
-  update_layout(m_view, m_layout, menu_h);
+  // Presentation mode: no menu and no panels, the map under the title band.
+  const bool presenting = m_view.presentation.active;
+  if (presenting) {
+    update_presentation_layout(m_view);
+  } else {
+    float menu_h = 0.0f;
+    draw_menu_bar(m_app, m_view, &menu_h);
+    update_layout(m_view, m_layout, menu_h);
+  }
   sync_camera(m_view);
   if (m_view.camera_ready) {
     update_tile_basemap(m_app, m_view.camera);
   }
-  draw_layers_panel(m_app, m_view, m_layout);
-  draw_legend_panel(m_app, m_view, m_layout);
-  draw_inspector_panel(m_app, m_view, m_layout);
-  draw_analysis_panel(m_app, m_view, m_layout);
-  draw_table_panel(m_app, m_view, m_layout);
-  draw_export_panel(m_app, m_view, m_export);
-  draw_status_bar(m_app, m_view, m_layout);
-  if (m_recoverable) {
-    m_recovery_answer = draw_recovery_dialog(*m_recoverable, m_app.lang, m_view);
-  }
-  handle_map_input(m_app, m_view);
-  if (!m_view.dragging) {
-    draw_hover_tooltip(m_app, m_view);
+  if (presenting) {
+    draw_presentation(m_app, m_view, m_fonts);
+  } else {
+    draw_layers_panel(m_app, m_view, m_layout);
+    draw_legend_panel(m_app, m_view, m_layout);
+    draw_inspector_panel(m_app, m_view, m_layout);
+    draw_analysis_panel(m_app, m_view, m_layout);
+    draw_table_panel(m_app, m_view, m_layout);
+    draw_export_panel(m_app, m_view, m_export);
+    draw_views_panel(m_app, m_view);
+    draw_status_bar(m_app, m_view, m_layout);
+    if (m_recoverable) {
+      m_recovery_answer = draw_recovery_dialog(*m_recoverable, m_app.lang, m_view);
+    }
+    handle_map_input(m_app, m_view);
+    if (!m_view.dragging) {
+      draw_hover_tooltip(m_app, m_view);
+    }
+    if (m_view.interactive && !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_F5)) {
+      start_presentation(m_app, m_view, 0);
+    }
   }
 
   // Map furniture over the GL map and under the panels.
@@ -708,6 +758,10 @@ void Viewer::frame() {
     draw_scale_bar(m_view.camera, overlay, m_fonts);
     draw_north_arrow(overlay, m_fonts, m_app.lang);
     draw_credits(m_app, overlay, m_fonts, m_app.lang);
+    if (presenting) {
+      // The legend goes with the map: the panels that show it are gone.
+      draw_legend_box(m_app, m_view.camera, overlay, m_fonts, m_app.lang);
+    }
   }
   if (m_app.loads_completed < m_app.loads_started) {
     const char* text = tr(m_app.lang, Str::status_loading);
@@ -859,6 +913,20 @@ void Viewer::dump_state(const std::filesystem::path& path) {
   j["network_loading"] = m_app.network.loading;
   j["cancelled"] = m_cancelled;
   j["recovery"] = m_recovery;
+  auto report_json = [](const ReportExportState& r) {
+    return nlohmann::json{{"written", r.written}, {"pages", r.pages}, {"error", r.error}};
+  };
+  j["reports"] = {{"coverage", report_json(coverage_state(m_app).report)},
+                  {"drill", report_json(drill_state(m_app).report)}};
+  const std::vector<io::SavedView> all = slides(m_app);
+  j["presentation"] = {
+      {"active", m_view.presentation.active},
+      {"slide", m_view.presentation.slide + 1},
+      {"slides", all.size()},
+      {"title", all[static_cast<std::size_t>(
+                        std::clamp(m_view.presentation.slide, 0, static_cast<int>(all.size()) - 1))]
+                    .title},
+      {"views", m_app.views.size()}};
   j["project"] = nlohmann::json::parse(project_state_json(capture_project_state(m_app, m_view)));
   j["errors"] = m_errors;
   io::write_file_atomically(path, j.dump(2) + '\n');
@@ -873,7 +941,8 @@ int Viewer::run() {
       // Count frames only once everything scripted has loaded and computed.
       // A recovery dialog waiting for its answer is settled too (the docs' screenshot of it).
       const bool settled = (m_startup_done || m_recoverable.has_value()) && m_app.jobs.idle() &&
-                           m_dropped.empty() && m_app.loads_completed >= m_app.loads_started;
+                           !m_report_pending && m_dropped.empty() &&
+                           m_app.loads_completed >= m_app.loads_started;
       settled_frames = settled ? settled_frames + 1 : 0;
       m_settled = settled;
       if (settled_frames >= m_options.frames + 1) {

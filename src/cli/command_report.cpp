@@ -5,9 +5,6 @@
 
 #include <memory>
 
-#include "analysis/category_people_bands.hpp"
-#include "analysis/network_sites.hpp"
-#include "analysis/road_layer.hpp"
 #include "cli/command.hpp"
 #include "cli/coverage_run.hpp"
 #include "cli/exit_codes.hpp"
@@ -19,6 +16,7 @@
 #include "cli/report_printing.hpp"
 #include "core/error.hpp"
 #include "report/coverage_report.hpp"
+#include "report/report_output.hpp"
 
 namespace caremap::cli {
 
@@ -30,27 +28,6 @@ struct ReportCoverageOptions {
   PrintOptions print;
   ReportFlags flags;
 };
-
-// The bands of the per-person distance histogram: finer than summary's, out to the 16 km of a
-// home visit.
-const std::vector<double> kHistogramBands_m = {500, 1000, 2000, 4000, 8000, 16000};
-
-// Every facility category present in the region, in declaration order (hospital first).
-std::vector<core::Category> facility_categories(const std::vector<core::LayerPtr>& layers) {
-  std::vector<core::Category> out;
-  for (const core::Category c : core::all_categories()) {
-    if (!core::is_facility(c)) {
-      continue;
-    }
-    for (const auto& l : layers) {
-      if (l->count(c) > 0) {
-        out.push_back(c);
-        break;
-      }
-    }
-  }
-  return out;
-}
 
 int run_report_coverage(const ReportCoverageOptions& o, CommandContext& context) {
   PhaseTimer timer;
@@ -79,11 +56,10 @@ int run_report_coverage(const ReportCoverageOptions& o, CommandContext& context)
   if (run.people) {
     in.demand = &run.people->demand;
     in.people_credit = run.people->credit;
-    const auto facilities = facility_layers(region);
-    in.distances = analysis::people_bands_by_category(*in.demand, facilities, run.categories,
-                                                      nullptr, run.diagnostics, kHistogramBands_m);
-    in.all_distances = analysis::people_bands_by_category(
-        *in.demand, facilities, facility_categories(facilities), nullptr, run.diagnostics);
+    report::CoverageDistances d = report::coverage_distances(*in.demand, facility_layers(region),
+                                                             run.categories, run.diagnostics);
+    in.distances = std::move(d.analysed);
+    in.all_distances = std::move(d.all);
   }
   timer.lap("distances");
   std::optional<LoadedNetwork> network;
@@ -91,15 +67,14 @@ int run_report_coverage(const ReportCoverageOptions& o, CommandContext& context)
     network = region_network(region, context);
   }
   if (network) {
-    const auto& net = *network->network;
-    in.road_basis = net.basis().empty() ? analysis::network_distance_basis(net) : net.basis();
-    in.roads =
-        analysis::road_layer(net, "roads", region.working_crs.definition,
-                             lang == core::Lang::ja ? "道路" : "Roads", network->source.string());
+    report::ReportRoads roads = report::report_roads(
+        *network->network, region.working_crs.definition, lang, network->source.string());
+    in.roads = std::move(roads.layer);
+    in.road_basis = std::move(roads.basis);
     run.diagnostics.append(network->diagnostics);
     timer.lap("roads");
   }
-  in.software = kReportSoftware;
+  in.software = report::kReportSoftware;
   in.date = print.date;
 
   const report::Report doc = report::coverage_report(in);

@@ -5,8 +5,6 @@
 #include <memory>
 
 #include "analysis/closure_effect.hpp"
-#include "analysis/network_sites.hpp"
-#include "analysis/road_layer.hpp"
 #include "cli/drill_loading.hpp"
 #include "cli/nearest_inputs.hpp"
 #include "cli/progress_bar.hpp"
@@ -15,6 +13,7 @@
 #include "drill/drill_map.hpp"
 #include "drill/drill_routes.hpp"
 #include "report/drill_report.hpp"
+#include "report/report_output.hpp"
 
 namespace caremap::cli {
 
@@ -52,7 +51,7 @@ int run_report_drill(const ReportDrillOptions& o, CommandContext& context) {
   in.scenario = &d.scenario;
   in.result = &result;
   in.scenario_path = o.scenario;
-  in.software = kReportSoftware;
+  in.software = report::kReportSoftware;
   in.date = print.date;
   std::vector<std::vector<core::LineString>> routes;
   for (const drill::InjectResult& r : result.injects) {
@@ -77,11 +76,10 @@ int run_report_drill(const ReportDrillOptions& o, CommandContext& context) {
     }
   }
   if (network && o.print.roads) {
-    in.road_basis =
-        network->basis().empty() ? analysis::network_distance_basis(*network) : network->basis();
-    in.roads = analysis::road_layer(*network, "roads", d.scenario.crs,
-                                    print.lang == core::Lang::ja ? "道路" : "Roads",
-                                    d.network->source.string());
+    report::ReportRoads roads =
+        report::report_roads(*network, d.scenario.crs, print.lang, d.network->source.string());
+    in.roads = std::move(roads.layer);
+    in.road_basis = std::move(roads.basis);
   }
   const report::Report doc = report::drill_report(in);
   return write_report(doc, o.print, print, o.flags, d.diagnostics, timer, context);

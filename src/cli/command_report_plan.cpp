@@ -9,8 +9,6 @@
 #include <memory>
 #include <numeric>
 
-#include "analysis/network_sites.hpp"
-#include "analysis/road_layer.hpp"
 #include "cli/argument_parsing.hpp"
 #include "cli/plan_inputs.hpp"
 #include "cli/region_tables.hpp"
@@ -25,6 +23,7 @@
 #include "plan/nearest_sites.hpp"
 #include "plan/what_if.hpp"
 #include "report/plan_report.hpp"
+#include "report/report_output.hpp"
 #include "style/style.hpp"
 
 namespace caremap::cli {
@@ -180,15 +179,15 @@ int run_report_plan(const ReportPlanOptions& o, CommandContext& context) {
     const routing::RoadNetwork& net = *in.network->network;
     r.road_credit = net.credit();
     if (o.print.roads) {
-      r.road_basis = net.basis().empty() ? analysis::network_distance_basis(net) : net.basis();
-      r.roads = analysis::road_layer(net, "roads", in.region.working_crs.definition,
-                                     print.lang == core::Lang::ja ? "道路" : "Roads",
-                                     in.network->source.string());
+      report::ReportRoads roads = report::report_roads(net, in.region.working_crs.definition,
+                                                       print.lang, in.network->source.string());
+      r.road_basis = std::move(roads.basis);
+      r.roads = std::move(roads.layer);
     }
   }
   r.crs = in.region.working_crs.definition;
   r.rows_per_page = rows_per_page(print.setup);
-  r.software = kReportSoftware;
+  r.software = report::kReportSoftware;
   r.date = print.date;
   const report::Report doc = report::plan_report(r);
   return write_report(doc, o.print, print, o.flags, in.diagnostics, timer, context);

@@ -1,28 +1,18 @@
 #include "cli/report_printing.hpp"
 
-#include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
 #include "report/render_report.hpp"
+#include "report/report_output.hpp"
 
 namespace caremap::cli {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string today_utc() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
 
 report::PageSetup page_setup(const PrintOptions& o) {
   report::PageSetup setup;
@@ -47,15 +37,6 @@ report::PageSetup page_setup(const PrintOptions& o) {
   setup.format = *format;
   setup.dpi = o.dpi;
   return setup;
-}
-
-// The file of page `first_page`: the path given for the first, "<stem>-<page><ext>" after it.
-fs::path page_path(const fs::path& out, std::size_t first_page) {
-  if (first_page == 1) {
-    return out;
-  }
-  return out.parent_path() /
-         (out.stem().string() + "-" + std::to_string(first_page) + out.extension().string());
 }
 
 }  // namespace
@@ -84,7 +65,7 @@ CheckedPrint check_print_options(const PrintOptions& o) {
   if (const fs::path dir = fs::path(o.out).parent_path(); !dir.empty() && !fs::is_directory(dir)) {
     throw core::OutputError("the directory of --out does not exist: " + dir.string());
   }
-  out.date = o.date.empty() ? today_utc() : o.date;
+  out.date = o.date.empty() ? report::today_utc() : o.date;
   return out;
 }
 
@@ -96,7 +77,7 @@ int write_report(const report::Report& doc, const PrintOptions& o, const Checked
   timer.lap("render");
   const auto size = setup.size();
   for (const auto& f : files) {
-    const fs::path path = page_path(o.out, f.first_page);
+    const fs::path path = report::page_path(o.out, f.first_page);
     io::write_file_atomically(path, f.bytes);
     context.err << "wrote " << path.string() << '\n';
   }
@@ -108,7 +89,7 @@ int write_report(const report::Report& doc, const PrintOptions& o, const Checked
     j["size_pt"] = {size.width_pt, size.height_pt};
     auto& written = j["files"] = nlohmann::ordered_json::array();
     for (const auto& f : files) {
-      written.push_back(page_path(o.out, f.first_page).string());
+      written.push_back(report::page_path(o.out, f.first_page).string());
     }
     context.out << j.dump(2) << '\n';
     return finish_command(flags, diagnostics, timer, context);

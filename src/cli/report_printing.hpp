@@ -15,8 +15,6 @@
 
 namespace caremap::cli {
 
-inline constexpr const char* kReportSoftware = "caremap 0.1.0";
-
 struct PrintOptions {
   std::string out;
   std::string paper = "a4";

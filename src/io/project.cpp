@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "io/atomic_file.hpp"
 #include "io/text_encoding.hpp"
 
 namespace caremap::io {
@@ -164,15 +165,16 @@ struct Reader {
   }
 
   // [min_lon, min_lat, max_lon, max_lat] in degrees.
-  std::optional<crs::GeoBox> lonlat_box(const json& obj, const char* key) const {
+  std::optional<crs::GeoBox> lonlat_box(const json& obj, const std::string& where,
+                                        const char* key) const {
     const auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) {
       return std::nullopt;
     }
     if (!it->is_array() || it->size() != 4 ||
         !std::all_of(it->begin(), it->end(), [](const json& v) { return v.is_number(); })) {
-      fail(key, "'" + std::string(key) +
-                    "' must be 4 numbers [min_lon, min_lat, max_lon, max_lat] in degrees");
+      fail(where + key, "'" + std::string(key) +
+                            "' must be 4 numbers [min_lon, min_lat, max_lon, max_lat] in degrees");
     }
     const double min_lon = (*it)[0].get<double>();
     const double min_lat = (*it)[1].get<double>();
@@ -181,14 +183,48 @@ struct Reader {
     const auto within = [](double v, double limit) { return v >= -limit && v <= limit; };
     if (!within(min_lon, 180.0) || !within(max_lon, 180.0) || !within(min_lat, 90.0) ||
         !within(max_lat, 90.0)) {
-      fail(key, "'" + std::string(key) +
-                    "': longitudes must lie within ±180 and latitudes within ±90 degrees");
+      fail(where + key, "'" + std::string(key) +
+                            "': longitudes must lie within ±180 and latitudes within ±90 degrees");
     }
     if (!(min_lon < max_lon) || !(min_lat < max_lat)) {
-      fail(key, "'" + std::string(key) +
-                    "': min_lon must be less than max_lon and min_lat less than max_lat");
+      fail(where + key, "'" + std::string(key) +
+                            "': min_lon must be less than max_lon and min_lat less than max_lat");
     }
     return crs::GeoBox{{min_lon, min_lat}, {max_lon, max_lat}};
+  }
+
+  // One entry of "views": {"title", "extent_lonlat", "layers", "coverage"}.
+  SavedView view(const json& v, const std::string& where) {
+    if (!v.is_object()) {
+      fail(where, "a view must be a JSON object with title and extent_lonlat");
+    }
+    const std::string w = where + ".";
+    check_keys(v, w, {"title", "extent_lonlat", "layers", "coverage"});
+    SavedView out;
+    out.title = text(v, w, "title", true);
+    const auto extent = lonlat_box(v, w, "extent_lonlat");
+    if (!extent) {
+      fail(w + "extent_lonlat", "missing required key 'extent_lonlat'");
+    }
+    out.extent = *extent;
+    out.layers = texts(v, w, "layers");
+    if (const auto c = v.find("coverage"); c != v.end() && !c->is_null()) {
+      if (!c->is_object()) {
+        fail(w + "coverage", "'coverage' must be an object {\"category\", \"radius_m\"}");
+      }
+      const std::string cw = w + "coverage.";
+      check_keys(*c, cw, {"category", "radius_m"});
+      ViewCoverage cov;
+      cov.category = category(*c, cw, "category");
+      if (const auto r = c->find("radius_m"); r != c->end() && !r->is_null()) {
+        if (!r->is_number() || r->get<double>() <= 0.0) {
+          fail(cw + "radius_m", "must be a positive number of metres");
+        }
+        cov.radius_m = r->get<double>();
+      }
+      out.coverage = cov;
+    }
+    return out;
   }
 
   LayerSpec layer_spec(const json& l, const std::string& where) {
@@ -372,7 +408,7 @@ Project read_project(const std::filesystem::path& file) {
   }
   r.check_keys(doc, "",
                {"id", "title", "municipalities", "working_crs", "valid_extent_lonlat", "roads",
-                "road_profile", "notes", "layers", "population"});
+                "road_profile", "notes", "layers", "population", "views"});
 
   Project p;
   p.file = std::filesystem::absolute(file).lexically_normal();
@@ -383,7 +419,7 @@ Project read_project(const std::filesystem::path& file) {
   }
   p.municipality_codes = r.texts(doc, "", "municipalities");
   p.working_crs = r.crs_ref(doc, "", "working_crs");
-  p.valid_extent = r.lonlat_box(doc, "valid_extent_lonlat");
+  p.valid_extent = r.lonlat_box(doc, "", "valid_extent_lonlat");
   p.notes = r.texts(doc, "", "notes");
   if (const std::string roads = r.text(doc, "", "roads"); !roads.empty()) {
     p.roads = (p.base_dir() / roads).lexically_normal();
@@ -413,7 +449,62 @@ Project read_project(const std::filesystem::path& file) {
     p.population = spec;
     p.layers.push_back(std::move(spec));
   }
+  if (const auto views = doc.find("views"); views != doc.end() && !views->is_null()) {
+    if (!views->is_array()) {
+      r.fail("views", "'views' must be an array of views");
+    }
+    for (std::size_t i = 0; i < views->size(); ++i) {
+      p.views.push_back(r.view((*views)[i], "views[" + std::to_string(i) + "]"));
+    }
+  }
   return p;
+}
+
+namespace {
+
+nlohmann::ordered_json views_json(const std::vector<SavedView>& views) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const SavedView& v : views) {
+    nlohmann::ordered_json j;
+    j["title"] = v.title;
+    j["extent_lonlat"] = {v.extent.south_west.lon, v.extent.south_west.lat, v.extent.north_east.lon,
+                          v.extent.north_east.lat};
+    j["layers"] = v.layers;
+    if (v.coverage) {
+      j["coverage"]["category"] = std::string(core::to_string(v.coverage->category));
+      if (v.coverage->radius_m) {
+        j["coverage"]["radius_m"] = *v.coverage->radius_m;
+      }
+    }
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+}  // namespace
+
+void write_project_views(const std::filesystem::path& file, const std::vector<SavedView>& views) {
+  core::ErrorContext ctx;
+  ctx.file = file.string();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    throw core::OutputError("cannot read the project file to save its views", ctx);
+  }
+  nlohmann::ordered_json doc;
+  try {
+    doc = nlohmann::ordered_json::parse(in, nullptr, true, /*ignore_comments=*/true);
+  } catch (const nlohmann::ordered_json::parse_error& e) {
+    throw core::OutputError(std::string("the project file is not valid JSON: ") + e.what(), ctx);
+  }
+  if (!doc.is_object()) {
+    throw core::OutputError("the project file must hold a JSON object", ctx);
+  }
+  if (views.empty()) {
+    doc.erase("views");
+  } else {
+    doc["views"] = views_json(views);
+  }
+  write_file_atomically(file, doc.dump(2) + '\n');
 }
 
 }  // namespace caremap::io

@@ -29,7 +29,15 @@
 //                     "title": "人口（2020年国勢調査）", "data_date": "2020-10-01",
 //                     "publisher": "...", "credit": "...", "licence": "...", "notes": "...",
 //                     "encoding": "", "source_layer": "", "source_crs": "",
-//                     "count_field": "", "age65_field": "", "age75_field": "" } }
+//                     "count_field": "", "age65_field": "", "age75_field": "" },
+//     "views": [ { "title": "診療所から16 km", "extent_lonlat": [130.4, 33.7, 130.6, 33.9],
+//                  "layers": ["boundary", "clinics", "coverage_gap"],
+//                  "coverage": { "category": "clinic", "radius_m": 16000 } } ] }
+//
+// "views" are the viewer's saved views, the slides of its presentation mode (app/presentation.hpp):
+// a title, the map extent in degrees, the ids of the layers shown (result layers included), and
+// the coverage analysis shown (its category and radius; no radius: each facility's own).
+// Optional; written back by write_project_views.
 //
 // A layer's "source" may be a PostGIS table instead of a file: "PG:<libpq connection>" ("PG:" for
 // the environment, "PG:service=caremap" for pg_service.conf) with "source_layer" naming the
@@ -129,6 +137,21 @@ struct LayerSpec {
   std::optional<crs::GeoBox> valid_extent;
 };
 
+/// The coverage analysis a saved view shows.
+struct ViewCoverage {
+  core::Category category = core::Category::clinic;
+  std::optional<double> radius_m;  ///< nullopt: each facility's own radius
+  friend bool operator==(const ViewCoverage&, const ViewCoverage&) = default;
+};
+
+/// A saved view ("views" entry): one slide of the viewer's presentation mode.
+struct SavedView {
+  std::string title;
+  crs::GeoBox extent;               ///< what the map shows, degrees
+  std::vector<std::string> layers;  ///< ids of the visible layers, results included
+  std::optional<ViewCoverage> coverage;
+};
+
 struct Project {
   std::string id;
   std::string title;
@@ -149,7 +172,8 @@ struct Project {
   /// nullopt when the region has no population data.
   std::optional<LayerSpec> population;
   std::vector<std::string> notes;
-  std::filesystem::path file;  ///< the project file itself
+  std::vector<SavedView> views;  ///< "views", in slide order
+  std::filesystem::path file;    ///< the project file itself
 
   /// The folder layer sources are relative to.
   std::filesystem::path base_dir() const { return file.parent_path(); }
@@ -163,6 +187,11 @@ struct Project {
 /// valid_extent_lonlat that is not 4 numbers with min < max within ±180/±90.
 /// Data files are not opened here (see open_region).
 Project read_project(const std::filesystem::path& file);
+
+/// Replaces the "views" of the project file `file` with `views` (removes the key when empty),
+/// keeping every other key as it was, written through io::AtomicFile. JSON comments in the file
+/// are not kept. Throws core::OutputError naming the file when it cannot be read or parsed.
+void write_project_views(const std::filesystem::path& file, const std::vector<SavedView>& views);
 
 /// The data directory: $CAREMAP_DATA_DIR if set and not empty, else the source tree's data/geo
 /// compiled in at build time.

@@ -178,3 +178,13 @@ TEST_CASE("the drill options name a scenario (--drill) and the time shown (--dri
   CHECK_THROWS_AS(parse({"--drill-t", "-5"}), core::ArgumentError);
   CHECK_THROWS_AS(parse({"--drill-t", "soon"}), core::ArgumentError);
 }
+
+TEST_CASE("presentation mode options parse; --slide implies --present", "[options][presentation]") {
+  CHECK_FALSE(parse({}).present);
+  CHECK(parse({"--present"}).present);
+  const ViewerOptions o = parse({"--slide", "2", "--screenshot", "x.png"});
+  CHECK(o.present);
+  CHECK(o.slide == 2);
+  CHECK_THROWS_AS(parse({"--slide", "0"}), core::ArgumentError);
+  CHECK_THROWS_AS(parse({"--slide", "two"}), core::ArgumentError);
+}

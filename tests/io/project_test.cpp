@@ -194,3 +194,83 @@ TEST_CASE("the Japanese projects carry Japan's extent, Monaco none", "[io][proje
   }
   CHECK_FALSE(io::read_project(test::data_dir() / "monaco.caremap.json").valid_extent);
 }
+
+TEST_CASE("saved views round-trip through the project file, other keys kept", "[io][project]") {
+  test::ScratchDir dir;
+  const auto f = dir / "p.caremap.json";
+  test::write_text(f, R"({"id": "p", "title": "宗像市・福津市", "_comment": "kept",
+      "layers": [{"id": "h", "source": "h.csv", "category": "hospital"}]})");
+  CHECK(io::read_project(f).views.empty());
+
+  io::SavedView gaps;
+  gaps.title = "診療所から4 km の空白地域";
+  gaps.extent = crs::GeoBox{{130.45, 33.70}, {130.65, 33.88}};
+  gaps.layers = {"h", "coverage_gap"};
+  gaps.coverage = io::ViewCoverage{core::Category::clinic, 4000.0};
+  io::SavedView all;
+  all.title = "All";
+  all.extent = crs::GeoBox{{130.4, 33.6}, {130.7, 33.95}};
+  io::write_project_views(f, {gaps, all});
+
+  const io::Project p = io::read_project(f);
+  CHECK(p.title == "宗像市・福津市");
+  REQUIRE(p.layers.size() == 1);
+  REQUIRE(p.views.size() == 2);
+  CHECK(p.views[0].title == gaps.title);
+  CHECK(p.views[0].extent.south_west.lon == 130.45);
+  CHECK(p.views[0].extent.north_east.lat == 33.88);
+  CHECK(p.views[0].layers == gaps.layers);
+  CHECK(p.views[0].coverage == gaps.coverage);
+  CHECK(p.views[1].title == "All");
+  CHECK(p.views[1].layers.empty());
+  CHECK_FALSE(p.views[1].coverage);
+  CHECK(test::read_text(f).find("\"_comment\": \"kept\"") != std::string::npos);
+
+  io::write_project_views(f, {});  // no views: the key goes
+  CHECK(io::read_project(f).views.empty());
+  CHECK(test::read_text(f).find("views") == std::string::npos);
+}
+
+TEST_CASE("a bad view names the file and the field", "[io][project]") {
+  test::ScratchDir dir;
+  const auto f = dir / "p.caremap.json";
+  auto with_views = [&](const std::string& views) {
+    test::write_text(f, R"({"id": "p", "layers": [], "views": )" + views + "}");
+    return project_error(f);
+  };
+  const std::string box = R"("extent_lonlat": [130.4, 33.6, 130.7, 33.95])";
+  auto e = with_views(R"({"title": "x"})");
+  CHECK(e.context().file == f.string());
+  CHECK(e.context().field == "views");
+  CHECK(with_views(R"([{"title": "x"}])").context().field == "views[0].extent_lonlat");
+  CHECK(with_views("[{" + box + "}]").context().field == "views[0].title");
+  CHECK(with_views(R"([{"title": "a", )" + box + R"(}, {"title": "b", "extent_lonlat": [1, 2]}])")
+            .context()
+            .field == "views[1].extent_lonlat");
+  CHECK(with_views(R"([{"title": "x", )" + box + R"(, "layers": [3]}])").context().field ==
+        "views[0].layers[0]");
+  e = with_views(R"([{"title": "x", )" + box + R"(, "zoom": 12}])");
+  CHECK(e.context().field == "views[0].zoom");
+  CHECK_THAT(e.what(), Catch::Contains("extent_lonlat"));
+  CHECK(with_views(R"([{"title": "x", )" + box + R"(, "coverage": {"category": "clinc"}}])")
+            .context()
+            .field == "views[0].coverage.category");
+  CHECK(with_views(R"([{"title": "x", )" + box +
+                   R"(, "coverage": {"category": "clinic", "radius_m": 0}}])")
+            .context()
+            .field == "views[0].coverage.radius_m");
+  CHECK(with_views("[7]").context().field == "views[0]");
+}
+
+TEST_CASE("writing views to a missing or broken project file names it", "[io][project]") {
+  test::ScratchDir dir;
+  const auto f = dir / "p.caremap.json";
+  CHECK_THROWS_AS(io::write_project_views(f, {}), core::OutputError);
+  test::write_text(f, "{ broken");
+  try {
+    io::write_project_views(f, {});
+    FAIL("no error");
+  } catch (const core::OutputError& e) {
+    CHECK(e.context().file == f.string());
+  }
+}

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/modules/analysis_module.hpp"
+#include "app/report_export.hpp"
 #include "core/category.hpp"
 #include "core/lang.hpp"
 
@@ -46,6 +47,7 @@ struct CoverageState {
   std::string computed_for;              ///< "clinic 4000 m": what the shown figures belong to
   std::optional<CityCoverageRow> total;  ///< all cities together
   core::LocalText demand_basis;          ///< what the people figures stand on
+  ReportExportState report;              ///< the Report button (app/report_export.hpp)
 };
 
 class CoverageModule final : public AnalysisModule {

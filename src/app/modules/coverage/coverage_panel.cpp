@@ -35,6 +35,8 @@ void draw_row(const CityCoverageRow& c, const char* name, bool quiet, bool peopl
   ImGui::Text("%.1f %%", people && c.people ? c.people->backup_pct : c.backup_pct);
 }
 
+void draw_figures(const CoverageState& state, Lang l);
+
 }  // namespace
 
 void draw_coverage_table(const CoverageState& state, Lang l) {
@@ -98,9 +100,15 @@ void CoverageModule::draw_panel(AppState& app, ViewState& /*view*/) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr(l, Str::analysis_running));
   }
-  if (state.cities.empty()) {
-    return;
+  if (!state.cities.empty()) {
+    draw_figures(state, l);
   }
+  draw_report_section(app, state.report, kCoverageReportJob, "coverage", start_coverage_report);
+}
+
+namespace {
+
+void draw_figures(const CoverageState& state, Lang l) {
   ImGui::TextDisabled("%s · %zu · %.2f s", state.computed_for.c_str(), state.facilities,
                       state.seconds);
   draw_coverage_table(state, l);
@@ -108,5 +116,7 @@ void CoverageModule::draw_panel(AppState& app, ViewState& /*view*/) {
     wrapped_quiet((std::string(tr(l, Str::words_people_lead)) + state.demand_basis.in(l)).c_str());
   }
 }
+
+}  // namespace
 
 }  // namespace caremap::app

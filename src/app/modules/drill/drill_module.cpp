@@ -39,6 +39,7 @@ void DrillModule::clear(AppState& app) {
     remove_result_layer(app, id);
   }
   state.result.reset();
+  state.solved.reset();
   state.layers.clear();
   state.closed_roads.clear();
   state.note.clear();
@@ -206,6 +207,7 @@ void start_drill_solve(AppState& app) {
                  layers =
                      drill::drill_map_layers(*scenario, *result, routes, lang)](AppState& app) {
       DrillModuleState& s = drill_state(app);
+      s.solved = scenario;
       s.result = result;
       s.layers = layers;
       s.closed_roads = closed;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/modules/analysis_module.hpp"
+#include "app/report_export.hpp"
 #include "drill/bed_edits.hpp"
 #include "drill/drill_map.hpp"
 #include "drill/drill_run.hpp"
@@ -27,6 +28,9 @@ struct DrillModuleState {
   /// The free beds typed into the panel, each at the inject the slider was on: they hold from
   /// that inject on (drill/bed_edits.hpp).
   std::vector<drill::BedEdit> bed_edits;
+  /// The scenario as last solved (the panel's free-bed edits, the map's closures): what `result`
+  /// and the report stand on.
+  std::shared_ptr<const drill::Scenario> solved;
   std::shared_ptr<const drill::DrillResult> result;
   std::vector<drill::DrillInjectLayers> layers;  ///< per inject
   std::vector<core::LayerPtr> closed_roads;      ///< per inject; null without closures
@@ -34,7 +38,8 @@ struct DrillModuleState {
   std::optional<double> wanted_t_min;            ///< --drill-t: select this inject when solved
   bool loading = false;
   bool solving = false;
-  std::string note;  ///< why nothing is shown (no file, other region, an error)
+  std::string note;          ///< why nothing is shown (no file, other region, an error)
+  ReportExportState report;  ///< the Report button (app/report_export.hpp)
 };
 
 class DrillModule final : public AnalysisModule {

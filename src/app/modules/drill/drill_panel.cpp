@@ -150,6 +150,7 @@ void DrillModule::draw_panel(AppState& app, ViewState& /*view*/) {
       ImGui::PopStyleColor();
     }
     wrapped(l, Str::drill_times_by, res.basis.in(l).c_str());
+    draw_report_section(app, s.report, kDrillReportJob, "drill", start_drill_report);
     const int last = static_cast<int>(res.injects.size()) - 1;
     int k = std::clamp(s.inject, 0, last);
     const drill::InjectResult& r = res.injects[static_cast<std::size_t>(k)];
