@@ -109,7 +109,11 @@ TEST_CASE("the drill Report button writes the drill's record as solved", "[repor
   app::start_drill_solve(a);
   app::test::pump(a);
   REQUIRE(st.solved);
-  CHECK(st.solved->hospitals[0].free_beds == 0);  // the panel's beds, not the file's
+  // The panel's beds, not the file's: the report stands on what was solved.
+  REQUIRE(st.solved->injects.size() == 3);
+  REQUIRE(st.solved->injects[0].capacities.size() == 1);
+  CHECK(st.solved->injects[0].capacities[0].free_beds == 0);
+  CHECK(st.result->injects[0].hospitals[0].free_beds == 0);
   st.report.path = (dir.path / "drill.pdf").string();
   a.lang = core::Lang::en;
   app::start_drill_report(a);
