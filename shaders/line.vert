@@ -5,11 +5,12 @@
 layout(location = 0) in vec4 a_segment;  // x0, y0, x1, y1: metres relative to the layer origin
 layout(location = 1) in float a_class;
 
-uniform vec4 u_line[MAX_CLASSES];  // x = width px
+uniform vec4 u_line[MAX_CLASSES];  // x = width px, y = dash length px (0 = solid)
 
 out vec2 v_coord_px;  // along, across: pixels from the segment start
 flat out float v_length_px;
 flat out float v_half_width_px;
+flat out float v_dash_px;
 flat out int v_class;
 
 void main() {
@@ -32,5 +33,6 @@ void main() {
   v_coord_px = vec2(along, across);
   v_length_px = len;
   v_half_width_px = half_width;
+  v_dash_px = u_line[c].y * u_pixel_ratio;
   v_class = c;
 }

@@ -108,8 +108,17 @@ void draw_fill_icon(ImDrawList* list, ImVec2 tl, float size, const style::FillSy
 
 void draw_line_icon(ImDrawList* list, ImVec2 tl, float size, const style::LineSymbol& line) {
   const float y = tl.y + size * 0.375f;
-  list->AddLine(ImVec2(tl.x, y), ImVec2(tl.x + size, y), to_imgui(line.color),
-                std::max(1.0f, line.width_px));
+  const float width = std::max(1.0f, line.width_px);
+  if (line.dash_px <= 0.0f) {
+    list->AddLine(ImVec2(tl.x, y), ImVec2(tl.x + size, y), to_imgui(line.color), width);
+    return;
+  }
+  // Dashed as on the map, but at least two dashes in the icon whatever the map's dash length.
+  const float dash = std::min(line.dash_px, size / 4.0f);
+  for (float x = 0.0f; x < size; x += 2.0f * dash) {
+    list->AddLine(ImVec2(tl.x + x, y), ImVec2(tl.x + std::min(size, x + dash), y),
+                  to_imgui(line.color), width);
+  }
 }
 
 }  // namespace caremap::app

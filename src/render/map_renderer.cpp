@@ -167,7 +167,7 @@ ClassUniforms class_uniforms(const style::LayerSymbology& sym) {
         {static_cast<float>(s.point.shape), s.point.size_px, s.point.outline_px, 0.0f});
     put(u.fill, i, to_float(s.point.fill));
     put(u.outline, i, to_float(s.point.outline));
-    put(u.line, i, {s.line.width_px, 0, 0, 0});
+    put(u.line, i, {s.line.width_px, s.line.dash_px, 0, 0});
     put(u.line_color, i, to_float(s.line.color));
     put(u.poly_fill, i, to_float(s.fill.fill));
     put(u.poly_outline, i, to_float(s.fill.outline));
@@ -460,7 +460,7 @@ void MapRenderer::draw_segments(std::span<const core::Segment> segments,
          static_cast<float>(s.second.x - origin.x), static_cast<float>(s.second.y - origin.y), 0});
   }
   upload_instances(d.scratch_segments, instances, 4);
-  const std::array<float, 4> width{symbol.width_px, 0, 0, 0};
+  const std::array<float, 4> width{symbol.width_px, symbol.dash_px, 0, 0};
   const std::array<float, 4> color = to_float(symbol.color);
   d.line.use();
   d.set_common(d.line, origin);

@@ -80,7 +80,12 @@ void draw_feature(cairo_t* cr, const MapTransform& t, const core::Geometry& g,
     cairo_set_line_width(cr, s.line.width_px * kPxToPt);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    if (s.line.dash_px > 0.0f) {  // the viewer's dashes, on paper
+      const double dash = s.line.dash_px * kPxToPt;
+      cairo_set_dash(cr, &dash, 1, 0.0);
+    }
     cairo_stroke(cr);
+    cairo_set_dash(cr, nullptr, 0, 0.0);
   } else if (const auto polygons = core::as_multipolygon(g)) {
     for (const auto& p : *polygons) {
       add_polygon(cr, t, p);

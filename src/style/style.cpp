@@ -221,6 +221,7 @@ Ramp population_density_ramp() {
                rgb(0xfc4e2a, 180), rgb(0xe31a1c, 185), rgb(0xb10026, 190)},
               {"< 100", "100 – 500", "500 – 1,000", "1,000 – 2,000", "2,000 – 4,000",
                "4,000 – 8,000", "≧ 8,000"},
+              {},
               {}};
 }
 
@@ -231,7 +232,8 @@ Ramp road_speed_ramp() {
               {32.0, 50.0},
               {rgb(0x9a9a9a), rgb(0x6b6b6b), rgb(0x363636)},
               {"< 32 km/h", "32 – 50 km/h", "≧ 50 km/h"},
-              {1.3f, 2.2f, 3.2f}};
+              {1.3f, 2.2f, 3.2f},
+              {}};
 }
 
 LayerStyle default_layer_style(const core::Layer& layer) {
@@ -253,6 +255,7 @@ LayerStyle default_layer_style(const core::Layer& layer) {
                         {1.0, 2.0},
                         {rgb(0xD55E00, 120), rgb(0x9ecae1, 150), rgb(0x2171b5, 170)},
                         {"none", "single", "backup"},
+                        {},
                         {}};
       return style;
     }
@@ -279,6 +282,7 @@ LayerStyle default_layer_style(const core::Layer& layer) {
                         {1.0, 2.0, 3.0, 4.0},
                         {rgb(0xD55E00, 110), rgb(0xc6dbef, 150), rgb(0x6baed6, 170),
                          rgb(0x2171b5, 180), rgb(0x08306b, 190)},
+                        {},
                         {},
                         {}};
     }
@@ -394,6 +398,9 @@ LayerSymbology resolve_symbology(const core::Layer& layer, const LayerStyle& sty
       cls.symbol.line.color = cls.symbol.point.fill;
       if (i < ramp.line_widths.size()) {
         cls.symbol.line.width_px = ramp.line_widths[i];
+      }
+      if (i < ramp.line_dashes_px.size()) {
+        cls.symbol.line.dash_px = ramp.line_dashes_px[i];
       }
       LayerStyle without_colour = style;
       without_colour.color.reset();

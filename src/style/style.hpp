@@ -72,6 +72,7 @@ struct PointSymbol {
 struct LineSymbol {
   Rgba color = rgb(0x444444);
   float width_px = 1.5f;
+  float dash_px = 0.0f;  ///< dash and gap length along the line (screen px); 0 = solid
 };
 
 struct FillSymbol {
@@ -115,6 +116,8 @@ struct Ramp {
   std::vector<std::string> labels;  ///< legend label per class; empty = numeric ranges
   /// Line width per class for line features (road hierarchy); empty = the category's width.
   std::vector<float> line_widths;
+  /// Dash length per class (screen px, 0 = solid) for line features; empty = solid.
+  std::vector<float> line_dashes_px;
   friend bool operator==(const Ramp&, const Ramp&) = default;
 };
 

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "analysis/access_leg_lines.hpp"
 #include "analysis/nearest_by_time.hpp"
 #include "analysis/od_matrix.hpp"
 #include "network_fixtures.hpp"
@@ -133,4 +134,55 @@ TEST_CASE("a place on an island is not connected by road, never sent across the 
   const OdMatrixResult od = od_matrix(*net, *people, *kHospital, {});
   CHECK(od.rows[0].reachable);
   CHECK_FALSE(od.rows[1].reachable);
+}
+
+TEST_CASE("access legs as lines: both ends of a road route, the whole of a direct leg",
+          "[analysis][access]") {
+  const auto net = trunk();
+  const std::vector<core::LayerPtr> layers{kHospital};
+  const auto text = [](const core::Layer& l, std::size_t row, const char* name) {
+    return std::get<std::string>(l.features[row].values[*l.field_index(name)]);
+  };
+  const auto ends = [](const core::Layer& l, std::size_t row) {
+    return std::get<core::LineString>(l.features[row].geometry);
+  };
+  SECTION("by road: P (0,100) -> road at A, road at B -> H (1000,200)") {
+    const auto patient = test::point_layer("p", core::Category::demand, {{"P", {0, 100}}});
+    const NearestByTimeResult r = nearest_by_time(*net, *patient, layers, {});
+    const core::Layer legs = access_leg_lines(r, *patient, TravelDirection::to_facility);
+    REQUIRE(legs.features.size() == 2);
+    CHECK(text(legs, 0, "leg") == "access");
+    CHECK(text(legs, 0, "demand_name") == "P");
+    CHECK(text(legs, 1, "facility_name") == "H");
+    CHECK(field(legs, 0, "straight_m") == Approx(100.0).margin(1e-9));
+    CHECK(field(legs, 1, "straight_m") == Approx(200.0).margin(1e-9));
+    CHECK(ends(legs, 0).front().x == Approx(0.0).margin(1e-9));
+    CHECK(ends(legs, 0).front().y == Approx(100.0).margin(1e-9));
+    CHECK(ends(legs, 1).back().x == Approx(1000.0).margin(1e-9));
+    CHECK(ends(legs, 1).back().y == Approx(200.0).margin(1e-9));
+    // The fixture has no detour factor: the drawn legs are exactly the costed access length.
+    CHECK(field(legs, 0, "straight_m") + field(legs, 1, "straight_m") ==
+          Approx(field(r.routes, 0, "access_m")).margin(1e-9));
+  }
+  SECTION("from the facility: the legs swap ends") {
+    const auto patient = test::point_layer("p", core::Category::demand, {{"P", {0, 100}}});
+    NearestByTimeParams params;
+    params.direction = TravelDirection::from_facility;
+    const NearestByTimeResult r = nearest_by_time(*net, *patient, layers, params);
+    const core::Layer legs = access_leg_lines(r, *patient, TravelDirection::from_facility);
+    REQUIRE(legs.features.size() == 2);
+    CHECK(ends(legs, 0).front().y == Approx(200.0).margin(1e-9));  // from H to the road
+    CHECK(ends(legs, 1).back().y == Approx(100.0).margin(1e-9));   // from the road to P
+  }
+  SECTION("a direct leg is drawn whole") {
+    const auto patient = test::point_layer("p", core::Category::demand, {{"P", {500, 400}}});
+    const NearestByTimeResult r = nearest_by_time(*net, *patient, layers, {});
+    REQUIRE(r.rows.size() == 1);
+    REQUIRE(r.rows[0].direct);
+    const core::Layer legs = access_leg_lines(r, *patient, TravelDirection::to_facility);
+    REQUIRE(legs.features.size() == 1);
+    CHECK(text(legs, 0, "leg") == "direct");
+    CHECK(field(legs, 0, "straight_m") == Approx(std::hypot(500.0, 200.0)).margin(1e-9));
+    CHECK(access_leg_lines(r, *patient, TravelDirection::to_facility, false).features.empty());
+  }
 }

@@ -77,8 +77,8 @@ TEST_CASE("travel-time band keys become words in the legend's language", "[legen
         core::MultiPolygon{square}, {core::FieldValue{m}}, core::Category::service_area, 0});
   }
   const std::uint32_t uid = add_layer(app, areas, {}, {}, true);
-  find_layer(app, uid)->style.ramp =
-      style::Ramp{"band_min", {7.5}, style::sequential_ramp(2, 150), {"min:0-5", "min:5-10"}, {}};
+  find_layer(app, uid)->style.ramp = style::Ramp{
+      "band_min", {7.5}, style::sequential_ramp(2, 150), {"min:0-5", "min:5-10"}, {}, {}};
   auto groups = legend_model(app, Lang::ja);
   REQUIRE(groups.size() == 1);
   REQUIRE(groups[0].items.size() == 2);

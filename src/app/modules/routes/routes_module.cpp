@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analysis/access_leg_lines.hpp"
 #include "analysis/nearest_by_time.hpp"
 #include "app/facility_layers.hpp"
 #include "app/modules/analysis_job.hpp"
@@ -34,10 +35,41 @@ void RoutesModule::network_changed(AppState& app) {
 
 void RoutesModule::clear(AppState& app) {
   remove_result_layer(app, kLayer);
+  remove_result_layer(app, kLegsLayer);
   state.rows.clear();
   state.origin.reset();
   state.note.clear();
 }
+
+namespace {
+
+// Routes through the network solid, direct legs (straight at the access measure, faster than
+// any road) dashed: the map must not draw a road the data does not have.
+style::Ramp routes_ramp(core::Lang lang) {
+  const style::Symbol route = style::default_symbol(core::Category::route);
+  style::Ramp ramp;
+  ramp.field = "direct";
+  ramp.breaks = {0.5};
+  ramp.colours = {route.line.color, route.line.color};
+  ramp.line_widths = {route.line.width_px, std::max(1.5f, route.line.width_px * 0.6f)};
+  ramp.line_dashes_px = {0.0f, 5.0f};
+  ramp.labels = {tr(lang, Str::net_route_by_road), tr(lang, Str::net_route_direct)};
+  return ramp;
+}
+
+// The legs in the routes' colour, dashed: a straight line at the access measure, not a road.
+style::Ramp legs_ramp(core::Lang lang) {
+  const style::Symbol route = style::default_symbol(core::Category::route);
+  style::Ramp ramp;
+  ramp.field = "straight_m";
+  ramp.colours = {route.line.color};
+  ramp.line_widths = {std::max(1.5f, route.line.width_px * 0.6f)};
+  ramp.line_dashes_px = {5.0f};
+  ramp.labels = {tr(lang, Str::net_access_legs_class)};
+  return ramp;
+}
+
+}  // namespace
 
 std::optional<OriginMarker> RoutesModule::marker() const {
   if (!state.origin) {
@@ -70,6 +102,8 @@ void start_route_nearest(AppState& app, core::XY origin) {
   const std::size_t k = static_cast<std::size_t>(std::clamp(s.k, 1, 10));
   const std::string crs = app.working_crs;
   const std::string title = tr(app.lang, Str::net_routes_layer);
+  const std::string legs_title = tr(app.lang, Str::net_access_legs_layer);
+  const core::Lang lang = app.lang;
   const std::string unreachable = tr(app.lang, Str::net_unreachable);
   AnalysisJob job;
   job.key = RoutesModule::kJob;
@@ -79,6 +113,7 @@ void start_route_nearest(AppState& app, core::XY origin) {
     const routing::Overlay* overlay = shared->get();
     const core::LayerPtr demand = clicked_point_layer(origin, crs, "origin");
     auto routes = std::make_shared<core::Layer>();
+    auto legs = std::make_shared<core::Layer>();
     std::vector<RouteRow> rows;
     for (std::size_t i = 0; i < categories.size(); ++i) {
       analysis::NearestByTimeParams params;
@@ -90,6 +125,14 @@ void start_route_nearest(AppState& app, core::XY origin) {
       for (const analysis::NearestByTimeRow& row : r.rows) {
         rows.push_back(RouteRow{categories[i], row.rank, r.facilities[row.facility].name,
                                 row.time_s, row.length_m});
+      }
+      core::Layer l = analysis::access_leg_lines(r, *demand, params.direction, false);
+      if (legs->fields.empty()) {
+        *legs = std::move(l);
+      } else {
+        for (core::Feature& f : l.features) {
+          legs->features.push_back(std::move(f));
+        }
       }
       if (routes->fields.empty()) {
         *routes = std::move(r.routes);
@@ -111,6 +154,21 @@ void start_route_nearest(AppState& app, core::XY origin) {
       s.note = rows.empty() ? unreachable : std::string();
     };
     result.layers = {routes};
+    const bool with_legs = !legs->features.empty();
+    if (with_legs) {
+      legs->id = RoutesModule::kLegsLayer;
+      legs->title = legs_title;
+      legs->crs = crs;
+      result.layers.push_back(legs);
+    } else {
+      result.removed = {RoutesModule::kLegsLayer};
+    }
+    result.styled = [lang, with_legs](AppState& app) {
+      find_layer(app, RoutesModule::kLayer)->style.ramp = routes_ramp(lang);
+      if (with_legs) {
+        find_layer(app, RoutesModule::kLegsLayer)->style.ramp = legs_ramp(lang);
+      }
+    };
     return result;
   };
   submit_analysis(app, std::move(job));

@@ -34,6 +34,8 @@ class RoutesModule final : public AnalysisModule {
  public:
   static constexpr const char* kJob = "network-routes";
   static constexpr const char* kLayer = "routes";
+  /// The routes' straight access and direct legs, dashed (analysis/access_leg_lines.hpp).
+  static constexpr const char* kLegsLayer = "routes_access_legs";
 
   RoutesState state;
 
