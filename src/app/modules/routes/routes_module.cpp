@@ -43,29 +43,32 @@ void RoutesModule::clear(AppState& app) {
 
 namespace {
 
-// Routes through the network solid, direct legs (straight at the access measure, faster than
-// any road) dashed: the map must not draw a road the data does not have.
+// A class of the route layers in the routes' colour: solid for roads, thinner and dashed for a
+// straight leg (at the access measure, not a road of the data).
+void add_route_class(style::Ramp& ramp, bool straight, std::string label) {
+  const style::LineSymbol route = style::default_symbol(core::Category::route).line;
+  ramp.colours.push_back(route.color);
+  ramp.line_widths.push_back(straight ? std::max(1.5f, route.width_px * 0.6f) : route.width_px);
+  ramp.line_dashes_px.push_back(straight ? 5.0f : 0.0f);
+  ramp.labels.push_back(std::move(label));
+}
+
+// Routes through the network solid, direct legs (faster than any road) dashed: the map must not
+// draw a road the data does not have.
 style::Ramp routes_ramp(core::Lang lang) {
-  const style::Symbol route = style::default_symbol(core::Category::route);
   style::Ramp ramp;
   ramp.field = "direct";
   ramp.breaks = {0.5};
-  ramp.colours = {route.line.color, route.line.color};
-  ramp.line_widths = {route.line.width_px, std::max(1.5f, route.line.width_px * 0.6f)};
-  ramp.line_dashes_px = {0.0f, 5.0f};
-  ramp.labels = {tr(lang, Str::net_route_by_road), tr(lang, Str::net_route_direct)};
+  add_route_class(ramp, false, tr(lang, Str::net_route_by_road));
+  add_route_class(ramp, true, tr(lang, Str::net_route_direct));
   return ramp;
 }
 
-// The legs in the routes' colour, dashed: a straight line at the access measure, not a road.
+// The access legs of the routes through the network, one dashed class.
 style::Ramp legs_ramp(core::Lang lang) {
-  const style::Symbol route = style::default_symbol(core::Category::route);
   style::Ramp ramp;
   ramp.field = "straight_m";
-  ramp.colours = {route.line.color};
-  ramp.line_widths = {std::max(1.5f, route.line.width_px * 0.6f)};
-  ramp.line_dashes_px = {5.0f};
-  ramp.labels = {tr(lang, Str::net_access_legs_class)};
+  add_route_class(ramp, true, tr(lang, Str::net_access_legs_class));
   return ramp;
 }
 
