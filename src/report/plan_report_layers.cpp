@@ -15,46 +15,44 @@ void check_sizes(const analysis::Demand& demand, const plan::BackupCover& a,
   }
 }
 
-}  // namespace
-
-std::vector<int> gap_states(const analysis::Demand& demand, const plan::BackupCover& before,
-                            const plan::BackupCover& after) {
+// The state of every populated demand point from its reach before and after, by `state_of(was,
+// now)`; kSkip for the unpopulated.
+template <class StateOf>
+std::vector<int> transition_states(const analysis::Demand& demand, const plan::BackupCover& before,
+                                   const plan::BackupCover& after, StateOf state_of) {
   check_sizes(demand, before, after);
   std::vector<int> out(demand.points.size(), kSkip);
   for (std::size_t i = 0; i < out.size(); ++i) {
-    if (!(demand.points[i].people > 0.0)) {
-      continue;
-    }
-    const std::uint32_t was = before.points[i].in_reach;
-    const std::uint32_t now = after.points[i].in_reach;
-    if (was == 0) {
-      out[i] = now == 0 ? 0 : 1;
-    } else if (now == 1) {
-      out[i] = 2;
+    if (demand.points[i].people > 0.0) {
+      out[i] = state_of(before.points[i].in_reach, after.points[i].in_reach);
     }
   }
   return out;
 }
 
+}  // namespace
+
+std::vector<int> gap_states(const analysis::Demand& demand, const plan::BackupCover& before,
+                            const plan::BackupCover& after) {
+  return transition_states(demand, before, after, [](std::uint32_t was, std::uint32_t now) {
+    if (was == 0) {
+      return now == 0 ? 0 : 1;
+    }
+    return now == 1 ? 2 : kSkip;
+  });
+}
+
 std::vector<int> loss_states(const analysis::Demand& demand, const plan::BackupCover& before,
                              const plan::BackupCover& after) {
-  check_sizes(demand, before, after);
-  std::vector<int> out(demand.points.size(), kSkip);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (!(demand.points[i].people > 0.0)) {
-      continue;
-    }
-    const std::uint32_t was = before.points[i].in_reach;
-    const std::uint32_t now = after.points[i].in_reach;
+  return transition_states(demand, before, after, [](std::uint32_t was, std::uint32_t now) {
     if (was == 0) {
-      out[i] = 2;
-    } else if (now == 0) {
-      out[i] = 0;
-    } else if (was >= 2 && now == 1) {
-      out[i] = 1;
+      return 2;
     }
-  }
-  return out;
+    if (now == 0) {
+      return 0;
+    }
+    return was >= 2 && now == 1 ? 1 : kSkip;
+  });
 }
 
 std::vector<int> reach_states(const analysis::Demand& demand, const plan::BackupCover& cover) {
