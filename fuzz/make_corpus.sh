@@ -23,12 +23,17 @@ for f in "$out"/csv_utf8/*.csv; do
     rm -f "$out/csv_cp932/$(basename "$f")"
 done
 
-# GeoJSON: the first features of point, polygon and line layers.
+# GeoJSON: the first features of point, polygon and line layers. The boundaries ship as a
+# GeoPackage; ogr2ogr (gdal-bin) turns them into the GeoJSON the trimming reads.
 mk geojson
 mk line_layer
-/usr/bin/python3 - "$geo" "$out" <<'PY'
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+boundaries_json="$tmp/boundaries.geojson"
+ogr2ogr -f GeoJSON "$boundaries_json" "$geo/munakata-fukutsu/boundaries.gpkg"
+/usr/bin/python3 - "$geo" "$out" "$boundaries_json" <<'PY'
 import json, sys
-geo, out = sys.argv[1], sys.argv[2]
+geo, out, boundaries_json = sys.argv[1], sys.argv[2], sys.argv[3]
 def trim(src, n, dst, prefix=b""):
     with open(src, encoding="utf-8") as f:
         doc = json.load(f)
@@ -45,7 +50,7 @@ def trim(src, n, dst, prefix=b""):
 trim(f"{geo}/munakata-fukutsu/hospitals.geojson", 3, f"{out}/geojson/hospitals.geojson")
 trim(f"{geo}/munakata-fukutsu/shelters_designated_evacuation.geojson", 3,
      f"{out}/geojson/shelters.geojson")
-trim(f"{geo}/munakata-fukutsu/boundaries.geojson", 2, f"{out}/geojson/boundaries.geojson")
+trim(boundaries_json, 2, f"{out}/geojson/boundaries.geojson")
 trim(f"{geo}/drills/munakata-fukutsu/route3_link274.geojson", 2, f"{out}/geojson/closure.geojson")
 trim(f"{geo}/munakata-fukutsu/roads_n01_1996.geojson", 4, f"{out}/geojson/roads.geojson")
 # line_layer: first byte 0 = GeoJSON lines, 1 = a line-layer profile JSON

@@ -81,7 +81,7 @@ def main(data_dir: str, radius_m: float) -> None:
     cells = gpd.GeoDataFrame(cells, geometry=polygons, crs="EPSG:4326").to_crs("EPSG:6670")
     cells["cell_m2"] = cells.area
 
-    cities = gpd.read_file(f"{data_dir}/munakata-fukutsu/boundaries.geojson").to_crs("EPSG:6670")
+    cities = gpd.read_file(f"{data_dir}/munakata-fukutsu/boundaries.gpkg").to_crs("EPSG:6670")
     cities["geometry"] = cities.buffer(0)  # repair, as caremap does (boost make_valid)
     cities = cities[["N03_004", "geometry"]]
 

@@ -5,7 +5,10 @@
 // chains of overlays sometimes break one of these. This checks, repairs what can be repaired
 // without changing the area, and says what it found.
 
+#include <cstddef>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "core/geometry.hpp"
 
@@ -23,6 +26,12 @@ struct ValidityReport {
 /// tells. Otherwise Boost's full check decides (for 648 parts: ~20 ms instead of ~230 ms).
 /// `reason` receives Boost's message when invalid.
 bool is_valid_multipolygon(const core::MultiPolygon& mp, std::string& reason);
+
+/// For a multipolygon whose part boundaries do not meet: the first (inner, outer) pair of parts
+/// where the inner part lies inside the outer one, if any. One pass over each possible outer
+/// part's edges for all the parts in its box: O(n log n) in vertices, not O(parts x vertices).
+std::optional<std::pair<std::size_t, std::size_t>> part_inside_another(
+    const core::MultiPolygon& mp);
 
 /// Makes `mp` valid where that is possible without moving the boundary: fixes orientation and
 /// closure (bg::correct), drops repeated points (bg::unique) and zero-width spikes

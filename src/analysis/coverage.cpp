@@ -8,6 +8,7 @@
 #include "analysis/coverage_radius.hpp"
 #include "analysis/diagnose.hpp"
 #include "analysis/facility_set.hpp"
+#include "analysis/parallel_chunks.hpp"
 #include "analysis/people_in_areas.hpp"
 #include "core/error.hpp"
 #include "core/number_format.hpp"
@@ -238,6 +239,30 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
                                 {"city_km2", core::FieldType::real},
                                 {"backup_pct", core::FieldType::real}});
 
+  // Every city's covered, gap and backup overlays are independent: run them on all cores, each
+  // with its own diagnostics, merged below in city order as a serial run would give them.
+  const std::size_t kinds = params.backup_area ? 3 : 2;
+  std::vector<core::MultiPolygon> clipped(cities.size() * kinds);
+  std::vector<core::Diagnostics> clip_diagnostics(clipped.size());
+  parallel_chunks(clipped.size(), 0, [&](std::size_t task, unsigned) {
+    const City& city = cities[task / kinds];
+    core::Diagnostics& d = clip_diagnostics[task];
+    switch (task % kinds) {
+      case 0:
+        clipped[task] = clip(Overlay::intersection, city, reach.any, "coverage", d);
+        break;
+      case 1:
+        clipped[task] = clip(Overlay::difference, city, reach.any, "gap", d);
+        break;
+      default:
+        clipped[task] = clip(Overlay::intersection, city, reach.backup, "backup coverage", d);
+        break;
+    }
+  });
+  for (const core::Diagnostics& d : clip_diagnostics) {
+    diagnostics.append(d);
+  }
+
   CoverageSummary& s = result.summary;
   for (std::size_t ci = 0; ci < cities.size(); ++ci) {
     const City& city = cities[ci];
@@ -246,9 +271,8 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
     row.feature = city.feature;
     row.city_km2 = city.area_m2 / 1e6;
 
-    const core::MultiPolygon covered =
-        clip(Overlay::intersection, city, reach.any, "coverage", diagnostics);
-    const core::MultiPolygon gap = clip(Overlay::difference, city, reach.any, "gap", diagnostics);
+    const core::MultiPolygon& covered = clipped[ci * kinds];
+    const core::MultiPolygon& gap = clipped[ci * kinds + 1];
     row.covered_km2 = bg::area(covered) / 1e6;
     row.uncovered_km2 = bg::area(gap) / 1e6;
     row.covered_pct = core::percent(row.covered_km2, row.city_km2);
@@ -274,8 +298,7 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
         area_feature(core::Category::coverage_gap, gap,
                      {city.name, row.uncovered_km2, row.city_km2, row.uncovered_pct}));
     if (params.backup_area) {
-      const core::MultiPolygon backup =
-          clip(Overlay::intersection, city, reach.backup, "backup coverage", diagnostics);
+      const core::MultiPolygon& backup = clipped[ci * kinds + 2];
       row.backup_km2 = bg::area(backup) / 1e6;
       row.backup_pct = core::percent(row.backup_km2, row.city_km2);
       result.backup.features.push_back(

@@ -5,6 +5,7 @@
 #include <boost/geometry/index/rtree.hpp>
 
 #include "analysis/area_locator.hpp"
+#include "analysis/parallel_chunks.hpp"
 
 namespace caremap::analysis {
 
@@ -97,7 +98,10 @@ std::vector<PieceOverlay::Place> PieceOverlay::classify(const core::MultiPolygon
 std::vector<core::MultiPolygon> PieceOverlay::cut_parts(const core::MultiPolygon& area,
                                                         const std::vector<Place>& place) const {
   std::vector<core::MultiPolygon> out(m_pieces.size());
-  for (std::uint32_t g = 0; g < m_groups; ++g) {
+  // The groups' overlays are independent and each piece belongs to one group, so each worker
+  // writes only its own pieces' outputs.
+  parallel_chunks(m_groups, 0, [&](std::size_t chunk, unsigned) {
+    const auto g = static_cast<std::uint32_t>(chunk);
     core::MultiPolygon batch;
     std::vector<std::pair<core::Box, std::uint32_t>> members;
     for (std::size_t i = 0; i < m_pieces.size(); ++i) {
@@ -107,7 +111,7 @@ std::vector<core::MultiPolygon> PieceOverlay::cut_parts(const core::MultiPolygon
       }
     }
     if (batch.empty()) {
-      continue;
+      return;
     }
     core::MultiPolygon result;
     bg::intersection(batch, area, result);
@@ -126,7 +130,7 @@ std::vector<core::MultiPolygon> PieceOverlay::cut_parts(const core::MultiPolygon
       }
       out[owner].push_back(std::move(p));
     }
-  }
+  });
   return out;
 }
 

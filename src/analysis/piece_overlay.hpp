@@ -12,7 +12,8 @@
 //    of their bounding boxes; a grid of cells needs 4 to 9 groups), each group is one valid
 //    MultiPolygon, and each group meets the large polygon in a single overlay; every output
 //    polygon is handed back to the small polygon it lies in.
-// Cost: O((n + m) log(n + m)) per group for n small and m large vertices.
+// Cost: O((n + m) log(n + m)) per group for n small and m large vertices; the groups run on
+// all cores (parallel_chunks).
 //
 // Areas are planar (working CRS, m²).
 

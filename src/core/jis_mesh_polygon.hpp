@@ -12,6 +12,8 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
+#include <vector>
 
 #include "core/geometry.hpp"
 #include "core/jis_mesh.hpp"
@@ -26,6 +28,11 @@ std::array<LonLat, 4> mesh_cell_corners(const MeshCell& cell);
 /// The cell as a valid polygon in the working CRS (clockwise outer ring, closed), its corners
 /// projected with `projector`. O(1) projector calls per cell (4 for cells of 1 km or less).
 Polygon mesh_cell_polygon(const MeshCell& cell, Projector& projector);
+
+/// mesh_cell_polygon for many cells, their points projected in one Projector::forward_in_place
+/// call: the same polygons, in the order of `cells`. What a census file of thousands of cells
+/// uses.
+std::vector<Polygon> mesh_cell_polygons(std::span<const MeshCell> cells, Projector& projector);
 
 /// The polygon of the cell with this code (4 to 10 digits); nullopt for a malformed code.
 std::optional<Polygon> mesh_code_polygon(std::uint64_t code, Projector& projector);

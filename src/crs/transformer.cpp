@@ -2,6 +2,10 @@
 
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <mutex>
+#include <string>
+#include <utility>
 
 #include "core/error.hpp"
 #include "crs/proj_context.hpp"
@@ -41,17 +45,68 @@ void transform_range(Transformer& t, Range& points) {
 
 }  // namespace
 
+namespace {
+
+// PROJ's search for the best operation between two CRSs (proj_create_crs_to_crs: database
+// queries, candidate pipelines) costs milliseconds; a region opens a dozen layers between the
+// same two CRSs. The first build between a pair is kept here as a template in a context of its
+// own, and later builds clone it into their own context (proj_clone re-instantiates the chosen
+// pipeline without searching again). Guarded by a mutex: a PJ may be read by one thread at a time.
+class TemplateCache {
+ public:
+  detail::PjPtr clone_into(PJ_CONTEXT* ctx, const std::string& source, const std::string& target) {
+    const std::lock_guard lock(m_mutex);
+    const auto it = m_templates.find({source, target});
+    if (it == m_templates.end()) {
+      return nullptr;
+    }
+    return detail::PjPtr(proj_clone(ctx, it->second.pj.get()));
+  }
+
+  void keep(const std::string& source, const std::string& target, PJ* built) {
+    const std::lock_guard lock(m_mutex);
+    if (m_templates.contains({source, target})) {
+      return;
+    }
+    Template t;
+    t.ctx = detail::make_context();
+    t.pj.reset(proj_clone(t.ctx.get(), built));
+    if (t.pj) {
+      m_templates.emplace(std::make_pair(source, target), std::move(t));
+    }
+  }
+
+ private:
+  struct Template {
+    detail::ContextPtr ctx;  // declared before the PJ so it is destroyed after it
+    detail::PjPtr pj;
+  };
+  std::mutex m_mutex;
+  std::map<std::pair<std::string, std::string>, Template> m_templates;
+};
+
+TemplateCache& template_cache() {
+  static TemplateCache cache;
+  return cache;
+}
+
+}  // namespace
+
 std::unique_ptr<Transformer::Impl> Transformer::Impl::build(CrsRef source, CrsRef target) {
   auto impl = std::make_unique<Impl>();
   impl->ctx = detail::make_context();
-  detail::PjPtr raw(proj_create_crs_to_crs(impl->ctx.get(), source.definition.c_str(),
-                                           target.definition.c_str(), nullptr));
-  if (raw) {
-    impl->pj.reset(proj_normalize_for_visualization(impl->ctx.get(), raw.get()));
-  }
+  impl->pj = template_cache().clone_into(impl->ctx.get(), source.definition, target.definition);
   if (!impl->pj) {
-    throw core::ArgumentError("cannot transform from " + source.short_label() + " to " +
-                              target.short_label() + ": " + detail::last_error(impl->ctx.get()));
+    detail::PjPtr raw(proj_create_crs_to_crs(impl->ctx.get(), source.definition.c_str(),
+                                             target.definition.c_str(), nullptr));
+    if (raw) {
+      impl->pj.reset(proj_normalize_for_visualization(impl->ctx.get(), raw.get()));
+    }
+    if (!impl->pj) {
+      throw core::ArgumentError("cannot transform from " + source.short_label() + " to " +
+                                target.short_label() + ": " + detail::last_error(impl->ctx.get()));
+    }
+    template_cache().keep(source.definition, target.definition, impl->pj.get());
   }
   impl->source = std::move(source);
   impl->target = std::move(target);

@@ -70,6 +70,7 @@ class Transformer final : public core::Projector {
   /// core::Projector: geographic (source) to projected (target) and back.
   core::XY forward(core::LonLat p) override;
   core::LonLat inverse(core::XY p) override;
+  void forward_in_place(std::span<core::XY> points) override { transform_in_place(points); }
 
  private:
   struct Impl;

@@ -25,31 +25,45 @@ constexpr std::size_t kHeaderRows = 2;
 
 // One line split at commas; e-Stat does not quote, but a file saved by a spreadsheet may, so
 // double-quoted fields are unquoted ("" inside is a quote).
-std::vector<std::string> split_csv_line(std::string_view line) {
-  std::vector<std::string> out;
-  std::string cell;
+// The cells of one CSV record into `out`, whose strings are reused from row to row (a census
+// file has hundreds of thousands of cells; allocating each one anew was most of the parse).
+void split_csv_line(std::string_view line, std::vector<std::string>& out) {
+  std::size_t used = 0;
+  const auto next = [&]() -> std::string* {
+    if (used == out.size()) {
+      out.emplace_back();
+    }
+    std::string* cell = &out[used++];
+    cell->clear();
+    return cell;
+  };
+  std::string* cell = next();
   bool quoted = false;
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
     if (quoted) {
       if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        cell += '"';
+        *cell += '"';
         ++i;
       } else if (c == '"') {
         quoted = false;
       } else {
-        cell += c;
+        *cell += c;
       }
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {
-      out.push_back(std::move(cell));
-      cell.clear();
+      cell = next();
     } else {
-      cell += c;
+      *cell += c;
     }
   }
-  out.push_back(std::move(cell));
+  out.resize(used);
+}
+
+std::vector<std::string> split_csv_line(std::string_view line) {
+  std::vector<std::string> out;
+  split_csv_line(line, out);
   return out;
 }
 
@@ -74,14 +88,18 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
-std::string trim(std::string_view s) {
+std::string_view trim_view(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
     s.remove_prefix(1);
   }
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
     s.remove_suffix(1);
   }
-  return std::string(s);
+  return s;
+}
+
+std::string trim(std::string_view s) {
+  return std::string(trim_view(s));
 }
 
 std::string upper(std::string s) {
@@ -97,8 +115,8 @@ struct Value {
   double number = 0.0;
 };
 
-Value read_value(const std::string& text) {
-  const std::string t = trim(text);
+Value read_value(std::string_view text) {
+  const std::string_view t = trim_view(text);
   if (t.empty()) {
     return {Token::empty, 0.0};
   }
@@ -116,8 +134,8 @@ Value read_value(const std::string& text) {
   return {Token::number, v};
 }
 
-std::optional<std::uint64_t> read_code(const std::string& text) {
-  const std::string t = trim(text);
+std::optional<std::uint64_t> read_code(std::string_view text) {
+  const std::string_view t = trim_view(text);
   std::uint64_t v = 0;
   const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
   if (t.empty() || ec != std::errc() || end != t.data() + t.size()) {
@@ -159,10 +177,12 @@ class Parser {
     const Layout layout = read_header(split_csv_line(lines[0]), split_csv_line(lines[1]));
     std::vector<RawCell> raw;
     std::unordered_map<std::uint64_t, std::size_t> by_code;
+    std::vector<std::string> cells;
     for (std::size_t i = kHeaderRows; i < lines.size(); ++i) {
       const std::size_t row = i - kHeaderRows + 1;
       ++m_table.report.rows;
-      if (auto cell = read_row(layout, split_csv_line(lines[i]), row)) {
+      split_csv_line(lines[i], cells);
+      if (auto cell = read_row(layout, cells, row)) {
         if (!by_code.emplace(cell->cell.code, raw.size()).second) {
           skip(row, "KEY_CODE", "duplicate_mesh_code",
                "mesh " + std::to_string(cell->cell.code) + " appears again (first at row " +
@@ -527,13 +547,19 @@ EstatMeshRead read_estat_mesh(const LayerSpec& spec, const fs::path& path,
   layer->name_field = 0;
   const std::size_t total = *table.field_index("pop_total");
   crs::Transformer projector = crs::Transformer::from_wgs84(working);
-  layer->features.reserve(table.cells.size());
+  std::vector<core::MeshCell> mesh_cells;
+  mesh_cells.reserve(table.cells.size());
   for (const EstatCell& c : table.cells) {
+    mesh_cells.push_back(*core::mesh_cell_from_code(c.code));
+  }
+  std::vector<core::Polygon> polygons = core::mesh_cell_polygons(mesh_cells, projector);
+  layer->features.reserve(table.cells.size());
+  for (std::size_t cell_index = 0; cell_index < table.cells.size(); ++cell_index) {
+    const EstatCell& c = table.cells[cell_index];
     core::Feature f;
     f.category = core::Category::population;
     f.source_row = c.row;
-    const core::Polygon poly =
-        core::mesh_cell_polygon(*core::mesh_cell_from_code(c.code), projector);
+    core::Polygon& poly = polygons[cell_index];
     const double km2 = boost::geometry::area(poly) / 1e6;
     f.values.reserve(layer->fields.size());
     f.values.emplace_back(std::to_string(c.code));
@@ -551,7 +577,7 @@ EstatMeshRead read_estat_mesh(const LayerSpec& spec, const fs::path& path,
     f.values.emplace_back(km2);
     f.values.emplace_back(c.values[total] && km2 > 0.0 ? core::FieldValue{*c.values[total] / km2}
                                                        : core::FieldValue{});
-    f.geometry = poly;
+    f.geometry = std::move(poly);
     layer->features.push_back(std::move(f));
   }
 

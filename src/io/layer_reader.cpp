@@ -302,6 +302,7 @@ LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& w
   const std::string y_name = y_index >= 0 ? names[static_cast<std::size_t>(y_index)] : "y";
   RawCapacity raw_capacity;
   std::vector<std::size_t> deferred;  // features whose point is still in the source CRS
+  bool all_polygons_valid = true;     // no polygon stayed invalid after repair
 
   src.layer->ResetReading();
   std::size_t row = 0;
@@ -398,6 +399,7 @@ LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& w
       cx.report(core::Severity::warning, row, {}, "invalid_geometry",
                 "polygon repaired (" + fixed.reason + ")");
     } else if (fixed.still_invalid) {
+      all_polygons_valid = false;
       cx.report(core::Severity::error, row, {}, "invalid_geometry",
                 "polygon could not be repaired (" + fixed.reason + "); kept as read");
     }
@@ -457,6 +459,7 @@ LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& w
   apply_marks(*layer, spec, plan.display_path, cx.diagnostics);
   apply_field_titles(*layer, spec, plan.display_path, cx.diagnostics);
 
+  layer->polygons_valid = all_polygons_valid;
   layer->provenance = load_provenance(spec, src, source_crs->crs,
                                       x_index >= 0 ? x_name + "/" + y_name : std::string(), stored);
 

@@ -32,6 +32,7 @@ LoadedLayer merge_parts(std::vector<LoadedLayer> parts) {
       f.source_row += offset;
       merged.push_back(std::move(f));
     }
+    std::const_pointer_cast<core::Layer>(out.layer)->polygons_valid &= part.layer->polygons_valid;
     part.layer.reset();
     for (core::Diagnostic d : part.diagnostics.items()) {
       if (d.row) {

@@ -71,3 +71,36 @@ TEST_CASE("polygonal geometry converts to a multipolygon", "[analysis][validity]
   CHECK(core::as_multipolygon(core::Geometry{test::rectangle(0, 0, 1, 1)})->size() == 1);
   CHECK_FALSE(core::as_multipolygon(core::Geometry{core::XY{1, 1}}).has_value());
 }
+
+TEST_CASE("parts nested in other parts are found, islands in holes are not",
+          "[analysis][validity]") {
+  // A square with a square hole (a lake), and a U-shaped coast whose bay has no water in it.
+  core::Polygon donut = test::rectangle(0, 0, 1000, 1000);
+  donut.inners().push_back({{300, 300}, {700, 300}, {700, 700}, {300, 700}, {300, 300}});
+  bg::correct(donut);
+  core::Polygon u_shape;
+  u_shape.outer() = {{2000, 0},    {2000, 1000}, {2300, 1000}, {2300, 300}, {2700, 300},
+                     {2700, 1000}, {3000, 1000}, {3000, 0},    {2000, 0}};
+  bg::correct(u_shape);
+  const core::Polygon in_lake = test::rectangle(400, 400, 600, 600);
+  const core::Polygon in_bay = test::rectangle(2400, 500, 2600, 700);
+  const core::Polygon on_land = test::rectangle(2100, 100, 2200, 200);  // inside the U's foot
+
+  const core::MultiPolygon valid{donut, u_shape, in_lake, in_bay};
+  CHECK(bg::is_valid(valid));
+  CHECK_FALSE(analysis::part_inside_another(valid).has_value());
+
+  const core::MultiPolygon invalid{donut, u_shape, in_lake, in_bay, on_land};
+  CHECK_FALSE(bg::is_valid(invalid));
+  const auto nested = analysis::part_inside_another(invalid);
+  REQUIRE(nested.has_value());
+  CHECK(nested->first == 4);   // on_land
+  CHECK(nested->second == 1);  // in the U
+
+  // A vertex level with a corner of the outer ring (the ray passes through a vertex) is counted
+  // once, not twice.
+  const core::MultiPolygon level{u_shape, test::rectangle(2100, 300, 2150, 350)};
+  const auto level_nested = analysis::part_inside_another(level);
+  REQUIRE(level_nested.has_value());
+  CHECK(level_nested->second == 0);
+}

@@ -2,10 +2,13 @@
 // its islands) and Fukutsu (43 parts), and the real clinic list. Checks validity, consistency and
 // a loose time bound on geometry no hand-made test reaches.
 
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <fstream>
-#include <nlohmann/json.hpp>
+#include <memory>
 #include <sstream>
 
 #include "analysis/boundary_repair.hpp"
@@ -26,30 +29,42 @@ const std::string kRegion = std::string(CAREMAP_TEST_DATA_DIR) + "/munakata-fuku
 // under 0.2 % across both cities, enough for these checks (the crs layer does it properly).
 test::EquirectangularProjector kProjector{130.55, 33.85};
 
+// Read with GDAL directly (not caremap's io layer, which is what this analysis test must not
+// depend on), projected with the test's own projector.
+core::Ring ring_of(const OGRLinearRing& r) {
+  core::Ring ring;
+  for (const OGRPoint& pt : r) {
+    ring.push_back(kProjector.forward({pt.getX(), pt.getY()}));
+  }
+  return ring;
+}
+
 core::Layer read_boundaries() {
-  std::ifstream in(kRegion + "boundaries.geojson");
-  REQUIRE(in);
-  const auto doc = nlohmann::json::parse(in);
+  struct Close {
+    void operator()(GDALDataset* ds) const { GDALClose(ds); }
+  };
+  GDALAllRegister();
+  const std::unique_ptr<GDALDataset, Close> ds(
+      GDALDataset::Open((kRegion + "boundaries.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  REQUIRE(ds);
+  OGRLayer* layer = ds->GetLayer(0);
+  REQUIRE(layer != nullptr);
   std::vector<std::pair<std::string, core::MultiPolygon>> cities;
-  for (const auto& f : doc.at("features")) {
+  for (const auto& f : *layer) {
+    const OGRGeometry* g = f->GetGeometryRef();
+    REQUIRE(g != nullptr);
+    REQUIRE(wkbFlatten(g->getGeometryType()) == wkbMultiPolygon);
     core::MultiPolygon mp;
-    for (const auto& polygon : f.at("geometry").at("coordinates")) {
+    for (const OGRPolygon* polygon : *g->toMultiPolygon()) {
       core::Polygon p;
-      for (std::size_t r = 0; r < polygon.size(); ++r) {
-        core::Ring ring;
-        for (const auto& c : polygon[r]) {
-          ring.push_back(kProjector.forward({c[0].get<double>(), c[1].get<double>()}));
-        }
-        if (r == 0) {
-          p.outer() = std::move(ring);
-        } else {
-          p.inners().push_back(std::move(ring));
-        }
+      p.outer() = ring_of(*polygon->getExteriorRing());
+      for (int r = 0; r < polygon->getNumInteriorRings(); ++r) {
+        p.inners().push_back(ring_of(*polygon->getInteriorRing(r)));
       }
       mp.push_back(std::move(p));
     }
     bg::correct(mp);
-    cities.emplace_back(f.at("properties").at("N03_004").get<std::string>(), std::move(mp));
+    cities.emplace_back(f->GetFieldAsString("N03_004"), std::move(mp));
   }
   return test::boundary_layer(cities);
 }

@@ -1,6 +1,7 @@
 #include "core/jis_mesh_polygon.hpp"
 
 #include <catch2/catch.hpp>
+#include <vector>
 
 using namespace caremap::core;
 
@@ -78,4 +79,28 @@ TEST_CASE("large cells follow their curved edges; malformed codes give no polygo
         Approx(1.0 * 92000.0 * (40.0 / 60.0) * 111000.0).epsilon(1e-9));
   CHECK_FALSE(mesh_code_polygon(503054635u, projector));  // sub-square digit 5
   CHECK_FALSE(mesh_code_polygon(12345u, projector));      // no level has 5 digits
+}
+
+TEST_CASE("many cells projected in one call give the polygons of one call per cell",
+          "[core][mesh]") {
+  // A 500 m cell, a 1 km cell, a 10 km cell (16 points) and a 250 m cell of 宗像市.
+  std::vector<MeshCell> cells;
+  for (const std::uint64_t code : {503042423ull, 50304242ull, 503042ull, 5030424232ull}) {
+    const auto cell = mesh_cell_from_code(code);
+    REQUIRE(cell);
+    cells.push_back(*cell);
+  }
+  LinearProjector projector;
+  const std::vector<Polygon> batch = mesh_cell_polygons(cells, projector);
+  REQUIRE(batch.size() == cells.size());
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    INFO("cell " << i);
+    const Polygon one = mesh_cell_polygon(cells[i], projector);
+    REQUIRE(batch[i].outer().size() == one.outer().size());
+    for (std::size_t k = 0; k < one.outer().size(); ++k) {
+      CHECK(batch[i].outer()[k] == one.outer()[k]);
+    }
+  }
+  CHECK(batch[2].outer().size() == 4 * 4 + 1);
+  CHECK(mesh_cell_polygons({}, projector).empty());
 }

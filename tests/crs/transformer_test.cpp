@@ -1,6 +1,7 @@
 #include "crs/transformer.hpp"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <thread>
 #include <type_traits>
 #include <utility>
@@ -140,4 +141,24 @@ TEST_CASE("clones are independent and usable from other threads", "[crs][transfo
   CHECK(in_thread == expected);
   CHECK(here == expected);
   CHECK(t.clone().target().definition == t.target().definition);
+}
+
+TEST_CASE("transformers between the same CRSs share PROJ's search, not its state",
+          "[crs][transformer]") {
+  // The first 4326 -> 6670 builds PROJ's operation; the later ones are cloned from it. Each
+  // must transform exactly as the first, and a transformer to another zone must not be handed
+  // the cached zone II operation.
+  auto first = zone2();
+  auto second = zone2();
+  auto zone1 = crs::Transformer::from_wgs84(crs::CrsRef::from_epsg(6669));
+  const core::LonLat p{130.55, 33.81};
+  CHECK(second.forward(p) == first.forward(p));
+  const core::XY in_zone1 = zone1.forward(p);
+  CHECK(std::abs(in_zone1.x - first.forward(p).x) > 1000.0);
+  auto zone1_again = crs::Transformer::from_wgs84(crs::CrsRef::from_epsg(6669));
+  CHECK(zone1_again.forward(p) == in_zone1);
+  // The inverse direction comes with the clone too.
+  const core::LonLat back = second.inverse(first.forward(p));
+  CHECK(back.lon == Approx(p.lon).margin(1e-9));
+  CHECK(back.lat == Approx(p.lat).margin(1e-9));
 }

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "core/error.hpp"
@@ -97,6 +98,33 @@ TEST_CASE("an invalid polygon is repaired and reported", "[io][formats]") {
       g));
   // Two triangles, each a quarter of the 0.01° square: about 925 m x 1109 m / 2 in total.
   CHECK(core::area(g).value == Approx(926.0 * 1109.0 / 2.0).epsilon(0.01));
+  // Repaired, so the layer vouches for its polygons and analyses need not check them again.
+  CHECK(l.layer->polygons_valid);
+}
+
+TEST_CASE("a layer with a polygon beyond repair does not vouch for its polygons", "[io][formats]") {
+  test::ScratchDir dir;
+  // A square, and a ring that folds back on itself along a line: no area to keep, so MakeValid
+  // leaves no polygon and the reader keeps the ring as read.
+  test::write_text(dir / "mixed.geojson", R"({"type":"FeatureCollection","features":[
+    {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[
+      [130.50,33.80],[130.50,33.81],[130.51,33.81],[130.51,33.80],[130.50,33.80]]]}},
+    {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[
+      [130.52,33.80],[130.53,33.80],[130.52,33.80],[130.53,33.80],[130.52,33.80]]]}}]})");
+  const auto l = io::read_file(dir / "mixed.geojson", {}, crs::CrsRef::from_epsg(6670));
+  const bool beyond_repair = std::any_of(
+      l.diagnostics.items().begin(), l.diagnostics.items().end(), [](const core::Diagnostic& d) {
+        return d.code == "invalid_geometry" &&
+               d.message.find("could not be repaired") != std::string::npos;
+      });
+  REQUIRE(beyond_repair);
+  CHECK_FALSE(l.layer->polygons_valid);
+
+  test::write_text(dir / "square.geojson", R"({"type":"FeatureCollection","features":[
+    {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[
+      [130.50,33.80],[130.50,33.81],[130.51,33.81],[130.51,33.80],[130.50,33.80]]]}}]})");
+  CHECK(io::read_file(dir / "square.geojson", {}, crs::CrsRef::from_epsg(6670))
+            .layer->polygons_valid);
 }
 
 TEST_CASE("a projected CRS without EPSG code is read from the file's WKT", "[io][formats]") {

@@ -35,6 +35,7 @@ core::LayerPtr with_feature(const core::LayerPtr& base, const std::string& id,
     layer->provenance.operation = "closures";
   }
   layer->features.push_back(std::move(f));
+  layer->polygons_valid = false;  // a drawn polygon has not been checked
   return layer;
 }
 
