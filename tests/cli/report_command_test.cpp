@@ -136,6 +136,57 @@ TEST_CASE("report drill writes the drill's record with a page per inject", "[cli
   CHECK(test::read_text(pdf) == before);
 }
 
+TEST_CASE("report drill --atlas hospitals adds a page per hospital of the drill",
+          "[cli][report][drill][atlas]") {
+  CAREMAP_SKIP_WITHOUT_POPPLER();
+  test::ScratchDir dir;
+  const fs::path pdf = dir / "atlas.pdf";
+  const std::string scenario =
+      std::string(CAREMAP_TEST_DATA_DIR) + "/drills/munakata-fukutsu/drill.json";
+  const std::vector<std::string> common{"report", "drill",      scenario,    "--json",
+                                        "--date", "2026-12-07", "--no-roads"};
+  auto args = common;
+  args.insert(args.end(), {"--out", (dir / "plain.pdf").string()});
+  const test::CliRun plain = test::run_caremap(args);
+  REQUIRE(plain.code == cli::exit_ok);
+  args = common;
+  args.insert(args.end(), {"--out", pdf.string(), "--atlas", "hospitals"});
+  const test::CliRun r = test::run_caremap(args);
+  INFO("stderr:\n" << r.err);
+  REQUIRE(r.code == cli::exit_ok);
+  // The scenario's capacities name its hospitals: one atlas page each.
+  const std::string json = test::read_text(fs::path(scenario));
+  std::size_t hospitals = 0;
+  for (std::size_t at = json.find("\"free_beds\""); at != std::string::npos;
+       at = json.find("\"free_beds\"", at + 1)) {
+    ++hospitals;
+  }
+  const int pages = nlohmann::json::parse(r.out)["pages"];
+  CHECK(pages ==
+        nlohmann::json::parse(plain.out)["pages"].get<int>() + static_cast<int>(hospitals));
+  CHECK_THAT(test::pdf_info(pdf), Catch::Contains("Pages:           " + std::to_string(pages)));
+  const std::string text = test::pdf_text(pdf);
+  std::size_t headings = 0;
+  for (std::size_t at = text.find("病院別："); at != std::string::npos;
+       at = text.find("病院別：", at + 1)) {
+    ++headings;
+  }
+  CHECK(headings == hospitals);
+  for (const char* name : {"摩利支病院", "宗像水光会総合病院", "東福間病院", "津屋崎中央病院"}) {
+    CHECK_THAT(text, Catch::Contains(name));
+  }
+  CHECK_THAT(text, Catch::Contains("状況ごとの受入と病床"));
+  CHECK_THAT(text, Catch::Contains("停電"));
+  CHECK_THAT(text, Catch::Contains("国土数値情報（行政区域データ）"));
+  CHECK_THAT(text, Catch::Contains("厚生労働省 医療情報ネット"));
+
+  args = common;
+  args.insert(args.end(), {"--out", (dir / "bad.pdf").string(), "--atlas", "cities"});
+  const test::CliRun bad = test::run_caremap(args);
+  CHECK(bad.code == cli::exit_bad_arguments);
+  CHECK_THAT(bad.err, Catch::Contains("--atlas cities"));
+}
+
 TEST_CASE("report plan writes the planning handout from the plan commands' figures",
           "[cli][report][plan]") {
   CAREMAP_SKIP_WITHOUT_POPPLER();
