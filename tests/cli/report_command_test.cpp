@@ -3,6 +3,7 @@
 // every credit line), and the options.
 
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_runner.hpp"
@@ -103,6 +104,64 @@ TEST_CASE("report coverage refuses what it cannot print", "[cli][report]") {
     CHECK_THAT(r.err, Catch::Contains(c.message));
   }
   CHECK(dir.files().empty());
+}
+
+TEST_CASE("report coverage --atlas-zones adds a page per hazard zone", "[cli][report][atlas]") {
+  CAREMAP_SKIP_WITHOUT_POPPLER();
+  test::ScratchDir dir;
+  // Two test zones (not published hazard data): the whole region, and central 宗像市.
+  const auto zones = dir / "zones.geojson";
+  std::ofstream(zones) << R"({"type":"FeatureCollection","features":[
+    {"type":"Feature","properties":{"zone":"全域（試験）"},"geometry":{"type":"Polygon",
+     "coordinates":[[[129.9,33.5],[130.9,33.5],[130.9,34.4],[129.9,34.4],[129.9,33.5]]]}},
+    {"type":"Feature","properties":{"zone":"宗像市中心部（試験）"},"geometry":{"type":"Polygon",
+     "coordinates":[[[130.50,33.76],[130.60,33.76],[130.60,33.84],[130.50,33.84],[130.50,33.76]]]}}
+    ]})";
+  const fs::path pdf = dir / "zones.pdf";
+  const auto plain = run_report({"--out", (dir / "plain.pdf").string(), "--no-roads"});
+  const auto j = run_report({"--out", pdf.string(), "--no-roads", "--atlas-zones", zones.string(),
+                             "--zone-name-field", "zone"});
+  const int pages = j["pages"];
+  CHECK(pages == plain["pages"].get<int>() + 2);
+  CHECK_THAT(test::pdf_info(pdf), Catch::Contains("Pages:           " + std::to_string(pages)));
+  const std::string text = test::pdf_text(pdf);
+  CHECK_THAT(text, Catch::Contains("区域別：全域（試験）"));
+  CHECK_THAT(text, Catch::Contains("区域別：宗像市中心部（試験）"));
+  CHECK_THAT(text, Catch::Contains("区域内の施設を失ったとき"));
+  CHECK_THAT(text, Catch::Contains("zones.geojson"));
+  CHECK_THAT(text, Catch::Contains("政府統計の総合窓口(e-Stat)"));
+  // The whole region's zone holds everyone `caremap coverage` counts, and with every clinic lost
+  // all of them are beyond reach.
+  const test::CliRun coverage = test::run_caremap({"coverage", "--json"});
+  REQUIRE(coverage.code == cli::exit_ok);
+  const double total = nlohmann::json::parse(coverage.out)["people"]["total"]["people"];
+  const std::string whole = test::pdf_text(pdf, pages - 2);
+  CHECK_THAT(whole, Catch::Contains(core::format_people(total)));
+  CHECK_THAT(whole, Catch::Contains(core::format_people(total) + "（" +
+                                    core::format_share(total, total) + "）"));
+
+  struct Case {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  const std::string point = (dir / "point.geojson").string();
+  std::ofstream(point) << R"({"type":"FeatureCollection","features":[{"type":"Feature",
+    "properties":{"zone":"x"},"geometry":{"type":"Point","coordinates":[130.55,33.8]}}]})";
+  for (const Case& c : std::vector<Case>{
+           {{"--atlas-zones", zones.string(), "--zone-name-field", "nope"}, "zone-name-field nope"},
+           {{"--atlas-zones", point}, "no polygon"},
+           {{"--zone-name-field", "zone"}, "needs --atlas-zones"}}) {
+    std::vector<std::string> args{"report", "coverage", "--out", (dir / "bad.pdf").string()};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    const test::CliRun r = test::run_caremap(args);
+    INFO(r.err);
+    CHECK(r.code != cli::exit_ok);
+    CHECK_THAT(r.err, Catch::Contains(c.message));
+    if (c.args.size() > 2) {
+      CHECK_THAT(r.err, Catch::Contains(c.args[1]));  // the file
+    }
+  }
+  CHECK_FALSE(fs::exists(dir / "bad.pdf"));
 }
 
 TEST_CASE("report drill writes the drill's record with a page per inject", "[cli][report][drill]") {
