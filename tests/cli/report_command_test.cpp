@@ -256,10 +256,11 @@ TEST_CASE("report plan writes the planning handout from the plan commands' figur
   INFO("stderr:\n" << r.err);
   REQUIRE(r.code == cli::exit_ok);
   const auto j = nlohmann::json::parse(r.out);
-  // Summary, new site, N-1 with its worst case, two pages of backups, data and conditions.
-  CHECK(j["pages"] == 6);
+  // Summary, new site, N-1 with its worst case, two pages of backups, accessibility, data and
+  // conditions.
+  CHECK(j["pages"] == 7);
   const std::string info = test::pdf_info(pdf);
-  CHECK_THAT(info, Catch::Contains("Pages:           6"));
+  CHECK_THAT(info, Catch::Contains("Pages:           7"));
   CHECK_THAT(info, Catch::Contains("595 x 842 pts (A4)"));
   const std::string text = test::pdf_text(pdf);
   CHECK_THAT(text, Catch::Contains("在宅医療の計画"));
@@ -272,7 +273,7 @@ TEST_CASE("report plan writes the planning handout from the plan commands' figur
   CHECK_THAT(text, Catch::Contains("国土数値情報（道路データ）"));
   CHECK_THAT(text, Catch::Contains("国土数値情報（行政区域データ）"));
   CHECK_THAT(text, Catch::Contains("caremap 0.1.0"));
-  for (int page = 1; page <= 6; ++page) {
+  for (int page = 1; page <= 7; ++page) {
     INFO("page " << page);
     CHECK_THAT(test::pdf_text(pdf, page), Catch::Contains("1996"));
   }
@@ -285,6 +286,22 @@ TEST_CASE("report plan writes the planning handout from the plan commands' figur
   const double lost = worst["lost_cover"]["people"];
   CHECK_THAT(text, Catch::Contains("最も影響の大きい診療所は" + name));
   CHECK_THAT(text, Catch::Contains(core::format_people(lost) + " 人（75歳以上"));
+
+  // The accessibility page: `caremap access` with the report's reach as the catchment gives
+  // the same mean per city.
+  const std::string access_page = test::pdf_text(pdf, 6);
+  CHECK_THAT(access_page, Catch::Contains("医療アクセス指標（2SFCA）"));
+  CHECK_THAT(access_page, Catch::Contains("幹線道路のみ（国土数値情報 道路 1996年）"));
+  const test::CliRun access =
+      test::run_caremap({"access", "--method", "2sfca", "--catchment", "20min", "--json"});
+  REQUIRE(access.code == cli::exit_ok);
+  for (const auto& city : nlohmann::json::parse(access.out)["cities"]) {
+    const std::string name = city["city"];
+    if (name.find("all") == std::string::npos) {
+      CHECK_THAT(access_page, Catch::Contains(core::format_fixed(
+                                  city["mean_access_per_1000"].get<double>(), 2)));
+    }
+  }
 
   // A failed run leaves the earlier file as it was.
   const std::string before = test::read_text(pdf);
