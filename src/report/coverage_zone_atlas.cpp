@@ -52,10 +52,12 @@ class ZonePages {
     if (m_in.demand && !z.figures.lost_points.empty()) {
       overlays.push_back(lost_cells(z));
     }
-    MapBlock m = m_map(extent(z), std::move(overlays),
-                       z.name + m_tr("：区域・区域内の", ": the zone, the ") + m_words.what +
-                           m_tr("・", " inside it, ") + m_words.radius +
-                           m_tr("圏と空白地域", " reach and gaps"));
+    const std::string caption =
+        m_in.lang == Lang::ja
+            ? z.name + "：区域・区域内の" + m_words.what + "・" + m_words.radius + "圏と空白地域"
+            : z.name + ": the zone, the facilities inside it (" + m_words.what + "), the " +
+                  m_words.radius + " reach and gaps";
+    MapBlock m = m_map(extent(z), std::move(overlays), caption);
     if (!z.figures.inside.empty()) {
       m.layers.push_back(inside_layer(z));
     }

@@ -60,8 +60,9 @@ class AtlasBuilder {
     p.heading = m_tr("病院別：", "Hospital: ") + m_s.hospitals[h].name;
     p.blocks.push_back(map(h, hp));
     p.blocks.push_back(words(h, hp));
+    // The table alone (share and state included): a chart beside it would leave the map too
+    // little height on landscape paper.
     p.blocks.push_back(load_table(h));
-    p.blocks.push_back(load_bars(h));
     p.credits = m_credits;
     return p;
   }
@@ -145,7 +146,9 @@ class AtlasBuilder {
       m.layers.push_back(map_layer(m_in.boundary, {}, false));
     }
     if (m_in.roads) {
-      m.layers.push_back(map_layer(m_in.roads, m_tr("道路", "Roads")));
+      // No legend entry: the roads' speed classes would crowd out the patients' on a map this
+      // size; what the roads are is in every page's subtitle.
+      m.layers.push_back(map_layer(m_in.roads, m_tr("道路", "Roads"), false));
     }
     const auto drill_layer = [&](const core::LayerPtr& layer) {
       if (!layer) {
@@ -231,23 +234,6 @@ class AtlasBuilder {
         "Free and backup beds are the drill's assumptions, not published data. Share = "
         "patients / (free + backup beds).");
     return t;
-  }
-
-  ChartBlock load_bars(std::size_t h) const {
-    ChartBlock c;
-    c.caption = m_tr("使用率（状況ごと）", "Share of beds in use, inject by inject");
-    c.axis_label = "%";
-    c.max_value = 100.0;
-    c.colour = hospital_colour(h);
-    for (const drill::InjectResult& r : m_r.injects) {
-      const drill::HospitalLoad& l = r.hospitals[h];
-      c.bars.push_back({inject_time(r, m_in.lang), 100.0 * std::min(1.0, l.share()),
-                        std::to_string(l.load) + "/" + std::to_string(l.capacity()) +
-                            (l.damaged    ? m_tr(" 被災", " damaged")
-                             : l.no_power ? m_tr(" 停電", " no power")
-                                          : "")});
-    }
-    return c;
   }
 
   const DrillReportInputs& m_in;

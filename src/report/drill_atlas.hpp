@@ -5,7 +5,7 @@
 //     patient's route of the last inject at which it went there), the closures so far and the
 //     hospital itself; patients still there at the last inject apart from those moved on;
 //   - its beds inject by inject: patients, free and backup beds, share, power and damage, as a
-//     table and as bars;
+//     table;
 //   - the figures in words.
 // Built from DrillReportInputs like the other pages of drill_report.hpp; nothing recomputed.
 
