@@ -187,7 +187,7 @@ void start_drill_solve(AppState& app) {
     o.threads = 0;
     auto result = std::make_shared<const drill::DrillResult>(
         drill::run_drill(*scenario, network.get(), o, &progress));
-    std::vector<std::vector<core::LineString>> routes;
+    std::vector<std::vector<drill::PatientRoute>> routes;
     std::vector<core::LayerPtr> closed;
     for (const drill::InjectResult& r : result->injects) {
       routes.push_back(drill::patient_routes(*scenario, r, network.get(), o));
