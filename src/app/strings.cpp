@@ -279,6 +279,7 @@ constexpr std::array<Entry, string_count()> kTable{{
     {Str::plan_lose_cover_75, "範囲外になる人（75歳以上）", "Lose cover (75+)"},
     {Str::plan_lose_backup, "副を失う人", "Lose backup"},
     {Str::plan_layer, "主治医・副主治医の届く範囲", "Primary and backup physician in reach"},
+    {Str::plan_added_layer, "新設候補地（追加した診療所）", "Proposed sites (clinics added)"},
     {Str::plan_no_population, "人口レイヤがありません（地域を開いてください）",
      "No population layer (open a region)"},
     {Str::plan_closures_on_map, "地図上の通行止め", "closures on the map"},

@@ -246,6 +246,7 @@ enum class Str {
   plan_lose_cover_75,
   plan_lose_backup,
   plan_layer,
+  plan_added_layer,
   plan_no_population,
   plan_closures_on_map,
   // drill (app/modules/drill)
