@@ -60,7 +60,7 @@ int run_report_drill(const ReportDrillOptions& o, CommandContext& context) {
   in.hospital_atlas = o.atlas == "hospitals";
   in.software = report::kReportSoftware;
   in.date = print.date;
-  std::vector<std::vector<core::LineString>> routes;
+  std::vector<std::vector<drill::PatientRoute>> routes;
   for (const drill::InjectResult& r : result.injects) {
     routes.push_back(drill::patient_routes(d.scenario, r, network, d.options));
     core::LayerPtr closed;

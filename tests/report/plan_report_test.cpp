@@ -15,6 +15,7 @@
 #include "plan/candidates.hpp"
 #include "plan/location_heuristic.hpp"
 #include "plan/what_if.hpp"
+#include "report/map_frame.hpp"
 #include "report/render_report.hpp"
 #include "support/poppler.hpp"
 
@@ -295,8 +296,8 @@ TEST_CASE("the plan report's PDF: text, credits, pages, A4 and the new site's st
     CHECK_THAT(test::pdf_text(pdf, static_cast<int>(page)), Catch::Contains("1996"));
   }
 
-  // The recommended site is drawn as the star (Okabe-Ito reddish purple) at its place on the
-  // new-site page's map.
+  // The recommended site is drawn as the proposed-site star (white, with a dark-green edge; not
+  // the backup hospitals' purple) at its place on the new-site page's map.
   const auto map = std::find_if(rendered.maps.begin(), rendered.maps.end(),
                                 [](const report::PlacedMap& m) { return m.page == 2; });
   REQUIRE(map != rendered.maps.end());
@@ -309,11 +310,25 @@ TEST_CASE("the plan report's PDF: text, credits, pages, A4 and the new site's st
       map->x_pt + (at.x - w.min_corner().x) / (w.max_corner().x - w.min_corner().x) * map->width_pt;
   const double y = map->y_pt + (w.max_corner().y - at.y) / (w.max_corner().y - w.min_corner().y) *
                                    map->height_pt;
+  const style::PointSymbol star = style::default_symbol(core::Category::proposed_site).point;
   const auto px = raster->at(static_cast<int>(x * 2), static_cast<int>(y * 2));
   INFO("pixel " << px[0] << "," << px[1] << "," << px[2]);
-  CHECK(near_colour(px, style::okabe_ito::reddish_purple, 10));
-  const auto beside = raster->at(static_cast<int>((x - 25) * 2), static_cast<int>(y * 2));
-  CHECK_FALSE(near_colour(beside, style::okabe_ito::reddish_purple, 40));
+  CHECK(near_colour(px, style::rgb(0xffffff), 20));
+  // Its edge within the star's radius (raster px: 2 per point), and none 25 pt beside it.
+  const auto edge_near = [&](double cx, double cy) {
+    const int r = static_cast<int>(star.size_px * report::kPxToPt) + 2;
+    for (int dy = -r; dy <= r; ++dy) {
+      for (int dx = -r; dx <= r; ++dx) {
+        if (near_colour(raster->at(static_cast<int>(cx * 2) + dx, static_cast<int>(cy * 2) + dy),
+                        star.outline, 30)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  CHECK(edge_near(x, y));
+  CHECK_FALSE(edge_near(x - 25, y));
 }
 
 TEST_CASE("the accessibility page: 2SFCA by city, the least served cells, the map's classes",
