@@ -12,6 +12,7 @@
 #include "crs/transformer.hpp"
 #include "io/cache_location.hpp"
 #include "io/read.hpp"
+#include "routing/graph_stats.hpp"
 #include "routing/network_source.hpp"
 #include "routing/osm_graph.hpp"
 #include "routing/road_network.hpp"
@@ -164,6 +165,10 @@ void start_load_network(AppState& app, fs::path source) {
         loaded.source = source;
         loaded.nodes = loaded.network->graph().node_count();
         loaded.segments = loaded.network->graph().segment_count();
+        loaded.line_layer = graph.line_layer;
+        const routing::GraphStats stats = routing::graph_stats(loaded.network->graph());
+        loaded.components = stats.components.size();
+        loaded.dead_ends = stats.dead_ends;
         const core::LayerPtr roads =
             analysis::road_layer(*loaded.network, kRoadLayerId, crs, title, source.string());
         loaded.roads = roads;

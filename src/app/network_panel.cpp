@@ -13,6 +13,7 @@
 #include "app/modules/panel_widgets.hpp"
 #include "app/network_jobs.hpp"
 #include "app/panels.hpp"
+#include "routing/road_network.hpp"
 
 namespace caremap::app {
 
@@ -29,6 +30,15 @@ void draw_status(AppState& app, ViewState& view, Lang l) {
                         tr(l, Str::net_nodes), net->segments, tr(l, Str::net_segments),
                         tr(l, net->from_cache ? Str::net_from_cache : Str::net_built),
                         net->seconds);
+    // How the graph hangs together, the same whether built now or read from its cache (the
+    // cache keeps a line layer's joining statistics): what `caremap network build` reports.
+    ImGui::TextDisabled("%s %zu · %s %zu", tr(l, Str::net_components), net->components,
+                        tr(l, Str::net_dead_ends), net->dead_ends);
+    if (net->line_layer) {
+      const routing::LineGraphStats& ls = net->network->graph().info().line_stats;
+      ImGui::TextDisabled("%s %zu · %s %zu", tr(l, Str::net_merged_vertices), ls.merged_vertices,
+                          tr(l, Str::net_t_junctions), ls.t_junctions);
+    }
     // What every travel time of this tab stands on (a trunk-road layer says so here too).
     wrapped_quiet(analysis::network_distance_basis(*net->network).in(l).c_str());
   } else if (n.loading) {

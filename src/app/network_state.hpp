@@ -47,6 +47,9 @@ struct LoadedNetwork {
   double seconds = 0.0;
   std::size_t nodes = 0;
   std::size_t segments = 0;
+  std::size_t components = 0;  ///< connected pieces (routing::graph_stats), built by the job
+  std::size_t dead_ends = 0;
+  bool line_layer = false;  ///< joined from a line layer: its LineGraphStats say how
 };
 
 struct NetworkState {

@@ -65,6 +65,7 @@
 #include "app/strings.hpp"
 #include "core/category.hpp"
 #include "core/geometry.hpp"
+#include "io/project.hpp"
 
 namespace caremap::app {
 
@@ -91,6 +92,17 @@ struct ClosureOption {
   std::vector<core::LonLat> points;
   double factor = 2.0;
   friend bool operator==(const ClosureOption&, const ClosureOption&) = default;
+};
+
+/// A free-bed number typed into the drill panel, as the autosave keeps it: the hospital by its
+/// id and the inject by its index and time, so that it goes back only onto the scenario it was
+/// typed for (drill_module.hpp: bed_edits_from).
+struct BedEditOption {
+  std::size_t inject = 0;
+  double inject_t_min = 0.0;
+  std::string hospital_id;
+  int free_beds = 0;
+  friend bool operator==(const BedEditOption&, const BedEditOption&) = default;
 };
 
 struct ViewerOptions {
@@ -131,6 +143,9 @@ struct ViewerOptions {
   std::optional<int> tab;                             ///< 0 basic, 1 network
   std::optional<std::filesystem::path> drill;         ///< "default": the region's ready drill
   std::optional<double> drill_t_min;
+  std::vector<BedEditOption> drill_bed_edits;  ///< restored (autosave): applied once it loads
+  /// Restored (autosave): the saved views as they were, over the project file's.
+  std::optional<std::vector<io::SavedView>> views;
   std::vector<std::filesystem::path> basemaps;
   bool gsi = false;
   double pan_px = 0.0;

@@ -144,6 +144,10 @@ ProjectState capture_project_state(AppState& app, const ViewState& view) {
     } else {
       s.drill_t_min = drill.wanted_t_min;
     }
+    s.drill_bed_edits = bed_edit_options(*drill.scenario, drill.bed_edits);
+  }
+  if (!app.project_file.empty()) {
+    s.views = app.views;  // edits of the views panel not yet saved to the file are kept too
   }
 
   if (!app.lonlat) {

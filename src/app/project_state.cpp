@@ -110,6 +110,18 @@ std::string project_state_json(const ProjectState& s) {
     if (s.drill_t_min) {
       j["drill"]["t_min"] = *s.drill_t_min;
     }
+    ordered_json edits = ordered_json::array();
+    for (const BedEditOption& e : s.drill_bed_edits) {
+      edits.push_back({{"inject", e.inject},
+                       {"t_min", e.inject_t_min},
+                       {"hospital", e.hospital_id},
+                       {"free_beds", e.free_beds}});
+    }
+    j["drill"]["bed_edits"] = edits;
+  }
+  if (s.views) {
+    // The project file's own form, so both read views with the same checks.
+    j["views"] = ordered_json::parse(io::saved_views_json(*s.views));
   }
   return j.dump(2);
 }
@@ -171,6 +183,15 @@ ProjectState parse_project_state(std::string_view text) {
     if (j.contains("drill")) {
       s.drill = j["drill"].at("file").get<std::string>();
       read_optional(j["drill"], "t_min", s.drill_t_min);
+      // Absent in autosaves written before the bed edits were kept.
+      for (const ordered_json& e : j["drill"].value("bed_edits", ordered_json::array())) {
+        s.drill_bed_edits.push_back(
+            BedEditOption{e.at("inject").get<std::size_t>(), e.at("t_min").get<double>(),
+                          e.at("hospital").get<std::string>(), e.at("free_beds").get<int>()});
+      }
+    }
+    if (j.contains("views") && !j["views"].is_null()) {
+      s.views = io::parse_saved_views(j["views"].dump(), "autosaved views");
     }
   } catch (const nlohmann::json::exception& e) {
     throw core::InputError(std::string("project state: ") + e.what());
@@ -212,6 +233,8 @@ void restore_options(const ProjectState& s, ViewerOptions& o) {
   }
   o.drill = s.drill ? std::optional<std::filesystem::path>(*s.drill) : std::nullopt;
   o.drill_t_min = s.drill_t_min;
+  o.drill_bed_edits = s.drill_bed_edits;
+  o.views = s.views;
 }
 
 }  // namespace caremap::app

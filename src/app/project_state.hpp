@@ -2,13 +2,15 @@
 // The viewer's project state as the autosave keeps it (app/autosave.hpp): what a planner set up
 // and would lose in a crash - the region and files opened, the view, which layers are shown,
 // every analysis's parameters and places, the road network, the what-ifs (planning clinics added
-// or closed, drawn closures and closure files) and the drill. Figures and result layers are not
+// or closed, drawn closures and closure files), the drill with its typed-in free beds, and the
+// saved views (slides) not yet saved to the project file. Figures and result layers are not
 // kept: they are recomputed from these, as for a scripted start.
 //
 // Places are longitude/latitude (EPSG:4326), so a state survives a change of working CRS.
 // Restoring goes through the command line's path: restore_options() fills ViewerOptions exactly
 // as the matching options (--region, --view, --nearest, --plan-add, --closure-polygon, ...)
-// would, and the viewer starts from them; only layer visibility is applied afterwards.
+// would, and the viewer starts from them; only layer visibility, the saved views and the drill's
+// bed edits (once its scenario has loaded) are applied afterwards.
 //
 // Pure data and JSON text: no ImGui, no window, no files (the autosave writes them).
 
@@ -51,8 +53,14 @@ struct ProjectState {
   std::vector<core::LonLat> plan_add;     ///< what-if clinics
   std::vector<core::LonLat> plan_remove;  ///< where the closed clinics are
 
-  std::optional<std::string> drill;   ///< the drill scenario file
-  std::optional<double> drill_t_min;  ///< the inject shown
+  std::optional<std::string> drill;            ///< the drill scenario file
+  std::optional<double> drill_t_min;           ///< the inject shown
+  std::vector<BedEditOption> drill_bed_edits;  ///< the free beds typed into the drill panel
+
+  /// The saved views (presentation slides) as they are in the viewer, saved to the project file
+  /// or not. nullopt: none kept (no project open, or an autosave from before views were kept):
+  /// the project file's views stand.
+  std::optional<std::vector<io::SavedView>> views;
 
   friend bool operator==(const ProjectState&, const ProjectState&) = default;
 };

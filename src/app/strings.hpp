@@ -134,6 +134,10 @@ enum class Str {
   net_segments,
   net_from_cache,
   net_built,
+  net_components,
+  net_dead_ends,
+  net_merged_vertices,
+  net_t_junctions,
   net_osm_hint,
   net_load,
   net_profile,
@@ -242,6 +246,7 @@ enum class Str {
   plan_lose_cover_75,
   plan_lose_backup,
   plan_layer,
+  plan_added_layer,
   plan_no_population,
   plan_closures_on_map,
   // drill (app/modules/drill)

@@ -542,6 +542,11 @@ void Viewer::after_loads() {
     start_team(m_app);
     m_view.open_sections = std::vector<std::string>{"team"};
   }
+  if (m_options.views) {
+    // Restored: the views as they were in the viewer, over the project file's.
+    m_app.views = *m_options.views;
+    ++m_app.names_generation;  // the slide titles' glyphs
+  }
   apply_network_options();
   if (m_options.gsi || m_settings.gsi) {
     set_gsi_basemap(m_app, true);
@@ -635,6 +640,7 @@ void Viewer::apply_network_options() {
   }
   if (o.drill) {
     drill_state(m_app).wanted_t_min = o.drill_t_min;
+    drill_state(m_app).wanted_bed_edits = o.drill_bed_edits;
     start_load_drill(m_app, *o.drill == "default" ? default_drill_path(m_app.region_id) : *o.drill);
   }
   if (o.closures.empty()) {

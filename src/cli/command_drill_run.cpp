@@ -102,7 +102,7 @@ int run_drill_command(const DrillRunOptions& o, CommandContext& context) {
     print_drill_summary(d.scenario, result, lang, context.out);
   }
   if (!o.out_dir.empty()) {
-    std::vector<std::vector<core::LineString>> routes;
+    std::vector<std::vector<drill::PatientRoute>> routes;
     for (const drill::InjectResult& r : result.injects) {
       routes.push_back(drill::patient_routes(d.scenario, r, network, d.options));
     }

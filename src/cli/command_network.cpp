@@ -99,7 +99,8 @@ int run_network_build(const NetworkBuildOptions& o, CommandContext& context) {
                                        q * static_cast<double>(ratios.ratios.size() - 1))];
   };
   const core::LocalText basis = analysis::network_distance_basis(*n.network);
-  const routing::LineGraphStats& ls = n.line_stats;
+  // As built, also when the graph comes from its cache (the cache keeps them).
+  const routing::LineGraphStats& ls = g.info().line_stats;
   if (o.report.json) {
     nlohmann::ordered_json j{{"source", n.source.string()},
                              {"profile", n.profile},
@@ -121,7 +122,7 @@ int run_network_build(const NetworkBuildOptions& o, CommandContext& context) {
           {{"nodes", stats.components[i].nodes}, {"length_m", stats.components[i].length_m}});
     }
     j["small_components"] = small;
-    if (n.line_layer && !n.from_cache) {
+    if (n.line_layer) {
       j["line_layer"] = {{"lines", ls.lines},
                          {"vertices", ls.vertices},
                          {"merged_vertices", ls.merged_vertices},
@@ -152,14 +153,11 @@ int run_network_build(const NetworkBuildOptions& o, CommandContext& context) {
     t.add_row({"small components", component_sizes(stats)});
     t.add_row({"dead ends", std::to_string(stats.dead_ends)});
     if (n.line_layer) {
-      t.add_row({"lines read", n.from_cache ? std::string("(graph read from the cache)")
-                                            : std::to_string(ls.lines) + " lines, " +
-                                                  std::to_string(ls.vertices) + " vertices"});
-      if (!n.from_cache) {
-        t.add_row({"vertices merged (tolerance)", std::to_string(ls.merged_vertices)});
-        t.add_row({"ends joined by node id", std::to_string(ls.node_field_joins)});
-        t.add_row({"T-junctions split", std::to_string(ls.t_junctions)});
-      }
+      t.add_row({"lines read", std::to_string(ls.lines) + " lines, " + std::to_string(ls.vertices) +
+                                   " vertices"});
+      t.add_row({"vertices merged (tolerance)", std::to_string(ls.merged_vertices)});
+      t.add_row({"ends joined by node id", std::to_string(ls.node_field_joins)});
+      t.add_row({"T-junctions split", std::to_string(ls.t_junctions)});
     }
     if (region) {
       t.add_row({"hospital pairs by road",

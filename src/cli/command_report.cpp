@@ -1,10 +1,12 @@
 // `caremap report`: committee handouts; here `report coverage`, the handout of a coverage run, a
 // multi-page PDF (or one SVG / PNG per page) with maps, tables, charts, an atlas page per city and
-// the provenance. The figures come from the same run `caremap coverage` makes
+// the provenance; with --atlas-zones one page per hazard zone (cli/zone_atlas_inputs.hpp). The
+// figures come from the same run `caremap coverage` makes
 // (cli/coverage_run.hpp).
 
 #include <memory>
 
+#include "cli/argument_parsing.hpp"
 #include "cli/command.hpp"
 #include "cli/coverage_run.hpp"
 #include "cli/exit_codes.hpp"
@@ -14,6 +16,7 @@
 #include "cli/region_tables.hpp"
 #include "cli/report_flags.hpp"
 #include "cli/report_printing.hpp"
+#include "cli/zone_atlas_inputs.hpp"
 #include "core/error.hpp"
 #include "report/coverage_report.hpp"
 #include "report/report_output.hpp"
@@ -25,6 +28,8 @@ namespace {
 struct ReportCoverageOptions {
   std::string region = "munakata-fukutsu";
   CoverageRequest request;
+  std::string zones;       ///< --atlas-zones: a polygon file, a page per polygon
+  std::string zone_field;  ///< --zone-name-field
   PrintOptions print;
   ReportFlags flags;
 };
@@ -62,6 +67,23 @@ int run_report_coverage(const ReportCoverageOptions& o, CommandContext& context)
     in.all_distances = std::move(d.all);
   }
   timer.lap("distances");
+  if (!o.zones.empty()) {
+    analysis::CoverageParams params;
+    params.categories = run.categories;
+    if (!o.request.radius.empty()) {
+      params.radius = parse_distance(o.request.radius, "--radius");
+    }
+    // The facilities and radii the coverage used (its diagnostics are reported once already).
+    core::Diagnostics again;
+    in.zone_discs = analysis::coverage_discs(
+        coverage_sources(region, run.categories, o.request.categories), params, again);
+    in.zones = read_zone_atlas(o.zones, o.zone_field, region, in.zone_discs, in.demand, lang,
+                               run.diagnostics);
+    in.zones_path = o.zones;
+    timer.lap("zones");
+  } else if (!o.zone_field.empty()) {
+    throw core::ArgumentError("--zone-name-field needs --atlas-zones");
+  }
   std::optional<LoadedNetwork> network;
   if (o.print.roads) {
     network = region_network(region, context);
@@ -97,6 +119,11 @@ void add_report_command(CLI::App& root, CommandRegistry& registry) {
   cmd->add_option("--region", o->region, "Region name or path to a .caremap.json project file")
       ->capture_default_str();
   add_coverage_request_options(*cmd, o->request);
+  cmd->add_option("--atlas-zones", o->zones,
+                  "A polygon file (flood, landslide zone): one atlas page per polygon with its "
+                  "people and those beyond reach once the facilities inside it are lost");
+  cmd->add_option("--zone-name-field", o->zone_field,
+                  "Field naming each zone (default: the file's name field, else \"name\")");
   add_print_options(*cmd, o->print);
   add_report_flags(*cmd, o->flags, true);
   registry.push_back({cmd, [o](CommandContext& c) { return run_report_coverage(*o, c); }});

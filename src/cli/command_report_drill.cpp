@@ -1,6 +1,7 @@
 // `caremap report drill scenario.json --out drill.pdf`: the record of a drill for the committee:
-// the timeline, one map page per inject, the patients not placed, the data and conditions. The
-// drill runs exactly as `caremap drill run` runs it (cli/drill_loading.hpp, drill::run_drill).
+// the timeline, one map page per inject, the patients not placed, the data and conditions; with
+// `--atlas hospitals` one page per hospital (report/drill_atlas.hpp). The drill runs exactly as
+// `caremap drill run` runs it (cli/drill_loading.hpp, drill::run_drill).
 
 #include <memory>
 
@@ -10,6 +11,7 @@
 #include "cli/progress_bar.hpp"
 #include "cli/region_tables.hpp"
 #include "cli/report_printing.hpp"
+#include "core/error.hpp"
 #include "drill/drill_map.hpp"
 #include "drill/drill_routes.hpp"
 #include "report/drill_report.hpp"
@@ -22,6 +24,7 @@ namespace {
 struct ReportDrillOptions {
   std::string scenario;
   bool straight_line = false;
+  std::string atlas;  ///< "" or "hospitals"
   unsigned threads = 0;
   NetworkOptions network;
   PrintOptions print;
@@ -31,6 +34,9 @@ struct ReportDrillOptions {
 int run_report_drill(const ReportDrillOptions& o, CommandContext& context) {
   PhaseTimer timer;
   const CheckedPrint print = check_print_options(o.print);
+  if (!o.atlas.empty() && o.atlas != "hospitals") {
+    throw core::ArgumentError("--atlas " + o.atlas + ": use hospitals (one page per hospital)");
+  }
   LoadedDrill d = load_drill(o.scenario, o.network, o.straight_line, context);
   d.options.threads = effective_threads(o.threads);
   timer.lap("read");
@@ -51,9 +57,10 @@ int run_report_drill(const ReportDrillOptions& o, CommandContext& context) {
   in.scenario = &d.scenario;
   in.result = &result;
   in.scenario_path = o.scenario;
+  in.hospital_atlas = o.atlas == "hospitals";
   in.software = report::kReportSoftware;
   in.date = print.date;
-  std::vector<std::vector<core::LineString>> routes;
+  std::vector<std::vector<drill::PatientRoute>> routes;
   for (const drill::InjectResult& r : result.injects) {
     routes.push_back(drill::patient_routes(d.scenario, r, network, d.options));
     core::LayerPtr closed;
@@ -99,6 +106,9 @@ void add_report_drill_command(CLI::App& report, CommandRegistry& registry) {
                 "Straight-line times even where the region has roads (said in every output)");
   cmd->add_option("--threads", o->threads, "Worker threads (0 = every core)")
       ->capture_default_str();
+  cmd->add_option("--atlas", o->atlas,
+                  "hospitals: add one page per hospital (its patients and routes on a map framed "
+                  "on them, its beds inject by inject)");
   add_network_options(*cmd, o->network, false);
   add_print_options(*cmd, o->print);
   add_report_flags(*cmd, o->flags, true);

@@ -1,9 +1,10 @@
 // `caremap report plan --out plan.pdf`: the planning handout for the committee: backup cover
 // (主治医・副主治医), the recommended site(s) for a new clinic (maximal covering) with the gap
 // they close and the candidates ranked, N-1 (which clinic's loss uncovers most people) with its
-// worst case on a map, the nearest other clinic of each clinic, the data and conditions. The
-// figures come from the same inputs and analyses as `caremap plan backup`, `plan n-1` and
-// `plan locate --model mclp` (cli/plan_inputs.hpp, src/plan); nothing is recomputed in report.
+// worst case on a map, the nearest other clinic of each clinic, 2SFCA accessibility (the reach
+// as catchment), the data and conditions. The figures come from the same inputs and analyses as
+// `caremap plan backup`, `plan n-1`, `plan locate --model mclp` and `access --method 2sfca`
+// (cli/plan_inputs.hpp, src/plan); nothing is recomputed in report.
 
 #include <cstdio>
 #include <memory>
@@ -15,6 +16,7 @@
 #include "cli/report_printing.hpp"
 #include "core/error.hpp"
 #include "crs/transformer.hpp"
+#include "plan/accessibility.hpp"
 #include "plan/backup_cover.hpp"
 #include "plan/candidate_gain.hpp"
 #include "plan/candidates.hpp"
@@ -146,6 +148,15 @@ int run_report_plan(const ReportPlanOptions& o, CommandContext& context) {
                     in.reach, {})
           .cover;
   timer.lap("locate (CBC)");
+  // 2SFCA with the report's reach as the catchment, one per site as `caremap access` counts.
+  const plan::AccessParams access_params = plan::two_step_fca(in.reach.measure, in.reach.limit);
+  std::vector<double> people;
+  for (const auto& point : in.demand.points) {
+    people.push_back(point.people);
+  }
+  const plan::AccessResult access =
+      plan::accessibility(costs, std::vector<double>(in.sites.size(), 1.0), people, access_params);
+  timer.lap("accessibility");
 
   report::PlanReportInputs r;
   r.lang = print.lang;
@@ -172,6 +183,8 @@ int run_report_plan(const ReportPlanOptions& o, CommandContext& context) {
   r.grid_spacing = o.grid_spacing;
   r.candidate_places = lonlat_texts(in, candidates);
   r.neighbours = plan::nearest_other_sites(between, in.reach, o.neighbours);
+  r.access = &access;
+  r.access_method = plan::access_method_label(access_params);
   if (!in.region.boundaries().empty()) {
     r.boundary = in.region.boundaries().front()->layer;
   }

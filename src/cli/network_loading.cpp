@@ -128,7 +128,6 @@ LoadedNetwork load_network(const NetworkOptions& o, const io::Region* region,
   out.cache = loaded.cache_path;
   out.profile = loaded.profile_name;
   out.line_layer = loaded.line_layer;
-  out.line_stats = loaded.line_stats;
   out.load_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return out;

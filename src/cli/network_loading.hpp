@@ -40,8 +40,8 @@ struct LoadedNetwork {
   bool from_cache = false;
   double load_seconds = 0.0;
   std::string profile;      ///< the profile's name ("car", "n01-1996")
-  bool line_layer = false;  ///< built from a line layer (not OSM)
-  routing::LineGraphStats line_stats;
+  bool line_layer = false;  ///< built from a line layer (not OSM); its build statistics are
+                            ///< network->graph().info().line_stats, kept in the cache
   core::Diagnostics diagnostics;
 };
 

@@ -7,7 +7,7 @@ namespace caremap::core {
 
 namespace {
 
-constexpr std::array<std::pair<Category, std::string_view>, 23> kNames{{
+constexpr std::array<std::pair<Category, std::string_view>, 24> kNames{{
     {Category::hospital, "hospital"},
     {Category::backup_hospital, "backup_hospital"},
     {Category::clinic, "clinic"},
@@ -30,6 +30,7 @@ constexpr std::array<std::pair<Category, std::string_view>, 23> kNames{{
     {Category::route, "route"},
     {Category::service_area, "service_area"},
     {Category::closure, "closure"},
+    {Category::proposed_site, "proposed_site"},
     {Category::other, "other"},
 }};
 

@@ -35,6 +35,7 @@ enum class Category {
   route,          ///< a path over the road network
   service_area,   ///< travel-time band polygons
   closure,        ///< a road closure or barrier
+  proposed_site,  ///< 新設候補地: where a planning model or a what-if would add a facility
   other,
 };
 

@@ -29,6 +29,7 @@ struct GeoBox {
     south_west = {std::min(south_west.lon, p.lon), std::min(south_west.lat, p.lat)};
     north_east = {std::max(north_east.lon, p.lon), std::max(north_east.lat, p.lat)};
   }
+  friend constexpr bool operator==(const GeoBox&, const GeoBox&) = default;
 };
 
 /// Smallest box holding both; either side may be absent.

@@ -124,7 +124,7 @@ core::Layer assignment_layer(const Scenario& scenario, const DrillResult& result
 }
 
 core::Layer routes_layer(const Scenario& scenario, const DrillResult& result,
-                         const std::vector<std::vector<core::LineString>>& routes) {
+                         const std::vector<std::vector<PatientRoute>>& routes) {
   core::Layer l = base_layer(scenario, result, "drill_routes", "訓練 搬送経路 / drill routes",
                              core::Category::route);
   l.fields = {{"inject_t_min", core::FieldType::real}, {"patient_id", core::FieldType::text},
@@ -135,12 +135,12 @@ core::Layer routes_layer(const Scenario& scenario, const DrillResult& result,
   for (std::size_t k = 0; k < result.injects.size(); ++k) {
     const InjectResult& r = result.injects[k];
     for (std::size_t i = 0; i < scenario.patients.size(); ++i) {
-      if (!r.patients[i].placed() || k >= routes.size() || routes[k][i].size() < 2) {
+      if (!r.patients[i].placed() || k >= routes.size() || routes[k][i].empty()) {
         continue;
       }
       const Patient& p = scenario.patients[i];
       core::Feature f;
-      f.geometry = routes[k][i];
+      f.geometry = routes[k][i].line;
       f.category = core::Category::route;
       f.values = {r.state.t_min,
                   p.id,

@@ -6,13 +6,14 @@
 //  - assignment: one row per patient and inject (point at the patient): where they go, the
 //    time, why there and not nearer (the "why" column), or why not placed; what changed since
 //    the inject before;
-//  - routes: one line per placed patient and inject;
+//  - routes: one line per placed patient and inject, the whole way (access legs included);
 //  - hospital_load: one point per hospital and inject: load, free and backup beds, share.
 
 #include <vector>
 
 #include "core/lang.hpp"
 #include "core/layer.hpp"
+#include "drill/drill_routes.hpp"
 #include "drill/drill_run.hpp"
 
 namespace caremap::drill {
@@ -25,7 +26,7 @@ core::Layer assignment_layer(const Scenario& scenario, const DrillResult& result
 
 /// `routes[i][p]`: inject i, patient p (drill_routes.hpp).
 core::Layer routes_layer(const Scenario& scenario, const DrillResult& result,
-                         const std::vector<std::vector<core::LineString>>& routes);
+                         const std::vector<std::vector<PatientRoute>>& routes);
 
 core::Layer hospital_load_layer(const Scenario& scenario, const DrillResult& result);
 

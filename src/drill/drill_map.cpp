@@ -26,6 +26,40 @@ std::int64_t class_of(const Scenario& s, const PatientOutcome& o, const Patient&
   return p.wants_shelter ? shelter_class(s) : o.site;
 }
 
+// The routes of one inject as map features: `rows` holds one feature per placed patient with a
+// route, in the patients' order (routes_layer); each becomes one feature per part.
+std::shared_ptr<core::Layer> route_parts(const core::Layer& rows, const InjectResult& r,
+                                         const std::vector<PatientRoute>& routes, core::Lang lang) {
+  auto out = std::make_shared<core::Layer>(rows);
+  out->features.clear();
+  out->fields.push_back({"leg", core::FieldType::text});
+  out->fields.push_back({"straight", core::FieldType::integer});
+  const std::string road = core::LocalText{"道路", "road"}.in(lang);
+  const std::string access = core::LocalText{"アクセス区間", "access leg"}.in(lang);
+  const std::string direct = core::LocalText{"直線", "straight"}.in(lang);
+  std::size_t row = 0;
+  for (std::size_t i = 0; i < routes.size() && row < rows.features.size(); ++i) {
+    if (!r.patients[i].placed() || routes[i].empty()) {
+      continue;
+    }
+    const core::Feature& whole = rows.features[row++];
+    const auto add = [&](core::LineString line, const std::string& leg, bool straight) {
+      core::Feature f = whole;
+      f.geometry = std::move(line);
+      f.values.emplace_back(leg);
+      f.values.emplace_back(std::int64_t{straight ? 1 : 0});
+      out->features.push_back(std::move(f));
+    };
+    if (routes[i].by_road()) {
+      add(road_part(routes[i]), road, false);
+    }
+    for (core::LineString& leg : straight_parts(routes[i])) {
+      add(std::move(leg), routes[i].by_road() ? access : direct, true);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string hospital_label(const std::string& name, const HospitalLoad& load, core::Lang lang) {
@@ -43,7 +77,7 @@ std::string hospital_label(const std::string& name, const HospitalLoad& load, co
 
 std::vector<DrillInjectLayers> drill_map_layers(
     const Scenario& scenario, const DrillResult& result,
-    const std::vector<std::vector<core::LineString>>& routes, core::Lang lang) {
+    const std::vector<std::vector<PatientRoute>>& routes, core::Lang lang) {
   const core::Layer assignment = assignment_layer(scenario, result, lang);
   const core::Layer all_routes = routes_layer(scenario, result, routes);
   const core::Layer loads = hospital_load_layer(scenario, result);
@@ -73,9 +107,11 @@ std::vector<DrillInjectLayers> drill_map_layers(
     // routes_layer writes one row per placed patient with a route, inject by inject.
     std::size_t route_end = route_row;
     for (std::size_t i = 0; k < routes.size() && i < patients; ++i) {
-      route_end += r.patients[i].placed() && routes[k][i].size() >= 2 ? 1 : 0;
+      route_end += r.patients[i].placed() && !routes[k][i].empty() ? 1 : 0;
     }
-    auto routes_now = slice(all_routes, route_row, route_end);
+    auto routes_now = k < routes.size() ? route_parts(*slice(all_routes, route_row, route_end), r,
+                                                      routes[k], lang)
+                                        : slice(all_routes, route_row, route_end);
     routes_now->title = titled({"訓練 搬送経路", "Drill routes"}, lang, basis);
     layers.routes = routes_now;
     route_row = route_end;
@@ -143,6 +179,22 @@ style::Ramp hospital_ramp(const Scenario& scenario, core::Lang lang) {
   return ramp;
 }
 
+style::Ramp drill_routes_ramp(core::Lang lang) {
+  const style::LineSymbol route = style::default_symbol(core::Category::route).line;
+  style::Ramp ramp;
+  ramp.field = "straight";
+  ramp.breaks = {0.5};
+  ramp.colours = {route.color, route.color};
+  // 2 px along the roads; the straight parts thinner, in dashes of the routes module.
+  ramp.line_widths = {2.0f, 1.5f};
+  ramp.line_dashes_px = {0.0f, 5.0f};
+  ramp.labels = {core::LocalText{"道路沿い", "along the roads"}.in(lang),
+                 core::LocalText{"直線（アクセス区間・直行。道路データにない区間）",
+                                 "straight (access and direct legs: no road of the data)"}
+                     .in(lang)};
+  return ramp;
+}
+
 void apply_drill_style(const core::Layer& layer, const Scenario& scenario, core::Lang lang,
                        style::LayerStyle& style) {
   if (layer.id == kDrillPatientsLayer) {
@@ -151,7 +203,7 @@ void apply_drill_style(const core::Layer& layer, const Scenario& scenario, core:
   } else if (layer.id == kDrillHazardLayer) {
     style.size_px = 22.0f;
   } else if (layer.id == kDrillRoutesLayer) {
-    style.size_px = 12.0f;  // a 2 px line (style::apply_overrides)
+    style.ramp = drill_routes_ramp(lang);
     style.opacity = 0.55f;
   }
 }

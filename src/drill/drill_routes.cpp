@@ -1,5 +1,6 @@
 #include "drill/drill_routes.hpp"
 
+#include <boost/geometry.hpp>
 #include <cmath>
 
 #include "analysis/network_sites.hpp"
@@ -14,33 +15,81 @@ core::XY site_position(const Scenario& scenario, const Patient& p, std::int32_t 
   return p.wants_shelter ? scenario.shelters[s].position : scenario.hospitals[s].position;
 }
 
-// The road route with the access legs at both ends as straight pieces.
-core::LineString with_legs(core::XY from, core::LineString road, core::XY to) {
-  core::LineString line;
+constexpr double kMinLegM = 1.0;  // as analysis::access_leg_lines: shorter is a place on the road
+
+bool same(core::XY a, core::XY b) {
+  return a.x == b.x && a.y == b.y;
+}
+
+// The road route with the access legs at both ends as straight pieces, and where the roads are.
+PatientRoute with_legs(core::XY from, const core::LineString& road, core::XY to) {
+  PatientRoute r;
+  core::LineString& line = r.line;
   line.reserve(road.size() + 2);
   line.push_back(from);
   for (const core::XY& p : road) {
-    if (p.x != line.back().x || p.y != line.back().y) {
+    if (!same(p, line.back())) {
       line.push_back(p);
     }
   }
-  if (to.x != line.back().x || to.y != line.back().y) {
+  r.road_first = road.empty() || same(road.front(), from) ? 0 : 1;
+  r.road_last = line.size() - 1;
+  if (!same(to, line.back())) {
     line.push_back(to);
   }
-  return line;
+  return r;
+}
+
+PatientRoute straight(core::XY from, core::XY to) {
+  PatientRoute r;
+  r.line = {from, to};
+  return r;
 }
 
 }  // namespace
 
-std::vector<core::LineString> patient_routes(const Scenario& scenario, const InjectResult& r,
-                                             const routing::RoadNetwork* network,
-                                             const DrillOptions& options) {
+core::LineString road_part(const PatientRoute& route) {
+  if (!route.by_road()) {
+    return {};
+  }
+  return core::LineString(route.line.begin() + static_cast<std::ptrdiff_t>(route.road_first),
+                          route.line.begin() + static_cast<std::ptrdiff_t>(route.road_last) + 1);
+}
+
+std::vector<core::LineString> straight_parts(const PatientRoute& route) {
+  std::vector<core::LineString> out;
+  if (route.empty()) {
+    return out;
+  }
+  if (!route.by_road()) {
+    out.push_back(route.line);
+    return out;
+  }
+  const auto leg = [&](std::size_t a, std::size_t b) {
+    const core::XY p = route.line[a];
+    const core::XY q = route.line[b];
+    if (boost::geometry::distance(p, q) >= kMinLegM) {
+      out.push_back(core::LineString{p, q});
+    }
+  };
+  if (route.road_first > 0) {
+    leg(0, route.road_first);
+  }
+  if (route.road_last + 1 < route.line.size()) {
+    leg(route.road_last, route.line.size() - 1);
+  }
+  return out;
+}
+
+std::vector<PatientRoute> patient_routes(const Scenario& scenario, const InjectResult& r,
+                                         const routing::RoadNetwork* network,
+                                         const DrillOptions& options) {
   const std::size_t n = scenario.patients.size();
-  std::vector<core::LineString> routes(n);
+  std::vector<PatientRoute> routes(n);
   for (std::size_t i = 0; i < n; ++i) {
     if (r.patients[i].placed()) {
       const Patient& p = scenario.patients[i];
-      routes[i] = {p.position, site_position(scenario, p, r.patients[i].site)};
+      routes[i] = straight(p.position, site_position(scenario, p, r.patients[i].site));
     }
   }
   if (network == nullptr) {

@@ -483,6 +483,29 @@ nlohmann::ordered_json views_json(const std::vector<SavedView>& views) {
 
 }  // namespace
 
+std::string saved_views_json(const std::vector<SavedView>& views) {
+  return views_json(views).dump();
+}
+
+std::vector<SavedView> parse_saved_views(std::string_view text, const std::string& source) {
+  Reader r;
+  r.file = source;
+  json doc;
+  try {
+    doc = json::parse(text);
+  } catch (const json::parse_error& e) {
+    r.fail("views", std::string("not valid JSON: ") + e.what());
+  }
+  if (!doc.is_array()) {
+    r.fail("views", "'views' must be an array of views");
+  }
+  std::vector<SavedView> out;
+  for (std::size_t i = 0; i < doc.size(); ++i) {
+    out.push_back(r.view(doc[i], "views[" + std::to_string(i) + "]"));
+  }
+  return out;
+}
+
 void write_project_views(const std::filesystem::path& file, const std::vector<SavedView>& views) {
   core::ErrorContext ctx;
   ctx.file = file.string();

@@ -150,6 +150,7 @@ struct SavedView {
   crs::GeoBox extent;               ///< what the map shows, degrees
   std::vector<std::string> layers;  ///< ids of the visible layers, results included
   std::optional<ViewCoverage> coverage;
+  friend bool operator==(const SavedView&, const SavedView&) = default;
 };
 
 struct Project {
@@ -192,6 +193,12 @@ Project read_project(const std::filesystem::path& file);
 /// keeping every other key as it was, written through io::AtomicFile. JSON comments in the file
 /// are not kept. Throws core::OutputError naming the file when it cannot be read or parsed.
 void write_project_views(const std::filesystem::path& file, const std::vector<SavedView>& views);
+
+/// The views as the project file's "views" array (JSON text), and that text read back with the
+/// project file's checks: for the viewer's autosave, which keeps views not yet saved to the
+/// file. parse_saved_views throws core::InputError naming `source` and the key ("views[1].title").
+std::string saved_views_json(const std::vector<SavedView>& views);
+std::vector<SavedView> parse_saved_views(std::string_view json, const std::string& source);
 
 /// The data directory: $CAREMAP_DATA_DIR if set and not empty, else the source tree's data/geo
 /// compiled in at build time.

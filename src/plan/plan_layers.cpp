@@ -209,7 +209,7 @@ core::Layer chosen_sites_layer(const LocationProblem& pr, const LocationSolution
                                std::span<const PlanSite> candidates, const std::string& crs,
                                const core::Provenance& provenance) {
   core::Layer l = new_layer("locate_" + std::string(to_string(solution.model)), "新設候補地",
-                            core::Category::other, crs, provenance);
+                            core::Category::proposed_site, crs, provenance);
   const std::size_t f_rank = l.add_field("rank", kInt);
   const std::size_t f_site = l.add_field("site", kText);
   const std::size_t f_new = l.add_field("people_newly_covered", kReal);

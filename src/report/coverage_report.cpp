@@ -6,6 +6,7 @@
 #include "core/argument_parsing.hpp"
 #include "core/error.hpp"
 #include "core/number_format.hpp"
+#include "report/coverage_zone_atlas.hpp"
 #include "report/report_parts.hpp"
 #include "style/style.hpp"
 
@@ -96,6 +97,14 @@ class Builder {
       report.pages.push_back(city_map_page(i));
       report.pages.push_back(city_figures_page(i));
     }
+    const CoverageMap zone_map = [this](const core::Box& extent, std::vector<MapLayer> overlays,
+                                        std::string caption) {
+      return map(extent, false, std::move(caption), std::move(overlays));
+    };
+    for (Page& p : zone_atlas_pages(m_in, zone_map, {m_what, radius_text(m_in.coverage->summary)},
+                                    m_figure_credits)) {
+      report.pages.push_back(std::move(p));
+    }
     report.pages.push_back(provenance_page());
     return report;
   }
@@ -111,7 +120,9 @@ class Builder {
   }
 
   // Layers of a map: optionally the population, the cities, the result, roads, facilities.
-  MapBlock map(const core::Box& extent, bool population, std::string caption) const {
+  // `overlays` go over the coverage and under the borders, roads and facilities.
+  MapBlock map(const core::Box& extent, bool population, std::string caption,
+               std::vector<MapLayer> overlays = {}) const {
     MapBlock m;
     m.extent = extent;
     m.caption = std::move(caption);
@@ -130,6 +141,9 @@ class Builder {
       }
     }
     m.layers.push_back(map_layer(m_gaps, m_tr("空白地域（圏外）", "Gap (beyond reach)")));
+    for (MapLayer& o : overlays) {
+      m.layers.push_back(std::move(o));
+    }
     // City borders over the fills, no legend entry of their own.
     MapLayer borders = map_layer(m_in.boundary, {}, false);
     borders.outline_only = true;
@@ -621,11 +635,20 @@ class Builder {
       params += (params.empty() ? "" : ", ") + k + "=" + v;
     }
     analysis.rows.push_back({m_tr("パラメータ", "Parameters"), params});
+    if (!m_in.zones.empty()) {
+      analysis.rows.push_back({m_tr("区域（ハザード）", "Hazard zones"),
+                               m_in.zones_path + m_tr("（", " (") +
+                                   std::to_string(m_in.zones.size()) +
+                                   m_tr(" 区域、1区域1ページ）", " zones, a page each)")});
+    }
     analysis.rows.push_back({m_tr("作成日", "Date"), m_in.date});
     analysis.rows.push_back({m_tr("ソフトウェア", "Software"), m_in.software});
     p.blocks.push_back(std::move(analysis));
 
     std::vector<core::LayerPtr> drawn = m_in.context;
+    for (const ZoneAtlasPage& z : m_in.zones) {
+      drawn.push_back(z.zone);
+    }
     drawn.push_back(m_in.population);
     drawn.push_back(m_in.roads);
     const std::vector<core::SourceRef> inputs = with_inputs_of(r.covered.provenance.inputs, drawn);

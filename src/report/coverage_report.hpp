@@ -8,6 +8,8 @@
 //   4  distance from each person to the nearest facility: by city and band, bars, histogram
 //   5  the same for every kind of facility in the region (how the analysed kind compares)
 //   6+ atlas: two pages per city (its map with the area table; its people, distances, gaps)
+//   then, with zones, one page per hazard zone (coverage_zone_atlas.hpp): the zone on the map,
+//        the facilities inside it, its people and those beyond reach without its facilities
 //   last  data and conditions: sources with dates and credits, parameters, bases, software
 //
 // Texts are Japanese by default, English with Lang::en. Every page lists the credit lines of
@@ -20,11 +22,19 @@
 #include "analysis/category_people_bands.hpp"
 #include "analysis/coverage.hpp"
 #include "analysis/demand.hpp"
+#include "analysis/zone_reach.hpp"
 #include "core/lang.hpp"
 #include "core/layer.hpp"
 #include "report/document.hpp"
 
 namespace caremap::report {
+
+/// One page of the hazard-zone atlas: a polygon of the zone file and its figures.
+struct ZoneAtlasPage {
+  std::string name;             ///< from the name field, else "区域 3" / "Zone 3"
+  core::LayerPtr zone;          ///< the polygon alone, with the file's provenance
+  analysis::ZoneReach figures;  ///< of `zone_discs` and the report's demand
+};
 
 struct CoverageReportInputs {
   core::Lang lang = core::Lang::ja;
@@ -45,6 +55,10 @@ struct CoverageReportInputs {
   core::LocalText road_basis;  ///< what the drawn roads are ("幹線道路のみ…"); empty = none
   std::string software;        ///< "caremap 0.1.0"
   std::string date;            ///< "2026-12-07"
+  /// The hazard-zone atlas: one page per zone (none when empty). Figures need the demand.
+  std::vector<ZoneAtlasPage> zones;
+  std::vector<analysis::ReachDisc> zone_discs;  ///< the facilities the zone figures count
+  std::string zones_path;                       ///< the zone file, as given
 };
 
 /// The report. Throws core::ArgumentError when `coverage` or `boundary` is missing.

@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/number_format.hpp"
+#include "report/drill_atlas.hpp"
 #include "report/report_parts.hpp"
 
 namespace caremap::report {
@@ -61,6 +62,11 @@ class Builder {
     for (std::size_t k = 0; k < m_r.injects.size(); k += kLoadTablesPerPage) {
       report.pages.push_back(loads_page(k));
     }
+    if (m_in.hospital_atlas) {
+      for (Page& p : hospital_atlas_pages(m_in, m_credits)) {
+        report.pages.push_back(std::move(p));
+      }
+    }
     report.pages.push_back(not_placed_page());
     report.pages.push_back(conditions_page());
     return report;
@@ -72,9 +78,7 @@ class Builder {
                           : "";
   }
 
-  std::string at(const drill::InjectResult& r) const {
-    return "t = " + core::format_fixed(r.state.t_min, 0) + m_tr(" 分", " min");
-  }
+  std::string at(const drill::InjectResult& r) const { return inject_time(r, m_in.lang); }
 
   std::string hospitals_named(const std::vector<std::uint32_t>& hs) const {
     std::string out;

@@ -7,6 +7,8 @@
 //   2..  one page per inject: the map (patients coloured by hospital, routes, closures and
 //        hazard zones, closed roads, hospitals with load/beds) and what changed
 //   then the hospital loads of every inject (three tables a page)
+//   then, with hospital_atlas, one page per hospital (drill_atlas.hpp): the patients it took
+//        and their routes on a map framed on them, its beds inject by inject
 //   then the patients without a bed or shelter place, inject by inject, with the reason
 //   last the data and conditions: scenario, what the times stand on, sources and credits, limits
 //
@@ -34,6 +36,7 @@ struct DrillReportInputs {
   core::LayerPtr roads;                          ///< may be null
   core::LocalText road_basis;                    ///< what the drawn roads are; empty = none
   std::string scenario_path;                     ///< as given on the command line
+  bool hospital_atlas = false;                   ///< add a page per hospital (drill_atlas.hpp)
   std::string software;                          ///< "caremap 0.1.0"
   std::string date;                              ///< "2026-12-07"
 };

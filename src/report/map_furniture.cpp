@@ -76,7 +76,14 @@ void draw_icon(cairo_t* cr, const LegendEntry& e, double x, double y) {
       cairo_line_to(cr, x + kLegendIcon - 1, y);
       set_colour(cr, s.line.color);
       cairo_set_line_width(cr, std::max(1.0, s.line.width_px * kPxToPt));
+      if (s.line.dash_px > 0.0f) {
+        // Dashed as on the map, but at least two dashes in the icon whatever the map's length
+        // (app/symbol_icons does the same on screen).
+        const double dash = std::min(s.line.dash_px * kPxToPt, kLegendIcon / 4.0);
+        cairo_set_dash(cr, &dash, 1, 0.0);
+      }
       cairo_stroke(cr);
+      cairo_set_dash(cr, nullptr, 0, 0.0);
       return;
     case style::GeometryKind::fill:
       cairo_rectangle(cr, x + 1, y - 4, kLegendIcon - 2, 8);

@@ -391,6 +391,10 @@ Report plan_report(const PlanReportInputs& in) {
       in.cover->partners.size() != in.sites.size()) {
     throw core::ArgumentError("a plan report's cover must be of its demand and sites");
   }
+  if (in.access && (in.access->access.size() != in.demand->points.size() ||
+                    in.access->ratio.size() != in.sites.size())) {
+    throw core::ArgumentError("a plan report's accessibility must be of its demand and sites");
+  }
   if (!in.neighbours.empty() && in.neighbours.size() != in.sites.size()) {
     throw core::ArgumentError("a plan report needs the nearest other sites of every site");
   }
@@ -416,6 +420,9 @@ Report plan_report(const PlanReportInputs& in) {
   }
   for (Page& p : plan_pages::backup_pages(c)) {
     report.pages.push_back(std::move(p));
+  }
+  if (auto p = plan_pages::access_page(c)) {
+    report.pages.push_back(std::move(*p));
   }
   report.pages.push_back(plan_pages::conditions_page(c));
   return report;

@@ -12,6 +12,8 @@
 //   4    the worst case on a map: who loses every clinic in reach, who loses the backup
 //   5..  副主治医: for each clinic the nearest other clinics and their time / distance, flagged
 //        where even the nearest is beyond the reach
+//   then accessibility (2SFCA, catchment = the reach): clinics per 1,000 people on a map of the
+//        cells, the mean per city, the least served cells of each city (plan_report_access.cpp)
 //   last data and conditions: demand, distance measure, reach, model, sources, credits, limits
 //
 // Japanese by default, English with Lang::en. The distance measure (for a road network its
@@ -26,6 +28,7 @@
 #include "core/lang.hpp"
 #include "core/layer.hpp"
 #include "core/provenance.hpp"
+#include "plan/accessibility.hpp"
 #include "plan/backup_cover.hpp"
 #include "plan/candidate_gain.hpp"
 #include "plan/cover_loss.hpp"
@@ -56,6 +59,8 @@ struct PlanReportInputs {
   std::string grid_spacing = "1km";                   ///< of the grid candidates, as given
   std::vector<std::string> candidate_places;  ///< per candidate, "33.81°N 130.50°E"; may be empty
   std::vector<plan::SiteNeighbours> neighbours;  ///< plan::nearest_other_sites, site order
+  const plan::AccessResult* access = nullptr;    ///< 2SFCA of the sites; may be null (no page)
+  core::LocalText access_method;                 ///< plan::access_method_label of it
   core::LayerPtr boundary;                       ///< may be null
   core::LayerPtr roads;                          ///< may be null
   core::LocalText road_basis;                    ///< what the drawn roads are; empty = none

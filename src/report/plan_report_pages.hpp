@@ -49,6 +49,8 @@ std::optional<Page> location_page(const Context& c);
 /// ranking is short, else on two; none when no single closure costs anyone cover or backup.
 std::vector<Page> n_minus_one_pages(const Context& c);
 std::vector<Page> backup_pages(const Context& c);
+/// 2SFCA accessibility: nullopt without PlanReportInputs::access.
+std::optional<Page> access_page(const Context& c);
 Page conditions_page(const Context& c);
 
 }  // namespace caremap::report::plan_pages

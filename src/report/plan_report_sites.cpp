@@ -138,8 +138,8 @@ std::optional<Page> location_page(const Context& c) {
   p.blocks.push_back(std::move(what));
 
   MapBlock m = c.base_map(
-      (gains ? tr("地図：推奨地点（星印）と、今は",
-                  "Map: the recommended sites (star) and the cells with no ")
+      (gains ? tr("地図：推奨地点（新設候補地、白抜きの星）と、今は",
+                  "Map: the recommended sites (proposed sites, open stars) and the cells with no ")
              : tr("地図：今は", "Map: the cells with no ")) +
           (in.lang == core::Lang::ja ? in.sites_title + "が" + c.reach() + "にないメッシュ"
                                      : in.sites_title + " " + c.reach() + " today"),
@@ -156,9 +156,10 @@ std::optional<Page> location_page(const Context& c) {
   m.layers.push_back(c.sites_layer());
   if (gains) {
     m.layers.push_back(site_points_layer(
-        in.candidates, in.solution->chosen, core::Category::backup_hospital, "plan_new_sites",
-        tr("推奨地点（新しい", "Recommended new ") + in.sites_title + tr("）", ""), std::nullopt,
-        in.crs, c.provenance));
+        in.candidates, in.solution->chosen, core::Category::proposed_site, "plan_new_sites",
+        tr("新設候補地（推奨された", "Proposed sites (recommended ") + in.sites_title +
+            tr("）", ")"),
+        std::nullopt, in.crs, c.provenance));
   }
   p.blocks.push_back(std::move(m));
   if (gains) {

@@ -23,6 +23,14 @@ core::Box padded(const core::Box& b, double pad) {
                    {b.max_corner().x + d, b.max_corner().y + d}};
 }
 
+core::Box at_least(const core::Box& b, double min_side) {
+  const double cx = (b.min_corner().x + b.max_corner().x) / 2;
+  const double cy = (b.min_corner().y + b.max_corner().y) / 2;
+  const double hw = std::max(b.max_corner().x - b.min_corner().x, min_side) / 2;
+  const double hh = std::max(b.max_corner().y - b.min_corner().y, min_side) / 2;
+  return core::Box{{cx - hw, cy - hh}, {cx + hw, cy + hh}};
+}
+
 void add_unique(std::vector<std::string>& v, const std::string& s) {
   if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) {
     v.push_back(s);

@@ -28,6 +28,10 @@ MapLayer map_layer(core::LayerPtr layer, std::string title = {}, bool legend = t
 /// `b` grown by `pad` of its larger side on every edge.
 core::Box padded(const core::Box& b, double pad);
 
+/// `b` grown about its centre so that each side is at least `min_side` metres (an atlas page
+/// framed on a few points, or on one, still shows the streets around them).
+core::Box at_least(const core::Box& b, double min_side);
+
 /// Appends `s` unless it is empty or already there (credit lists keep their first order).
 void add_unique(std::vector<std::string>& v, const std::string& s);
 

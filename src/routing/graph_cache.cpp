@@ -33,6 +33,13 @@ std::uint64_t checksum(const char* data, std::size_t size) {
   return h;
 }
 
+// The line-graph statistics in file order, as u64 on every platform (size_t is not).
+template <class Stats, class F>
+bool for_each_stat(Stats& s, F&& f) {
+  return f(s.lines) && f(s.vertices) && f(s.merged_vertices) && f(s.node_field_joins) &&
+         f(s.t_junctions);
+}
+
 // The graph's arrays in file order. Writing and reading both walk this one list, so the two can
 // never disagree on the layout; `f` returns false to stop (a short or corrupt file).
 template <class Arrays, class F>
@@ -173,6 +180,10 @@ void write_graph_cache(const RoadGraph& graph, const CacheKey& key,
   write_key(w, key);
   w.string(graph.info().source);
   w.string(graph.info().profile);
+  for_each_stat(graph.info().line_stats, [&w](std::size_t n) {
+    w.pod(static_cast<std::uint64_t>(n));
+    return true;
+  });
   const GraphArrays& a = graph.arrays();
   for_each_array(a, [&w](const auto& v) {
     w.vec(v);
@@ -279,11 +290,18 @@ std::optional<RoadGraph> read_graph_cache(const std::filesystem::path& path,
   CacheKey again;
   char m2[8] = {};
   std::uint32_t b2 = 0;
-  const bool ok = r.pod(m2) && r.pod(again.format_version) && r.pod(b2) &&
-                  r.pod(again.profile_hash) && r.pod(again.source_size) &&
-                  r.pod(again.source_mtime_ns) && r.string(again.crs) && r.string(info.source) &&
-                  r.string(info.profile) && for_each_array(a, [&r](auto& v) { return r.vec(v); }) &&
-                  r.position() == size - trailer;
+  const bool ok =
+      r.pod(m2) && r.pod(again.format_version) && r.pod(b2) && r.pod(again.profile_hash) &&
+      r.pod(again.source_size) && r.pod(again.source_mtime_ns) && r.string(again.crs) &&
+      r.string(info.source) && r.string(info.profile) &&
+      for_each_stat(info.line_stats,
+                    [&r](std::size_t& n) {
+                      std::uint64_t v = 0;
+                      const bool read = r.pod(v);
+                      n = static_cast<std::size_t>(v);
+                      return read;
+                    }) &&
+      for_each_array(a, [&r](auto& v) { return r.vec(v); }) && r.position() == size - trailer;
   if (!ok) {
     return invalid("cache payload is malformed");
   }

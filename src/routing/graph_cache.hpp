@@ -6,6 +6,8 @@
 //   "CMGRAPH\0" | u32 format version | u32 byte-order mark 0x01020304
 //   | u64 profile hash | u64 source size | i64 source mtime (ns since the file clock's epoch)
 //   | string crs | string source | string profile name          (string = u64 length + bytes)
+//   | 5 x u64 line-graph statistics (lines, vertices, merged vertices, node-field joins,
+//     T-junctions; zero for OSM graphs)                                       (since version 2)
 //   | the GraphArrays vectors in declaration order (u64 count + raw elements)
 //   | u64 checksum of everything before it | "CMGEND\0\0"
 // The header is the cache key: a cache is used only when every field matches. Files are
@@ -23,7 +25,9 @@
 
 namespace caremap::routing {
 
-inline constexpr std::uint32_t kGraphCacheVersion = 1;
+// Any change to the layout bumps this: a cache of another version is rebuilt, never misread.
+// 2: the line-graph statistics after the profile name.
+inline constexpr std::uint32_t kGraphCacheVersion = 2;
 
 struct CacheOptions {
   bool enabled = true;

@@ -377,6 +377,7 @@ LineGraph build_line_graph(const core::Layer& lines, const LineProfile& profile,
       builder.set_node(v, verts[v]);
     }
   }
+  info.line_stats = out.stats;
   out.graph = builder.build(std::move(info), diagnostics);
   return out;
 }
@@ -386,7 +387,7 @@ LoadedLineGraph load_or_build_line_graph(const std::filesystem::path& source,
                                          const std::function<core::Layer()>& read_lines,
                                          const CacheOptions& options,
                                          core::Diagnostics& diagnostics) {
-  GraphInfo info{source.string(), profile.name, line_profile_hash(profile), options.crs};
+  GraphInfo info{source.string(), profile.name, line_profile_hash(profile), options.crs, {}};
   if (!options.enabled) {
     return {build_line_graph(read_lines(), profile, std::move(info), diagnostics), false};
   }
@@ -394,7 +395,8 @@ LoadedLineGraph load_or_build_line_graph(const std::filesystem::path& source,
   const std::filesystem::path cache =
       options.path.empty() ? default_cache_path(source, profile.name) : options.path;
   if (auto cached = read_graph_cache(cache, key, diagnostics)) {
-    return {LineGraph{std::move(*cached), {}}, true};
+    const LineGraphStats stats = cached->info().line_stats;
+    return {LineGraph{std::move(*cached), stats}, true};
   }
   LineGraph built = build_line_graph(read_lines(), profile, std::move(info), diagnostics);
   write_graph_cache_or_warn(built.graph, key, cache, diagnostics);

@@ -33,18 +33,9 @@
 
 namespace caremap::routing {
 
-/// What building the graph did, for `caremap network build`.
-struct LineGraphStats {
-  std::size_t lines = 0;             ///< line parts read
-  std::size_t vertices = 0;          ///< vertices read (consecutive duplicates not counted)
-  std::size_t merged_vertices = 0;   ///< vertices joined to another by the tolerance
-  std::size_t node_field_joins = 0;  ///< line ends joined by equal from/to node ids
-  std::size_t t_junctions = 0;       ///< lines split where another line's end lies on them
-};
-
 struct LineGraph {
   RoadGraph graph;
-  LineGraphStats stats;
+  LineGraphStats stats;  ///< what building did (road_graph.hpp); graph.info().line_stats too
 };
 
 /// Builds the graph. `info.source` names the file in messages. Throws core::InputError for a
@@ -53,7 +44,7 @@ LineGraph build_line_graph(const core::Layer& lines, const LineProfile& profile,
                            core::Diagnostics& diagnostics);
 
 struct LoadedLineGraph {
-  LineGraph built;  ///< stats are zero when read from the cache
+  LineGraph built;  ///< stats as built, also when read from the cache (it keeps them)
   bool from_cache = false;
 };
 

@@ -90,7 +90,6 @@ LoadedRoadNetwork load_road_network(
     out.line_layer = true;
     out.profile_name = line->name;
     out.cache_path = cache.enabled ? cache.path : std::filesystem::path();
-    out.line_stats = loaded.built.stats;
     core::report_progress(progress, 1.0);
     return out;
   }

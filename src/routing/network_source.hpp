@@ -40,7 +40,7 @@ struct LoadedRoadNetwork {
   bool line_layer = false;
   std::string profile_name;
   std::filesystem::path cache_path;
-  LineGraphStats line_stats;  ///< line layers built now (zero when read from the cache)
+  // How a line layer's lines were joined: network->graph().info().line_stats, built or cached.
 };
 
 /// The profile file a line layer uses under `request`, nullopt for OSM sources. Throws

@@ -80,7 +80,7 @@ RoadGraph build_graph(const std::filesystem::path& osm_path, const Profile& prof
     throw core::InputError(std::string("cannot read OpenStreetMap data: ") + e.what(),
                            file_context(osm_path.string()));
   }
-  GraphInfo info{osm_path.string(), profile.name, profile_hash(profile), crs};
+  GraphInfo info{osm_path.string(), profile.name, profile_hash(profile), crs, {}};
   RoadGraph graph = builder.build(std::move(info), diagnostics);
   core::report_progress(progress, 1.0);
   return graph;

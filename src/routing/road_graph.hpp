@@ -51,12 +51,26 @@ struct GraphArrays {
   friend bool operator==(const GraphArrays&, const GraphArrays&) = default;
 };
 
-/// Where a graph came from (for provenance and cache validation).
+/// What joining a line layer's lines into a graph did (routing/line_graph.hpp), for `caremap
+/// network build` and the viewer's network status. Kept with the graph and in its cache, so a
+/// graph read from the cache reports the same as one built now. All zero for OSM graphs.
+struct LineGraphStats {
+  std::size_t lines = 0;             ///< line parts read
+  std::size_t vertices = 0;          ///< vertices read (consecutive duplicates not counted)
+  std::size_t merged_vertices = 0;   ///< vertices joined to another by the tolerance
+  std::size_t node_field_joins = 0;  ///< line ends joined by equal from/to node ids
+  std::size_t t_junctions = 0;       ///< lines split where another line's end lies on them
+
+  friend bool operator==(const LineGraphStats&, const LineGraphStats&) = default;
+};
+
+/// Where a graph came from (for provenance and cache validation) and how it was built.
 struct GraphInfo {
   std::string source;   ///< OSM file path or fixture name
   std::string profile;  ///< profile name
   std::uint64_t profile_hash = 0;
-  std::string crs;  ///< working CRS definition, e.g. "EPSG:6670"
+  std::string crs;            ///< working CRS definition, e.g. "EPSG:6670"
+  LineGraphStats line_stats;  ///< line-layer graphs only
 
   friend bool operator==(const GraphInfo&, const GraphInfo&) = default;
 };

@@ -201,6 +201,17 @@ Symbol default_symbol(Category c) {
       s.point = point(Shape::cross, oi::vermillion, 12.0f);
       s.fill = FillSymbol{rgb(0xD55E00, 55), rgb(0xD55E00, 230), 2.0f};
       break;
+    case Category::proposed_site:
+      // A star like the backup hospitals' (a place of importance) but open: a white star with a
+      // thick dark-green edge, a place that does not exist yet. Green is the what-if colour (the
+      // viewer's added clinics, the gap map's cells a new site reaches), dark enough to stand
+      // out on those cells; no facility uses it, so a proposal never reads as an existing one.
+      s.title_en = "Proposed site";
+      s.title_ja = "新設候補地";
+      s.point = PointSymbol{Shape::star, rgb(0xffffff, 235), rgb(0x006d2c), 26.0f, 3.0f};
+      // Not labelled (names are "candidate 12"), but drawn above every facility.
+      s.label.priority = 95;
+      break;
     case Category::other:
       s.title_en = "Other";
       s.title_ja = "その他";

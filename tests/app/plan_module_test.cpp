@@ -46,7 +46,7 @@ void strip_road(AppState& app) {
   profile.access = {20.0, 1.3, 1000.0, 10000.0, true};
   core::Diagnostics d;
   routing::LineGraph built =
-      routing::build_line_graph(road, profile, {"strip_road.geojson", "strip", 0, ""}, d);
+      routing::build_line_graph(road, profile, {"strip_road.geojson", "strip", 0, "", {}}, d);
   routing::NetworkDescription description;
   description.access = profile.access;
   LoadedNetwork loaded;

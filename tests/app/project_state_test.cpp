@@ -10,6 +10,7 @@
 #include "app/loading.hpp"
 #include "app/modules/closures/closures_module.hpp"
 #include "app/modules/coverage/coverage_module.hpp"
+#include "app/modules/drill/drill_module.hpp"
 #include "app/modules/nearest/nearest_module.hpp"
 #include "app/modules/plan/plan_module.hpp"
 #include "app/modules/service_areas/service_areas_module.hpp"
@@ -51,6 +52,17 @@ ProjectState full_state() {
   s.plan_remove = {{130.56, 33.83}, {130.57, 33.84}};
   s.drill = "data/geo/munakata-fukutsu/drill.json";
   s.drill_t_min = 30.0;
+  s.drill_bed_edits = {BedEditOption{0, 0.0, "0141010001", 3},
+                       BedEditOption{2, 40.0, "0141010002", 0}};
+  io::SavedView slide;
+  slide.title = "診療所から16 km";
+  slide.extent = crs::GeoBox{{130.40, 33.70}, {130.60, 33.90}};
+  slide.layers = {"clinics", "coverage"};
+  slide.coverage = io::ViewCoverage{core::Category::clinic, 16000.0};
+  io::SavedView plain;
+  plain.title = "宗像市全体";
+  plain.extent = crs::GeoBox{{130.45, 33.75}, {130.65, 33.95}};
+  s.views = std::vector<io::SavedView>{slide, plain};
   return s;
 }
 
@@ -70,6 +82,18 @@ TEST_CASE("the project state survives its JSON text", "[autosave]") {
   CHECK(partial.region == "monaco");
   CHECK(partial.nearest_k == 3);
   CHECK_FALSE(partial.view);
+  // An autosave from before the views and the bed edits were kept still loads: no views kept
+  // (the project file's stand), no edits.
+  const ProjectState before = parse_project_state(
+      R"({"region": "munakata-fukutsu", "drill": {"file": "drill.json", "t_min": 20}})");
+  CHECK(before.drill == std::optional<std::string>("drill.json"));
+  CHECK(before.drill_bed_edits.empty());
+  CHECK_FALSE(before.views);
+  // Kept but empty (every view deleted) is not the same as not kept.
+  ProjectState none_left;
+  none_left.views = std::vector<io::SavedView>{};
+  CHECK(parse_project_state(project_state_json(none_left)).views ==
+        std::optional<std::vector<io::SavedView>>(std::vector<io::SavedView>{}));
 }
 
 TEST_CASE("malformed project state text is an input error", "[autosave]") {
@@ -78,6 +102,11 @@ TEST_CASE("malformed project state text is an input error", "[autosave]") {
   CHECK_THROWS_AS(parse_project_state(R"({"nearest": [130.5]})"), core::InputError);
   CHECK_THROWS_AS(parse_project_state(R"({"coverage": {"category": "castle"}})"), core::InputError);
   CHECK_THROWS_AS(parse_project_state(R"({"nearest_k": "three"})"), core::InputError);
+  // Views are read with the project file's checks.
+  CHECK_THROWS_AS(parse_project_state(R"({"views": [{"title": "x"}]})"), core::InputError);
+  CHECK_THROWS_AS(
+      parse_project_state(R"({"drill": {"file": "d.json", "bed_edits": [{"inject": 0}]}})"),
+      core::InputError);
 }
 
 TEST_CASE("restoring gives the options the command line would give", "[autosave]") {
@@ -160,6 +189,9 @@ TEST_CASE("restoring gives the options the command line would give", "[autosave]
   CHECK(restored.plan_remove == typed.plan_remove);
   CHECK(restored.drill == typed.drill);
   CHECK(restored.drill_t_min == typed.drill_t_min);
+  // No option for these: they go to the viewer as they were kept.
+  CHECK(restored.drill_bed_edits == full_state().drill_bed_edits);
+  CHECK(restored.views == full_state().views);
 }
 
 TEST_CASE("the captured state holds what the planner set up, in longitude/latitude", "[autosave]") {
@@ -228,6 +260,52 @@ TEST_CASE("the captured state holds what the planner set up, in longitude/latitu
   REQUIRE(s.plan_add.size() == 1);
   CHECK(s.plan_add[0].lat == Approx(33.82).margin(deg));
   CHECK_FALSE(s.drill);
+  CHECK_FALSE(s.views);  // no project file open: nothing to keep apart from it
   // What was captured survives the file.
   CHECK(parse_project_state(project_state_json(s)) == s);
+}
+
+TEST_CASE("the saved views and the drill's bed edits are captured", "[autosave]") {
+  AppState app;
+  app.project_file = "/data/munakata-fukutsu.caremap.json";
+  io::SavedView v;
+  v.title = "まだ保存していないビュー";
+  v.extent = crs::GeoBox{{130.5, 33.8}, {130.6, 33.9}};
+  app.views = {v};
+  DrillModuleState& drill = drill_state(app);
+  auto scenario = std::make_shared<drill::Scenario>();
+  scenario->hospitals.resize(2);
+  scenario->hospitals[0].id = "H1";
+  scenario->hospitals[1].id = "H2";
+  scenario->injects.resize(3);
+  scenario->injects[1].t_min = 20.0;
+  scenario->injects[2].t_min = 40.0;
+  drill.scenario = scenario;
+  drill.path = "drill.json";
+  drill::set_bed_edit(drill.bed_edits, {2, 1, 4});
+  drill::set_bed_edit(drill.bed_edits, {1, 0, 0});
+
+  const ProjectState s = capture_project_state(app, ViewState{});
+  CHECK(s.views == std::optional<std::vector<io::SavedView>>(app.views));
+  REQUIRE(s.drill_bed_edits.size() == 2);
+  CHECK(s.drill_bed_edits[0] == BedEditOption{2, 40.0, "H2", 4});
+  CHECK(s.drill_bed_edits[1] == BedEditOption{1, 20.0, "H1", 0});
+  const ProjectState back = parse_project_state(project_state_json(s));
+  CHECK(back == s);
+
+  // Back onto the same scenario: the same edits.
+  std::size_t dropped = 9;
+  const auto edits = bed_edits_from(*scenario, back.drill_bed_edits, &dropped);
+  CHECK(dropped == 0);
+  REQUIRE(edits.size() == 2);
+  CHECK(drill::bed_edit_at(edits, 2, 1) == std::optional<int>(4));
+  CHECK(drill::bed_edit_at(edits, 1, 0) == std::optional<int>(0));
+  // The file changed since: a hospital gone, an inject moved. Those edits are left out, never
+  // put on another hospital or moment.
+  drill::Scenario changed = *scenario;
+  changed.hospitals.pop_back();
+  changed.injects[1].t_min = 25.0;
+  const auto kept = bed_edits_from(changed, back.drill_bed_edits, &dropped);
+  CHECK(kept.empty());
+  CHECK(dropped == 2);
 }

@@ -98,6 +98,17 @@ TEST_CASE("the default region's N01 trunk roads: one mainland network, its snapp
   CHECK(j["hospital_pairs"]["unreachable"] == 0);
   CHECK(j["hospital_pairs"]["ratio_median"].get<double>() > 1.0);
   CHECK(j["hospital_pairs"]["ratio_max"].get<double>() < 2.0);
+  // From the cache the build statistics are the same: the cache keeps them.
+  const Run again =
+      run({"network", "build", "--json", "--graph-cache", (dir / "n01.caremap-graph").string()});
+  REQUIRE(again.code == cli::exit_ok);
+  const auto c = nlohmann::json::parse(again.out);
+  CHECK(j["from_cache"] == false);
+  CHECK(c["from_cache"] == true);
+  CHECK(c["line_layer"] == j["line_layer"]);
+  for (const char* key : {"nodes", "arcs", "segments", "components", "dead_ends"}) {
+    CHECK(c[key] == j[key]);
+  }
 }
 
 TEST_CASE("travel times on the default region say what they stand on; islands are not connected",

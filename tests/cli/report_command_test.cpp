@@ -3,6 +3,7 @@
 // every credit line), and the options.
 
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_runner.hpp"
@@ -105,6 +106,64 @@ TEST_CASE("report coverage refuses what it cannot print", "[cli][report]") {
   CHECK(dir.files().empty());
 }
 
+TEST_CASE("report coverage --atlas-zones adds a page per hazard zone", "[cli][report][atlas]") {
+  CAREMAP_SKIP_WITHOUT_POPPLER();
+  test::ScratchDir dir;
+  // Two test zones (not published hazard data): the whole region, and central 宗像市.
+  const auto zones = dir / "zones.geojson";
+  std::ofstream(zones) << R"({"type":"FeatureCollection","features":[
+    {"type":"Feature","properties":{"zone":"全域（試験）"},"geometry":{"type":"Polygon",
+     "coordinates":[[[129.9,33.5],[130.9,33.5],[130.9,34.4],[129.9,34.4],[129.9,33.5]]]}},
+    {"type":"Feature","properties":{"zone":"宗像市中心部（試験）"},"geometry":{"type":"Polygon",
+     "coordinates":[[[130.50,33.76],[130.60,33.76],[130.60,33.84],[130.50,33.84],[130.50,33.76]]]}}
+    ]})";
+  const fs::path pdf = dir / "zones.pdf";
+  const auto plain = run_report({"--out", (dir / "plain.pdf").string(), "--no-roads"});
+  const auto j = run_report({"--out", pdf.string(), "--no-roads", "--atlas-zones", zones.string(),
+                             "--zone-name-field", "zone"});
+  const int pages = j["pages"];
+  CHECK(pages == plain["pages"].get<int>() + 2);
+  CHECK_THAT(test::pdf_info(pdf), Catch::Contains("Pages:           " + std::to_string(pages)));
+  const std::string text = test::pdf_text(pdf);
+  CHECK_THAT(text, Catch::Contains("区域別：全域（試験）"));
+  CHECK_THAT(text, Catch::Contains("区域別：宗像市中心部（試験）"));
+  CHECK_THAT(text, Catch::Contains("区域内の施設を失ったとき"));
+  CHECK_THAT(text, Catch::Contains("zones.geojson"));
+  CHECK_THAT(text, Catch::Contains("政府統計の総合窓口(e-Stat)"));
+  // The whole region's zone holds everyone `caremap coverage` counts, and with every clinic lost
+  // all of them are beyond reach.
+  const test::CliRun coverage = test::run_caremap({"coverage", "--json"});
+  REQUIRE(coverage.code == cli::exit_ok);
+  const double total = nlohmann::json::parse(coverage.out)["people"]["total"]["people"];
+  const std::string whole = test::pdf_text(pdf, pages - 2);
+  CHECK_THAT(whole, Catch::Contains(core::format_people(total)));
+  CHECK_THAT(whole, Catch::Contains(core::format_people(total) + "（" +
+                                    core::format_share(total, total) + "）"));
+
+  struct Case {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  const std::string point = (dir / "point.geojson").string();
+  std::ofstream(point) << R"({"type":"FeatureCollection","features":[{"type":"Feature",
+    "properties":{"zone":"x"},"geometry":{"type":"Point","coordinates":[130.55,33.8]}}]})";
+  for (const Case& c : std::vector<Case>{
+           {{"--atlas-zones", zones.string(), "--zone-name-field", "nope"}, "zone-name-field nope"},
+           {{"--atlas-zones", point}, "no polygon"},
+           {{"--zone-name-field", "zone"}, "needs --atlas-zones"}}) {
+    std::vector<std::string> args{"report", "coverage", "--out", (dir / "bad.pdf").string()};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    const test::CliRun r = test::run_caremap(args);
+    INFO(r.err);
+    CHECK(r.code != cli::exit_ok);
+    CHECK_THAT(r.err, Catch::Contains(c.message));
+    if (c.args.size() > 2) {
+      CHECK_THAT(r.err, Catch::Contains(c.args[1]));  // the file
+    }
+  }
+  CHECK_FALSE(fs::exists(dir / "bad.pdf"));
+}
+
 TEST_CASE("report drill writes the drill's record with a page per inject", "[cli][report][drill]") {
   CAREMAP_SKIP_WITHOUT_POPPLER();
   test::ScratchDir dir;
@@ -136,6 +195,57 @@ TEST_CASE("report drill writes the drill's record with a page per inject", "[cli
   CHECK(test::read_text(pdf) == before);
 }
 
+TEST_CASE("report drill --atlas hospitals adds a page per hospital of the drill",
+          "[cli][report][drill][atlas]") {
+  CAREMAP_SKIP_WITHOUT_POPPLER();
+  test::ScratchDir dir;
+  const fs::path pdf = dir / "atlas.pdf";
+  const std::string scenario =
+      std::string(CAREMAP_TEST_DATA_DIR) + "/drills/munakata-fukutsu/drill.json";
+  const std::vector<std::string> common{"report", "drill",      scenario,    "--json",
+                                        "--date", "2026-12-07", "--no-roads"};
+  auto args = common;
+  args.insert(args.end(), {"--out", (dir / "plain.pdf").string()});
+  const test::CliRun plain = test::run_caremap(args);
+  REQUIRE(plain.code == cli::exit_ok);
+  args = common;
+  args.insert(args.end(), {"--out", pdf.string(), "--atlas", "hospitals"});
+  const test::CliRun r = test::run_caremap(args);
+  INFO("stderr:\n" << r.err);
+  REQUIRE(r.code == cli::exit_ok);
+  // The scenario's capacities name its hospitals: one atlas page each.
+  const std::string json = test::read_text(fs::path(scenario));
+  std::size_t hospitals = 0;
+  for (std::size_t at = json.find("\"free_beds\""); at != std::string::npos;
+       at = json.find("\"free_beds\"", at + 1)) {
+    ++hospitals;
+  }
+  const int pages = nlohmann::json::parse(r.out)["pages"];
+  CHECK(pages ==
+        nlohmann::json::parse(plain.out)["pages"].get<int>() + static_cast<int>(hospitals));
+  CHECK_THAT(test::pdf_info(pdf), Catch::Contains("Pages:           " + std::to_string(pages)));
+  const std::string text = test::pdf_text(pdf);
+  std::size_t headings = 0;
+  for (std::size_t at = text.find("病院別："); at != std::string::npos;
+       at = text.find("病院別：", at + 1)) {
+    ++headings;
+  }
+  CHECK(headings == hospitals);
+  for (const char* name : {"摩利支病院", "宗像水光会総合病院", "東福間病院", "津屋崎中央病院"}) {
+    CHECK_THAT(text, Catch::Contains(name));
+  }
+  CHECK_THAT(text, Catch::Contains("状況ごとの受入と病床"));
+  CHECK_THAT(text, Catch::Contains("停電"));
+  CHECK_THAT(text, Catch::Contains("国土数値情報（行政区域データ）"));
+  CHECK_THAT(text, Catch::Contains("厚生労働省 医療情報ネット"));
+
+  args = common;
+  args.insert(args.end(), {"--out", (dir / "bad.pdf").string(), "--atlas", "cities"});
+  const test::CliRun bad = test::run_caremap(args);
+  CHECK(bad.code == cli::exit_bad_arguments);
+  CHECK_THAT(bad.err, Catch::Contains("--atlas cities"));
+}
+
 TEST_CASE("report plan writes the planning handout from the plan commands' figures",
           "[cli][report][plan]") {
   CAREMAP_SKIP_WITHOUT_POPPLER();
@@ -146,10 +256,11 @@ TEST_CASE("report plan writes the planning handout from the plan commands' figur
   INFO("stderr:\n" << r.err);
   REQUIRE(r.code == cli::exit_ok);
   const auto j = nlohmann::json::parse(r.out);
-  // Summary, new site, N-1 with its worst case, two pages of backups, data and conditions.
-  CHECK(j["pages"] == 6);
+  // Summary, new site, N-1 with its worst case, two pages of backups, accessibility, data and
+  // conditions.
+  CHECK(j["pages"] == 7);
   const std::string info = test::pdf_info(pdf);
-  CHECK_THAT(info, Catch::Contains("Pages:           6"));
+  CHECK_THAT(info, Catch::Contains("Pages:           7"));
   CHECK_THAT(info, Catch::Contains("595 x 842 pts (A4)"));
   const std::string text = test::pdf_text(pdf);
   CHECK_THAT(text, Catch::Contains("在宅医療の計画"));
@@ -162,7 +273,7 @@ TEST_CASE("report plan writes the planning handout from the plan commands' figur
   CHECK_THAT(text, Catch::Contains("国土数値情報（道路データ）"));
   CHECK_THAT(text, Catch::Contains("国土数値情報（行政区域データ）"));
   CHECK_THAT(text, Catch::Contains("caremap 0.1.0"));
-  for (int page = 1; page <= 6; ++page) {
+  for (int page = 1; page <= 7; ++page) {
     INFO("page " << page);
     CHECK_THAT(test::pdf_text(pdf, page), Catch::Contains("1996"));
   }
@@ -175,6 +286,22 @@ TEST_CASE("report plan writes the planning handout from the plan commands' figur
   const double lost = worst["lost_cover"]["people"];
   CHECK_THAT(text, Catch::Contains("最も影響の大きい診療所は" + name));
   CHECK_THAT(text, Catch::Contains(core::format_people(lost) + " 人（75歳以上"));
+
+  // The accessibility page: `caremap access` with the report's reach as the catchment gives
+  // the same mean per city.
+  const std::string access_page = test::pdf_text(pdf, 6);
+  CHECK_THAT(access_page, Catch::Contains("医療アクセス指標（2SFCA）"));
+  CHECK_THAT(access_page, Catch::Contains("幹線道路のみ（国土数値情報 道路 1996年）"));
+  const test::CliRun access =
+      test::run_caremap({"access", "--method", "2sfca", "--catchment", "20min", "--json"});
+  REQUIRE(access.code == cli::exit_ok);
+  for (const auto& city : nlohmann::json::parse(access.out)["cities"]) {
+    const std::string name = city["city"];
+    if (name.find("all") == std::string::npos) {
+      CHECK_THAT(access_page, Catch::Contains(core::format_fixed(
+                                  city["mean_access_per_1000"].get<double>(), 2)));
+    }
+  }
 
   // A failed run leaves the earlier file as it was.
   const std::string before = test::read_text(pdf);

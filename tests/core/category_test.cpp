@@ -10,7 +10,8 @@ TEST_CASE("every category round-trips through its stable name", "[core][category
     REQUIRE(parse_category(to_string(c)) == c);
   }
   CHECK_FALSE(parse_category("hospitals").has_value());
-  CHECK(all_categories().size() == 23);
+  CHECK(all_categories().size() == 24);
+  CHECK_FALSE(is_facility(Category::proposed_site));  // a place that does not exist yet
 }
 
 TEST_CASE("a backup hospital counts as a hospital, not the other way round", "[core][category]") {

@@ -62,7 +62,7 @@ struct Built {
   drill::Scenario s = scenario();
   drill::DrillOptions options;
   drill::DrillResult result;
-  std::vector<std::vector<core::LineString>> routes;
+  std::vector<std::vector<drill::PatientRoute>> routes;
   std::vector<drill::DrillInjectLayers> layers;
   Built() {
     result = drill::run_drill(s, nullptr, options);

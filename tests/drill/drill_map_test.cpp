@@ -91,8 +91,10 @@ TEST_CASE("routes and hazard zones are those of the inject shown", "[drill_map]"
   for (std::size_t k = 0; k < b.layers.size(); ++k) {
     const drill::InjectResult& r = b.result.injects[k];
     CHECK(b.layers[k].routes->size() == r.summary.placed + r.summary.sheltered);
+    const std::size_t straight = b.layers[k].routes->require_field("straight");
     for (const core::Feature& f : b.layers[k].routes->features) {
       CHECK(core::to_number(f.values[0]) == r.state.t_min);
+      CHECK(core::to_number(f.values[straight]) == 1.0);  // no network: straight lines
     }
   }
   CHECK(b.layers[0].hazard_zones->size() == 0);

@@ -220,12 +220,47 @@ TEST_CASE("drill: routes follow the roads and avoid the closed bridge", "[drill]
   const auto r = drill::run_drill(s, network.get(), {});
   const auto before = drill::patient_routes(s, r.injects[0], network.get(), {});
   const auto after = drill::patient_routes(s, r.injects[1], network.get(), {});
-  REQUIRE(before[0].size() >= 2);
-  CHECK(boost::geometry::length(before[0]) == Approx(1200.0).margin(0.01));
-  CHECK(before[0].back().x == Approx(3000.0));
-  CHECK(boost::geometry::length(after[0]) == Approx(1800.0).margin(0.01));
-  CHECK(after[0].back().x == Approx(0.0));
+  REQUIRE(before[0].line.size() >= 2);
+  CHECK(before[0].by_road());
+  CHECK(boost::geometry::length(before[0].line) == Approx(1200.0).margin(0.01));
+  CHECK(before[0].line.back().x == Approx(3000.0));
+  CHECK(boost::geometry::length(after[0].line) == Approx(1800.0).margin(0.01));
+  CHECK(after[0].line.back().x == Approx(0.0));
   CHECK(after[1].empty());  // P2 not placed
+  // On the road at both ends: the whole route is road, no straight leg.
+  CHECK(drill::straight_parts(before[0]).empty());
+  CHECK(boost::geometry::length(drill::road_part(before[0])) == Approx(1200.0).margin(0.01));
+}
+
+TEST_CASE("drill: a route's access legs are its straight parts, the rest road", "[drill][run]") {
+  const auto network = test::network_of(kBridge);
+  drill::Scenario s = bridge_scenario();
+  s.patients[0].position = {1800.0, 120.0};  // 120 m off the road
+  const auto r = drill::run_drill(s, network.get(), {});
+  const auto routes = drill::patient_routes(s, r.injects[0], network.get(), {});
+  REQUIRE(r.injects[0].patients[0].site == 1);
+  const drill::PatientRoute& p1 = routes[0];
+  REQUIRE(p1.by_road());
+  CHECK(p1.line.front().y == Approx(120.0));
+  const core::LineString road = drill::road_part(p1);
+  REQUIRE(road.size() >= 2);
+  CHECK(road.front().y == Approx(0.0).margin(0.001));
+  CHECK(road.back().x == Approx(3000.0));
+  const auto legs = drill::straight_parts(p1);
+  REQUIRE(legs.size() == 1);  // the hospital stands on the road
+  CHECK(boost::geometry::length(legs[0]) == Approx(120.0).margin(0.01));
+  CHECK(legs[0].front().y == Approx(120.0));
+}
+
+TEST_CASE("drill: without a network a route is one straight part", "[drill][run]") {
+  const drill::Scenario s = bridge_scenario();
+  const auto r = drill::run_drill(s, nullptr, {});
+  const auto routes = drill::patient_routes(s, r.injects[0], nullptr, {});
+  REQUIRE_FALSE(routes[0].empty());
+  CHECK_FALSE(routes[0].by_road());
+  CHECK(drill::road_part(routes[0]).empty());
+  REQUIRE(drill::straight_parts(routes[0]).size() == 1);
+  CHECK(drill::straight_parts(routes[0])[0] == routes[0].line);
 }
 
 TEST_CASE("drill: scenarios the engine refuses", "[drill][run]") {

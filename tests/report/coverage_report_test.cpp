@@ -4,12 +4,18 @@
 #include "report/coverage_report.hpp"
 
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "core/argument_parsing.hpp"
 #include "core/error.hpp"
 #include "core/number_format.hpp"
+#include "io/io_test_support.hpp"
+#include "report/render_report.hpp"
+#include "support/map_pixels.hpp"
+#include "support/poppler.hpp"
 
 using namespace caremap;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -216,4 +222,124 @@ TEST_CASE("the report is in English when asked", "[report][coverage]") {
 TEST_CASE("a coverage report without its result or boundary is refused", "[report][coverage]") {
   report::CoverageReportInputs in;
   CHECK_THROWS_AS(report::coverage_report(in), core::ArgumentError);
+}
+
+namespace {
+
+constexpr const char* kZoneCredit = "試験用の区域データ（テスト）";
+
+// A zone over the clinic of the fixture, with hand-made figures: the report prints them, never
+// recomputes them.
+report::ZoneAtlasPage zone_page() {
+  auto z = std::make_shared<core::Layer>();
+  z->id = "zones";
+  z->category = core::Category::closure;
+  z->fields = {{"zone", core::FieldType::text}};
+  z->features.push_back({square(3000, 3000, 4000),
+                         {std::string("浸水想定区域（試験）")},
+                         core::Category::closure,
+                         1});
+  z->provenance.inputs.push_back({"zones.geojson", "zones", "2026-01-01", kZoneCredit});
+  report::ZoneAtlasPage page;
+  page.name = "浸水想定区域（試験）";
+  page.zone = z;
+  page.figures.inside = {0};
+  page.figures.people = {5000, 1500, 800};
+  page.figures.beyond_today = {100, 30, 20};
+  page.figures.beyond_without_zone = {2600, 900, 500};
+  page.figures.people_by_city = {{5000, 1500, 800}, {}};
+  page.figures.beyond_today_by_city = {{100, 30, 20}, {}};
+  page.figures.beyond_without_zone_by_city = {{2600, 900, 500}, {}};
+  return page;
+}
+
+report::CoverageReportInputs with_zone(const Fixture& f, core::Lang lang) {
+  auto in = f.inputs(lang);
+  in.zones = {zone_page()};
+  in.zone_discs = {{{4000, 6500}, core::Meters{16000}, "中央診療所"}};
+  in.zones_path = "zones.geojson";
+  return in;
+}
+
+}  // namespace
+
+TEST_CASE("the hazard-zone atlas adds a page per zone with its people and lost facilities",
+          "[report][coverage][atlas]") {
+  const Fixture f;
+  const std::size_t plain = report::coverage_report(f.inputs(core::Lang::ja)).pages.size();
+  const report::Report r = report::coverage_report(with_zone(f, core::Lang::ja));
+  REQUIRE(r.pages.size() == plain + 1);
+  const report::Page& p = r.pages[r.pages.size() - 2];
+  CHECK(p.heading == "区域別：浸水想定区域（試験）");
+  const report::TableBlock* t = find_table(p, "区域内の人口と圏外の人口");
+  REQUIRE(t != nullptr);
+  // 宗像市 (福津市 has no one in the zone), then the total.
+  REQUIRE(t->rows.size() == 2);
+  CHECK(t->rows[0][0] == "宗像市");
+  CHECK(t->rows[1][1] == core::format_people(5000));
+  CHECK(t->rows[1][2] == core::format_people(100));
+  CHECK(t->rows[1][3] == core::format_people(2600) + "（" + core::format_share(2600, 5000) + "）");
+  bool named = false;
+  bool defined = false;
+  for (const auto& b : p.blocks) {
+    if (const auto* text = std::get_if<report::TextBlock>(&b)) {
+      for (const auto& para : text->paragraphs) {
+        named = named || para.find("中央診療所") != std::string::npos;
+        defined = defined || para.find("数え方") != std::string::npos;
+      }
+    }
+  }
+  CHECK(named);
+  CHECK(defined);
+  const auto credits = report::page_credits(p);
+  CHECK(contains(credits, kZoneCredit));
+  CHECK(contains(credits, kPeopleCredit));
+  const auto* map = std::get_if<report::MapBlock>(&p.blocks.front());
+  REQUIRE(map != nullptr);
+  CHECK(core::bg::covered_by(core::XY{3000, 3000}, map->extent));
+  CHECK(core::bg::covered_by(core::XY{7000, 7000}, map->extent));
+  // The data page names the zone file.
+  bool listed = false;
+  for (const auto& b : r.pages.back().blocks) {
+    if (const auto* kv = std::get_if<report::KeyValueBlock>(&b)) {
+      for (const auto& [k, v] : kv->rows) {
+        listed = listed || v.find("zones.geojson") != std::string::npos;
+      }
+    }
+  }
+  CHECK(listed);
+  const report::Report en = report::coverage_report(with_zone(f, core::Lang::en));
+  CHECK(en.pages[en.pages.size() - 2].heading == "Zone: 浸水想定区域（試験）");
+}
+
+TEST_CASE("the hazard-zone page in the PDF: its name, credits and the lost clinic in place",
+          "[report][coverage][atlas][pdf][pixels]") {
+  CAREMAP_SKIP_WITHOUT_POPPLER();
+  const Fixture f;
+  const report::Report doc = report::coverage_report(with_zone(f, core::Lang::ja));
+  const report::RenderedReport rendered = report::render_report(doc, report::PageSetup{});
+  test::ScratchDir dir;
+  const fs::path pdf = dir / "zones.pdf";
+  std::ofstream(pdf, std::ios::binary) << rendered.files.at(0).bytes;
+  const int page = static_cast<int>(doc.pages.size()) - 1;
+  CHECK_THAT(test::pdf_info(pdf),
+             Catch::Contains("Pages:           " + std::to_string(doc.pages.size())));
+  const std::string text = test::pdf_text(pdf, page);
+  CHECK_THAT(text, Catch::Contains("浸水想定区域（試験）"));
+  CHECK_THAT(text, Catch::Contains("中央診療所"));
+  CHECK_THAT(text, Catch::Contains(kZoneCredit));
+  CHECK_THAT(text, Catch::Contains("国土数値情報（行政区域データ）"));
+  const auto map = std::find_if(
+      rendered.maps.begin(), rendered.maps.end(),
+      [&](const report::PlacedMap& m) { return m.page == static_cast<std::size_t>(page); });
+  REQUIRE(map != rendered.maps.end());
+  const auto raster = test::pdf_page_raster(pdf, page, 144, dir / "page");
+  REQUIRE(raster);
+  // The clinic inside the zone is marked in reddish purple (away from the city's label).
+  const auto [x, y] = test::page_point(*map, core::XY{4000, 6500});
+  const auto px = raster->at(static_cast<int>(x * 2), static_cast<int>(y * 2));
+  INFO("pixel " << px[0] << "," << px[1] << "," << px[2]);
+  CHECK(test::near_colour(px, style::okabe_ito::reddish_purple, 12));
+  const auto beside = raster->at(static_cast<int>((x + 30) * 2), static_cast<int>(y * 2));
+  CHECK_FALSE(test::near_colour(beside, style::okabe_ito::reddish_purple, 40));
 }

@@ -5,13 +5,38 @@
 #include "report/drill_report.hpp"
 
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "core/error.hpp"
 #include "drill/drill_map_fixture.hpp"
+#include "io/io_test_support.hpp"
+#include "report/render_report.hpp"
+#include "support/map_pixels.hpp"
+#include "support/poppler.hpp"
 
 using namespace caremap;
+namespace fs = std::filesystem;
 
 namespace {
+
+constexpr const char* kCredit = "「国土数値情報（行政区域データ）」（国土交通省）を加工して作成";
+
+// A city around the drill, with the credit its boundary data carries.
+core::LayerPtr boundary() {
+  auto b = std::make_shared<core::Layer>();
+  b->id = "boundary";
+  b->category = core::Category::boundary;
+  b->crs = "EPSG:6670";
+  b->fields = {{"name", core::FieldType::text}};
+  b->name_field = 0;
+  b->features.push_back(
+      {core::Polygon{{{-3000, -3000}, {-3000, 3000}, {9000, 3000}, {9000, -3000}, {-3000, -3000}}},
+       {std::string("宗像市")},
+       core::Category::boundary,
+       1});
+  b->provenance.inputs.push_back({"boundaries.geojson", "boundary", "2022-01-01", kCredit});
+  return b;
+}
 
 report::DrillReportInputs inputs(const drill::test::Built& b, core::Lang lang) {
   report::DrillReportInputs in;
@@ -111,4 +136,88 @@ TEST_CASE("a drill report without the layers of every inject is refused", "[repo
   in = inputs(b, core::Lang::ja);
   in.result = nullptr;
   CHECK_THROWS_AS(report::drill_report(in), core::ArgumentError);
+}
+
+TEST_CASE("the hospital atlas has a page per hospital framed on the patients it took",
+          "[report][drill][atlas]") {
+  const drill::test::Built b;
+  auto in = inputs(b, core::Lang::ja);
+  const std::size_t plain = report::drill_report(in).pages.size();
+  in.hospital_atlas = true;
+  const report::Report r = report::drill_report(in);
+  REQUIRE(r.pages.size() == plain + b.s.hospitals.size());
+  const std::size_t injects = b.result.injects.size();
+  for (std::size_t h = 0; h < b.s.hospitals.size(); ++h) {
+    // Timeline, inject pages, one page of load tables, then the atlas.
+    const report::Page& p = r.pages[injects + 2 + h];
+    INFO("hospital " << b.s.hospitals[h].name);
+    CHECK_THAT(p.heading, Catch::Contains(b.s.hospitals[h].name));
+    // Every bed patient the engine sent here at some inject is on the map, inside its frame.
+    std::size_t taken = 0;
+    const report::MapBlock* map = block<report::MapBlock>(p);
+    REQUIRE(map != nullptr);
+    for (std::size_t i = 0; i < b.s.patients.size(); ++i) {
+      bool here = false;
+      for (const auto& inj : b.result.injects) {
+        here = here || (!b.s.patients[i].wants_shelter &&
+                        inj.patients[i].site == static_cast<std::int32_t>(h));
+      }
+      if (here) {
+        ++taken;
+        CHECK(core::bg::covered_by(b.s.patients[i].position, map->extent));
+      }
+    }
+    CHECK(core::bg::covered_by(b.s.hospitals[h].position, map->extent));
+    const auto patients = std::find_if(
+        map->layers.begin(), map->layers.end(),
+        [](const report::MapLayer& l) { return l.layer->id == "drill_atlas_patients"; });
+    REQUIRE(patients != map->layers.end());
+    CHECK(patients->layer->size() == taken);
+    // Its beds at every inject, with the engine's loads and the damage of t = 40.
+    const report::TableBlock* beds = block<report::TableBlock>(p);
+    REQUIRE(beds != nullptr);
+    REQUIRE(beds->rows.size() == injects);
+    for (std::size_t k = 0; k < injects; ++k) {
+      CHECK(beds->rows[k][2] == std::to_string(b.result.injects[k].hospitals[h].load));
+    }
+    CHECK_THAT(beds->rows.back()[6], Catch::Contains(h == 0 ? "被災" : "通常"));
+  }
+  // The far hospital took patients once the near one was full or damaged.
+  CHECK(block<report::MapBlock>(r.pages[injects + 3])->layers.size() > 3);
+}
+
+TEST_CASE("the hospital atlas PDF: names, credits, and the hospital drawn at its place",
+          "[report][drill][atlas][pdf][pixels]") {
+  CAREMAP_SKIP_WITHOUT_POPPLER();
+  const drill::test::Built b;
+  auto in = inputs(b, core::Lang::ja);
+  in.hospital_atlas = true;
+  in.boundary = boundary();
+  const report::Report doc = report::drill_report(in);
+  const report::RenderedReport rendered = report::render_report(doc, report::PageSetup{});
+  test::ScratchDir dir;
+  const fs::path pdf = dir / "atlas.pdf";
+  std::ofstream(pdf, std::ios::binary) << rendered.files.at(0).bytes;
+  CHECK_THAT(test::pdf_info(pdf),
+             Catch::Contains("Pages:           " + std::to_string(doc.pages.size())));
+  const int far_page = static_cast<int>(doc.pages.size()) - 2;  // before not placed, conditions
+  const std::string text = test::pdf_text(pdf, far_page);
+  CHECK_THAT(text, Catch::Contains("病院別：遠い病院"));
+  CHECK_THAT(text, Catch::Contains("状況ごとの受入と病床"));
+  CHECK_THAT(text, Catch::Contains("訓練用データ"));
+  CHECK_THAT(text, Catch::Contains(kCredit));
+
+  const auto map = std::find_if(
+      rendered.maps.begin(), rendered.maps.end(),
+      [&](const report::PlacedMap& m) { return m.page == static_cast<std::size_t>(far_page); });
+  REQUIRE(map != rendered.maps.end());
+  const auto raster = test::pdf_page_raster(pdf, far_page, 144, dir / "page");
+  REQUIRE(raster);
+  const auto [x, y] = test::page_point(*map, b.s.hospitals[1].position);
+  const style::Rgba colour = drill::hospital_ramp(b.s, core::Lang::ja).colours[2];
+  const auto px = raster->at(static_cast<int>(x * 2), static_cast<int>(y * 2));
+  INFO("pixel " << px[0] << "," << px[1] << "," << px[2]);
+  CHECK(test::near_colour(px, colour, 12));
+  const auto beside = raster->at(static_cast<int>((x + 30) * 2), static_cast<int>(y * 2));
+  CHECK_FALSE(test::near_colour(beside, colour, 40));
 }

@@ -15,6 +15,7 @@
 #include "plan/candidates.hpp"
 #include "plan/location_heuristic.hpp"
 #include "plan/what_if.hpp"
+#include "report/map_frame.hpp"
 #include "report/render_report.hpp"
 #include "support/poppler.hpp"
 
@@ -52,6 +53,8 @@ struct Fixture {
   plan::LocationSolution solution;
   plan::BackupCover with_new;
   std::vector<plan::SiteNeighbours> neighbours;
+  plan::AccessParams access_params = plan::two_step_fca(plan::ReachMeasure::length, 5000.0);
+  plan::AccessResult access;
   core::LayerPtr boundary;
   core::Provenance provenance;
 
@@ -109,6 +112,8 @@ struct Fixture {
     with_new =
         plan::what_if(demand, cover, plan::append_sites(costs, chosen_costs), reach, {}).cover;
     neighbours = plan::nearest_other_sites(analysis::straight_line_costs(from, from, {}), reach, 2);
+    access = plan::accessibility(costs, std::vector<double>(sites.size(), 1.0),
+                                 std::vector<double>(demand.points.size(), 100.0), access_params);
 
     auto b = std::make_shared<core::Layer>();
     b->id = "boundary";
@@ -152,6 +157,8 @@ struct Fixture {
     in.with_new_sites = &with_new;
     in.grid_spacing = "4km";
     in.neighbours = neighbours;
+    in.access = &access;
+    in.access_method = plan::access_method_label(access_params);
     in.boundary = boundary;
     in.road_credit = kRoadCredit;
     in.software = "caremap test";
@@ -183,8 +190,9 @@ TEST_CASE("the plan report has the summary, new sites, N-1, backups and conditio
           "[report][plan]") {
   const Fixture f;
   const report::Report r = report::plan_report(f.inputs(core::Lang::ja));
-  // Summary, new site, N-1 with the worst case (a short ranking), one backup page, conditions.
-  REQUIRE(r.pages.size() == 5);
+  // Summary, new site, N-1 with the worst case (a short ranking), one backup page,
+  // accessibility, conditions.
+  REQUIRE(r.pages.size() == 6);
   CHECK_THAT(r.title, Catch::Contains("宗像市・福津市"));
   CHECK_THAT(r.subtitle, Catch::Contains("1996"));
 
@@ -288,8 +296,8 @@ TEST_CASE("the plan report's PDF: text, credits, pages, A4 and the new site's st
     CHECK_THAT(test::pdf_text(pdf, static_cast<int>(page)), Catch::Contains("1996"));
   }
 
-  // The recommended site is drawn as the star (Okabe-Ito reddish purple) at its place on the
-  // new-site page's map.
+  // The recommended site is drawn as the proposed-site star (white, with a dark-green edge; not
+  // the backup hospitals' purple) at its place on the new-site page's map.
   const auto map = std::find_if(rendered.maps.begin(), rendered.maps.end(),
                                 [](const report::PlacedMap& m) { return m.page == 2; });
   REQUIRE(map != rendered.maps.end());
@@ -302,9 +310,112 @@ TEST_CASE("the plan report's PDF: text, credits, pages, A4 and the new site's st
       map->x_pt + (at.x - w.min_corner().x) / (w.max_corner().x - w.min_corner().x) * map->width_pt;
   const double y = map->y_pt + (w.max_corner().y - at.y) / (w.max_corner().y - w.min_corner().y) *
                                    map->height_pt;
+  const style::PointSymbol star = style::default_symbol(core::Category::proposed_site).point;
   const auto px = raster->at(static_cast<int>(x * 2), static_cast<int>(y * 2));
   INFO("pixel " << px[0] << "," << px[1] << "," << px[2]);
-  CHECK(near_colour(px, style::okabe_ito::reddish_purple, 10));
-  const auto beside = raster->at(static_cast<int>((x - 25) * 2), static_cast<int>(y * 2));
-  CHECK_FALSE(near_colour(beside, style::okabe_ito::reddish_purple, 40));
+  CHECK(near_colour(px, style::rgb(0xffffff), 20));
+  // Its edge within the star's radius (raster px: 2 per point), and none 25 pt beside it.
+  const auto edge_near = [&](double cx, double cy) {
+    const int r = static_cast<int>(star.size_px * report::kPxToPt) + 2;
+    for (int dy = -r; dy <= r; ++dy) {
+      for (int dx = -r; dx <= r; ++dx) {
+        if (near_colour(raster->at(static_cast<int>(cx * 2) + dx, static_cast<int>(cy * 2) + dy),
+                        star.outline, 30)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  CHECK(edge_near(x, y));
+  CHECK_FALSE(edge_near(x - 25, y));
+}
+
+TEST_CASE("the accessibility page: 2SFCA by city, the least served cells, the map's classes",
+          "[report][plan][access]") {
+  const Fixture f;
+  const report::Report r = report::plan_report(f.inputs(core::Lang::ja));
+  const report::Page& p = r.pages[r.pages.size() - 2];
+  CHECK(p.heading == "医療アクセス指標（2SFCA）");
+  // By city: the people-weighted mean of the analysis's values, per 1,000 people.
+  const report::TableBlock* means = block<report::TableBlock>(p, 0);
+  REQUIRE(means != nullptr);
+  REQUIRE(means->rows.size() == 3);
+  for (std::size_t city = 0; city < 2; ++city) {
+    double sum = 0.0;
+    double people = 0.0;
+    for (std::size_t i = 0; i < f.demand.points.size(); ++i) {
+      if (f.demand.points[i].city == city) {
+        sum += f.demand.points[i].people * f.access.access[i] * 1000.0;
+        people += f.demand.points[i].people;
+      }
+    }
+    CHECK(means->rows[city][2] == core::format_fixed(sum / people, 2));
+  }
+  // 福津市 has cells beyond every clinic: its least served cell is at 0, with people in it.
+  const report::TableBlock* low = block<report::TableBlock>(p, 1);
+  REQUIRE(low != nullptr);
+  const auto east = std::find_if(low->rows.begin(), low->rows.end(),
+                                 [](const auto& row) { return row[0] == "福津市"; });
+  REQUIRE(east != low->rows.end());
+  CHECK((*east)[5] == "0.00");
+  // The distance basis: the 1996 trunk roads of the fixture's costs.
+  const report::TextBlock* how = block<report::TextBlock>(p);
+  REQUIRE(how != nullptr);
+  CHECK_THAT(how->paragraphs.back(), Catch::Contains("1996"));
+  const report::MapBlock* map = block<report::MapBlock>(p);
+  REQUIRE(map != nullptr);
+  const auto cells = std::find_if(map->layers.begin(), map->layers.end(), [](const auto& l) {
+    return l.style.ramp && l.style.ramp->field == "access_per_1000";
+  });
+  REQUIRE(cells != map->layers.end());
+  CHECK(cells->layer->size() == f.demand.points.size());
+  CHECK_THAT(cells->title, Catch::Contains("1,000人あたり"));
+}
+
+TEST_CASE("the accessibility map in the PDF: cells without a clinic apart from served ones",
+          "[report][plan][access][pdf][pixels]") {
+  CAREMAP_SKIP_WITHOUT_POPPLER();
+  const Fixture f;
+  const report::Report doc = report::plan_report(f.inputs(core::Lang::ja));
+  const report::RenderedReport rendered = report::render_report(doc, report::PageSetup{});
+  test::ScratchDir dir;
+  const fs::path pdf = dir / "access.pdf";
+  std::ofstream(pdf, std::ios::binary) << rendered.files.at(0).bytes;
+  const int page = static_cast<int>(doc.pages.size()) - 1;
+  const std::string text = test::pdf_text(pdf, page);
+  CHECK_THAT(text, Catch::Contains("医療アクセス指標（2SFCA）"));
+  CHECK_THAT(text, Catch::Contains("指標が最も低いメッシュ"));
+  CHECK_THAT(text, Catch::Contains("政府統計の総合窓口(e-Stat)"));
+  const auto map = std::find_if(
+      rendered.maps.begin(), rendered.maps.end(),
+      [&](const report::PlacedMap& m) { return m.page == static_cast<std::size_t>(page); });
+  REQUIRE(map != rendered.maps.end());
+  const auto raster = test::pdf_page_raster(pdf, page, 144, dir / "page");
+  REQUIRE(raster);
+  const auto colour_at = [&](core::XY at) {
+    const auto& w = map->world;
+    const double x = map->x_pt + (at.x - w.min_corner().x) / (w.max_corner().x - w.min_corner().x) *
+                                     map->width_pt;
+    const double y = map->y_pt + (w.max_corner().y - at.y) / (w.max_corner().y - w.min_corner().y) *
+                                     map->height_pt;
+    return raster->at(static_cast<int>(x * 2), static_cast<int>(y * 2));
+  };
+  // The cell centred at (15, 9) km is 8 km from the lone eastern clinic: none in reach, drawn
+  // in the warning colour; the cell at (5, 3) km has four clinics in reach: blue.
+  std::size_t zero = 0;
+  std::size_t served = 0;
+  for (std::size_t i = 0; i < f.demand.points.size(); ++i) {
+    const core::XY at = f.demand.points[i].position;
+    zero = at.x == 15000 && at.y == 9000 ? i : zero;
+    served = at.x == 5000 && at.y == 3000 ? i : served;
+  }
+  REQUIRE(f.access.access[zero] == 0.0);
+  REQUIRE(f.access.access[served] > 0.0);
+  const auto warn = colour_at(f.demand.points[zero].position);
+  INFO("zero " << warn[0] << "," << warn[1] << "," << warn[2]);
+  CHECK(warn[0] > warn[2] + 80);
+  const auto blue = colour_at(f.demand.points[served].position);
+  INFO("served " << blue[0] << "," << blue[1] << "," << blue[2]);
+  CHECK(blue[2] > blue[0] + 30);
 }

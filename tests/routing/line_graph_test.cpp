@@ -1,6 +1,9 @@
 #include "routing/line_graph.hpp"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <random>
 
 #include "core/error.hpp"
 
@@ -55,7 +58,8 @@ LineProfile profile(double tolerance_m = 1.0) {
 
 LineGraph build(const std::vector<Road>& roads, const LineProfile& p) {
   core::Diagnostics d;
-  return build_line_graph(road_layer(roads), p, GraphInfo{"drawn_roads.geojson", p.name, 0, ""}, d);
+  return build_line_graph(road_layer(roads), p, GraphInfo{"drawn_roads.geojson", p.name, 0, "", {}},
+                          d);
 }
 
 std::size_t degree(const RoadGraph& g, core::XY at) {
@@ -122,6 +126,43 @@ TEST_CASE("from/to node fields join line ends with the same id", "[line_graph]")
       p);
   CHECK(lg.stats.node_field_joins == 1);
   CHECK(lg.graph.node_count() == 3);
+}
+
+TEST_CASE("a graph from the cache reports the statistics of its build", "[line_graph][cache]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() /
+                       ("caremap-line-graph-test-" + std::to_string(std::random_device{}()));
+  fs::create_directories(dir);
+  const fs::path source = dir / "roads.geojson";  // the key's file: its size and time
+  std::ofstream(source) << "{}\n";
+  // A merged vertex at (100, 0) and a T-junction where the third line ends on the first.
+  const std::vector<Road> roads{
+      {{{0, 0}, {100, 0}}}, {{{100.4, 0.3}, {200, 0}}}, {{{50, 80}, {50, 0.5}}}};
+  CacheOptions options;
+  options.path = dir / "roads.drawn.caremap-graph";
+  options.crs = "EPSG:6670";
+  core::Diagnostics d;
+  const auto read = [&] { return road_layer(roads); };
+  const LoadedLineGraph built = load_or_build_line_graph(source, profile(1.0), read, options, d);
+  REQUIRE_FALSE(built.from_cache);
+  CHECK(built.built.stats.merged_vertices == 1);
+  CHECK(built.built.stats.t_junctions == 1);
+  CHECK(built.built.graph.info().line_stats == built.built.stats);
+  const LoadedLineGraph cached = load_or_build_line_graph(source, profile(1.0), read, options, d);
+  REQUIRE(cached.from_cache);
+  CHECK(cached.built.stats == built.built.stats);
+  CHECK(cached.built.graph.info() == built.built.graph.info());
+
+  // A cache of the format before the statistics is rebuilt, not misread.
+  CacheKey old = cache_key_for(source, line_profile_hash(profile(1.0)), options.crs);
+  old.format_version = kGraphCacheVersion - 1;
+  write_graph_cache(built.built.graph, old, options.path);
+  const LoadedLineGraph rebuilt = load_or_build_line_graph(source, profile(1.0), read, options, d);
+  CHECK_FALSE(rebuilt.from_cache);
+  CHECK(rebuilt.built.stats == built.built.stats);
+  CHECK(d.count("graph_cache_invalid") == 0);
+  std::error_code ignored;
+  fs::remove_all(dir, ignored);
 }
 
 TEST_CASE("a one-way field closes one direction", "[line_graph]") {

@@ -237,3 +237,18 @@ TEST_CASE("roads are drawn by speed class, wider and darker as they get faster",
   plain.category = Category::road;
   CHECK_FALSE(default_layer_style(plain).ramp.has_value());
 }
+
+TEST_CASE("proposed sites have their own open star, unlike any facility", "[style]") {
+  const Symbol proposed = default_symbol(Category::proposed_site);
+  CHECK(proposed.title_ja == "新設候補地");
+  CHECK(proposed.title_en == "Proposed site");
+  CHECK(proposed.point.shape == Shape::star);
+  CHECK(proposed.point.outline_px >= 2.5f);  // drawn as an outline: the edge carries the colour
+  for (Category c : caremap::core::all_categories()) {
+    if (caremap::core::is_facility(c)) {
+      INFO(caremap::core::to_string(c));
+      CHECK_FALSE(default_symbol(c).point.outline == proposed.point.outline);
+      CHECK_FALSE(default_symbol(c).point.fill == proposed.point.fill);
+    }
+  }
+}

@@ -92,7 +92,7 @@ RoadFixture parse_road_fixture(const std::string& text) {
     builder.set_node(f.ids.at(name), p);
   }
   core::Diagnostics diagnostics;
-  f.graph = builder.build({"fixture", "fixture", 0, "local"}, diagnostics);
+  f.graph = builder.build({"fixture", "fixture", 0, "local", {}}, diagnostics);
   if (!diagnostics.empty()) {
     throw std::runtime_error("fixture: " + core::format(diagnostics.items().front()));
   }

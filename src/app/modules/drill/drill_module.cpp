@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <utility>
 
 #include "analysis/closure_effect.hpp"
 #include "app/modules/analysis_job.hpp"
@@ -52,6 +53,56 @@ std::filesystem::path default_drill_path(const std::string& region_id) {
   const std::filesystem::path p = io::data_dir() / "drills" / region_id / "drill.json";
   std::error_code ec;
   return std::filesystem::is_regular_file(p, ec) ? p : std::filesystem::path();
+}
+
+namespace {
+
+// The time of inject `k`; a scenario without injects has its one state at t = 0.
+std::optional<double> inject_time(const drill::Scenario& scenario, std::size_t k) {
+  if (k < scenario.injects.size()) {
+    return scenario.injects[k].t_min;
+  }
+  if (k == 0 && scenario.injects.empty()) {
+    return 0.0;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<BedEditOption> bed_edit_options(const drill::Scenario& scenario,
+                                            std::span<const drill::BedEdit> edits) {
+  std::vector<BedEditOption> out;
+  for (const drill::BedEdit& e : edits) {
+    const auto t = inject_time(scenario, e.inject);
+    if (t && e.hospital < scenario.hospitals.size()) {
+      out.push_back({e.inject, *t, scenario.hospitals[e.hospital].id, e.free_beds});
+    }
+  }
+  return out;
+}
+
+std::vector<drill::BedEdit> bed_edits_from(const drill::Scenario& scenario,
+                                           std::span<const BedEditOption> kept,
+                                           std::size_t* dropped) {
+  std::vector<drill::BedEdit> out;
+  std::size_t left_out = 0;
+  for (const BedEditOption& e : kept) {
+    const auto t = inject_time(scenario, e.inject);
+    const auto h = std::find_if(scenario.hospitals.begin(), scenario.hospitals.end(),
+                                [&](const drill::Hospital& x) { return x.id == e.hospital_id; });
+    if (!t || std::abs(*t - e.inject_t_min) > 1e-9 || h == scenario.hospitals.end() ||
+        e.free_beds < 0) {
+      ++left_out;
+      continue;
+    }
+    drill::set_bed_edit(
+        out, {e.inject, static_cast<std::size_t>(h - scenario.hospitals.begin()), e.free_beds});
+  }
+  if (dropped != nullptr) {
+    *dropped = left_out;
+  }
+  return out;
 }
 
 namespace {
@@ -133,7 +184,14 @@ void start_load_drill(AppState& app, std::filesystem::path path) {
       DrillModuleState& s = drill_state(app);
       s.scenario = scenario;
       s.options = options;
-      s.bed_edits.clear();
+      // A new scenario starts without edits, unless the autosave kept some for it.
+      std::size_t dropped = 0;
+      s.bed_edits = bed_edits_from(*scenario, std::exchange(s.wanted_bed_edits, {}), &dropped);
+      if (dropped > 0) {
+        log_message(app, "drill: " + std::to_string(dropped) +
+                             " restored free-bed edits no longer match the scenario file and "
+                             "were left out");
+      }
       s.inject = 0;
       // The drill's map: its own hospitals, patients and routes, without the other facilities
       // and the population shading beneath (they can be turned on again in the layers panel).
@@ -187,7 +245,7 @@ void start_drill_solve(AppState& app) {
     o.threads = 0;
     auto result = std::make_shared<const drill::DrillResult>(
         drill::run_drill(*scenario, network.get(), o, &progress));
-    std::vector<std::vector<core::LineString>> routes;
+    std::vector<std::vector<drill::PatientRoute>> routes;
     std::vector<core::LayerPtr> closed;
     for (const drill::InjectResult& r : result->injects) {
       routes.push_back(drill::patient_routes(*scenario, r, network.get(), o));

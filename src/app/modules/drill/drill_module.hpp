@@ -10,10 +10,12 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "app/modules/analysis_module.hpp"
+#include "app/options.hpp"
 #include "app/report_export.hpp"
 #include "drill/bed_edits.hpp"
 #include "drill/drill_map.hpp"
@@ -36,6 +38,8 @@ struct DrillModuleState {
   std::vector<core::LayerPtr> closed_roads;      ///< per inject; null without closures
   int inject = 0;                                ///< the slider
   std::optional<double> wanted_t_min;            ///< --drill-t: select this inject when solved
+  /// Bed edits restored from the autosave: put on the scenario when it has loaded.
+  std::vector<BedEditOption> wanted_bed_edits;
   bool loading = false;
   bool solving = false;
   std::string note;          ///< why nothing is shown (no file, other region, an error)
@@ -61,6 +65,18 @@ DrillModuleState& drill_state(AppState& app);
 
 /// The region's ready drill (<data_dir>/drills/<region>/drill.json), empty when it has none.
 std::filesystem::path default_drill_path(const std::string& region_id);
+
+/// The panel's bed edits as the autosave keeps them: each hospital by its id, each inject by its
+/// index and time. Edits out of the scenario's range are left out.
+std::vector<BedEditOption> bed_edit_options(const drill::Scenario& scenario,
+                                            std::span<const drill::BedEdit> edits);
+
+/// The kept edits back on `scenario`: an edit whose hospital id is not in it, or whose inject
+/// is out of range or at another time, is left out (the file changed since; a number typed for
+/// one hospital must never land on another). With `dropped`, counts those left out.
+std::vector<drill::BedEdit> bed_edits_from(const drill::Scenario& scenario,
+                                           std::span<const BedEditOption> kept,
+                                           std::size_t* dropped = nullptr);
 
 /// Reads the scenario on the job runner (its region layers are the viewer's loaded layers), then
 /// solves it.

@@ -68,6 +68,7 @@ void PlanModule::network_changed(AppState& app) {
 
 void PlanModule::clear(AppState& app) {
   remove_result_layer(app, kLayer);
+  remove_result_layer(app, kAddedLayer);
   state.added.clear();
   state.removed.clear();
   state.moving.reset();
@@ -77,13 +78,6 @@ void PlanModule::clear(AppState& app) {
   state.remove_at.clear();
   state.requested = false;
   state.note.clear();
-}
-
-std::optional<OriginMarker> PlanModule::marker() const {
-  if (state.added.empty()) {
-    return std::nullopt;
-  }
-  return OriginMarker{state.added.back(), style::rgb(0x1a9850)};
 }
 
 std::optional<std::uint32_t> clinic_near(const PlanBaseline& b,
@@ -137,6 +131,29 @@ analysis::TravelCosts costs_from(const PlanBaseline& b, std::span<const core::XY
                                            tr(core::Lang::en, Str::plan_closures_on_map)});
   }
   return costs;
+}
+
+// The what-if's added clinics as points of category proposed_site: their own symbol on the map
+// and in the legend, never the look of an existing facility.
+core::LayerPtr added_sites_layer(const std::vector<plan::PlanSite>& sites, std::size_t first_added,
+                                 const std::string& crs, const core::Provenance& provenance,
+                                 std::string title) {
+  auto l = std::make_shared<core::Layer>();
+  l->id = PlanModule::kAddedLayer;
+  l->title = std::move(title);
+  l->category = core::Category::proposed_site;
+  l->crs = crs;
+  l->provenance = provenance;
+  l->fields = {{"name", core::FieldType::text}};
+  l->name_field = 0;
+  for (std::size_t s = first_added; s < sites.size(); ++s) {
+    core::Feature f;
+    f.geometry = sites[s].position;
+    f.category = core::Category::proposed_site;
+    f.values = {sites[s].name};
+    l->features.push_back(std::move(f));
+  }
+  return l;
 }
 
 style::Ramp cover_ramp(core::Lang l) {
@@ -287,6 +304,12 @@ void start_plan_what_if(AppState& app) {
       s.recompute_ms = ms;
     };
     result.layers = {layer};
+    if (added.empty()) {
+      result.removed = {PlanModule::kAddedLayer};
+    } else {
+      result.layers.push_back(added_sites_layer(sites, base->sites.size(), base->crs, p,
+                                                tr(lang, Str::plan_added_layer)));
+    }
     result.styled = [ramp = cover_ramp(lang)](AppState& app) {
       find_layer(app, PlanModule::kLayer)->style.ramp = ramp;
     };

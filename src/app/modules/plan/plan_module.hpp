@@ -3,7 +3,7 @@
 // the region's clinics, with a live what-if: add a clinic, remove one or move one by clicking the
 // map, and see people with 0, 1 and 2+ clinics in reach, who gains or loses cover against the
 // baseline, and the N-1 ranking, recomputed at once (result layer "plan_cover", cells coloured by
-// the clinics in reach).
+// the clinics in reach; "plan_added", the added clinics as proposed sites).
 //
 // The baseline (demand, clinics, the cost matrix, its cover) is computed by one job per network
 // and reach and shared read-only; an edit only adds the costs of the clinics it adds (one road
@@ -91,6 +91,8 @@ class PlanModule final : public AnalysisModule {
   static constexpr const char* kBaselineJob = "plan-baseline";
   static constexpr const char* kWhatIfJob = "plan-what-if";
   static constexpr const char* kLayer = "plan_cover";
+  /// The what-if's added clinics, in the proposed-site symbol (a white star, dark-green edge).
+  static constexpr const char* kAddedLayer = "plan_added";
 
   PlanState state;
 
@@ -103,7 +105,6 @@ class PlanModule final : public AnalysisModule {
   void picked(AppState& app, core::XY at) override;
   void network_changed(AppState& app) override;
   void clear(AppState& app) override;
-  std::optional<OriginMarker> marker() const override;
 };
 
 PlanState& plan_state(AppState& app);
