@@ -244,21 +244,24 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
   const std::size_t kinds = params.backup_area ? 3 : 2;
   std::vector<core::MultiPolygon> clipped(cities.size() * kinds);
   std::vector<core::Diagnostics> clip_diagnostics(clipped.size());
-  parallel_chunks(clipped.size(), 0, [&](std::size_t task, unsigned) {
-    const City& city = cities[task / kinds];
-    core::Diagnostics& d = clip_diagnostics[task];
-    switch (task % kinds) {
-      case 0:
-        clipped[task] = clip(Overlay::intersection, city, reach.any, "coverage", d);
-        break;
-      case 1:
-        clipped[task] = clip(Overlay::difference, city, reach.any, "gap", d);
-        break;
-      default:
-        clipped[task] = clip(Overlay::intersection, city, reach.backup, "backup coverage", d);
-        break;
-    }
-  });
+  parallel_chunks(
+      clipped.size(), 0,
+      [&](std::size_t task, unsigned) {
+        const City& city = cities[task / kinds];
+        core::Diagnostics& d = clip_diagnostics[task];
+        switch (task % kinds) {
+          case 0:
+            clipped[task] = clip(Overlay::intersection, city, reach.any, "coverage", d);
+            break;
+          case 1:
+            clipped[task] = clip(Overlay::difference, city, reach.any, "gap", d);
+            break;
+          default:
+            clipped[task] = clip(Overlay::intersection, city, reach.backup, "backup coverage", d);
+            break;
+        }
+      },
+      progress, 0.4, 0.7);
   for (const core::Diagnostics& d : clip_diagnostics) {
     diagnostics.append(d);
   }
@@ -310,7 +313,6 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
     s.uncovered_km2 += row.uncovered_km2;
     s.backup_km2 += row.backup_km2;
     result.cities.push_back(std::move(row));
-    core::report_progress(progress, 0.4 + 0.3 * static_cast<double>(ci + 1) / cities.size());
   }
 
   if (params.demand) {

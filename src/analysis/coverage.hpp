@@ -20,7 +20,9 @@
 //
 // Cost: the default region (97 clinics, 2 cities with 691 boundary parts and 48,000 vertices),
 // 16 km radius, backup area and 500 m mesh: about 0.1 s on one core
-// (tests/analysis/coverage_real_data_test.cpp runs it). Validity checks, the mesh's
+// (tests/analysis/coverage_real_data_test.cpp runs it). The per-city overlays (covered, gap,
+// backup) run on every core: a handful of tasks of tens of milliseconds each, cancellation
+// checked between them. Validity checks, the mesh's
 // point-in-city tests and the union avoid per-part and per-vertex quadratic steps.
 
 #include <cstddef>

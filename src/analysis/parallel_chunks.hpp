@@ -1,7 +1,8 @@
 #pragma once
 // Runs independent chunks of work on a few std::threads: the calling thread is worker 0 and
 // reports progress; the others pull chunk numbers from a shared counter, so uneven chunks balance
-// themselves. Used by nearest (and by the network analyses for one origin per chunk).
+// themselves. Used by nearest (and by the network analyses for one origin per chunk), and for
+// the few large overlays of coverage and PieceOverlay.
 
 #include <cstddef>
 #include <functional>

@@ -54,10 +54,12 @@ struct Layer {
   std::optional<std::size_t> name_field;      ///< field holding the feature's display name
   std::optional<std::size_t> capacity_field;  ///< field holding capacity (beds, 定員)
   Provenance provenance;
-  /// True when every polygon is known to be valid (OGC rules as Boost.Geometry checks them):
-  /// the reader checked each one and repaired what it could, and none stayed invalid. Analyses
-  /// that need valid polygons then skip their own check (a city with 648 islets costs tens of
-  /// milliseconds to check); a layer built any other way says false and is checked where used.
+  /// True when every polygon is known to be valid (OGC rules: Boost.Geometry's check of each
+  /// polygon, GEOS's of a multipolygon's parts against each other): the reader checked each one
+  /// and repaired what it could, and none stayed invalid. Analyses that need valid polygons then
+  /// skip their own check (a city with 648 islets costs tens of milliseconds to check); a layer
+  /// built any other way says false and is checked where used. Copies keep it: whoever changes
+  /// a copy's geometry (reprojection, drawing) must set it to false.
   bool polygons_valid = false;
 
   std::size_t size() const { return features.size(); }

@@ -20,6 +20,9 @@ core::Layer reproject_layer(const core::Layer& layer, Transformer& transformer) 
   if (transformer.is_identity()) {
     return out;
   }
+  // Moving every vertex can make nearby parts touch or a thin ring fold: nobody has checked the
+  // new polygons.
+  out.polygons_valid = false;
   for (auto& feature : out.features) {
     try {
       feature.geometry = transformer.transform(feature.geometry);

@@ -50,8 +50,11 @@ namespace {
 // PROJ's search for the best operation between two CRSs (proj_create_crs_to_crs: database
 // queries, candidate pipelines) costs milliseconds; a region opens a dozen layers between the
 // same two CRSs. The first build between a pair is kept here as a template in a context of its
-// own, and later builds clone it into their own context (proj_clone re-instantiates the chosen
-// pipeline without searching again). Guarded by a mutex: a PJ may be read by one thread at a time.
+// own, and later builds clone it into their own context: proj_clone rebuilds each candidate
+// operation with its area of use (the choice among them is still made point by point) without
+// searching the database again. Guarded by a mutex: a PJ may be read by one thread at a time.
+// The candidates are those found by the first build of the process: a grid installed while it
+// runs is used from the next run on.
 class TemplateCache {
  public:
   detail::PjPtr clone_into(PJ_CONTEXT* ctx, const std::string& source, const std::string& target) {

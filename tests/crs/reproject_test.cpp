@@ -35,6 +35,19 @@ TEST_CASE("reproject_layer moves every feature and keeps the rest", "[crs][repro
   CHECK(q.y == Approx(33.0).margin(1e-9));
 }
 
+TEST_CASE("a reprojected layer no longer vouches for its polygons", "[crs][reproject]") {
+  core::Layer layer;
+  layer.id = "boundary";
+  layer.crs = "EPSG:4326";
+  core::Polygon square;
+  square.outer() = {{131.0, 33.0}, {131.0, 33.1}, {131.1, 33.1}, {131.1, 33.0}, {131.0, 33.0}};
+  layer.features.push_back({square, {}, core::Category::boundary, 1});
+  layer.polygons_valid = true;  // as a reader that checked them says
+  CHECK_FALSE(crs::reproject_layer(layer, crs::CrsRef::from_epsg(6670)).polygons_valid);
+  // The identity moves nothing, so the reader's word still holds.
+  CHECK(crs::reproject_layer(layer, crs::CrsRef::wgs84()).polygons_valid);
+}
+
 TEST_CASE("reproject_layer errors name the layer and the row", "[crs][reproject]") {
   core::Layer layer;
   layer.id = "bad";
