@@ -303,6 +303,12 @@ LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& w
   RawCapacity raw_capacity;
   std::vector<std::size_t> deferred;  // features whose point is still in the source CRS
 
+  if (src.is_csv) {
+    layer->features.reserve(src.line_breaks);
+    if (x_index >= 0) {
+      deferred.reserve(src.line_breaks);
+    }
+  }
   src.layer->ResetReading();
   std::size_t row = 0;
   while (OGRFeatureUniquePtr f{src.layer->GetNextFeature()}) {
