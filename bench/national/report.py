@@ -26,9 +26,15 @@ WHAT = {
 def phases(err_path):
     out, peak = [], None
     for line in open(err_path, encoding="utf-8", errors="replace"):
-        m = re.match(r"time (.+): ([0-9.]+) ms", line)
+        # "time read: 1146.6 ms (cpu 1087.0 ms)"; a phase split by the analysis gives the CPU
+        # time of the group ("(cpu of index + search + summary: 518.6 ms)"); older builds none.
+        m = re.match(r"time ([^:]+): ([0-9.]+) ms(?: \(cpu (?:of ([^:]+): )?([0-9.]+) ms\))?", line)
         if m:
-            out.append(f"{m.group(1)} {float(m.group(2)) / 1000:.3f}")
+            text = f"{m.group(1)} {float(m.group(2)) / 1000:.3f}"
+            if m.group(4):
+                group = f"{m.group(3)} " if m.group(3) else ""
+                text += f" (CPU {group}{float(m.group(4)) / 1000:.3f})"
+            out.append(text)
         m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", line)
         if m:
             peak = int(m.group(1)) / 1024
@@ -39,7 +45,7 @@ def main():
     work, before, after, cores, commit, cli = sys.argv[1:7]
     print("# Benchmark I: national scale, nearest and coverage (issue 16)\n")
     print(f"Commit {commit}, `{os.path.relpath(cli)}`. Whole process: hyperfine median (min in brackets), "
-          "CPU = user + sys of all threads. Phases (s) and peak memory (maximum resident set size, "
+          "CPU = user + sys of all threads. Phases (s: wall, with the process's CPU time in the phase where the build reports it) and peak memory (maximum resident set size, "
           "/usr/bin/time -v) from one more run with `--timing`. The 1,000,000 demand points are benchmark A's "
           "**synthetic** points (facility locations moved by up to 3 km), not people or patients.\n")
     print("| run | wall | CPU | phases (s) | peak memory |")

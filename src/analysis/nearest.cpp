@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <numeric>
 
 #include "analysis/diagnose.hpp"
 #include "analysis/facility_set.hpp"
@@ -179,6 +180,7 @@ NearestResult run_nearest(const DemandPoints& demand,
   result.summary.facilities = selected.size();
   std::vector<double> nearest_m;
   nearest_m.reserve(demand.xy.size());
+  result.rows.reserve(std::accumulate(table.counts.begin(), table.counts.end(), std::size_t{0}));
   std::size_t row_diagnostics = 0;
   const std::string file = source_file(demand.layer);
   for (std::size_t i = 0; i < demand.xy.size(); ++i) {

@@ -185,7 +185,7 @@ int run_straight_line(const NearestOptions& o, CommandContext& context) {
     if (stream) {
       // The links go to the file a block at a time, straight from the rows (no layer).
       write_output_features(analysis::NearestLinks(r, *in.demand, params.link_geometry), o.output,
-                            context);
+                            context, params.threads);
       timer.lap("write");
     } else if (want_links) {
       outputs.insert(outputs.begin(), std::make_shared<core::Layer>(std::move(r.links)));

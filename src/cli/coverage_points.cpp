@@ -85,7 +85,8 @@ int run_point_coverage(const CoverageRequest& request, const PointCoverageOption
     print_result(r, request.categories, *demand.layer, context.out);
   }
   if (wants_output(output)) {
-    write_output_features(analysis::PointCoverageRows(r, *demand.layer), output, context);
+    write_output_features(analysis::PointCoverageRows(r, *demand.layer), output, context,
+                          params.threads);
     timer.lap("write");
   }
   return finish_command(report, diagnostics, timer, context);

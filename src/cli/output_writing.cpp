@@ -169,8 +169,10 @@ std::vector<std::filesystem::path> write_outputs(const std::vector<core::LayerPt
 }
 
 std::filesystem::path write_output_features(const core::FeatureSource& source,
-                                            const OutputOptions& o, CommandContext& context) {
+                                            const OutputOptions& o, CommandContext& context,
+                                            unsigned threads) {
   io::WriteOptions options = write_options(o, context);
+  options.threads = threads;
   if (io::is_postgis_source(o.out)) {
     options.table_prefix = o.table_prefix;
     io::write_features(source, o.out, options);

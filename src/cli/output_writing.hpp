@@ -50,9 +50,11 @@ std::vector<std::filesystem::path> write_outputs(const std::vector<core::LayerPt
                                                  const OutputOptions& o, CommandContext& context);
 
 /// Writes one result given as a feature source to --out, or to --out-dir as "<id>.<format>",
-/// like write_outputs; CSV is streamed (io::write_features). Needs --out or --out-dir. Prints
-/// the file written to `context.err` and returns it.
+/// like write_outputs; CSV is streamed (io::write_features), its rows formatted on `threads`
+/// threads (0 = every core, as --threads). Needs --out or --out-dir. Prints the file written to
+/// `context.err` and returns it.
 std::filesystem::path write_output_features(const core::FeatureSource& source,
-                                            const OutputOptions& o, CommandContext& context);
+                                            const OutputOptions& o, CommandContext& context,
+                                            unsigned threads = 0);
 
 }  // namespace caremap::cli

@@ -304,6 +304,12 @@ LoadedLayer read_features(OpenedSource& src, ReadPlan plan, const crs::CrsRef& w
   std::vector<std::size_t> deferred;  // features whose point is still in the source CRS
   bool all_polygons_valid = true;     // no polygon stayed invalid after repair
 
+  if (src.is_csv) {
+    layer->features.reserve(src.line_breaks);
+    if (x_index >= 0) {
+      deferred.reserve(src.line_breaks);
+    }
+  }
   src.layer->ResetReading();
   std::size_t row = 0;
   while (OGRFeatureUniquePtr f{src.layer->GetNextFeature()}) {

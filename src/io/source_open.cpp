@@ -35,13 +35,26 @@ std::string read_bytes(const fs::path& path, const std::string& display) {
   if (!in) {
     fail(display, "cannot read the file");
   }
+  // Straight into a string of the file's size: a national demand file is 30 MB, and going
+  // through a stringstream copied it twice more.
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (!ec) {
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (static_cast<std::size_t>(in.gcount()) == bytes.size() && in.peek() == EOF) {
+      return bytes;
+    }
+    in.clear();
+    in.seekg(0);  // the file changed while read: read what is there now
+  }
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
 }
 
 // The file as UTF-8 without BOM, and the encoding it was in.
-std::pair<std::string, std::string> utf8_text(const std::string& bytes, const std::string& display,
+std::pair<std::string, std::string> utf8_text(std::string bytes, const std::string& display,
                                               const std::string& encoding) {
   TextEncoding enc = detect_encoding(bytes);
   if (!encoding.empty()) {
@@ -57,6 +70,9 @@ std::pair<std::string, std::string> utf8_text(const std::string& bytes, const st
       fail(display, "not valid UTF-8 at byte " +
                         std::to_string(*bad + (bytes.size() - body.size())) +
                         " (set encoding to CP932 if the file is Shift_JIS)");
+    }
+    if (body.size() == bytes.size()) {
+      return {std::move(bytes), "UTF-8"};
     }
     return {std::string(body), "UTF-8"};
   }
@@ -125,6 +141,7 @@ OpenedSource open_csv_text(std::string text, const std::string& encoding, const 
   OpenedSource out;
   ScopedCplErrors errors;
   out.encoding = encoding;
+  out.line_breaks = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
   out.memory = std::make_unique<VsiMemFile>(std::move(text), "table" + ext);
   static const char* const kCsv[] = {"CSV", nullptr};
   // Text stays text: no type guessing, so "0012" keeps its zeros; empty cells are "" and

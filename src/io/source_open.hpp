@@ -22,7 +22,10 @@ struct OpenedSource {
   OGRLayer* layer = nullptr;
   std::string driver;  ///< GDAL driver short name ("CSV", "GeoJSON", ...)
   bool is_csv = false;
-  std::string encoding;               ///< CSV only: "UTF-8" or "CP932"
+  std::string encoding;  ///< CSV only: "UTF-8" or "CP932"
+  /// CSV only: line breaks in the text, at least the number of data rows (the header has one, a
+  /// quoted field may hold more), so the reader can reserve its features once.
+  std::size_t line_breaks = 0;
   std::vector<std::string> warnings;  ///< GDAL warnings raised while opening
 };
 

@@ -1,5 +1,6 @@
 #include "io/wkt_text.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
@@ -8,9 +9,9 @@ namespace caremap::io::detail {
 namespace {
 
 void point(std::string& out, const core::XY& p, int d) {
-  out += number_text(p.x, d);
+  append_number_text(out, p.x, d);
   out += ' ';
-  out += number_text(p.y, d);
+  append_number_text(out, p.y, d);
 }
 
 template <class Range>
@@ -37,19 +38,30 @@ void polygon(std::string& out, const core::Polygon& p, int d) {
 
 }  // namespace
 
-std::string number_text(double v, int decimals) {
+void append_number_text(std::string& out, double v, int decimals) {
   // std::to_chars: the same digits as printf("%.*f") without locale handling, several times
   // faster (a million-row CSV writes two of these per row).
   char buf[64];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
-  std::string s(buf, r.ptr);
-  if (s.find('.') != std::string::npos) {
-    s.erase(s.find_last_not_of('0') + 1);
-    if (s.back() == '.') {
-      s.pop_back();
+  char* end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals).ptr;
+  if (std::find(buf, end, '.') != end) {
+    while (end[-1] == '0') {
+      --end;
+    }
+    if (end[-1] == '.') {
+      --end;
     }
   }
-  return s == "-0" ? "0" : s;
+  if (end - buf == 2 && buf[0] == '-' && buf[1] == '0') {
+    out += '0';
+    return;
+  }
+  out.append(buf, end);
+}
+
+std::string number_text(double v, int decimals) {
+  std::string s;
+  append_number_text(s, v, decimals);
+  return s;
 }
 
 std::string to_wkt(const core::Geometry& g, int decimals) {

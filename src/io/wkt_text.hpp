@@ -15,4 +15,7 @@ std::string to_wkt(const core::Geometry& g, int decimals);
 /// `v` with at most `decimals` decimals, trailing zeros dropped ("130.5", "-46295.9643", "0").
 std::string number_text(double v, int decimals);
 
+/// number_text(v, decimals) appended to `out`, without a string of its own.
+void append_number_text(std::string& out, double v, int decimals);
+
 }  // namespace caremap::io::detail

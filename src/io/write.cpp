@@ -97,7 +97,7 @@ void write_atomically(const fs::path& path, const WriteOptions& options, const c
 void write_csv_file(const core::FeatureSource& source, const fs::path& path,
                     const WriteOptions& options) {
   write_atomically(path, options, source.schema(), source.size(), true, [&](const fs::path& temp) {
-    detail::write_csv(source, temp, options.crs, options.csv_bom);
+    detail::write_csv(source, temp, options.crs, options.csv_bom, options.threads);
   });
 }
 

@@ -53,6 +53,7 @@ struct WriteOptions {
   crs::CrsRef crs = crs::CrsRef::wgs84();  ///< CRS of the written coordinates
   bool csv_bom = true;                     ///< CSV: start with a UTF-8 byte order mark
   std::string table_prefix;                ///< PostGIS: before each layer id in its table name
+  unsigned threads = 0;                    ///< CSV: threads formatting rows (0 = every core)
   /// Checked before writing and again just before the rename: once cancelled, core::Cancelled
   /// is thrown, the temporary file is removed and an existing output stays as it was.
   const core::Progress* cancel = nullptr;

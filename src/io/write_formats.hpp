@@ -29,10 +29,11 @@ void write_with_gdal(std::span<const core::Layer* const> layers, const std::file
 void write_postgis(std::span<const core::Layer* const> layers, const std::string& connection,
                    const WriteOptions& options);
 
-/// CSV with lon/lat (or x/y) columns, or a WKT column for other geometry. Streams: only one
-/// block of the source's features exists at a time.
+/// CSV with lon/lat (or x/y) columns, or a WKT column for other geometry. Streams: a block of
+/// rows at a time, formatted on `threads` threads (0 = every core; the source's get() is
+/// thread-safe by contract), written in row order, so only a few blocks exist at a time.
 void write_csv(const core::FeatureSource& source, const std::filesystem::path& file,
-               const crs::CrsRef& crs, bool bom);
+               const crs::CrsRef& crs, bool bom, unsigned threads);
 
 /// True when some feature's category differs from the layer's.
 bool has_mixed_categories(const core::Layer& layer);

@@ -10,7 +10,10 @@ TEST_CASE("numbers in coordinate cells", "[io][coordinates]") {
   CHECK(io::parse_decimal(" 130.5 ") == 130.5);
   CHECK(io::parse_decimal("+33.8") == 33.8);
   CHECK(io::parse_decimal("-12") == -12.0);
-  CHECK(io::parse_decimal("１３０．５") == 130.5);  // full-width digits
+  CHECK(io::parse_decimal("１３０．５") == 130.5);     // full-width digits
+  CHECK(io::parse_decimal("　１３０．５ ") == 130.5);  // and an ideographic space
+  CHECK(io::parse_decimal("130．5") == 130.5);         // ASCII and full-width mixed
+  CHECK(io::parse_decimal("\t-12.25\r") == -12.25);
   CHECK_FALSE(io::parse_decimal("").has_value());
   CHECK_FALSE(io::parse_decimal("130.5E").has_value());
   CHECK_FALSE(io::parse_decimal("nan").has_value());
@@ -27,6 +30,8 @@ TEST_CASE("each coordinate problem has its code", "[io][coordinates]") {
   CHECK(io::check_coordinates("130.5", "33.8", true).point == core::XY{130.5, 33.8});
   CHECK(code("", "33.8") == "empty_coordinates");
   CHECK(code(" ", "") == "empty_coordinates");
+  CHECK(code("　", "33.8") == "empty_coordinates");  // U+3000 only
+  CHECK(code("１３０．５", "３３．８").empty());
   CHECK(code("0", "0") == "zero_coordinates");
   CHECK(code("0.0", "0.000000") == "zero_coordinates");
   CHECK(code("33.8", "130.5") == "swapped_coordinates");

@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "core/feature_source.hpp"
+#include "crs/crs_ref.hpp"
 #include "io/io_test_support.hpp"
 #include "io/write.hpp"
 
@@ -85,4 +86,37 @@ TEST_CASE("GDAL formats get the streamed features too", "[io][write][stream]") {
   io::write_features(source, dir / "grid.geojson");
   const std::string text = test::read_text(dir / "grid.geojson");
   CHECK(text.find("\"n\": 499") != std::string::npos);
+}
+
+TEST_CASE("a CSV formatted on several threads is the CSV formatted on one", "[io][write][stream]") {
+  test::ScratchDir dir;
+  // Five blocks of the writer and a part of one: rounds of 2 and 3 threads end part-way.
+  const GridPoints source(5 * 16384 + 77);
+  io::WriteOptions one;
+  one.crs = crs::CrsRef::parse("EPSG:6670");
+  one.threads = 1;
+  io::write_features(source, dir / "one.csv", one);
+  const std::string expected = test::read_text(dir / "one.csv");
+  CHECK(std::count(expected.begin(), expected.end(), '\n') == 5 * 16384 + 78);
+  // The first row of the second block, as x/y in metres (row 16384: grid column 184, row 54).
+  CHECK(expected.find("\n\"p, \"\"16384\"\"\",16384,5461.333333333333,-28620,60607.5\n") !=
+        std::string::npos);
+  for (const unsigned threads : {2u, 3u, 8u}) {
+    io::WriteOptions many = one;
+    many.threads = threads;
+    io::write_features(source, dir / "many.csv", many);
+    CHECK(test::read_text(dir / "many.csv") == expected);
+  }
+}
+
+TEST_CASE("a row failing on another thread fails the write atomically", "[io][write][stream]") {
+  test::ScratchDir dir;
+  test::write_text(dir / "out.csv", "earlier result\n");
+  io::WriteOptions options;
+  options.threads = 3;
+  // Row 40000 is in the third block: formatted by the third thread of the first round.
+  CHECK_THROWS_AS(io::write_features(GridPoints(100000, 40000), dir / "out.csv", options),
+                  core::OutputError);
+  CHECK(test::read_text(dir / "out.csv") == "earlier result\n");
+  CHECK(dir.files() == std::vector<std::string>{"out.csv"});
 }
