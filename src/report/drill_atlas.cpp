@@ -9,6 +9,16 @@
 
 namespace caremap::report {
 
+void add_drill_layer(std::vector<MapLayer>& layers, const core::LayerPtr& layer,
+                     const drill::Scenario& scenario, core::Lang lang) {
+  if (!layer) {
+    return;
+  }
+  MapLayer ml = map_layer(layer);
+  drill::apply_drill_style(*layer, scenario, lang, ml.style);
+  layers.push_back(std::move(ml));
+}
+
 namespace {
 
 using core::Lang;
@@ -151,12 +161,7 @@ class AtlasBuilder {
       m.layers.push_back(map_layer(m_in.roads, m_tr("道路", "Roads"), false));
     }
     const auto drill_layer = [&](const core::LayerPtr& layer) {
-      if (!layer) {
-        return;
-      }
-      MapLayer ml = map_layer(layer);
-      drill::apply_drill_style(*layer, m_s, m_in.lang, ml.style);
-      m.layers.push_back(std::move(ml));
+      add_drill_layer(m.layers, layer, m_s, m_in.lang);
     };
     const std::size_t last = m_r.injects.size() - 1;
     drill_layer(m_in.layers[last].hazard_zones);

@@ -19,6 +19,11 @@
 
 namespace caremap::report {
 
+/// A drill layer (hazard zones, closed roads, routes, patients, hospitals) as the drill report's
+/// maps draw it: drill::apply_drill_style's symbols; nothing when `layer` is null.
+void add_drill_layer(std::vector<MapLayer>& layers, const core::LayerPtr& layer,
+                     const drill::Scenario& scenario, core::Lang lang);
+
 /// "t = 20 分" / "t = 20 min": how the drill report names an inject's time.
 std::string inject_time(const drill::InjectResult& r, core::Lang lang);
 

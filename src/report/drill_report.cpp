@@ -173,12 +173,7 @@ class Builder {
       m.layers.push_back(map_layer(m_in.roads, m_tr("道路", "Roads")));
     }
     const auto drill_layer = [&](const core::LayerPtr& layer) {
-      if (!layer) {
-        return;
-      }
-      MapLayer ml = map_layer(layer);
-      drill::apply_drill_style(*layer, m_s, m_in.lang, ml.style);
-      m.layers.push_back(std::move(ml));
+      add_drill_layer(m.layers, layer, m_s, m_in.lang);
     };
     drill_layer(l.hazard_zones);
     drill_layer(k < m_in.closed_roads.size() ? m_in.closed_roads[k] : nullptr);

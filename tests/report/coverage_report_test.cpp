@@ -329,10 +329,8 @@ TEST_CASE("the hazard-zone page in the PDF: its name, credits and the lost clini
   CHECK_THAT(text, Catch::Contains("中央診療所"));
   CHECK_THAT(text, Catch::Contains(kZoneCredit));
   CHECK_THAT(text, Catch::Contains("国土数値情報（行政区域データ）"));
-  const auto map = std::find_if(
-      rendered.maps.begin(), rendered.maps.end(),
-      [&](const report::PlacedMap& m) { return m.page == static_cast<std::size_t>(page); });
-  REQUIRE(map != rendered.maps.end());
+  const report::PlacedMap* map = test::map_on_page(rendered, static_cast<std::size_t>(page));
+  REQUIRE(map != nullptr);
   const auto raster = test::pdf_page_raster(pdf, page, 144, dir / "page");
   REQUIRE(raster);
   // The clinic inside the zone is marked in reddish purple (away from the city's label).

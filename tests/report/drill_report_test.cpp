@@ -207,10 +207,8 @@ TEST_CASE("the hospital atlas PDF: names, credits, and the hospital drawn at its
   CHECK_THAT(text, Catch::Contains("訓練用データ"));
   CHECK_THAT(text, Catch::Contains(kCredit));
 
-  const auto map = std::find_if(
-      rendered.maps.begin(), rendered.maps.end(),
-      [&](const report::PlacedMap& m) { return m.page == static_cast<std::size_t>(far_page); });
-  REQUIRE(map != rendered.maps.end());
+  const report::PlacedMap* map = test::map_on_page(rendered, static_cast<std::size_t>(far_page));
+  REQUIRE(map != nullptr);
   const auto raster = test::pdf_page_raster(pdf, far_page, 144, dir / "page");
   REQUIRE(raster);
   const auto [x, y] = test::page_point(*map, b.s.hospitals[1].position);

@@ -17,6 +17,7 @@
 #include "plan/what_if.hpp"
 #include "report/map_frame.hpp"
 #include "report/render_report.hpp"
+#include "support/map_pixels.hpp"
 #include "support/poppler.hpp"
 
 using namespace caremap;
@@ -179,11 +180,6 @@ const T* block(const report::Page& p, std::size_t nth = 0) {
   return nullptr;
 }
 
-bool near_colour(std::array<int, 3> px, style::Rgba c, int tolerance) {
-  return std::abs(px[0] - c.r) <= tolerance && std::abs(px[1] - c.g) <= tolerance &&
-         std::abs(px[2] - c.b) <= tolerance;
-}
-
 }  // namespace
 
 TEST_CASE("the plan report has the summary, new sites, N-1, backups and conditions",
@@ -298,9 +294,8 @@ TEST_CASE("the plan report's PDF: text, credits, pages, A4 and the new site's st
 
   // The recommended site is drawn as the proposed-site star (white, with a dark-green edge; not
   // the backup hospitals' purple) at its place on the new-site page's map.
-  const auto map = std::find_if(rendered.maps.begin(), rendered.maps.end(),
-                                [](const report::PlacedMap& m) { return m.page == 2; });
-  REQUIRE(map != rendered.maps.end());
+  const report::PlacedMap* map = test::map_on_page(rendered, 2);
+  REQUIRE(map != nullptr);
   constexpr int kDpi = 144;  // 2 px per point
   const auto raster = test::pdf_page_raster(pdf, 2, kDpi, dir / "page");
   REQUIRE(raster);
@@ -313,14 +308,15 @@ TEST_CASE("the plan report's PDF: text, credits, pages, A4 and the new site's st
   const style::PointSymbol star = style::default_symbol(core::Category::proposed_site).point;
   const auto px = raster->at(static_cast<int>(x * 2), static_cast<int>(y * 2));
   INFO("pixel " << px[0] << "," << px[1] << "," << px[2]);
-  CHECK(near_colour(px, style::rgb(0xffffff), 20));
+  CHECK(test::near_colour(px, style::rgb(0xffffff), 20));
   // Its edge within the star's radius (raster px: 2 per point), and none 25 pt beside it.
   const auto edge_near = [&](double cx, double cy) {
     const int r = static_cast<int>(star.size_px * report::kPxToPt) + 2;
     for (int dy = -r; dy <= r; ++dy) {
       for (int dx = -r; dx <= r; ++dx) {
-        if (near_colour(raster->at(static_cast<int>(cx * 2) + dx, static_cast<int>(cy * 2) + dy),
-                        star.outline, 30)) {
+        if (test::near_colour(
+                raster->at(static_cast<int>(cx * 2) + dx, static_cast<int>(cy * 2) + dy),
+                star.outline, 30)) {
           return true;
         }
       }
@@ -387,10 +383,8 @@ TEST_CASE("the accessibility map in the PDF: cells without a clinic apart from s
   CHECK_THAT(text, Catch::Contains("医療アクセス指標（2SFCA）"));
   CHECK_THAT(text, Catch::Contains("指標が最も低いメッシュ"));
   CHECK_THAT(text, Catch::Contains("政府統計の総合窓口(e-Stat)"));
-  const auto map = std::find_if(
-      rendered.maps.begin(), rendered.maps.end(),
-      [&](const report::PlacedMap& m) { return m.page == static_cast<std::size_t>(page); });
-  REQUIRE(map != rendered.maps.end());
+  const report::PlacedMap* map = test::map_on_page(rendered, static_cast<std::size_t>(page));
+  REQUIRE(map != nullptr);
   const auto raster = test::pdf_page_raster(pdf, page, 144, dir / "page");
   REQUIRE(raster);
   const auto colour_at = [&](core::XY at) {

@@ -3,6 +3,7 @@
 // the pixel checks of the report tests (a symbol drawn at its place, a zone filled).
 
 #include <array>
+#include <cstddef>
 #include <cstdlib>
 #include <utility>
 
@@ -18,6 +19,17 @@ inline std::pair<double, double> page_point(const report::PlacedMap& m, core::XY
   const double fx = (p.x - w.min_corner().x) / (w.max_corner().x - w.min_corner().x);
   const double fy = (w.max_corner().y - p.y) / (w.max_corner().y - w.min_corner().y);
   return {m.x_pt + fx * m.width_pt, m.y_pt + fy * m.height_pt};
+}
+
+/// The map placed on `page` (1-based) of a rendered report; nullptr when the page has none.
+inline const report::PlacedMap* map_on_page(const report::RenderedReport& rendered,
+                                            std::size_t page) {
+  for (const report::PlacedMap& m : rendered.maps) {
+    if (m.page == page) {
+      return &m;
+    }
+  }
+  return nullptr;
 }
 
 /// True when every channel of `px` is within `tolerance` of `c`'s.
