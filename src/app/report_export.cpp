@@ -14,6 +14,7 @@
 #include "app/modules/coverage/coverage_module.hpp"
 #include "app/modules/drill/drill_module.hpp"
 #include "app/modules/panel_widgets.hpp"
+#include "app/network_jobs.hpp"
 #include "app/people_source.hpp"
 #include "core/error.hpp"
 #include "crs/transformer.hpp"
@@ -261,6 +262,10 @@ void start_drill_report(AppState& app) {
   submit_analysis(app, std::move(job));
 }
 
+bool report_waits_for_roads(const AppState& app) {
+  return app.jobs.busy(kJobNetworkLoad);
+}
+
 void draw_report_section(AppState& app, ReportExportState& state, const char* job_key,
                          std::string_view kind, void (*start)(AppState&)) {
   const Lang l = app.lang;
@@ -277,13 +282,19 @@ void draw_report_section(AppState& app, ReportExportState& state, const char* jo
     state.path = shown;
   }
   const bool busy = app.jobs.busy(job_key);
-  if (busy) {
+  // A report started while the road network is still loading would draw its maps without the
+  // roads and give no travel-time basis; wait for it instead.
+  const bool waiting = report_waits_for_roads(app);
+  if (busy || waiting) {
     ImGui::BeginDisabled();
   }
   if (ImGui::Button(tr(l, Str::report_button))) {
     start(app);
   }
-  if (busy) {
+  if (waiting && !busy) {
+    ImGui::EndDisabled();
+    wrapped_quiet(tr(l, Str::report_waits_for_roads));
+  } else if (busy) {
     ImGui::EndDisabled();
     for (const JobStatus& j : app.jobs.status()) {
       if (j.key == job_key) {

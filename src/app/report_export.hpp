@@ -42,6 +42,10 @@ void start_coverage_report(AppState& app);
 /// Writes the drill handout of the drill as last solved. Needs a solved drill.
 void start_drill_report(AppState& app);
 
+/// True while the road network is loading: a report waits for it (its maps draw the roads and
+/// its travel times need them), the button is disabled and says why.
+bool report_waits_for_roads(const AppState& app);
+
 /// The panel section: path field, Report button, progress while the job runs, then the path and
 /// page count or the error. `start` is one of the two functions above. ImGui, UI thread.
 void draw_report_section(AppState& app, ReportExportState& state, const char* job_key,

@@ -371,6 +371,10 @@ constexpr std::array<Entry, string_count()> kTable{{
     {Str::report_path, "保存先", "Save to"},
     {Str::report_button, "報告書を作成", "Report"},
     {Str::report_writing, "報告書を作成中…", "Writing the report…"},
+    {Str::report_waits_for_roads,
+     "道路ネットワークを読み込み中です。報告書の地図に道路を描くため、読み込みが終わるまでお待ちく"
+     "ださい。",
+     "Loading the road network: the report waits for it so that its maps show the roads."},
     {Str::report_written, "%s（%zu ページ）", "%s (%zu pages)"},
     {Str::report_failed, "報告書を作成できませんでした: ", "Could not write the report: "},
     {Str::report_needs_drill, "訓練の結果がまだありません", "No drill result yet"},

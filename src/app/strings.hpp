@@ -311,6 +311,7 @@ enum class Str {
   report_path,
   report_button,
   report_writing,
+  report_waits_for_roads,
   report_written,
   report_failed,
   report_needs_drill,

@@ -441,7 +441,7 @@ void Viewer::cancel_scripted_jobs() {
 
 // --report: the Report button pressed once the start has settled (a drill: once it is solved).
 void Viewer::scripted_report() {
-  if (!m_report_pending || !m_startup_done) {
+  if (!m_report_pending || !m_startup_done || report_waits_for_roads(m_app)) {
     return;
   }
   if (*m_options.report == "coverage") {

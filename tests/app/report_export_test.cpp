@@ -5,14 +5,18 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "app/job_outcome.hpp"
 #include "app/modules/coverage/coverage_module.hpp"
 #include "app/modules/drill/drill_module.hpp"
+#include "app/network_jobs.hpp"
 #include "drill/drill_map_fixture.hpp"
 #include "job_pump.hpp"
 #include "strip_region.hpp"
@@ -121,4 +125,25 @@ TEST_CASE("the drill Report button writes the drill's record as solved", "[repor
   CHECK(st.report.error.empty());
   CHECK(st.report.pages >= 3);
   CHECK(head_of(dir.path / "drill.pdf", 5) == "%PDF-");
+}
+
+TEST_CASE("a report waits while the road network loads", "[report_export]") {
+  app::AppState a;
+  app::test::strip_region(a);
+  CHECK_FALSE(app::report_waits_for_roads(a));
+  // A network load still running (held on a latch): the report must wait for it.
+  std::atomic<bool> release{false};
+  a.jobs.submit(
+      "road network",
+      [&release](core::Progress&) -> app::Completion {
+        while (!release) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        return [](app::AppState&) {};
+      },
+      app::kJobNetworkLoad);
+  CHECK(app::report_waits_for_roads(a));
+  release = true;
+  app::test::pump(a);
+  CHECK_FALSE(app::report_waits_for_roads(a));
 }
