@@ -169,13 +169,12 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
   core::Diagnostics& diagnostics = result.diagnostics;
 
   // Facilities and their reach.
-  std::vector<Disc> discs;
   for (const CoverageSource& source : sources) {
     require_same_crs(boundary, *source.layer);
-    const std::vector<core::LayerPtr> one{source.layer};
-    for (const Facility& f : select_facilities(one, params.categories, diagnostics)) {
-      discs.push_back({f.position, facility_radius(params.radius, source, f.category)});
-    }
+  }
+  std::vector<Disc> discs;
+  for (const ReachDisc& d : coverage_discs(sources, params, diagnostics)) {
+    discs.push_back({d.position, d.radius});
   }
   if (discs.empty()) {
     diagnostics.add(make_diagnostic(core::Severity::error, "no_facilities",
@@ -404,6 +403,24 @@ core::Meters facility_radius(std::optional<core::Meters> radius, const CoverageS
                                 std::string(core::to_string(category)) + "' of layer '" +
                                 source.layer->id + "'; give a radius",
                             core::ErrorContext{{}, source.layer->id, std::nullopt, {}});
+}
+
+std::vector<ReachDisc> coverage_discs(std::span<const CoverageSource> sources,
+                                      const CoverageParams& params,
+                                      core::Diagnostics& diagnostics) {
+  std::vector<ReachDisc> out;
+  for (const CoverageSource& source : sources) {
+    const std::vector<core::LayerPtr> one{source.layer};
+    for (const Facility& f : select_facilities(one, params.categories, diagnostics)) {
+      const core::Feature& feature = (*source.layer)[f.feature];
+      std::string name;
+      if (source.layer->name_field && *source.layer->name_field < feature.values.size()) {
+        name = core::to_text(feature.values[*source.layer->name_field]);
+      }
+      out.push_back({f.position, facility_radius(params.radius, source, f.category), name});
+    }
+  }
+  return out;
 }
 
 }  // namespace caremap::analysis

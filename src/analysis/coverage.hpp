@@ -145,4 +145,16 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
                         core::Projector& projector, const CoverageParams& params,
                         core::Progress* progress = nullptr);
 
+/// A facility of a coverage run with its radius and display name.
+struct ReachDisc {
+  core::XY position;
+  core::Meters radius{0.0};
+  std::string name;
+};
+
+/// The facilities `coverage(sources, ..., params)` uses, with the radii it gives them, in its
+/// order (layer order, then feature order). Throws as coverage does for a missing radius.
+std::vector<ReachDisc> coverage_discs(std::span<const CoverageSource> sources,
+                                      const CoverageParams& params, core::Diagnostics& diagnostics);
+
 }  // namespace caremap::analysis

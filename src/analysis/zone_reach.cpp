@@ -2,8 +2,6 @@
 
 #include <cmath>
 
-#include "analysis/facility_set.hpp"
-
 namespace caremap::analysis {
 
 namespace {
@@ -23,24 +21,6 @@ bool reached(const core::XY& at, std::span<const ReachDisc> discs, const std::ve
 }
 
 }  // namespace
-
-std::vector<ReachDisc> coverage_discs(std::span<const CoverageSource> sources,
-                                      const CoverageParams& params,
-                                      core::Diagnostics& diagnostics) {
-  std::vector<ReachDisc> out;
-  for (const CoverageSource& source : sources) {
-    const std::vector<core::LayerPtr> one{source.layer};
-    for (const Facility& f : select_facilities(one, params.categories, diagnostics)) {
-      const core::Feature& feature = (*source.layer)[f.feature];
-      std::string name;
-      if (source.layer->name_field && *source.layer->name_field < feature.values.size()) {
-        name = core::to_text(feature.values[*source.layer->name_field]);
-      }
-      out.push_back({f.position, facility_radius(params.radius, source, f.category), name});
-    }
-  }
-  return out;
-}
 
 ZoneReach zone_reach(const PeopleLocator& people, std::span<const ReachDisc> discs,
                      const core::MultiPolygon& zone) {

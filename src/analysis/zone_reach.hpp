@@ -27,18 +27,6 @@
 
 namespace caremap::analysis {
 
-/// A facility of a coverage run with its radius and display name.
-struct ReachDisc {
-  core::XY position;
-  core::Meters radius{0.0};
-  std::string name;
-};
-
-/// The facilities `coverage(sources, ..., params)` uses, with the radii it gives them, in its
-/// order (layer order, then feature order). Throws as coverage does for a missing radius.
-std::vector<ReachDisc> coverage_discs(std::span<const CoverageSource> sources,
-                                      const CoverageParams& params, core::Diagnostics& diagnostics);
-
 struct ZoneReach {
   std::vector<std::uint32_t> inside;  ///< facilities (ReachDisc index) inside the zone, ascending
   PeopleCount people;                 ///< in the zone
