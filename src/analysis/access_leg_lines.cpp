@@ -5,12 +5,6 @@
 
 namespace caremap::analysis {
 
-namespace {
-
-constexpr double kMinLegM = 1.0;
-
-}  // namespace
-
 core::Layer access_leg_lines(const NearestByTimeResult& r, const core::Layer& demand,
                              TravelDirection direction, bool include_direct) {
   core::Layer out;
@@ -37,7 +31,7 @@ core::Layer access_leg_lines(const NearestByTimeResult& r, const core::Layer& de
     const NetworkSite& facility = r.facilities[row.facility];
     const auto add = [&](core::XY a, core::XY b, const char* leg) {
       const double m = boost::geometry::distance(a, b);
-      if (m < kMinLegM) {
+      if (m < kMinAccessLegM) {
         return;
       }
       core::Feature f;

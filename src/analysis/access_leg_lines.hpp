@@ -12,6 +12,9 @@
 
 namespace caremap::analysis {
 
+/// A leg shorter than this is a place on the road itself: no leg is drawn for it (metres).
+inline constexpr double kMinAccessLegM = 1.0;
+
 /// One line per access leg of `r`'s routes: from the demand's representative point to the start
 /// of its route and from the route's end to the facility (swapped for from_facility), and the
 /// whole route where it is a direct leg (unless `include_direct` is false: a caller that draws

@@ -3,6 +3,7 @@
 #include <boost/geometry.hpp>
 #include <cmath>
 
+#include "analysis/access_leg_lines.hpp"
 #include "analysis/network_sites.hpp"
 #include "routing/target_search.hpp"
 
@@ -14,8 +15,6 @@ core::XY site_position(const Scenario& scenario, const Patient& p, std::int32_t 
   const auto s = static_cast<std::size_t>(site);
   return p.wants_shelter ? scenario.shelters[s].position : scenario.hospitals[s].position;
 }
-
-constexpr double kMinLegM = 1.0;  // as analysis::access_leg_lines: shorter is a place on the road
 
 bool same(core::XY a, core::XY b) {
   return a.x == b.x && a.y == b.y;
@@ -68,7 +67,7 @@ std::vector<core::LineString> straight_parts(const PatientRoute& route) {
   const auto leg = [&](std::size_t a, std::size_t b) {
     const core::XY p = route.line[a];
     const core::XY q = route.line[b];
-    if (boost::geometry::distance(p, q) >= kMinLegM) {
+    if (boost::geometry::distance(p, q) >= analysis::kMinAccessLegM) {
       out.push_back(core::LineString{p, q});
     }
   };
