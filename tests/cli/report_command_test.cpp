@@ -295,7 +295,9 @@ TEST_CASE("report plan writes the planning handout from the plan commands' figur
   const test::CliRun access =
       test::run_caremap({"access", "--method", "2sfca", "--catchment", "20min", "--json"});
   REQUIRE(access.code == cli::exit_ok);
-  for (const auto& city : nlohmann::json::parse(access.out)["cities"]) {
+  // Parsed into a named value: a range-for over a member of a temporary outlives the temporary.
+  const nlohmann::json access_json = nlohmann::json::parse(access.out);
+  for (const auto& city : access_json["cities"]) {
     const std::string name = city["city"];
     if (name.find("all") == std::string::npos) {
       CHECK_THAT(access_page, Catch::Contains(core::format_fixed(
