@@ -6,7 +6,7 @@
 #include <map>
 #include <vector>
 
-#include "analysis/area_locator.hpp"
+#include "core/area_locator.hpp"
 #include "analysis/diagnose.hpp"
 #include "core/jis_mesh_polygon.hpp"
 #include "index/point_index.hpp"
@@ -102,7 +102,7 @@ core::Layer coverage_mesh(std::span<const NamedArea> areas, std::span<const Disc
       part_boxes.push_back(bg::return_envelope<core::Box>(poly));
     }
   }
-  const AreaLocator locator(geometries);
+  const core::AreaLocator locator(geometries);
 
   // Candidate cells: those overlapping the longitude/latitude box of some part, deduplicated by
   // code (std::map keeps them in code order for the output).

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
-#include "analysis/area_locator.hpp"
+#include "core/area_locator.hpp"
 #include "analysis/polygon_union.hpp"
 
 namespace caremap::analysis {
@@ -37,7 +37,7 @@ std::vector<double> PeopleLocator::shares_inside(const core::MultiPolygon& area)
   }
   if (!m_point_points.empty()) {
     const core::MultiPolygon* one[] = {&area};
-    const AreaLocator locator(one);
+    const core::AreaLocator locator(one);
     for (const std::size_t i : m_point_points) {
       share[i] = locator.area_containing(m_demand.points[i].position) ? 1.0 : 0.0;
     }

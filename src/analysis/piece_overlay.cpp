@@ -4,7 +4,7 @@
 #include <boost/geometry/algorithms/point_on_surface.hpp>
 #include <boost/geometry/index/rtree.hpp>
 
-#include "analysis/area_locator.hpp"
+#include "core/area_locator.hpp"
 #include "analysis/parallel_chunks.hpp"
 
 namespace caremap::analysis {
@@ -71,7 +71,7 @@ PieceOverlay::PieceOverlay(std::vector<const core::MultiPolygon*> pieces)
 
 std::vector<PieceOverlay::Place> PieceOverlay::classify(const core::MultiPolygon& area) const {
   const core::MultiPolygon* one[] = {&area};
-  const AreaLocator locator(one);
+  const core::AreaLocator locator(one);
   std::vector<Place> place(m_pieces.size(), Place::outside);
   if (area.empty()) {
     return place;

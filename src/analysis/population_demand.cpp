@@ -2,7 +2,7 @@
 
 #include <boost/geometry/algorithms/point_on_surface.hpp>
 
-#include "analysis/area_locator.hpp"
+#include "core/area_locator.hpp"
 #include "analysis/cities.hpp"
 #include "analysis/diagnose.hpp"
 #include "analysis/facility_set.hpp"
@@ -164,7 +164,7 @@ Demand build(const core::Layer& layer, const CountFields& fields, const core::La
     for (const City& c : cities) {
       geometries.push_back(&c.geometry);
     }
-    const AreaLocator locator(geometries);
+    const core::AreaLocator locator(geometries);
     for (const auto& [p, i] : points) {
       if (const auto city = locator.area_containing(p)) {
         demand.points.push_back(

@@ -21,13 +21,8 @@ std::uint32_t find_root(std::vector<std::uint32_t>& parent, std::uint32_t i) {
 
 }  // namespace
 
-LandParts::LandParts(std::vector<core::Polygon> parts) : m_parts(std::move(parts)) {
-  std::vector<Value> boxes;
-  boxes.reserve(m_parts.size());
-  for (std::uint32_t i = 0; i < m_parts.size(); ++i) {
-    boxes.push_back({bg::return_envelope<core::Box>(m_parts[i]), i});
-  }
-  m_tree = decltype(m_tree)(boxes.begin(), boxes.end());
+LandParts::LandParts(std::vector<core::Polygon> parts)
+    : m_parts(std::move(parts)), m_locator(std::span<const core::Polygon>(m_parts)) {
   // Union-find over the parts that touch. Boundaries of neighbouring municipalities drawn from
   // one survey share their vertices along the border, so parts with vertices within the join
   // distance of each other are one land. One R-tree of every vertex: a few milliseconds for the
@@ -85,13 +80,8 @@ std::vector<core::Polygon> LandParts::parts_of(const core::Layer& boundaries) {
 }
 
 std::optional<std::uint32_t> LandParts::part_of(core::XY p) const {
-  std::optional<std::uint32_t> found;
-  m_tree.query(bgi::contains(p), boost::make_function_output_iterator([&](const Value& v) {
-                 if (!found && bg::covered_by(p, m_parts[v.second])) {
-                   found = v.second;
-                 }
-               }));
-  return found;
+  const auto area = m_locator.area_containing(p);
+  return area ? std::optional(static_cast<std::uint32_t>(*area)) : std::nullopt;
 }
 
 std::optional<std::uint32_t> LandParts::land_of(core::XY p) const {

@@ -13,11 +13,11 @@
 // Places outside every part (a road in a neighbouring city, a point just off the coast line of
 // 1:25,000 boundaries) are not judged: legs to them are allowed.
 
-#include <boost/geometry/index/rtree.hpp>
 #include <cstdint>
 #include <optional>
 #include <vector>
 
+#include "core/area_locator.hpp"
 #include "core/geometry.hpp"
 #include "core/layer.hpp"
 
@@ -38,7 +38,9 @@ class LandParts {
 
   bool empty() const { return m_parts.empty(); }
   std::size_t size() const { return m_parts.size(); }
-  /// The part holding `p`, nullopt when none does.
+  /// The part holding `p`, nullopt when none does (a point exactly on a part's edge may go
+  /// either way). O(log V + segments the ray from p towards +x meets), not O(V): the mainland
+  /// of 宗像市 alone has tens of thousands of vertices, and every demand cell asks.
   std::optional<std::uint32_t> part_of(core::XY p) const;
   /// False only when both places lie on land parts and the parts belong to different lands (the
   /// sea between).
@@ -50,11 +52,10 @@ class LandParts {
   std::size_t lands() const { return m_lands; }
 
  private:
-  using Value = std::pair<core::Box, std::uint32_t>;
   std::vector<core::Polygon> m_parts;
   std::vector<std::uint32_t> m_land;  ///< per part: its land
   std::size_t m_lands = 0;
-  boost::geometry::index::rtree<Value, boost::geometry::index::rstar<16>> m_tree;
+  core::AreaLocator m_locator;  ///< area i = part i
 };
 
 }  // namespace caremap::routing
