@@ -6,8 +6,8 @@
 #include <map>
 #include <vector>
 
-#include "core/area_locator.hpp"
 #include "analysis/diagnose.hpp"
+#include "core/area_locator.hpp"
 #include "core/jis_mesh_polygon.hpp"
 #include "index/point_index.hpp"
 

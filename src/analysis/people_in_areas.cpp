@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <iterator>
 
-#include "core/area_locator.hpp"
 #include "analysis/polygon_union.hpp"
+#include "core/area_locator.hpp"
 
 namespace caremap::analysis {
 

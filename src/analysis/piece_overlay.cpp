@@ -4,8 +4,8 @@
 #include <boost/geometry/algorithms/point_on_surface.hpp>
 #include <boost/geometry/index/rtree.hpp>
 
-#include "core/area_locator.hpp"
 #include "analysis/parallel_chunks.hpp"
+#include "core/area_locator.hpp"
 
 namespace caremap::analysis {
 

@@ -2,11 +2,11 @@
 
 #include <boost/geometry/algorithms/point_on_surface.hpp>
 
-#include "core/area_locator.hpp"
 #include "analysis/cities.hpp"
 #include "analysis/diagnose.hpp"
 #include "analysis/facility_set.hpp"
 #include "analysis/piece_overlay.hpp"
+#include "core/area_locator.hpp"
 #include "core/error.hpp"
 
 namespace caremap::analysis {

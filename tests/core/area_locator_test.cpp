@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 #include <random>
 
-
 using namespace caremap;
 using core::XY;
 namespace bg = boost::geometry;

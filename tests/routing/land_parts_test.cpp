@@ -57,11 +57,11 @@ TEST_CASE("the part holding a place agrees with covered_by, holes and nested isl
                                          box(11'000, 0, 12'000, 6000)};
   const routing::LandParts land(parts);
 
-  CHECK(land.part_of({125, 3000}) == std::optional<std::uint32_t>(0));        // in a tooth
-  CHECK(land.part_of({375, 3000}) == std::nullopt);                           // in an inlet
-  CHECK(land.part_of({2000, 500}) == std::nullopt);                           // on the lake
-  CHECK(land.part_of({4500, 500}) == std::optional<std::uint32_t>(1));        // on the islet
-  CHECK(land.part_of({11'500, 3000}) == std::optional<std::uint32_t>(2));     // the island
+  CHECK(land.part_of({125, 3000}) == std::optional<std::uint32_t>(0));     // in a tooth
+  CHECK(land.part_of({375, 3000}) == std::nullopt);                        // in an inlet
+  CHECK(land.part_of({2000, 500}) == std::nullopt);                        // on the lake
+  CHECK(land.part_of({4500, 500}) == std::optional<std::uint32_t>(1));     // on the islet
+  CHECK(land.part_of({11'500, 3000}) == std::optional<std::uint32_t>(2));  // the island
   CHECK(land.part_of({-100, 3000}) == std::nullopt);
   CHECK(land.part_of({13'000, 3000}) == std::nullopt);
   CHECK_FALSE(land.same_land({4500, 500}, {125, 3000}));  // islet and comb do not touch
