@@ -123,9 +123,6 @@ NearestByTimeResult nearest_by_time(const routing::RoadNetwork& network, const c
           searches[w] = std::make_unique<routing::TargetSearch>(g, targets);
         }
         const NetworkSite& site = demand_sites[i];
-        if (site.not_connected) {
-          return;
-        }
         // Candidates: the k best by road, and every facility the direct leg reaches faster.
         struct Candidate {
           std::uint32_t facility;
@@ -141,9 +138,6 @@ NearestByTimeResult nearest_by_time(const routing::RoadNetwork& network, const c
         }
         for (std::uint32_t f = 0; f < result.facilities.size(); ++f) {
           const NetworkSite& fac = result.facilities[f];
-          if (fac.not_connected) {
-            continue;
-          }
           const auto leg = params.direction == TravelDirection::to_facility
                                ? direct_leg(network, site, fac, overlay)
                                : direct_leg(network, fac, site, overlay);

@@ -38,7 +38,7 @@ void place(const routing::RoadNetwork& network, NetworkSite& site, core::Meters 
                        {},
                        "'" + site.name + "' of layer '" + site.layer_id +
                            "' lies on land no road of this network reaches (an island): not "
-                           "connected by road"});
+                           "connected by road (places on the same island are reached directly)"});
       return;
     }
     site.endpoint = routing::Endpoint::at(network.graph(), *snap);
@@ -122,7 +122,17 @@ std::optional<DirectLeg> direct_leg(const routing::RoadNetwork& network, core::X
 std::optional<DirectLeg> direct_leg(const routing::RoadNetwork& network, const NetworkSite& from,
                                     const NetworkSite& to, const routing::Overlay* overlay) {
   const routing::AccessModel& a = network.access();
-  if (!a.costed() || !a.direct_legs || (from.land && to.land && *from.land != *to.land)) {
+  if (!a.costed() || !a.direct_legs) {
+    return std::nullopt;
+  }
+  const bool lands_known = from.land && to.land;
+  if (lands_known && *from.land != *to.land) {
+    return std::nullopt;
+  }
+  // A place no road reaches (an island) is joined only to places known to stand on its own
+  // land: 大島's clinic reaches 大島's people directly, never a point just off the mainland's
+  // coast line whose land is not judged.
+  if ((from.not_connected || to.not_connected) && !lands_known) {
     return std::nullopt;
   }
   return leg_unless_closed(a, from.position, to.position, overlay);

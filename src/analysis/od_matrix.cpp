@@ -127,15 +127,10 @@ OdMatrixResult run(const routing::RoadNetwork& network, std::vector<NetworkSite>
             }
           }
         }
-        // The faster of the network and the direct leg (networks with direct legs only).
-        if (origins[o].not_connected) {
-          return;
-        }
+        // The faster of the network and the direct leg (networks with direct legs only; places
+        // no road reaches get direct legs on their own island).
         const bool by_time = options.metric == routing::Metric::time;
         for (std::uint32_t d = 0; d < n; ++d) {
-          if (destinations[d].not_connected) {
-            continue;
-          }
           const auto leg = direct_leg(network, origins[o], destinations[d], overlay);
           if (!leg || !within(leg->time_s, leg->length_m)) {
             continue;

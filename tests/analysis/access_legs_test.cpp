@@ -136,6 +136,40 @@ TEST_CASE("a place on an island is not connected by road, never sent across the 
   CHECK_FALSE(od.rows[1].reachable);
 }
 
+TEST_CASE("an island's own clinic reaches the island's people directly, and no one else",
+          "[analysis][access]") {
+  // Mainland 0..2000 x -500..500 holds the road and the hospital H; the island
+  // 0..400 x 1000..1400 has no road but a clinic C. Off every part, (1900, 900) is not judged.
+  const auto net = trunk({box(-100, -500, 2000, 500), box(0, 1000, 400, 1400)});
+  const auto clinic = test::point_layer("clinics", core::Category::clinic, {{"C", {300, 1300}}});
+  const auto people = test::point_layer(
+      "p", core::Category::demand,
+      {{"island", {100, 1100}}, {"mainland", {0, 100}}, {"off the coast", {1900, 900}}});
+  const std::vector<core::LayerPtr> both{kHospital, clinic};
+  const NearestByTimeResult r = nearest_by_time(*net, *people, both, {});
+  // The islander reaches C directly (283 m at 5 m/s), never H across the sea.
+  REQUIRE(r.rows.size() == 3);
+  CHECK(r.rows[0].demand.value == 0);
+  CHECK(r.rows[0].direct);
+  CHECK(r.rows[0].time_s == Approx(std::hypot(200.0, 200.0) / 5.0).margin(1e-9));
+  CHECK(std::get<std::string>(
+            r.routes.features[0].values[*r.routes.field_index("facility_name")]) == "C");
+  // The mainland people reach H; C, on land no road reaches, is nobody else's.
+  for (std::size_t i = 1; i < 3; ++i) {
+    CHECK(std::get<std::string>(
+              r.routes.features[i].values[*r.routes.field_index("facility_name")]) == "H");
+  }
+  CHECK(r.unreachable.empty());
+  CHECK(r.diagnostics.count("not_connected_by_road") == 2);  // the islander and the clinic
+
+  const OdMatrixResult od = od_matrix(*net, *people, *clinic, {});
+  REQUIRE(od.rows.size() == 3);
+  CHECK(od.rows[0].reachable);
+  CHECK(od.rows[0].direct);
+  CHECK_FALSE(od.rows[1].reachable);
+  CHECK_FALSE(od.rows[2].reachable);  // off the coast: no leg to an island
+}
+
 TEST_CASE("access legs as lines: both ends of a road route, the whole of a direct leg",
           "[analysis][access]") {
   const auto net = trunk();
