@@ -55,6 +55,10 @@ namespace {
 // searching the database again. Guarded by a mutex: a PJ may be read by one thread at a time.
 // The candidates are those found by the first build of the process: a grid installed while it
 // runs is used from the next run on.
+// Bounded: a session meets a handful of CRS pairs, but a file can name any CRS, and a process
+// reading many (the GeoJSON fuzzer: each mutated EPSG code a new pair, each template with a
+// context of its own) grew without end. The first kMaxTemplates pairs are kept; later ones are
+// built as before and not kept. All templates share one context (the mutex serialises its use).
 class TemplateCache {
  public:
   detail::PjPtr clone_into(PJ_CONTEXT* ctx, const std::string& source, const std::string& target) {
@@ -63,29 +67,28 @@ class TemplateCache {
     if (it == m_templates.end()) {
       return nullptr;
     }
-    return detail::PjPtr(proj_clone(ctx, it->second.pj.get()));
+    return detail::PjPtr(proj_clone(ctx, it->second.get()));
   }
 
   void keep(const std::string& source, const std::string& target, PJ* built) {
     const std::lock_guard lock(m_mutex);
-    if (m_templates.contains({source, target})) {
+    if (m_templates.size() >= kMaxTemplates || m_templates.contains({source, target})) {
       return;
     }
-    Template t;
-    t.ctx = detail::make_context();
-    t.pj.reset(proj_clone(t.ctx.get(), built));
-    if (t.pj) {
-      m_templates.emplace(std::make_pair(source, target), std::move(t));
+    if (!m_ctx) {
+      m_ctx = detail::make_context();
+    }
+    detail::PjPtr kept(proj_clone(m_ctx.get(), built));
+    if (kept) {
+      m_templates.emplace(std::make_pair(source, target), std::move(kept));
     }
   }
 
  private:
-  struct Template {
-    detail::ContextPtr ctx;  // declared before the PJ so it is destroyed after it
-    detail::PjPtr pj;
-  };
+  static constexpr std::size_t kMaxTemplates = 32;
   std::mutex m_mutex;
-  std::map<std::pair<std::string, std::string>, Template> m_templates;
+  detail::ContextPtr m_ctx;  // declared before the templates so it is destroyed after them
+  std::map<std::pair<std::string, std::string>, detail::PjPtr> m_templates;
 };
 
 TemplateCache& template_cache() {

@@ -162,3 +162,33 @@ TEST_CASE("transformers between the same CRSs share PROJ's search, not its state
   CHECK(back.lon == Approx(p.lon).margin(1e-9));
   CHECK(back.lat == Approx(p.lat).margin(1e-9));
 }
+
+TEST_CASE("CRS pairs past the kept templates are built afresh and still transform exactly",
+          "[crs][transformer]") {
+  // The 19 zones of JGD2011 (6669-6687), then the 60 northern UTM zones of WGS 84: more pairs
+  // than the process keeps as templates. Every transformer, kept or not, takes each zone's own
+  // origin (its central meridian at the equator for UTM) to its false easting and northing.
+  const std::vector<std::pair<double, double>> jgd_origins{
+      {129.5, 33.0},      {131.0, 33.0},      {132.166667, 36.0}, {133.5, 33.0},
+      {134.333333, 36.0}, {136.0, 36.0},      {137.166667, 36.0}, {138.5, 36.0},
+      {139.833333, 36.0}, {140.833333, 40.0}, {140.25, 44.0},     {142.25, 44.0},
+      {144.25, 44.0},     {142.0, 26.0},      {127.5, 26.0},      {124.0, 26.0},
+      {131.0, 26.0},      {136.0, 20.0},      {154.0, 26.0}};
+  for (int zone = 1; zone <= 19; ++zone) {
+    auto t = crs::Transformer::from_wgs84(crs::CrsRef::from_epsg(6668 + zone));
+    const auto [lon, lat] = jgd_origins[static_cast<std::size_t>(zone - 1)];
+    const core::XY p = t.forward({lon, lat});
+    INFO("JGD2011 zone " << zone);
+    CHECK(std::abs(p.x) < 0.5);  // the origins above are rounded to 1e-6 degrees
+    CHECK(std::abs(p.y) < 0.5);
+  }
+  for (int zone = 1; zone <= 60; ++zone) {
+    auto t = crs::Transformer::from_wgs84(crs::CrsRef::from_epsg(32600 + zone));
+    const core::XY p = t.forward({-183.0 + 6.0 * zone, 0.0});
+    INFO("UTM zone " << zone << "N");
+    CHECK(p.x == Approx(500'000.0).margin(kMm));
+    CHECK(p.y == Approx(0.0).margin(kMm));
+  }
+  // And the first pair again, now long kept.
+  CHECK(zone2().forward({131.0, 33.0}).x == Approx(0.0).margin(kMm));
+}
