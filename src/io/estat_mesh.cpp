@@ -152,6 +152,8 @@ struct Layout {
   std::optional<std::size_t> merged;  // GASSAN
   std::size_t width = 0;
   std::vector<std::pair<std::size_t, std::size_t>> data;  // (column, field index)
+  /// Per column: its index in EstatReport::columns (the non-fixed columns), npos for a fixed one.
+  std::vector<std::size_t> report_column;
 };
 
 // A cell while reading: raw tokens kept so the group pass knows which columns were "*".
@@ -220,19 +222,29 @@ class Parser {
                      const std::vector<std::string>& labels) {
     Layout layout;
     layout.width = codes.size();
+    layout.report_column.assign(codes.size(), std::string::npos);
     std::optional<std::size_t> key;
     std::set<std::string> seen;
+    // A fixed column named twice would leave one of the two unread and unreported: refused.
+    const auto fixed = [&](std::optional<std::size_t>& slot, std::size_t c, const char* name) {
+      if (slot) {
+        fail(name, std::string("the first header row names ") + name + " twice (columns " +
+                       std::to_string(*slot + 1) + " and " + std::to_string(c + 1) + ")");
+      }
+      slot = c;
+    };
     for (std::size_t c = 0; c < codes.size(); ++c) {
       const std::string code = upper(trim(codes[c]));
       if (code == "KEY_CODE") {
-        key = c;
+        fixed(key, c, "KEY_CODE");
       } else if (code == "HTKSYORI") {
-        layout.status = c;
+        fixed(layout.status, c, "HTKSYORI");
       } else if (code == "HTKSAKI") {
-        layout.target = c;
+        fixed(layout.target, c, "HTKSAKI");
       } else if (code == "GASSAN") {
-        layout.merged = c;
+        fixed(layout.merged, c, "GASSAN");
       } else {
+        layout.report_column[c] = m_table.report.columns.size();
         EstatColumn column{trim(codes[c]), c < labels.size() ? labels[c] : std::string(), {}};
         const auto field = estat_field_for_label(column.label);
         if (field && seen.insert(field->name).second) {
@@ -314,7 +326,7 @@ class Parser {
       if (v.token == Token::number || v.token == Token::dash) {
         raw.cell.values[field] = v.number;
       } else if (v.token == Token::broken) {
-        const std::string& label = m_table.report.columns[column_index(column, layout)].label;
+        const std::string& label = m_table.report.columns[layout.report_column[column]].label;
         const std::string name = m_table.fields[field].name;
         if (name == "pop_total") {
           skip(row, name, "unparsable_count",
@@ -327,16 +339,6 @@ class Parser {
       }
     }
     return raw;
-  }
-
-  // Position of a data column in report.columns (which holds the data columns only).
-  static std::size_t column_index(std::size_t column, const Layout& layout) {
-    std::size_t fixed = 0;
-    for (const std::optional<std::size_t> f :
-         {std::optional<std::size_t>(layout.key), layout.status, layout.target, layout.merged}) {
-      fixed += (f && *f < column) ? 1 : 0;
-    }
-    return column - fixed;
   }
 
   void share_group_figures(std::vector<RawCell>& raw,

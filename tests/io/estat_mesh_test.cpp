@@ -186,6 +186,28 @@ TEST_CASE("e-Stat mesh file: a count too large for an integer stays a real numbe
   CHECK(layer.fields[layer.require_field("pop_male")].type == core::FieldType::integer);
 }
 
+// Found by fuzz_estat_mesh (fuzz/corpus/estat_mesh/crash-repeated-fixed-columns.txt): a header
+// naming KEY_CODE, HTKSYORI, HTKSAKI and GASSAN twice left the label of a later data column
+// looked up at the wrong index, past the end of the column list (ASan: use after free).
+TEST_CASE("e-Stat mesh file: a fixed column named twice is refused, naming it", "[io][estat]") {
+  const std::string twice =
+      "KEY_CODE,HTKSYORI,T001101001,HTKSYORI,T001101019\r\n"
+      ",,　人口（総数）,,　６５歳以上人口　総数\r\n"
+      "503054631,0,100,0,zz\r\n";
+  CHECK_THROWS_AS(io::parse_estat_mesh(twice, "twice.txt"), core::InputError);
+  CHECK_THROWS_WITH(io::parse_estat_mesh(twice, "twice.txt"), Contains("twice.txt") &&
+                                                                  Contains("HTKSYORI twice") &&
+                                                                  Contains("columns 2 and 4"));
+  // The same columns once each: the broken 65+ count is reported with its own label.
+  const io::EstatTable t = io::parse_estat_mesh(
+      "KEY_CODE,T001101001,HTKSYORI,T001101019\r\n,　人口（総数）,,　６５歳以上人口　総数\r\n"
+      "503054631,100,0,zz\r\n",
+      "once.txt");
+  REQUIRE(t.diagnostics.items().size() == 1);
+  CHECK(t.diagnostics.items()[0].field == "pop_65plus");
+  CHECK_THAT(t.diagnostics.items()[0].message, Contains("６５歳以上人口"));
+}
+
 TEST_CASE("e-Stat mesh file read as published: CP932, polygons, density, project entry",
           "[io][estat]") {
   test::ScratchDir dir;
