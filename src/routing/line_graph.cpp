@@ -118,6 +118,21 @@ std::optional<double> number(const core::FieldValue& v) {
   return std::nullopt;
 }
 
+// An identifier field's value as an integer: whole and within ±2^53 (exact in a double), else
+// nullopt. A file may hold anything there (a damaged number far beyond int64 converted
+// unchecked was undefined behaviour; found by fuzz_line_layer).
+std::optional<std::int64_t> whole_id(const core::FieldValue& v) {
+  if (const auto* i = std::get_if<std::int64_t>(&v)) {
+    return *i;
+  }
+  constexpr double kMaxExact = 9007199254740992.0;  // 2^53
+  const auto x = number(v);
+  if (!x || !std::isfinite(*x) || std::abs(*x) > kMaxExact || std::trunc(*x) != *x) {
+    return std::nullopt;
+  }
+  return static_cast<std::int64_t>(*x);
+}
+
 struct Fields {
   std::optional<std::size_t> cls, speed, oneway, from, to, id;
 };
@@ -249,8 +264,8 @@ LineGraph build_line_graph(const core::Layer& lines, const LineProfile& profile,
     const WayRule rule = rule_for(lines, f, profile, fields, file);
     std::int64_t way_id = static_cast<std::int64_t>(f.source_row ? f.source_row : i + 1);
     if (fields.id) {
-      if (const auto n = number(f.values[*fields.id])) {
-        way_id = static_cast<std::int64_t>(*n);
+      if (const auto n = whole_id(f.values[*fields.id])) {
+        way_id = *n;
       }
     }
     if (ls != nullptr) {
@@ -281,12 +296,20 @@ LineGraph build_line_graph(const core::Layer& lines, const LineProfile& profile,
   // 2. Explicit node ids join line ends.
   if (fields.from && fields.to) {
     std::unordered_map<std::int64_t, std::uint32_t> node_vertex;
-    auto join = [&](const core::FieldValue& id, std::uint32_t v) {
-      const auto n = number(id);
+    auto join = [&](const core::Feature& f, std::size_t field, std::uint32_t v) {
+      const core::FieldValue& id = f.values[field];
+      const auto n = whole_id(id);
       if (!n) {
+        if (!std::holds_alternative<std::monostate>(id)) {
+          diagnostics.add({core::Severity::warning, "unusable_node_id", file,
+                           f.source_row ? std::optional<std::size_t>(f.source_row) : std::nullopt,
+                           lines.fields[field].name,
+                           "node id '" + core::to_text(id) +
+                               "' is not a whole number; this line end joins by position only"});
+        }
         return;
       }
-      const auto [it, fresh] = node_vertex.emplace(static_cast<std::int64_t>(*n), v);
+      const auto [it, fresh] = node_vertex.emplace(*n, v);
       if (!fresh && gap_m(verts[it->second], verts[v]) > tol && sets.unite(it->second, v)) {
         ++out.stats.node_field_joins;
       } else if (!fresh) {
@@ -299,10 +322,10 @@ LineGraph build_line_graph(const core::Layer& lines, const LineProfile& profile,
       const bool first_part = k == 0 || parts[k - 1].feature != p.feature;
       const bool last_part = k + 1 == parts.size() || parts[k + 1].feature != p.feature;
       if (first_part) {
-        join(f.values[*fields.from], p.first);
+        join(f, *fields.from, p.first);
       }
       if (last_part) {
-        join(f.values[*fields.to], p.first + p.count - 1);
+        join(f, *fields.to, p.first + p.count - 1);
       }
     }
   }

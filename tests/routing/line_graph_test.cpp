@@ -128,6 +128,30 @@ TEST_CASE("from/to node fields join line ends with the same id", "[line_graph]")
   CHECK(lg.graph.node_count() == 3);
 }
 
+// Found by fuzz_line_layer (fuzz/corpus/line_layer/crash-huge-node-id.txt): a node id far beyond
+// an integer's range was converted unchecked, which is undefined behaviour.
+TEST_CASE("node ids that are not whole numbers are reported; those ends join by position",
+          "[line_graph]") {
+  LineProfile p = profile(1.0);
+  p.from_node_field = "from_node";
+  p.to_node_field = "to_node";
+  core::Layer layer = road_layer(
+      {{{{0, 0}, {100, 0}}, "national", "", 1, 2}, {{{105, 0}, {200, 0}}, "national", "", 2, 3}});
+  layer.features[0].values[3] = core::FieldValue{1.8e90};              // to_node of row 1
+  layer.features[1].values[2] = core::FieldValue{std::string("2.5")};  // from_node of row 2
+  core::Diagnostics d;
+  const LineGraph lg =
+      build_line_graph(layer, p, GraphInfo{"drawn_roads.geojson", p.name, 0, "", {}}, d);
+  // Neither id joins the two ends 5 m apart (the tolerance is 1 m): two separate lines.
+  CHECK(lg.stats.node_field_joins == 0);
+  CHECK(lg.graph.node_count() == 4);
+  CHECK(d.count("unusable_node_id") == 2);
+  const auto& first = d.items().front();
+  CHECK(first.row == std::optional<std::size_t>(1));
+  CHECK(first.field == "to_node");
+  CHECK(first.file == "drawn_roads.geojson");
+}
+
 TEST_CASE("a graph from the cache reports the statistics of its build", "[line_graph][cache]") {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() /
