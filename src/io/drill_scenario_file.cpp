@@ -286,7 +286,7 @@ DrillScenarioFile parse_drill_scenario(std::string_view text, const std::filesys
   json j;
   try {
     j = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
     core::ErrorContext ctx;
     ctx.file = path.string();
     throw core::InputError(std::string("not valid JSON: ") + e.what(), ctx);

@@ -400,7 +400,7 @@ Project read_project(const std::filesystem::path& file) {
   json doc;
   try {
     doc = json::parse(in, nullptr, true, /*ignore_comments=*/true);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
     r.fail({}, std::string("not valid JSON: ") + e.what());
   }
   if (!doc.is_object()) {
@@ -493,7 +493,7 @@ std::vector<SavedView> parse_saved_views(std::string_view text, const std::strin
   json doc;
   try {
     doc = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
     r.fail("views", std::string("not valid JSON: ") + e.what());
   }
   if (!doc.is_array()) {
@@ -516,7 +516,7 @@ void write_project_views(const std::filesystem::path& file, const std::vector<Sa
   nlohmann::ordered_json doc;
   try {
     doc = nlohmann::ordered_json::parse(in, nullptr, true, /*ignore_comments=*/true);
-  } catch (const nlohmann::ordered_json::parse_error& e) {
+  } catch (const nlohmann::ordered_json::exception& e) {
     throw core::OutputError(std::string("the project file is not valid JSON: ") + e.what(), ctx);
   }
   if (!doc.is_object()) {

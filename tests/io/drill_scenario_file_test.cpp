@@ -121,6 +121,13 @@ TEST_CASE("drill scenario: errors name the field and the value expected", "[io][
     const auto [field, msg] = error_of("{\"caremap_drill\": 1,");
     CHECK_THAT(msg, Catch::StartsWith("not valid JSON"));
   }
+  // Found by fuzz_drill_scenario: a number beyond a double's range is JSON's syntax but not a
+  // value; the parser's out_of_range escaped as an exception of the JSON library.
+  SECTION("a number too large for a double") {
+    const auto [field, msg] =
+        error_of(replaced(kValid, "\"caremap_drill\": 1", "\"caremap_drill\": 1e999"));
+    CHECK_THAT(msg, Catch::StartsWith("not valid JSON") && Catch::Contains("number overflow"));
+  }
 }
 
 TEST_CASE("drill scenario: unknown keys are warnings naming the field", "[io][drill]") {

@@ -61,6 +61,12 @@ TEST_CASE("project file errors name the file and the key", "[io][project]") {
 
   test::write_text(f, "{ not json");
   CHECK_THAT(project_error(f).what(), Catch::Contains("not valid JSON"));
+  // Found by fuzz_project: a number beyond a double's range (the parser's out_of_range, not a
+  // parse_error) escaped as the JSON library's exception instead of an error naming the file.
+  test::write_text(f, layer(R"(, "capacity_field": 2222E22222222)"));
+  CHECK_THAT(project_error(f).what(),
+             Catch::Contains("not valid JSON") && Catch::Contains("number overflow"));
+  CHECK(project_error(f).context().file == f.string());
 
   test::write_text(f, layer(R"(, "capacty_field": "定員")"));
   auto e = project_error(f);
