@@ -1,6 +1,5 @@
 #include "analysis/boundary_repair.hpp"
 
-#include <algorithm>
 #include <boost/geometry/index/rtree.hpp>
 #include <cstdint>
 #include <optional>
@@ -10,56 +9,12 @@
 #include <vector>
 
 #include "analysis/polygon_union.hpp"
+#include "core/area_locator.hpp"
 
 namespace caremap::analysis {
 
 namespace bg = boost::geometry;
 namespace bgi = boost::geometry::index;
-
-namespace {
-
-// Whether point p is strictly inside polygon `part`, for many points at once: the even-odd count
-// of each point's ray towards +x, taken in one pass over the part's edges with the points sorted
-// by y. A mainland coastline of 40,000 vertices has hundreds of islets in its box, and one
-// boost::geometry::within per islet walked the whole coastline each time.
-// The points must not lie on the part's boundary (the caller knows no boundaries meet).
-std::vector<bool> strictly_inside(const core::Polygon& part, std::span<const core::XY> points) {
-  std::vector<std::pair<double, std::size_t>> by_y;
-  by_y.reserve(points.size());
-  for (std::size_t k = 0; k < points.size(); ++k) {
-    by_y.emplace_back(points[k].y, k);
-  }
-  std::sort(by_y.begin(), by_y.end());
-  std::vector<std::uint32_t> crossings(points.size(), 0);
-  const auto count_ring = [&](const core::Ring& ring) {
-    for (std::size_t e = 0; e + 1 < ring.size(); ++e) {
-      const core::XY a = ring[e];
-      const core::XY b = ring[e + 1];
-      // Half-open in y, as the classic crossing test: an edge counts for min.y <= y < max.y.
-      const double lo = std::min(a.y, b.y);
-      const double hi = std::max(a.y, b.y);
-      auto it = std::lower_bound(by_y.begin(), by_y.end(), std::make_pair(lo, std::size_t{0}));
-      for (; it != by_y.end() && it->first < hi; ++it) {
-        const core::XY p = points[it->second];
-        const double x = a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y);
-        if (x > p.x) {
-          ++crossings[it->second];
-        }
-      }
-    }
-  };
-  count_ring(part.outer());
-  for (const core::Ring& inner : part.inners()) {
-    count_ring(inner);
-  }
-  std::vector<bool> inside(points.size());
-  for (std::size_t k = 0; k < points.size(); ++k) {
-    inside[k] = crossings[k] % 2 == 1;
-  }
-  return inside;
-}
-
-}  // namespace
 
 std::optional<std::pair<std::size_t, std::size_t>> part_inside_another(
     const core::MultiPolygon& mp) {
@@ -84,15 +39,13 @@ std::optional<std::pair<std::size_t, std::size_t>> part_inside_another(
     if (candidates[j].empty()) {
       continue;
     }
-    std::vector<core::XY> points;
-    points.reserve(candidates[j].size());
+    // One ray cast per candidate through an index of part j's edges: a mainland coastline of
+    // 40,000 vertices has hundreds of islets in its box, and one boost::geometry::within per
+    // islet walked the whole coastline each time. No boundaries meet, so no point is on an edge.
+    const core::AreaLocator outer(std::span<const core::Polygon>(&mp[j], 1));
     for (const std::size_t i : candidates[j]) {
-      points.push_back(mp[i].outer().front());
-    }
-    const std::vector<bool> inside = strictly_inside(mp[j], points);
-    for (std::size_t k = 0; k < inside.size(); ++k) {
-      if (inside[k]) {
-        return std::make_pair(candidates[j][k], j);
+      if (outer.area_containing(mp[i].outer().front())) {
+        return std::make_pair(i, j);
       }
     }
   }

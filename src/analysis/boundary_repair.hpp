@@ -28,8 +28,9 @@ struct ValidityReport {
 bool is_valid_multipolygon(const core::MultiPolygon& mp, std::string& reason);
 
 /// For a multipolygon whose part boundaries do not meet: the first (inner, outer) pair of parts
-/// where the inner part lies inside the outer one, if any. One pass over each possible outer
-/// part's edges for all the parts in its box: O(n log n) in vertices, not O(parts x vertices).
+/// where the inner part lies inside the outer one, if any. Each possible outer part's edges are
+/// indexed once (core::AreaLocator) for all the parts in its box: O(n log n) in vertices, not
+/// O(parts x vertices).
 std::optional<std::pair<std::size_t, std::size_t>> part_inside_another(
     const core::MultiPolygon& mp);
 

@@ -56,15 +56,6 @@ Polygon closed_polygon(std::span<const XY> projected) {
 
 }  // namespace
 
-Polygon mesh_cell_polygon(const MeshCell& cell, Projector& projector) {
-  std::vector<XY> points;
-  append_edge_points(cell, points);
-  for (XY& q : points) {
-    q = projector.forward(LonLat{q.x, q.y});
-  }
-  return closed_polygon(points);
-}
-
 std::vector<Polygon> mesh_cell_polygons(std::span<const MeshCell> cells, Projector& projector) {
   std::vector<XY> points;
   std::vector<std::size_t> starts;
@@ -82,6 +73,10 @@ std::vector<Polygon> mesh_cell_polygons(std::span<const MeshCell> cells, Project
         closed_polygon(std::span<const XY>(points).subspan(starts[i], starts[i + 1] - starts[i])));
   }
   return polygons;
+}
+
+Polygon mesh_cell_polygon(const MeshCell& cell, Projector& projector) {
+  return mesh_cell_polygons(std::span<const MeshCell>(&cell, 1), projector).front();
 }
 
 std::optional<Polygon> mesh_code_polygon(std::uint64_t code, Projector& projector) {

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "core/exact_integer.hpp"
 #include "core/jis_mesh.hpp"
 #include "core/jis_mesh_polygon.hpp"
 #include "crs/transformer.hpp"
@@ -452,19 +453,11 @@ class Parser {
   EstatTable m_table;
 };
 
-// A value an integer field can hold exactly: whole and at most 2^53 (every integer up to it is
-// a double, and it fits std::int64_t). A larger "count" (a damaged file: 5.6e27 people) stays
-// a real number; converting it to an integer would be undefined behaviour (found by fuzzing).
-bool is_exact_integer(double v) {
-  constexpr double kLargestExact = 9007199254740992.0;  // 2^53
-  return std::floor(v) == v && v <= kLargestExact;
-}
-
 std::vector<core::Field> layer_fields(const EstatTable& table) {
   std::vector<core::Field> fields{{"mesh_code", core::FieldType::text}};
   for (std::size_t f = 0; f < table.fields.size(); ++f) {
     const bool whole = std::all_of(table.cells.begin(), table.cells.end(), [&](const EstatCell& c) {
-      return !c.values[f] || is_exact_integer(*c.values[f]);
+      return !c.values[f] || core::exact_integer(*c.values[f]).has_value();
     });
     fields.push_back(
         {table.fields[f].name, whole ? core::FieldType::integer : core::FieldType::real});

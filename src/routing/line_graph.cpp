@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "core/exact_integer.hpp"
 #include "routing/error_context.hpp"
 #include "routing/graph_builder.hpp"
 
@@ -101,36 +102,13 @@ std::optional<std::size_t> field(const core::Layer& layer, const std::string& na
                          c);
 }
 
-std::optional<double> number(const core::FieldValue& v) {
-  if (const auto* i = std::get_if<std::int64_t>(&v)) {
-    return static_cast<double>(*i);
-  }
-  if (const auto* d = std::get_if<double>(&v)) {
-    return *d;
-  }
-  if (const auto* s = std::get_if<std::string>(&v)) {
-    double x = 0.0;
-    const auto [end, ec] = std::from_chars(s->data(), s->data() + s->size(), x);
-    if (ec == std::errc() && end == s->data() + s->size()) {
-      return x;
-    }
-  }
-  return std::nullopt;
-}
-
-// An identifier field's value as an integer: whole and within ±2^53 (exact in a double), else
-// nullopt. A file may hold anything there (a damaged number far beyond int64 converted
-// unchecked was undefined behaviour; found by fuzz_line_layer).
+// An identifier field's value as an integer, when it is exactly one (core::exact_integer).
 std::optional<std::int64_t> whole_id(const core::FieldValue& v) {
   if (const auto* i = std::get_if<std::int64_t>(&v)) {
     return *i;
   }
-  constexpr double kMaxExact = 9007199254740992.0;  // 2^53
-  const auto x = number(v);
-  if (!x || !std::isfinite(*x) || std::abs(*x) > kMaxExact || std::trunc(*x) != *x) {
-    return std::nullopt;
-  }
-  return static_cast<std::int64_t>(*x);
+  const auto x = core::to_number(v);
+  return x ? core::exact_integer(*x) : std::nullopt;
 }
 
 struct Fields {
@@ -141,7 +119,8 @@ WayRule rule_for(const core::Layer& layer, const core::Feature& f, const LinePro
                  const Fields& fields, const std::string& file) {
   double speed = 0.0;
   if (fields.speed) {
-    if (const auto s = number(f.values[*fields.speed]); s && *s > 0.0 && std::isfinite(*s)) {
+    if (const auto s = core::to_number(f.values[*fields.speed]);
+        s && *s > 0.0 && std::isfinite(*s)) {
       speed = *s;
     }
   }
