@@ -47,7 +47,9 @@ void draw_closure_in_progress(render::MapRenderer& renderer, const MapInteractio
 void draw_map_layers(AppState& app, const render::Camera& camera, render::MapRenderer& renderer,
                      const render::FrameTarget& target, const MapInteraction& interaction) {
   renderer.begin_frame(camera, target, kMapBackground);
-  bool basemap = false;
+  // Whether anything is drawn under the city areas (basemap tiles or rasters, the population
+  // choropleth): the areas must then let it show through.
+  bool drawn_beneath = false;
   if (app.basemap.tiles) {
     for (const auto& tile : app.basemap.tiles->drawable()) {
       render::ImageGridDraw d;
@@ -60,7 +62,7 @@ void draw_map_layers(AppState& app, const render::Camera& camera, render::MapRen
       d.grid_n = tile->grid_n;
       d.grid = tile->grid;
       renderer.draw_image_grid(d);
-      basemap = true;
+      drawn_beneath = true;
     }
   }
   std::optional<core::XY> selected_point;
@@ -80,14 +82,16 @@ void draw_map_layers(AppState& app, const render::Camera& camera, render::MapRen
       r.bounds = e.raster->bounds;
       r.opacity = e.style.opacity;
       renderer.draw_raster(r);
+      drawn_beneath = true;
       continue;
     }
     if (!e.layer) {
       continue;
     }
     const style::LayerSymbology& sym = symbology(e);
-    if (basemap && e.layer->category == core::Category::boundary) {
-      // Over a basemap, city areas are a light veil and an outline, not an opaque paper.
+    if (drawn_beneath && e.layer->category == core::Category::boundary) {
+      // Over a basemap or the population, city areas are a light veil and an outline, not an
+      // opaque paper.
       style::LayerSymbology veiled = sym;
       for (style::SymbolClass& c : veiled.classes) {
         c.symbol.fill.fill.a = static_cast<std::uint8_t>(c.symbol.fill.fill.a / 4);
@@ -96,6 +100,7 @@ void draw_map_layers(AppState& app, const render::Camera& camera, render::MapRen
     } else {
       renderer.draw_layer(render::LayerDraw{render_key(e), e.layer.get(), &sym});
     }
+    drawn_beneath = drawn_beneath || e.layer->category == core::Category::population;
     auto ring_for = [&](const std::optional<Selection>& s, std::optional<core::XY>& point,
                         float& size) {
       if (s && s->layer_uid == e.uid && s->feature.value < e.layer->size()) {
