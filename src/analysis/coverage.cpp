@@ -9,6 +9,7 @@
 #include "analysis/diagnose.hpp"
 #include "analysis/facility_set.hpp"
 #include "analysis/parallel_chunks.hpp"
+#include "analysis/part_overlay.hpp"
 #include "analysis/people_in_areas.hpp"
 #include "core/error.hpp"
 #include "core/number_format.hpp"
@@ -35,15 +36,13 @@ enum class Overlay { intersection, difference };
 
 // One clipping step. Boost.Geometry throws on some degenerate inputs; that costs this city's
 // figure, not the run, and is reported.
-core::MultiPolygon clip(Overlay op, const City& city, const core::MultiPolygon& reach,
-                        const char* what, core::Diagnostics& diagnostics) {
+core::MultiPolygon clip(Overlay op, const City& city, const PartOverlay& city_overlay,
+                        const core::MultiPolygon& reach, const char* what,
+                        core::Diagnostics& diagnostics) {
   core::MultiPolygon out;
   try {
-    if (op == Overlay::intersection) {
-      bg::intersection(city.geometry, reach, out);
-    } else {
-      bg::difference(city.geometry, reach, out);
-    }
+    out = op == Overlay::intersection ? city_overlay.intersection(reach)
+                                      : city_overlay.difference(reach);
   } catch (const bg::exception& e) {
     diagnostics.add(
         make_diagnostic(core::Severity::error, "overlay_failed",
@@ -243,20 +242,27 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
   const std::size_t kinds = params.backup_area ? 3 : 2;
   std::vector<core::MultiPolygon> clipped(cities.size() * kinds);
   std::vector<core::Diagnostics> clip_diagnostics(clipped.size());
+  std::vector<PartOverlay> city_overlays;
+  city_overlays.reserve(cities.size());
+  for (const City& city : cities) {
+    city_overlays.emplace_back(city.geometry);
+  }
   parallel_chunks(
       clipped.size(), 0,
       [&](std::size_t task, unsigned) {
         const City& city = cities[task / kinds];
+        const PartOverlay& overlay = city_overlays[task / kinds];
         core::Diagnostics& d = clip_diagnostics[task];
         switch (task % kinds) {
           case 0:
-            clipped[task] = clip(Overlay::intersection, city, reach.any, "coverage", d);
+            clipped[task] = clip(Overlay::intersection, city, overlay, reach.any, "coverage", d);
             break;
           case 1:
-            clipped[task] = clip(Overlay::difference, city, reach.any, "gap", d);
+            clipped[task] = clip(Overlay::difference, city, overlay, reach.any, "gap", d);
             break;
           default:
-            clipped[task] = clip(Overlay::intersection, city, reach.backup, "backup coverage", d);
+            clipped[task] =
+                clip(Overlay::intersection, city, overlay, reach.backup, "backup coverage", d);
             break;
         }
       },

@@ -6,6 +6,7 @@
 
 #include "analysis/parallel_chunks.hpp"
 #include "core/area_locator.hpp"
+#include "core/unscaled_overlay.hpp"
 
 namespace caremap::analysis {
 
@@ -98,37 +99,54 @@ std::vector<PieceOverlay::Place> PieceOverlay::classify(const core::MultiPolygon
 std::vector<core::MultiPolygon> PieceOverlay::cut_parts(const core::MultiPolygon& area,
                                                         const std::vector<Place>& place) const {
   std::vector<core::MultiPolygon> out(m_pieces.size());
+  std::vector<core::Box> area_boxes;
+  area_boxes.reserve(area.size());
+  for (const core::Polygon& q : area) {
+    area_boxes.push_back(bg::return_envelope<core::Box>(q));
+  }
   // The groups' overlays are independent and each piece belongs to one group, so each worker
   // writes only its own pieces' outputs.
   parallel_chunks(m_groups, 0, [&](std::size_t chunk, unsigned) {
     const auto g = static_cast<std::uint32_t>(chunk);
-    core::MultiPolygon batch;
     std::vector<std::pair<core::Box, std::uint32_t>> members;
     for (std::size_t i = 0; i < m_pieces.size(); ++i) {
       if (place[i] == Place::cut && m_group[i] == g) {
-        batch.insert(batch.end(), m_pieces[i]->begin(), m_pieces[i]->end());
         members.emplace_back(m_boxes[i], static_cast<std::uint32_t>(i));
       }
     }
-    if (batch.empty()) {
+    if (members.empty()) {
       return;
     }
-    core::MultiPolygon result;
-    bg::intersection(batch, area, result);
-    // Each output polygon lies in exactly one member (members do not touch).
     const bgi::rtree<std::pair<core::Box, std::uint32_t>, bgi::rstar<16>> tree(members.begin(),
                                                                                members.end());
-    for (core::Polygon& p : result) {
-      core::XY c;
-      bg::point_on_surface(p, c);
-      std::uint32_t owner = members.front().second;
-      std::size_t candidates = 0;
-      for (auto it = tree.qbegin(bgi::intersects(c)); it != tree.qend(); ++it) {
-        if (candidates++ == 0 || bg::covered_by(c, *m_pieces[it->second])) {
-          owner = it->second;
-        }
+    // Each polygon of the area (its parts are disjoint) against the group's pieces near it:
+    // Boost's overlay of two multipolygons also intersects each with itself, and for a city
+    // that is a self-intersection test of its whole coastline per call.
+    core::MultiPolygon batch;
+    core::MultiPolygon result;
+    for (std::size_t q = 0; q < area.size(); ++q) {
+      batch.clear();
+      for (auto it = tree.qbegin(bgi::intersects(area_boxes[q])); it != tree.qend(); ++it) {
+        batch.insert(batch.end(), m_pieces[it->second]->begin(), m_pieces[it->second]->end());
       }
-      out[owner].push_back(std::move(p));
+      if (batch.empty()) {
+        continue;
+      }
+      result.clear();
+      core::intersection_unscaled(batch, area[q], result);
+      // Each output polygon lies in exactly one member (members do not touch).
+      for (core::Polygon& p : result) {
+        core::XY c;
+        bg::point_on_surface(p, c);
+        std::uint32_t owner = members.front().second;
+        std::size_t candidates = 0;
+        for (auto it = tree.qbegin(bgi::intersects(c)); it != tree.qend(); ++it) {
+          if (candidates++ == 0 || bg::covered_by(c, *m_pieces[it->second])) {
+            owner = it->second;
+          }
+        }
+        out[owner].push_back(std::move(p));
+      }
     }
   });
   return out;
