@@ -139,7 +139,7 @@ Iconv::~Iconv() {
   iconv_close(m_cd);
 }
 
-std::string Iconv::convert(std::string_view in) {
+std::string Iconv::convert(std::string_view in, std::size_t in_offset) {
   iconv(m_cd, nullptr, nullptr, nullptr, nullptr);  // reset shift state
   std::string out;
   out.resize(in.size() * 2 + 16);            // CP932 -> UTF-8 grows by at most 3/2
@@ -157,17 +157,16 @@ std::string Iconv::convert(std::string_view in) {
         continue;
       }
       const std::size_t offset = in.size() - src_left;
+      const std::string at = std::to_string(in_offset + offset);
       // iconv says EILSEQ both for broken input and for a valid character the target has no
       // code for (𠮷, most emoji in CP932); a user fixing a name needs to know which it was.
       if (errno == EILSEQ && is_utf8_name(m_from)) {
         if (const auto cp = utf8_code_point_at(in, offset)) {
-          throw core::InputError(code_point_label(*cp) + " at byte offset " +
-                                 std::to_string(offset) + " has no " + m_to +
-                                 " code (the text is valid UTF-8; replace the character)");
+          throw core::InputError(code_point_label(*cp) + " at byte offset " + at + " has no " +
+                                 m_to + " code (the text is valid UTF-8; replace the character)");
         }
       }
-      throw core::InputError("invalid " + m_from + " byte sequence at byte offset " +
-                             std::to_string(offset));
+      throw core::InputError("invalid " + m_from + " byte sequence at byte offset " + at);
     }
   }
   out.resize(written);
@@ -175,7 +174,23 @@ std::string Iconv::convert(std::string_view in) {
 }
 
 std::string cp932_to_utf8(std::string_view cp932) {
-  return Iconv("UTF-8", "CP932").convert(cp932);
+  // Lines of ASCII bytes are the same in UTF-8, and no CP932 character contains a line feed
+  // (trail bytes are 0x40-0xFC), so only the lines from the first to the last byte >= 0x80 go
+  // through iconv: a census mesh file is Japanese in its two header rows, digits below.
+  const auto high = [](char c) { return static_cast<unsigned char>(c) >= 0x80; };
+  const auto first = std::find_if(cp932.begin(), cp932.end(), high);
+  if (first == cp932.end()) {
+    return std::string(cp932);
+  }
+  const auto last = std::find_if(cp932.rbegin(), cp932.rend(), high).base();
+  const std::size_t from = cp932.rfind('\n', static_cast<std::size_t>(first - cp932.begin()));
+  const std::size_t begin = from == std::string_view::npos ? 0 : from + 1;
+  const std::size_t to = cp932.find('\n', static_cast<std::size_t>(last - cp932.begin()));
+  const std::size_t end = to == std::string_view::npos ? cp932.size() : to;
+  std::string out(cp932.substr(0, begin));
+  out += Iconv("UTF-8", "CP932").convert(cp932.substr(begin, end - begin), begin);
+  out += cp932.substr(end);
+  return out;
 }
 
 std::string utf8_to_cp932(std::string_view utf8) {

@@ -47,8 +47,9 @@ class Iconv {
 
   /// Converts a whole text. Throws core::InputError naming the byte offset of the first byte
   /// sequence that is invalid in the source encoding, or, from UTF-8, the first character the
-  /// target cannot represent (its code point, the character and its byte offset).
-  std::string convert(std::string_view in);
+  /// target cannot represent (its code point, the character and its byte offset). `in_offset`
+  /// is where `in` starts in the whole text, added to the offsets reported.
+  std::string convert(std::string_view in, std::size_t in_offset = 0);
 
  private:
   iconv_t m_cd;
