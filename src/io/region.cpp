@@ -1,6 +1,11 @@
 #include "io/region.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <numeric>
+#include <optional>
+#include <thread>
 
 #include "core/error.hpp"
 #include "crs/working_crs.hpp"
@@ -50,6 +55,63 @@ crs::WorkingCrsChoice working_crs_of(const Project& p) {
   } catch (const core::ArgumentError& e) {
     throw core::InputError(e.detail(), file_context(p, "municipalities"));
   }
+}
+
+// The layers are independent files: they are read on every core, the largest files first (the
+// census mesh and the boundaries are most of a region's read, a facility list a few
+// milliseconds), and kept in the project's order. The first failure in that order is the one
+// rethrown, as a read one layer after another would have reported it.
+std::vector<LoadedLayer> read_layers(const Project& p, const crs::CrsRef& working,
+                                     core::Progress* progress) {
+  const std::size_t n = p.layers.size();
+  std::vector<std::uintmax_t> bytes(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(p.base_dir() / p.layers[i].source, ec);
+    bytes[i] = ec ? 0 : size;
+  }
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return bytes[a] > bytes[b]; });
+
+  std::vector<std::optional<LoadedLayer>> read(n);
+  std::vector<std::exception_ptr> errors(n);
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> done{0};
+  const auto work = [&] {
+    for (std::size_t k = next.fetch_add(1); k < n; k = next.fetch_add(1)) {
+      const std::size_t i = order[k];
+      try {
+        if (progress && progress->cancelled()) {
+          throw core::Cancelled();
+        }
+        read[i] = read_layer(p.layers[i], working, p.base_dir());
+        core::report_progress(progress, static_cast<double>(++done) / static_cast<double>(n));
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+    }
+  };
+  const unsigned workers = static_cast<unsigned>(
+      std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), n));
+  std::vector<std::thread> pool;
+  for (unsigned w = 1; w < workers; ++w) {
+    pool.emplace_back(work);
+  }
+  work();
+  for (std::thread& t : pool) {
+    t.join();
+  }
+  std::vector<LoadedLayer> out;
+  out.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (errors[i]) {
+      std::rethrow_exception(errors[i]);
+    }
+    out.push_back(std::move(*read[i]));
+  }
+  return out;
 }
 
 }  // namespace
@@ -145,14 +207,10 @@ Region open_region(const fs::path& project_file, core::Progress* progress) {
                              file_context(p, "roads"));
     }
   }
-  const std::size_t n = p.layers.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    core::report_progress(progress, static_cast<double>(i) / static_cast<double>(n));
-    if (progress) {
-      progress->set_stage("reading " + p.layers[i].title);
-    }
-    region.layers.push_back(read_layer(p.layers[i], region.working_crs, p.base_dir()));
+  if (progress) {
+    progress->set_stage("reading " + std::to_string(p.layers.size()) + " layers");
   }
+  region.layers = read_layers(p, region.working_crs, progress);
   core::report_progress(progress, 1.0);
   return region;
 }

@@ -223,3 +223,40 @@ TEST_CASE("region names, the data directory and the routing test region", "[io][
   ::unsetenv("CAREMAP_DATA_DIR");
   CHECK(io::data_dir() == test::data_dir());
 }
+
+TEST_CASE("layers read at once keep the project's order and its first error", "[io][region]") {
+  // The larger file is read first; the error reported is still the first layer's in the project,
+  // as a read one layer after another gives it.
+  test::ScratchDir dir;
+  std::string big = "name,lat,lon\n";
+  for (int i = 0; i < 2000; ++i) {
+    big += "p" + std::to_string(i) + ",33.8" + std::to_string(i % 10) + ",130.5\n";
+  }
+  test::write_text(dir / "a.csv", "name,lat,lon\nq,33.8,130.5\n");
+  test::write_text(dir / "b.csv", big);
+  test::write_text(dir / "c.csv", "name,lat,lon\nr,33.9,130.6\n");
+  const std::string layer = R"({"id": "%s", "source": "%s", "category": "clinic",
+                                "name_field": "name"})";
+  auto entry = [&](const std::string& id, const std::string& source) {
+    std::string s = layer;
+    s.replace(s.find("%s"), 2, id);
+    s.replace(s.find("%s"), 2, source);
+    return s;
+  };
+  test::write_text(dir / "ok.caremap.json",
+                   R"({"id": "ok", "working_crs": "EPSG:6670", "layers": [)" + entry("a", "a.csv") +
+                       "," + entry("b", "b.csv") + "," + entry("c", "c.csv") + "]}");
+  const io::Region ok = io::open_region(dir / "ok.caremap.json");
+  REQUIRE(ok.layers.size() == 3);
+  CHECK(ok.layers[0].spec.id == "a");
+  CHECK(ok.layers[1].spec.id == "b");
+  CHECK(ok.layers[1].layer->size() == 2000);
+  CHECK(ok.layers[2].spec.id == "c");
+
+  test::write_text(dir / "broken.caremap.json",
+                   R"({"id": "broken", "working_crs": "EPSG:6670", "layers": [)" +
+                       entry("a", "missing-a.csv") + "," + entry("b", "b.csv") + "," +
+                       entry("c", "missing-c.csv") + "]}");
+  CHECK_THROWS_WITH(io::open_region(dir / "broken.caremap.json"),
+                    Catch::Contains("missing-a.csv") && !Catch::Contains("missing-c.csv"));
+}
