@@ -1,11 +1,15 @@
 #include "analysis/circle_polygons.hpp"
 
 #include <algorithm>
+#include <boost/geometry/index/rtree.hpp>
 #include <cmath>
+#include <iterator>
 #include <numbers>
+#include <numeric>
 #include <tuple>
 
 #include "analysis/hilbert_order.hpp"
+#include "analysis/parallel_chunks.hpp"
 #include "analysis/polygon_union.hpp"
 
 namespace caremap::analysis {
@@ -72,11 +76,10 @@ std::vector<DistinctDisc> distinct_in_hilbert_order(std::span<const Disc> discs)
   return ordered;
 }
 
-}  // namespace
-
-DiscCoverage cover_discs(std::span<const Disc> discs, int segments, bool with_backup) {
+// One group of discs that overlap one another (directly or through others), in Hilbert order.
+DiscCoverage cover_component(const std::vector<DistinctDisc>& distinct, int segments,
+                             bool with_backup) {
   DiscCoverage out;
-  const std::vector<DistinctDisc> distinct = distinct_in_hilbert_order(discs);
   std::vector<core::MultiPolygon> circles;
   circles.reserve(distinct.size());
   for (const DistinctDisc& d : distinct) {
@@ -106,6 +109,81 @@ DiscCoverage cover_discs(std::span<const Disc> discs, int segments, bool with_ba
     out.backup = cascaded_union(std::move(pieces));
   } else {
     out.any = cascaded_union(std::move(circles));
+  }
+  return out;
+}
+
+// Groups of discs that may overlap (centres no farther apart than the radii together, directly
+// or through other discs), each in the Hilbert order of `distinct`, in the order of their first
+// disc. Discs of different groups share no point, so each group's union is its own.
+std::vector<std::vector<DistinctDisc>> overlapping_groups(
+    const std::vector<DistinctDisc>& distinct) {
+  namespace bgi = boost::geometry::index;
+  const std::size_t n = distinct.size();
+  std::vector<std::size_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  const auto root = [&](std::size_t i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  double max_radius = 0.0;
+  std::vector<std::pair<core::XY, std::size_t>> centres;
+  centres.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    max_radius = std::max(max_radius, distinct[i].disc.radius.value);
+    centres.emplace_back(distinct[i].disc.centre, i);
+  }
+  const bgi::rtree<std::pair<core::XY, std::size_t>, bgi::rstar<16>> tree(centres.begin(),
+                                                                          centres.end());
+  for (std::size_t i = 0; i < n; ++i) {
+    const core::XY c = distinct[i].disc.centre;
+    const double reach = distinct[i].disc.radius.value + max_radius;
+    const core::Box box{{c.x - reach, c.y - reach}, {c.x + reach, c.y + reach}};
+    for (auto it = tree.qbegin(bgi::intersects(box)); it != tree.qend(); ++it) {
+      const std::size_t j = it->second;
+      const double limit = distinct[i].disc.radius.value + distinct[j].disc.radius.value;
+      if (j != i && bg::comparable_distance(c, it->first) <= limit * limit) {
+        parent[root(i)] = root(j);
+      }
+    }
+  }
+  std::vector<std::vector<DistinctDisc>> groups;
+  std::vector<std::size_t> group_of_root(n, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t& g = group_of_root[root(i)];
+    if (g == n) {
+      g = groups.size();
+      groups.emplace_back();
+    }
+    groups[g].push_back(distinct[i]);
+  }
+  return groups;
+}
+
+}  // namespace
+
+DiscCoverage cover_discs(std::span<const Disc> discs, int segments, bool with_backup) {
+  const std::vector<std::vector<DistinctDisc>> groups =
+      overlapping_groups(distinct_in_hilbert_order(discs));
+  // Groups are independent: on all cores, the largest first, joined in group order.
+  std::vector<std::size_t> by_size(groups.size());
+  std::iota(by_size.begin(), by_size.end(), 0);
+  std::stable_sort(by_size.begin(), by_size.end(), [&](std::size_t a, std::size_t b) {
+    return groups[a].size() > groups[b].size();
+  });
+  std::vector<DiscCoverage> parts(groups.size());
+  parallel_chunks(groups.size(), 0, [&](std::size_t k, unsigned) {
+    parts[by_size[k]] = cover_component(groups[by_size[k]], segments, with_backup);
+  });
+  DiscCoverage out;
+  for (DiscCoverage& p : parts) {
+    out.any.insert(out.any.end(), std::make_move_iterator(p.any.begin()),
+                   std::make_move_iterator(p.any.end()));
+    out.backup.insert(out.backup.end(), std::make_move_iterator(p.backup.begin()),
+                      std::make_move_iterator(p.backup.end()));
   }
   return out;
 }

@@ -50,7 +50,9 @@ struct DiscCoverage {
 /// cascaded union (pairs of neighbours along a Hilbert curve, then pairs of pairs, ...); the
 /// backup area is the union over discs i (in Hilbert order) of disc_i intersected with the union
 /// of the discs before it, which is exactly the set of points inside at least two discs.
-/// Cost: about O(n log n) overlays for the union and 2n more for the backup area.
+/// Discs that cannot overlap (directly or through others) are united group by group, the groups
+/// on all cores. Cost: about O(n log n) overlays for the union and 2n more for the backup area,
+/// each over one group's union only.
 DiscCoverage cover_discs(std::span<const Disc> discs, int segments, bool with_backup);
 
 }  // namespace caremap::analysis

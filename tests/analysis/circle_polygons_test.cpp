@@ -139,3 +139,46 @@ TEST_CASE("near-coincident facilities give a valid union and backup area", "[ana
   CHECK(bg::area(cover.any) >= union_exact - deficit - 1.0);
   CHECK(bg::area(cover.backup) == Approx(bg::area(cover.any)).epsilon(1e-6));
 }
+
+TEST_CASE("groups of discs far apart are united apart: the same union and backup as one union",
+          "[analysis][circle]") {
+  // Three towns 20 km apart, a few overlapping discs each, plus two discs that touch exactly
+  // (centres the radii together apart): they belong to one group.
+  std::mt19937 rng(20261207);
+  std::uniform_real_distribution<double> near(-1500.0, 1500.0);
+  std::vector<Disc> discs;
+  for (int town = 0; town < 3; ++town) {
+    for (int k = 0; k < 8; ++k) {
+      discs.push_back({{town * 20'000.0 + near(rng), near(rng)}, Meters{1000}});
+    }
+  }
+  discs.push_back({{0, 50'000}, Meters{1000}});
+  discs.push_back({{2000, 50'000}, Meters{1000}});
+  const auto cover = analysis::cover_discs(discs, 96, true);
+  // The same figures from one Boost union of every circle, and every pair's lens united.
+  core::MultiPolygon all;
+  std::vector<core::Polygon> circles;
+  for (const Disc& d : discs) {
+    circles.push_back(analysis::circle_polygon(d.centre, d.radius, 96));
+  }
+  for (const core::Polygon& c : circles) {
+    core::MultiPolygon grown;
+    bg::union_(all, c, grown);
+    all = std::move(grown);
+  }
+  core::MultiPolygon lenses;
+  for (std::size_t i = 0; i < circles.size(); ++i) {
+    for (std::size_t j = i + 1; j < circles.size(); ++j) {
+      core::MultiPolygon lens;
+      bg::intersection(circles[i], circles[j], lens);
+      core::MultiPolygon grown;
+      bg::union_(lenses, lens, grown);
+      lenses = std::move(grown);
+    }
+  }
+  CHECK(bg::area(cover.any) == Approx(bg::area(all)).epsilon(1e-9));
+  CHECK(bg::area(cover.backup) == Approx(bg::area(lenses)).epsilon(1e-8));
+  std::string why;
+  CHECK(bg::is_valid(cover.any, why));
+  CHECK(bg::is_valid(cover.backup, why));
+}
