@@ -45,6 +45,10 @@ struct TableBlock {
   std::string caption;
   std::vector<std::string> headers;
   std::vector<Align> align;  ///< one per column; missing = left
+  /// A column of long text (a list of names): its cells wrap over lines within the width the
+  /// other columns leave, instead of the whole table shrinking to its smallest type and still
+  /// running off the page.
+  std::optional<std::size_t> wrap_column;
   std::vector<std::vector<std::string>> rows;
   bool last_row_is_total = false;  ///< drawn bold-ruled
   std::string note;                ///< small print under the table

@@ -102,7 +102,9 @@ class Builder {
                  m_tr("転院", "moved"),
                  m_tr("80 %超の病院", "hospitals > 80 %")};
     t.align = {Align::left,  Align::left,  Align::right, Align::right,
-               Align::right, Align::right, Align::right, Align::right};
+               Align::right, Align::right, Align::right, Align::left};
+    // The hospitals above 80 % can be most of the drill's hospitals: their names wrap.
+    t.wrap_column = 7;
     for (const drill::InjectResult& r : m_r.injects) {
       const drill::InjectSummary& s = r.summary;
       t.rows.push_back(

@@ -184,6 +184,8 @@ TEST_CASE("report drill writes the drill's record with a page per inject", "[cli
   CHECK_THAT(text, Catch::Contains("t = 20 分"));
   CHECK_THAT(text, Catch::Contains("宗像水光会総合病院"));
   CHECK_THAT(text, Catch::Contains("停電"));
+  // The timeline's last column, the hospitals above 80 %, has its header on the page.
+  CHECK_THAT(test::pdf_text(pdf, 1), Catch::Contains("80 %超の病院"));
   // What the times stand on: the 1996 trunk roads, and their credit.
   CHECK_THAT(text, Catch::Contains("1996"));
   CHECK_THAT(text, Catch::Contains("国土数値情報（道路データ）"));

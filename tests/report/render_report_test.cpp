@@ -224,3 +224,34 @@ TEST_CASE("characters the font lacks are printed in their JIS forms", "[report]"
   CHECK(report::printable("x ≤ 1, y ≥ 2") == "x ≦ 1, y ≧ 2");
   CHECK(report::printable("宗像市") == "宗像市");
 }
+
+TEST_CASE("a table's wrapping column stays on the page, its header and its last name included",
+          "[report][pdf]") {
+  CAREMAP_SKIP_WITHOUT_POPPLER();
+  // The drill timeline's shape: short figures, then a list of hospitals too long for any type
+  // size; without wrapping, the header and the end of each list ran off the page's edge.
+  report::TableBlock t;
+  t.headers = {"時刻", "状況", "配置", "80 %超の病院"};
+  t.align = {report::Align::left, report::Align::left, report::Align::right, report::Align::left};
+  t.wrap_column = 3;
+  std::string names;
+  for (int i = 1; i <= 12; ++i) {
+    names += (names.empty() ? "" : "、") + std::string("医療法人社団 長い名前の会 第") +
+             std::to_string(i) + "病院";
+  }
+  t.rows = {{"t=0分", "地震発生", "111 / 112", names + "、最後尾病院"}};
+  report::Report r;
+  r.title = "表の折り返し";
+  r.date = "2026-12-07";
+  r.software = "caremap test";
+  report::Page page;
+  page.blocks.push_back(t);
+  r.pages.push_back(page);
+  test::ScratchDir dir;
+  const fs::path pdf = dir / "wrap.pdf";
+  std::ofstream(pdf, std::ios::binary) << report::render_report(r, {}).files.at(0).bytes;
+  const std::string text = test::pdf_text(pdf);
+  CHECK_THAT(text, Catch::Contains("80 %超の病院"));
+  CHECK_THAT(text, Catch::Contains("最後尾病院"));
+  CHECK_THAT(text, Catch::Contains("第1病院"));
+}
