@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/error.hpp"
 #include "core/number_format.hpp"
@@ -270,7 +271,13 @@ class Builder {
                  m_tr("理由", "reason")};
     constexpr std::size_t kMaxRows = 40;
     std::size_t rows = 0;
-    std::map<std::string, std::size_t> reasons;
+    // A patient left without a place stays so inject after inject: the table lists every
+    // inject, the chart counts patients (each once per reason), the cases in brackets.
+    struct ReasonCount {
+      std::set<std::size_t> patients;
+      std::size_t cases = 0;
+    };
+    std::map<std::string, ReasonCount> reasons;
     for (const drill::InjectResult& r : m_r.injects) {
       for (std::size_t i = 0; i < m_s.patients.size(); ++i) {
         const drill::PatientOutcome& o = r.patients[i];
@@ -278,7 +285,8 @@ class Builder {
           continue;
         }
         const std::string reason = drill::describe(*o.not_placed).in(m_in.lang);
-        ++reasons[reason];
+        reasons[reason].patients.insert(i);
+        ++reasons[reason].cases;
         if (++rows <= kMaxRows) {
           t.rows.push_back(
               {at(r), m_s.patients[i].id,
@@ -301,10 +309,19 @@ class Builder {
       }
       p.blocks.push_back(std::move(t));
       ChartBlock why;
-      why.caption = m_tr("理由別の件数（全状況の合計）", "Reasons (all injects together)");
-      why.axis_label = m_tr("件", "cases");
-      for (const auto& [reason, n] : reasons) {
-        why.bars.push_back({reason, static_cast<double>(n), std::to_string(n)});
+      why.caption =
+          m_tr("理由別の患者数（同じ患者は理由ごとに1人と数える。括弧内は全状況の延べ件数）",
+               "Patients by reason (each patient counted once per reason; in brackets, "
+               "the cases over all injects)");
+      why.axis_label = m_tr("人", "patients");
+      for (const auto& [reason, count] : reasons) {
+        const std::size_t n = count.patients.size();
+        std::string value = std::to_string(n) + m_tr(" 人", "");
+        if (count.cases > n) {
+          value += m_tr("（延べ ", " (") + std::to_string(count.cases) +
+                   m_tr(" 件）", count.cases == 1 ? " case)" : " cases)");
+        }
+        why.bars.push_back({reason, static_cast<double>(n), value});
       }
       p.blocks.push_back(std::move(why));
     }
