@@ -105,7 +105,7 @@ struct Report {
 };
 
 /// Every distinct credit line page `p` shows: its map layers' (their provenance inputs, layer by
-/// layer) then its own, in that order.
+/// layer) then its own, in that order, each source once (core::add_credit).
 std::vector<std::string> page_credits(const Page& p);
 
 }  // namespace caremap::report

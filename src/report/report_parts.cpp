@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/credit.hpp"
 #include "style/style.hpp"
 
 namespace caremap::report {
@@ -49,7 +50,7 @@ std::vector<core::SourceRef> with_inputs_of(std::vector<core::SourceRef> inputs,
 
 void add_credits(std::vector<std::string>& credits, const std::vector<core::SourceRef>& inputs) {
   for (const core::SourceRef& in : inputs) {
-    add_unique(credits, in.credit);
+    core::add_credit(credits, in.credit);
   }
 }
 

@@ -39,7 +39,7 @@ void add_unique(std::vector<std::string>& v, const std::string& s);
 std::vector<core::SourceRef> with_inputs_of(std::vector<core::SourceRef> inputs,
                                             const std::vector<core::LayerPtr>& layers);
 
-/// Adds the credit line of every input to `credits` (add_unique).
+/// Adds the credit line of every input to `credits`, each source once (core::add_credit).
 void add_credits(std::vector<std::string>& credits, const std::vector<core::SourceRef>& inputs);
 
 /// "使用したデータ（データの日付・出典）": one row per distinct source (by layer id, else path):

@@ -27,6 +27,14 @@ nlohmann::json run_report(const std::vector<std::string>& extra) {
   return nlohmann::json::parse(r.out);
 }
 
+std::size_t occurrences(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
 }  // namespace
 
 TEST_CASE("report coverage writes a Japanese PDF with every credit the data requires",
@@ -56,6 +64,14 @@ TEST_CASE("report coverage writes a Japanese PDF with every credit the data requ
   CHECK_THAT(text, Catch::Contains("面積按分して加工"));
   CHECK_THAT(text, Catch::Contains("国土数値情報（道路データ）"));
   CHECK_THAT(text, Catch::Contains("caremap 0.1.0"));
+  // The hospitals' credit is the first part of the clinics': every footer names it once.
+  for (const int page : {1, 2, 5, 6, 8, 10}) {
+    INFO("page " << page);
+    const std::string page_text = test::pdf_text(pdf, page);
+    const std::size_t footer = page_text.rfind("出典・クレジット");
+    REQUIRE(footer != std::string::npos);
+    CHECK(occurrences(page_text.substr(footer), "厚生労働省 医療情報ネット") == 1);
+  }
 }
 
 TEST_CASE("report coverage in English on A3 landscape", "[cli][report]") {
