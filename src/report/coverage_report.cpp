@@ -181,10 +181,17 @@ class Builder {
     return padded(*box, 0.03);
   }
 
-  // Pieces of the cities a map with `extent` leaves out (far islands): the caption says so.
-  std::string outside_note(const core::Box& extent) const {
+  // Pieces of the cities a map with `extent` leaves out (far islands): the caption says so. A
+  // city's page counts only that city's pieces (`only`: its boundary feature): the other
+  // city's islets are not its concern, and 宗像市 alone has hundreds of them.
+  std::string outside_note(const core::Box& extent,
+                           std::optional<core::FeatureId> only = std::nullopt) const {
     std::size_t outside = 0;
-    for (const core::Feature& f : m_in.boundary->features) {
+    for (std::size_t i = 0; i < m_in.boundary->features.size(); ++i) {
+      if (only && only->value != i) {
+        continue;
+      }
+      const core::Feature& f = m_in.boundary->features[i];
       if (const auto parts = core::as_multipolygon(f.geometry)) {
         for (const auto& p : *parts) {
           core::Box b;
@@ -582,7 +589,7 @@ class Builder {
         map(extent, m_in.population != nullptr,
             city.city +
                 m_tr("：人口密度・空白地域・施設", ": population density, gaps and facilities") +
-                outside_note(extent)));
+                outside_note(extent, city.feature)));
     p.blocks.push_back(area_table(i));
     p.credits = m_figure_credits;
     return p;
