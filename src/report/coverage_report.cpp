@@ -637,11 +637,15 @@ class Builder {
     analysis.rows.push_back(
         {m_tr("地図の道路", "Roads on the maps"),
          m_in.road_basis.empty() ? m_tr("なし", "none") : m_in.road_basis.in(m_in.lang)});
-    std::string params;
-    for (const auto& [k, v] : r.covered.provenance.parameters) {
-      params += (params.empty() ? "" : ", ") + k + "=" + v;
+    std::vector<core::LayerPtr> named = m_in.facilities;
+    named.insert(named.end(), m_in.context.begin(), m_in.context.end());
+    named.insert(named.end(), {m_in.boundary, m_in.population, m_in.roads});
+    for (const ZoneAtlasPage& z : m_in.zones) {
+      named.push_back(z.zone);
     }
-    analysis.rows.push_back({m_tr("パラメータ", "Parameters"), params});
+    const SourceNames names = source_names(named, m_in.lang);
+    analysis.rows.push_back({m_tr("パラメータ", "Parameters"),
+                             parameters_text(r.covered.provenance.parameters, m_in.lang, names)});
     if (!m_in.zones.empty()) {
       analysis.rows.push_back({m_tr("区域（ハザード）", "Hazard zones"),
                                m_in.zones_path + m_tr("（", " (") +
@@ -659,7 +663,7 @@ class Builder {
     drawn.push_back(m_in.population);
     drawn.push_back(m_in.roads);
     const std::vector<core::SourceRef> inputs = with_inputs_of(r.covered.provenance.inputs, drawn);
-    KeyValueBlock data = sources_block(inputs, m_in.lang);
+    KeyValueBlock data = sources_block(inputs, m_in.lang, names);
     if (m_in.demand) {
       data.rows.push_back({m_tr("人口の出典", "People"), m_in.people_credit});
     }

@@ -344,18 +344,16 @@ class Builder {
     run.rows.push_back(
         {m_tr("地図の道路", "Roads on the maps"),
          m_in.road_basis.empty() ? m_tr("なし", "none") : m_in.road_basis.in(m_in.lang)});
-    std::string params;
-    for (const auto& [k, v] : m_r.provenance.parameters) {
-      params += (params.empty() ? "" : ", ") + k + "=" + v;
-    }
-    run.rows.push_back({m_tr("パラメータ", "Parameters"), params});
+    const SourceNames names = source_names({m_in.boundary, m_in.roads}, m_in.lang);
+    run.rows.push_back({m_tr("パラメータ", "Parameters"),
+                        parameters_text(m_r.provenance.parameters, m_in.lang, names)});
     run.rows.push_back({m_tr("作成日", "Date"), m_in.date});
     run.rows.push_back({m_tr("ソフトウェア", "Software"), m_in.software});
     p.blocks.push_back(std::move(run));
 
     const std::vector<core::SourceRef> inputs =
         with_inputs_of(m_r.provenance.inputs, {m_in.boundary, m_in.roads});
-    p.blocks.push_back(sources_block(inputs, m_in.lang));
+    p.blocks.push_back(sources_block(inputs, m_in.lang, names));
 
     TextBlock limits;
     limits.heading = m_tr("読み方と限界", "How to read this, and limits");

@@ -336,17 +336,27 @@ Page conditions_page(const Context& c) {
   }
   run.rows.push_back({tr("地図の道路", "Roads on the maps"),
                       in.road_basis.empty() ? tr("なし", "none") : in.road_basis.in(in.lang)});
-  std::string params;
-  for (const auto& [k, v] : in.provenance.parameters) {
-    params += (params.empty() ? "" : ", ") + k + "=" + v;
+  SourceNames names = source_names({in.boundary, in.roads}, in.lang);
+  for (const plan::PlanSite& s : in.sites) {
+    names.emplace_back(s.layer, in.sites_title);
   }
-  run.rows.push_back({tr("パラメータ", "Parameters"), params});
+  for (const core::SourceRef& s : in.demand->sources) {
+    names.emplace_back(s.layer, tr("人口", "Population"));
+  }
+  // The reach in the report's words; the parameter keeps its exact measure ("1200 s").
+  auto params = in.provenance.parameters;
+  for (auto& [k, v] : params) {
+    if (k == "reach" && in.lang == core::Lang::ja) {
+      v = c.reach() + "（" + plan::reach_parameter(in.reach) + "）";
+    }
+  }
+  run.rows.push_back({tr("パラメータ", "Parameters"), parameters_text(params, in.lang, names)});
   run.rows.push_back({tr("作成日", "Date"), in.date});
   run.rows.push_back({tr("ソフトウェア", "Software"), in.software});
   p.blocks.push_back(std::move(run));
 
   const std::vector<core::SourceRef> inputs = with_inputs_of(c.inputs, {in.boundary, in.roads});
-  p.blocks.push_back(sources_block(inputs, in.lang));
+  p.blocks.push_back(sources_block(inputs, in.lang, names));
 
   TextBlock limits;
   limits.heading = tr("読み方と限界", "How to read this, and limits");

@@ -64,6 +64,14 @@ TEST_CASE("report coverage writes a Japanese PDF with every credit the data requ
   CHECK_THAT(text, Catch::Contains("面積按分して加工"));
   CHECK_THAT(text, Catch::Contains("国土数値情報（道路データ）"));
   CHECK_THAT(text, Catch::Contains("caremap 0.1.0"));
+  // The data and conditions in Japanese (the roads relative to the data folder, with their
+  // date; no layer ids or English parameters).
+  const std::string conditions = test::pdf_text(pdf, 10);
+  CHECK_THAT(conditions, Catch::Contains("munakata-fukutsu/roads_n01_1996.geojson（1996-12-31）"));
+  CHECK_THAT(conditions, Catch::Contains("半径の決め方：レイヤー・施設の種類ごとの既定値"));
+  CHECK_THAT(conditions, !Catch::Contains("radius_from"));
+  CHECK_THAT(conditions, !Catch::Contains("boundary"));
+  CHECK_THAT(conditions, !Catch::Contains("clinics "));
   // The hospitals' credit is the first part of the clinics': every footer names it once.
   for (const int page : {1, 2, 5, 6, 8, 10}) {
     INFO("page " << page);
@@ -295,6 +303,15 @@ TEST_CASE("report plan writes the planning handout from the plan commands' figur
     INFO("page " << page);
     CHECK_THAT(test::pdf_text(pdf, page), Catch::Contains("1996"));
   }
+  // The data and conditions in Japanese: sources by their titles, the roads like the other
+  // files (relative to the data folder, with the data's date), the parameters in words.
+  const std::string conditions = test::pdf_text(pdf, 7);
+  CHECK_THAT(conditions, Catch::Contains("munakata-fukutsu/roads_n01_1996.geojson（1996-12-31）"));
+  CHECK_THAT(conditions, Catch::Contains("圏内の範囲：20分以内"));
+  CHECK_THAT(conditions, Catch::Contains("行政区域"));
+  CHECK_THAT(conditions, !Catch::Contains("reach="));
+  CHECK_THAT(conditions, !Catch::Contains("maximal covering"));
+  CHECK_THAT(conditions, !Catch::Contains("boundary"));
 
   // The worst N-1 closure is the one `caremap plan n-1` ranks first, with its figures.
   const test::CliRun n1 = test::run_caremap({"plan", "n-1", "--json"});
