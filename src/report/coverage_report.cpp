@@ -626,9 +626,9 @@ class Builder {
     analysis.rows.push_back(
         {m_tr("分析", "Analysis"), m_tr("直線距離によるカバー圏（caremap coverage）",
                                         "area within a straight-line radius (caremap coverage)")});
-    analysis.rows.push_back(
-        {m_tr("施設の種類", "Facilities"),
-         m_what + "（" + std::to_string(r.summary.facilities) + m_tr(" 施設）", " facilities)")});
+    analysis.rows.push_back({m_tr("施設の種類", "Facilities"),
+                             m_what + m_tr("（", " (") + std::to_string(r.summary.facilities) +
+                                 m_tr(" 施設）", " facilities)")});
     analysis.rows.push_back({m_tr("半径", "Radius"), radius_text(r.summary)});
     analysis.rows.push_back(
         {m_tr("距離の基準", "Distance"), r.covered.provenance.basis.distance.in(m_in.lang)});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "report/report_parts.hpp"
 #include "report/symbol_path.hpp"
 
 namespace caremap::report {
@@ -36,7 +37,9 @@ std::vector<LegendEntry> legend_entries(const MapBlock& map, core::Lang lang) {
     }
     const style::LayerSymbology sym = style::resolve_symbology(*ml.layer, ml.style);
     const style::GeometryKind kind = style::dominant_geometry(*ml.layer);
-    const std::string title = ml.title.empty() ? ml.layer->title : ml.title;
+    // A layer's own title is the project file's (Japanese): an English map names its kind.
+    const std::string title = ml.title.empty() ? layer_title(*ml.layer, lang) : ml.title;
+    const Tr tr{lang};
     std::vector<LegendEntry> items;
     for (const style::SymbolClass& c : sym.classes) {
       // Empty ramp classes still explain the scale; empty category classes say nothing.
@@ -45,14 +48,14 @@ std::vector<LegendEntry> legend_entries(const MapBlock& map, core::Lang lang) {
       }
       std::string label = class_label(c, lang);
       if (kind == style::GeometryKind::point) {
-        label += "（" + std::to_string(c.feature_count) + "）";
+        label += tr.bracketed(std::to_string(c.feature_count));
       }
       items.push_back({std::move(label), kind, c.symbol});
     }
     if (items.size() == 1 && sym.classes.size() == 1 && sym.classes[0].range_label.empty()) {
       // One kind of feature: the layer's own title says more (特別養護老人ホーム, not 介護施設).
       items[0].label = kind == style::GeometryKind::point
-                           ? title + "（" + std::to_string(sym.classes[0].feature_count) + "）"
+                           ? title + tr.bracketed(std::to_string(sym.classes[0].feature_count))
                            : title;
     } else if (!items.empty()) {
       out.push_back({title, kind, std::nullopt});

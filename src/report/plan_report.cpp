@@ -157,7 +157,7 @@ TableBlock city_table(const Context& c) {
     const double all = k.people.people;
     t.rows.push_back(
         {name, people(all),
-         people(all - k.none.people) + "（" + core::format_share(all - k.none.people, all) + "）",
+         people(all - k.none.people) + tr.bracketed(core::format_share(all - k.none.people, all)),
          core::format_share(k.two_plus.people, all), people(k.one.people), people(k.none.people),
          people(k.people.people_75plus), people(k.none.people_75plus)});
   };

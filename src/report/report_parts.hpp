@@ -20,6 +20,10 @@ struct Tr {
   std::string operator()(const char* ja, const char* en) const {
     return lang == core::Lang::ja ? ja : en;
   }
+  /// `s` in brackets after what comes before: fullwidth in Japanese, " (s)" in English.
+  std::string bracketed(const std::string& s) const {
+    return lang == core::Lang::ja ? "（" + s + "）" : " (" + s + ")";
+  }
 };
 
 /// `layer` with style::default_layer_style, under `title` in the legend (empty: its own).

@@ -93,6 +93,13 @@ TEST_CASE("report coverage in English on A3 landscape", "[cli][report]") {
   CHECK_THAT(text, Catch::Contains("Data and conditions"));
   CHECK_THAT(text, Catch::Contains("Hospital"));
   CHECK_THAT(text, Catch::Contains("宗像市"));
+  // The legends in English with ASCII brackets, not the project file's Japanese titles.
+  const std::string page1 = test::pdf_text(pdf, 1);
+  CHECK_THAT(page1, Catch::Contains("Hospital (12)"));
+  CHECK_THAT(page1, !Catch::Contains("病院（"));
+  CHECK_THAT(test::pdf_text(pdf, 2), Catch::Contains("Population (people per km²)"));
+  CHECK_THAT(text, !Catch::Contains("人口（令和2年"));
+  CHECK_THAT(text, !Catch::Contains("%）"));
 }
 
 TEST_CASE("report coverage writes one PNG or SVG per page", "[cli][report]") {
@@ -360,6 +367,7 @@ TEST_CASE("report plan in English on A4 landscape, by straight line", "[cli][rep
   CHECK_THAT(test::pdf_info(pdf), Catch::Contains("842 x 595 pts (A4)"));
   const std::string text = test::pdf_text(pdf);
   CHECK_THAT(text, Catch::Contains("home care planning"));
+  CHECK_THAT(text, !Catch::Contains("%）"));  // "96,576 (99.9 %)", not fullwidth brackets
   CHECK_THAT(text, Catch::Contains("straight line"));
   CHECK_THAT(text, Catch::Contains("Data and conditions"));
   CHECK_THAT(text, Catch::Contains("宗像市"));
