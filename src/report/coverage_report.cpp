@@ -1,6 +1,7 @@
 #include "report/coverage_report.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "core/argument_parsing.hpp"
@@ -45,6 +46,14 @@ std::string km2(double v) {
 
 std::string pct(double v) {
   return core::format_fixed(v, 1) + " %";
+}
+
+// An English kind's name inside a sentence ("of a clinic", not "of a Clinic").
+std::string lower_case(std::string s) {
+  for (char& c : s) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return s;
 }
 
 core::LayerPtr shared(const core::Layer& l) {
@@ -243,7 +252,7 @@ class Builder {
                                core::format_people(pc.total.people) + " people of " +
                                m_in.region_title + " (" + core::format_people(pc.covered.people) +
                                ") live within " + radius_text(s) + " (straight line) of a " +
-                               m_what + "; " + core::format_people(pc.gap.people) +
+                               lower_case(m_what) + "; " + core::format_people(pc.gap.people) +
                                " live beyond it.");
       }
       if (s.has_age_bands) {

@@ -145,7 +145,8 @@ class Builder {
         (m_in.lang == Lang::ja
              ? std::to_string(s.not_placed) + " 人は決まっていません。"
              : std::to_string(s.bed_patients) + " patients who need a bed have one; " +
-                   std::to_string(s.not_placed) + " have none.") +
+                   std::to_string(s.not_placed) + (s.not_placed == 1 ? " has" : " have") +
+                   " none.") +
         m_tr("搬送時間は平均 ", " Travel time: mean ") + minutes(s.mean_time_s) +
         m_tr(" 分、最大 ", " min, longest ") + minutes(s.max_time_s) + m_tr(" 分。", " min."));
     if (s.shelter_patients > 0) {

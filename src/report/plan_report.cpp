@@ -215,12 +215,14 @@ Page summary_page(const Context& c) {
              "No new site would bring anyone more within reach: everyone a "
              "site can reach by road is within reach already."));
     } else {
+      // sites_title is a plural in English ("clinics"): one new site is "a new site".
+      const std::size_t added = in.solution->chosen.size();
       key.paragraphs.push_back(
           tr("推奨地点（", "Adding ") +
-          (in.lang == core::Lang::ja
-               ? names
-               : std::to_string(in.solution->chosen.size()) + " " + in.sites_title) +
-          tr("）に", " at the recommended site(s) (") +
+          (in.lang == core::Lang::ja ? names
+           : added == 1              ? std::string("a new site at the recommended place (")
+                        : std::to_string(added) + " new sites at the recommended places (") +
+          tr("）に", "") +
           (in.lang == core::Lang::ja
                ? in.sites_title + "を" + std::to_string(in.solution->chosen.size()) + "か所"
                : names) +
@@ -257,7 +259,7 @@ Page summary_page(const Context& c) {
                              tr("。閉じると ", " closed, ") + people(w.lost_cover.people) +
                              tr(" 人（75歳以上 ", " people (") +
                              people(w.lost_cover.people_75plus) +
-                             tr(" 人）が圏内の", " aged 75+) lose every ") + in.sites_title +
+                             tr(" 人）が圏内の", " aged 75+) lose all their ") + in.sites_title +
                              tr("を失い、", " in reach and ") + people(w.lost_backup.people) +
                              tr(" 人が副主治医を失う。", " lose their backup."));
   }

@@ -99,6 +99,7 @@ TEST_CASE("report coverage in English on A3 landscape", "[cli][report]") {
   CHECK_THAT(page1, !Catch::Contains("病院（"));
   CHECK_THAT(test::pdf_text(pdf, 2), Catch::Contains("Population (people per km²)"));
   CHECK_THAT(text, !Catch::Contains("人口（令和2年"));
+  CHECK_THAT(text, Catch::Contains("(straight line) of a hospital"));
   CHECK_THAT(text, !Catch::Contains("%）"));
 }
 
@@ -368,6 +369,9 @@ TEST_CASE("report plan in English on A4 landscape, by straight line", "[cli][rep
   const std::string text = test::pdf_text(pdf);
   CHECK_THAT(text, Catch::Contains("home care planning"));
   CHECK_THAT(text, !Catch::Contains("%）"));  // "96,576 (99.9 %)", not fullwidth brackets
+  // Plurals: one new site is "a new site", not "1 clinics"; "every" takes no plural.
+  CHECK_THAT(text, !Catch::Contains("Adding 1 "));
+  CHECK_THAT(text, !Catch::Contains("every clinics"));
   CHECK_THAT(text, Catch::Contains("straight line"));
   CHECK_THAT(text, Catch::Contains("Data and conditions"));
   CHECK_THAT(text, Catch::Contains("宗像市"));
