@@ -311,6 +311,12 @@ TEST_CASE("report plan writes the planning handout from the plan commands' figur
     INFO("page " << page);
     CHECK_THAT(test::pdf_text(pdf, page), Catch::Contains("1996"));
   }
+  // Clinics at one address point have a nearest other clinic 0.0 km away: the backup pages
+  // say why.
+  for (const int page : {4, 5}) {
+    INFO("page " << page);
+    CHECK_THAT(test::pdf_text(pdf, page), Catch::Contains("同じ地点に置かれた施設どうし"));
+  }
   // The data and conditions in Japanese: sources by their titles, the roads like the other
   // files (relative to the data folder, with the data's date), the parameters in words.
   const std::string conditions = test::pdf_text(pdf, 7);
