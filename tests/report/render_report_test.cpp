@@ -257,3 +257,53 @@ TEST_CASE("a table's wrapping column stays on the page, its header and its last 
   CHECK_THAT(text, Catch::Contains("最後尾病院"));
   CHECK_THAT(text, Catch::Contains("第1病院"));
 }
+
+TEST_CASE("the legend goes to the corner with the least data under it", "[report][pdf]") {
+  CAREMAP_SKIP_WITHOUT_POPPLER();
+  // A filled layer over the whole map but its bottom-left quarter (a mesh over land, sea in one
+  // corner) and no facilities: top-left and bottom-right would hide cells, the bottom-left (clear
+  // of the scale bar) hides none.
+  auto cells = std::make_shared<core::Layer>();
+  cells->id = "cells";
+  cells->title = "空白セル";
+  cells->category = core::Category::coverage_gap;
+  // Far beyond the extent, which grows to the frame's shape.
+  const auto rect = [](double x0, double y0, double x1, double y1) {
+    return core::Polygon{{{x0, y0}, {x0, y1}, {x1, y1}, {x1, y0}, {x0, y0}}};
+  };
+  cells->features.push_back({rect(-1e5, 5000, 1e5, 1e5), {}, core::Category::coverage_gap, 1});
+  cells->features.push_back({rect(5000, -1e5, 1e5, 5000), {}, core::Category::coverage_gap, 2});
+  report::MapBlock map;
+  map.layers = {layer_of(city_layer()), layer_of(cells)};
+  map.extent = core::Box{{0, 0}, {10000, 10000}};
+  report::Report r;
+  r.title = "凡例の位置";
+  r.date = "2026-12-07";
+  r.software = "caremap test";
+  report::Page page;
+  page.blocks.push_back(map);
+  r.pages.push_back(page);
+  test::ScratchDir dir;
+  const fs::path pdf = dir / "legend.pdf";
+  std::vector<report::PlacedMap> placed;
+  {
+    const auto rendered = report::render_report(r, {});
+    placed = rendered.maps;
+    std::ofstream(pdf, std::ios::binary) << rendered.files.at(0).bytes;
+  }
+  REQUIRE(placed.size() == 1);
+  // Where pdftotext finds the legend's label, against the map's centre.
+  const auto bbox = test::run_command("pdftotext -bbox " + test::quoted(pdf) + " -");
+  REQUIRE(bbox);
+  const std::size_t word = bbox->find(">空白セル<");
+  REQUIRE(word != std::string::npos);
+  const std::size_t line = bbox->rfind("<word", word);
+  const auto attribute = [&](const std::string& name) {
+    const std::size_t at = bbox->find(name + "=\"", line) + name.size() + 2;
+    return std::stod(bbox->substr(at));
+  };
+  const double centre_x = placed[0].x_pt + placed[0].width_pt / 2;
+  const double centre_y = placed[0].y_pt + placed[0].height_pt / 2;
+  CHECK(attribute("xMin") < centre_x);
+  CHECK(attribute("yMin") > centre_y);
+}
