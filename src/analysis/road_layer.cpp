@@ -15,7 +15,7 @@ constexpr const char* kOsmCredit = "© OpenStreetMap contributors";
 
 core::LayerPtr road_layer(const routing::RoadNetwork& network, const std::string& id,
                           const std::string& crs, const std::string& title,
-                          const std::string& source) {
+                          core::SourceRef source) {
   auto layer = std::make_shared<core::Layer>();
   layer->id = id;
   layer->title = title;
@@ -43,8 +43,9 @@ core::LayerPtr road_layer(const routing::RoadNetwork& network, const std::string
   layer->provenance.operation = "road network";
   layer->provenance.param("profile", g.info().profile);
   layer->provenance.basis.distance = network_distance_basis(network);
-  layer->provenance.inputs.push_back(core::SourceRef{
-      source, id, {}, network.credit().empty() ? std::string(kOsmCredit) : network.credit()});
+  source.layer = id;
+  source.credit = network.credit().empty() ? std::string(kOsmCredit) : network.credit();
+  layer->provenance.inputs.push_back(std::move(source));
   return layer;
 }
 

@@ -12,10 +12,10 @@ namespace caremap::analysis {
 
 /// Every segment of `network` as a LineString (category road) with fields way_id and speed_kmh
 /// (the faster direction's speed). `crs` is the graph's working CRS; `source` the file the
-/// network was read from (recorded in the provenance with the network's credit, "© OpenStreetMap
-/// contributors" when it names none). O(segments + shape points).
+/// network was read from, with its data date where known (io::road_source), recorded in the
+/// provenance as layer `id` with the network's credit ("© OpenStreetMap contributors" when it
+/// names none). O(segments + shape points).
 core::LayerPtr road_layer(const routing::RoadNetwork& network, const std::string& id,
-                          const std::string& crs, const std::string& title,
-                          const std::string& source);
+                          const std::string& crs, const std::string& title, core::SourceRef source);
 
 }  // namespace caremap::analysis

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/tile_basemap.hpp"
+#include "core/credit.hpp"
 #include "crs/transformer.hpp"
 
 namespace caremap::app {
@@ -285,11 +286,7 @@ std::optional<core::XY> selection_position(AppState& app) {
 
 std::vector<std::string> visible_credits(const AppState& app) {
   std::vector<std::string> out;
-  auto add = [&](const std::string& c) {
-    if (!c.empty() && std::find(out.begin(), out.end(), c) == out.end()) {
-      out.push_back(c);
-    }
-  };
+  auto add = [&](const std::string& c) { core::add_credit(out, c); };
   if (app.basemap.tiles) {
     add(app.basemap.tiles->source().credit);
   }

@@ -118,6 +118,9 @@ void start_load_network(AppState& app, fs::path source) {
   const TravelProfile profile = n.profile;
   const std::string crs = app.working_crs;
   const auto line_profile = source == n.region_roads ? n.region_road_profile : std::nullopt;
+  const core::SourceRef source_ref = source == n.region_roads
+                                         ? n.region_roads_source
+                                         : core::SourceRef{source.string(), "roads", {}, {}};
   const auto land = n.region_land;
   const std::string title =
       std::string(tr(app.lang, Str::net_road_layer)) + " (" +
@@ -170,7 +173,7 @@ void start_load_network(AppState& app, fs::path source) {
         loaded.components = stats.components.size();
         loaded.dead_ends = stats.dead_ends;
         const core::LayerPtr roads =
-            analysis::road_layer(*loaded.network, kRoadLayerId, crs, title, source.string());
+            analysis::road_layer(*loaded.network, kRoadLayerId, crs, title, source_ref);
         loaded.roads = roads;
         loaded.roads_index = std::make_shared<const index::LayerIndex>(*roads);
         loaded.seconds =

@@ -55,6 +55,8 @@ struct LoadedNetwork {
 struct NetworkState {
   // Where a network comes from.
   std::optional<std::filesystem::path> region_roads;  ///< the project's "roads", if any
+  /// How provenance names the project's roads (io::road_source: relative path, data date).
+  core::SourceRef region_roads_source;
   /// The project's "road_profile" (line-layer roads such as KSJ N01).
   std::optional<std::filesystem::path> region_road_profile;
   /// The region's boundary polygon parts: access and direct legs never cross the sea.

@@ -41,6 +41,18 @@ fs::path default_report_path(std::string_view region_id, std::string_view kind,
 
 namespace {
 
+// The roads' source as the loading job recorded it in the road layer (io::road_source: relative
+// to the data folder, with the data date), so the handout's data list matches the CLI's.
+core::SourceRef roads_source(const LoadedNetwork* net) {
+  if (!net) {
+    return {};
+  }
+  if (net->roads && !net->roads->provenance.inputs.empty()) {
+    return net->roads->provenance.inputs.front();
+  }
+  return core::SourceRef{net->source.string(), "roads", {}, {}};
+}
+
 struct ReportTarget {
   fs::path path;
   core::Lang lang = core::Lang::ja;
@@ -161,7 +173,7 @@ void start_coverage_report(AppState& app) {
   const bool mesh = cs.mesh;
   const LoadedNetwork* net = current_network(app.network);
   const std::shared_ptr<const routing::RoadNetwork> network = net ? net->network : nullptr;
-  const std::string network_source = net ? net->source.string() : std::string();
+  const core::SourceRef network_source = roads_source(net);
   const auto projector = std::make_shared<crs::Transformer>(app.lonlat->clone());
   const ReportTarget target = target_of(app, rs, "coverage");
   const std::string crs = app.working_crs;
@@ -223,7 +235,7 @@ void start_drill_report(AppState& app) {
   }
   const LoadedNetwork* net = current_network(app.network);
   const std::shared_ptr<const routing::RoadNetwork> network = net ? net->network : nullptr;
-  const std::string network_source = net ? net->source.string() : std::string();
+  const core::SourceRef network_source = roads_source(net);
   const ReportTarget target = target_of(app, rs, "drill");
   AnalysisJob job;
   job.key = kDrillReportJob;

@@ -89,8 +89,9 @@ int run_report_coverage(const ReportCoverageOptions& o, CommandContext& context)
     network = region_network(region, context);
   }
   if (network) {
-    report::ReportRoads roads = report::report_roads(
-        *network->network, region.working_crs.definition, lang, network->source.string());
+    report::ReportRoads roads =
+        report::report_roads(*network->network, region.working_crs.definition, lang,
+                             io::road_source(region.project, network->source));
     in.roads = std::move(roads.layer);
     in.road_basis = std::move(roads.basis);
     run.diagnostics.append(network->diagnostics);

@@ -83,8 +83,10 @@ int run_report_drill(const ReportDrillOptions& o, CommandContext& context) {
     }
   }
   if (network && o.print.roads) {
-    report::ReportRoads roads =
-        report::report_roads(*network, d.scenario.crs, print.lang, d.network->source.string());
+    const core::SourceRef source =
+        d.region ? io::road_source(d.region->project, d.network->source)
+                 : core::SourceRef{d.network->source.string(), "roads", {}, {}};
+    report::ReportRoads roads = report::report_roads(*network, d.scenario.crs, print.lang, source);
     in.roads = std::move(roads.layer);
     in.road_basis = std::move(roads.basis);
   }

@@ -192,8 +192,9 @@ int run_report_plan(const ReportPlanOptions& o, CommandContext& context) {
     const routing::RoadNetwork& net = *in.network->network;
     r.road_credit = net.credit();
     if (o.print.roads) {
-      report::ReportRoads roads = report::report_roads(net, in.region.working_crs.definition,
-                                                       print.lang, in.network->source.string());
+      report::ReportRoads roads =
+          report::report_roads(net, in.region.working_crs.definition, print.lang,
+                               io::road_source(in.region.project, in.network->source));
       r.road_basis = std::move(roads.basis);
       r.roads = std::move(roads.layer);
     }

@@ -1,5 +1,6 @@
 #include "core/credit.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 namespace caremap::core {
@@ -14,6 +15,31 @@ std::string credit_body(const std::string& credit) {
     }
   }
   return credit;
+}
+
+void add_credit(std::vector<std::string>& credits, const std::string& credit) {
+  std::size_t from = 0;
+  while (from < credit.size()) {
+    const std::size_t cut = credit.find("; ", from);
+    const std::size_t end = cut == std::string::npos ? credit.size() : cut;
+    std::string part = credit.substr(from, end - from);
+    from = cut == std::string::npos ? credit.size() : cut + 2;
+    while (!part.empty() && part.front() == ' ') {
+      part.erase(part.begin());
+    }
+    while (!part.empty() && part.back() == ' ') {
+      part.pop_back();
+    }
+    if (part.empty()) {
+      continue;
+    }
+    const std::string body = credit_body(part);
+    const bool known = std::any_of(credits.begin(), credits.end(),
+                                   [&](const std::string& c) { return credit_body(c) == body; });
+    if (!known) {
+      credits.push_back(std::move(part));
+    }
+  }
 }
 
 }  // namespace caremap::core

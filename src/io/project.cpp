@@ -390,6 +390,21 @@ const LayerSpec* Project::find_layer(std::string_view id) const {
   return nullptr;
 }
 
+core::SourceRef road_source(const Project& project, const std::filesystem::path& network_source) {
+  core::SourceRef s;
+  s.layer = "roads";
+  s.path = network_source.string();
+  const std::filesystem::path source = network_source.lexically_normal();
+  const std::filesystem::path relative = source.lexically_relative(project.base_dir());
+  if (!relative.empty() && *relative.begin() != "..") {
+    s.path = relative.generic_string();
+  }
+  if (project.roads && source == *project.roads) {
+    s.data_date = project.roads_data_date;
+  }
+  return s;
+}
+
 Project read_project(const std::filesystem::path& file) {
   Reader r{file.string(), {}};
   std::ifstream in(file, std::ios::binary);
@@ -408,7 +423,7 @@ Project read_project(const std::filesystem::path& file) {
   }
   r.check_keys(doc, "",
                {"id", "title", "municipalities", "working_crs", "valid_extent_lonlat", "roads",
-                "road_profile", "notes", "layers", "population", "views"});
+                "roads_data_date", "road_profile", "notes", "layers", "population", "views"});
 
   Project p;
   p.file = std::filesystem::absolute(file).lexically_normal();
@@ -424,6 +439,7 @@ Project read_project(const std::filesystem::path& file) {
   if (const std::string roads = r.text(doc, "", "roads"); !roads.empty()) {
     p.roads = (p.base_dir() / roads).lexically_normal();
   }
+  p.roads_data_date = r.text(doc, "", "roads_data_date");
   if (const std::string profile = r.text(doc, "", "road_profile"); !profile.empty()) {
     p.road_profile = (p.base_dir() / profile).lexically_normal();
   }

@@ -9,6 +9,7 @@
 //     "valid_extent_lonlat": [122.0, 20.0, 154.0, 46.5],  // optional, see Project::valid_extent
 //     "roads": null,                                 // optional road network for routing: an OSM
 //                                                    // extract (.osm.pbf) or any line layer
+//     "roads_data_date": "1996-12-31",               // optional: the road data's date (reports)
 //     "road_profile": "profiles/n01-1996.profile.json",  // line layers: their profile (required)
 //     "notes": ["..."],                              // optional
 //     "layers": [ { "id": "hospitals", "title": "病院", "source": "munakata-fukutsu/hospitals.csv",
@@ -58,6 +59,7 @@
 #include <vector>
 
 #include "core/category.hpp"
+#include "core/provenance.hpp"
 #include "core/units.hpp"
 #include "crs/crs_ref.hpp"
 #include "crs/geo_box.hpp"
@@ -167,6 +169,7 @@ struct Project {
   std::optional<crs::GeoBox> valid_extent;
   std::vector<LayerSpec> layers;
   std::optional<std::filesystem::path> roads;  ///< resolved against the project file's folder
+  std::string roads_data_date;  ///< "roads_data_date": the date of the road data ("1996-12-31")
   /// The line-layer profile of `roads` (routing/line_profile.hpp); unused for OSM extracts.
   std::optional<std::filesystem::path> road_profile;
   /// The "population" entry, also present in `layers` (id "population", category population);
@@ -181,6 +184,12 @@ struct Project {
   /// The layer with this id, nullptr if none.
   const LayerSpec* find_layer(std::string_view id) const;
 };
+
+/// How provenance names the road network read from `network_source`: its path relative to the
+/// project's folder, as layer sources are written ("munakata-fukutsu/roads_n01_1996.geojson"),
+/// with roads_data_date when it is the project's own roads; a file elsewhere keeps its path and
+/// has no date. Layer id "roads"; the credit is the network's (left empty here).
+core::SourceRef road_source(const Project& project, const std::filesystem::path& network_source);
 
 /// Reads and validates a project file. Throws core::InputError whose context names the file and
 /// whose field names the JSON key ("layers[2].category") for a missing file, broken JSON, a

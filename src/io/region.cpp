@@ -7,6 +7,7 @@
 #include <optional>
 #include <thread>
 
+#include "core/credit.hpp"
 #include "core/error.hpp"
 #include "crs/working_crs.hpp"
 #include "io/postgis.hpp"
@@ -177,9 +178,7 @@ std::vector<std::string> Region::credits() const {
   std::vector<std::string> out;
   for (const auto& l : layers) {
     for (const auto& in : l.layer->provenance.inputs) {
-      if (!in.credit.empty() && std::find(out.begin(), out.end(), in.credit) == out.end()) {
-        out.push_back(in.credit);
-      }
+      core::add_credit(out, in.credit);
     }
   }
   return out;

@@ -20,6 +20,51 @@ double draw_note(cairo_t* cr, const TextPainter& text, const std::string& note, 
   return text.paragraph(note, x, y + 1, w, kSmallSize);
 }
 
+// A wrapped cell is usually a list ("A病院、B病院" or "A, B"): lines break after a separator
+// where they can, so each item stays whole; only an item wider than the column is broken.
+std::vector<std::string> wrap_list(const TextPainter& text, const std::string& cell, double width,
+                                   double size) {
+  std::vector<std::string> items;
+  std::size_t from = 0;
+  while (from < cell.size()) {
+    std::size_t cut = std::string::npos;
+    std::size_t len = 0;
+    for (const std::string_view sep : {"、", ", "}) {
+      const std::size_t at = cell.find(sep, from);
+      if (at < cut) {
+        cut = at;
+        len = sep.size();
+      }
+    }
+    const std::size_t end = cut == std::string::npos ? cell.size() : cut + len;
+    items.push_back(cell.substr(from, end - from));
+    from = end;
+  }
+  std::vector<std::string> lines;
+  std::string current;
+  for (const std::string& item : items) {
+    if (current.empty() || text.width(current + item, size) <= width) {
+      current += item;
+      continue;
+    }
+    lines.push_back(current);
+    current = item;
+  }
+  std::vector<std::string> out;
+  if (!current.empty()) {
+    lines.push_back(current);
+  }
+  for (std::string& l : lines) {
+    while (!l.empty() && l.back() == ' ') {
+      l.pop_back();
+    }
+    for (std::string& piece : text.wrap(l, width, size)) {
+      out.push_back(std::move(piece));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 double draw_caption(cairo_t* cr, const TextPainter& text, const std::string& caption, double x,
@@ -40,21 +85,23 @@ double draw_table(cairo_t* cr, const TextPainter& text, const TableBlock& table,
   }
   const double pad = 4.0;
   // Natural widths at the body size; shrink the type until the columns fit.
-  auto widths_at = [&](double size) {
-    std::vector<double> widths(n, 0.0);
+  auto widths_at = [&](double at_size) {
+    std::vector<double> natural(n, 0.0);
     for (std::size_t c = 0; c < n; ++c) {
-      widths[c] = text.width(table.headers[c], size);
+      natural[c] = text.width(table.headers[c], at_size);
       for (const auto& row : table.rows) {
         if (c < row.size()) {
-          widths[c] = std::max(widths[c], text.width(row[c], size));
+          natural[c] = std::max(natural[c], text.width(row[c], at_size));
         }
       }
-      widths[c] += 2 * pad;
+      natural[c] += 2 * pad;
     }
-    return widths;
+    return natural;
   };
+  const std::optional<std::size_t> wrap =
+      table.wrap_column && *table.wrap_column < n ? table.wrap_column : std::nullopt;
   double size = kBodySize;
-  std::vector<double> widths = widths_at(size);
+  std::vector<double> widths;
   auto total = [&] {
     double s = 0;
     for (const double v : widths) {
@@ -62,36 +109,67 @@ double draw_table(cairo_t* cr, const TextPainter& text, const TableBlock& table,
     }
     return s;
   };
+  // The wrapping column takes what the others leave, but keeps its header and at least a
+  // quarter of the width: below that the type shrinks as for any table.
+  auto measure = [&] {
+    widths = widths_at(size);
+    if (wrap) {
+      double& wc = widths[*wrap];
+      const double floor =
+          std::min(wc, std::max(0.25 * w, text.width(table.headers[*wrap], size) + 2 * pad));
+      wc = std::max(std::min(wc, w - (total() - wc)), floor);
+    }
+  };
+  measure();
   while (total() > w && size > 5.5) {
     size -= 0.5;
-    widths = widths_at(size);
+    measure();
   }
   // Spare width goes to the first column (names), so numbers stay close together.
   if (total() < w) {
     widths[0] += std::min(w - total(), 0.5 * w);
   }
   const double row_h = 1.7 * size;
+  const double line_h = 1.3 * size;  // between the lines of a wrapped cell
   const double table_w = std::min(total(), w);
+  auto cell_lines = [&](const std::vector<std::string>& cells, std::size_t c) {
+    if (c >= cells.size()) {
+      return std::vector<std::string>{};
+    }
+    if (wrap && c == *wrap) {
+      return wrap_list(text, cells[c], widths[c] - 2 * pad, size);
+    }
+    return std::vector<std::string>{text.fit(cells[c], widths[c] - pad, size)};
+  };
+  auto row_height = [&](const std::vector<std::string>& cells) {
+    const std::size_t lines = wrap ? std::max<std::size_t>(cell_lines(cells, *wrap).size(), 1) : 1;
+    return row_h + static_cast<double>(lines - 1) * line_h;
+  };
   auto draw_row = [&](const std::vector<std::string>& cells, double top) {
     double cx = x;
     for (std::size_t c = 0; c < n; ++c) {
-      const std::string cell = c < cells.size() ? text.fit(cells[c], widths[c] - pad, size) : "";
       const bool right = c < table.align.size() && table.align[c] == Align::right;
-      text.line(cell, right ? cx + widths[c] - pad : cx + pad, top + row_h * 0.68, size,
-                right ? TextAlign::right : TextAlign::left);
+      double baseline = top + row_h * 0.68;
+      for (const std::string& line : cell_lines(cells, c)) {
+        text.line(line, right ? cx + widths[c] - pad : cx + pad, baseline, size,
+                  right ? TextAlign::right : TextAlign::left);
+        baseline += line_h;
+      }
       cx += widths[c];
     }
   };
-  cairo_rectangle(cr, x, y, table_w, row_h);
+  const double header_h = row_height(table.headers);
+  cairo_rectangle(cr, x, y, table_w, header_h);
   set_colour(cr, style::rgb(0xdde5ee));
   cairo_fill(cr);
   set_colour(cr, kInk);
   draw_row(table.headers, y);
-  y += row_h;
+  y += header_h;
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const bool total_row = table.last_row_is_total && r + 1 == table.rows.size();
+    const double h = row_height(table.rows[r]);
     if (r % 2 == 1 && !total_row) {
-      cairo_rectangle(cr, x, y, table_w, row_h);
+      cairo_rectangle(cr, x, y, table_w, h);
       set_colour(cr, style::rgb(0xf4f6f8));
       cairo_fill(cr);
     }
@@ -104,7 +182,7 @@ double draw_table(cairo_t* cr, const TextPainter& text, const TableBlock& table,
     }
     set_colour(cr, kInk);
     draw_row(table.rows[r], y);
-    y += row_h;
+    y += h;
   }
   cairo_move_to(cr, x, y);
   cairo_line_to(cr, x + table_w, y);

@@ -20,6 +20,7 @@ double draw_caption(cairo_t* cr, const TextPainter& text, const std::string& cap
                     double y, double w);
 
 /// Columns sized to their widest cell; the type shrinks (down to 5.5 pt) until the table fits w.
+/// The cells of `table.wrap_column` wrap over lines in the width the other columns leave.
 double draw_table(cairo_t* cr, const TextPainter& text, const TableBlock& table, double x, double y,
                   double w);
 

@@ -1,6 +1,7 @@
 #include "report/coverage_report.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "core/argument_parsing.hpp"
@@ -45,6 +46,14 @@ std::string km2(double v) {
 
 std::string pct(double v) {
   return core::format_fixed(v, 1) + " %";
+}
+
+// An English kind's name inside a sentence ("of a clinic", not "of a Clinic").
+std::string lower_case(std::string s) {
+  for (char& c : s) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return s;
 }
 
 core::LayerPtr shared(const core::Layer& l) {
@@ -181,10 +190,17 @@ class Builder {
     return padded(*box, 0.03);
   }
 
-  // Pieces of the cities a map with `extent` leaves out (far islands): the caption says so.
-  std::string outside_note(const core::Box& extent) const {
+  // Pieces of the cities a map with `extent` leaves out (far islands): the caption says so. A
+  // city's page counts only that city's pieces (`only`: its boundary feature): the other
+  // city's islets are not its concern, and 宗像市 alone has hundreds of them.
+  std::string outside_note(const core::Box& extent,
+                           std::optional<core::FeatureId> only = std::nullopt) const {
     std::size_t outside = 0;
-    for (const core::Feature& f : m_in.boundary->features) {
+    for (std::size_t i = 0; i < m_in.boundary->features.size(); ++i) {
+      if (only && only->value != i) {
+        continue;
+      }
+      const core::Feature& f = m_in.boundary->features[i];
       if (const auto parts = core::as_multipolygon(f.geometry)) {
         for (const auto& p : *parts) {
           core::Box b;
@@ -236,7 +252,7 @@ class Builder {
                                core::format_people(pc.total.people) + " people of " +
                                m_in.region_title + " (" + core::format_people(pc.covered.people) +
                                ") live within " + radius_text(s) + " (straight line) of a " +
-                               m_what + "; " + core::format_people(pc.gap.people) +
+                               lower_case(m_what) + "; " + core::format_people(pc.gap.people) +
                                " live beyond it.");
       }
       if (s.has_age_bands) {
@@ -582,7 +598,7 @@ class Builder {
         map(extent, m_in.population != nullptr,
             city.city +
                 m_tr("：人口密度・空白地域・施設", ": population density, gaps and facilities") +
-                outside_note(extent)));
+                outside_note(extent, city.feature)));
     p.blocks.push_back(area_table(i));
     p.credits = m_figure_credits;
     return p;
@@ -619,9 +635,9 @@ class Builder {
     analysis.rows.push_back(
         {m_tr("分析", "Analysis"), m_tr("直線距離によるカバー圏（caremap coverage）",
                                         "area within a straight-line radius (caremap coverage)")});
-    analysis.rows.push_back(
-        {m_tr("施設の種類", "Facilities"),
-         m_what + "（" + std::to_string(r.summary.facilities) + m_tr(" 施設）", " facilities)")});
+    analysis.rows.push_back({m_tr("施設の種類", "Facilities"),
+                             m_what + m_tr("（", " (") + std::to_string(r.summary.facilities) +
+                                 m_tr(" 施設）", " facilities)")});
     analysis.rows.push_back({m_tr("半径", "Radius"), radius_text(r.summary)});
     analysis.rows.push_back(
         {m_tr("距離の基準", "Distance"), r.covered.provenance.basis.distance.in(m_in.lang)});
@@ -630,11 +646,15 @@ class Builder {
     analysis.rows.push_back(
         {m_tr("地図の道路", "Roads on the maps"),
          m_in.road_basis.empty() ? m_tr("なし", "none") : m_in.road_basis.in(m_in.lang)});
-    std::string params;
-    for (const auto& [k, v] : r.covered.provenance.parameters) {
-      params += (params.empty() ? "" : ", ") + k + "=" + v;
+    std::vector<core::LayerPtr> named = m_in.facilities;
+    named.insert(named.end(), m_in.context.begin(), m_in.context.end());
+    named.insert(named.end(), {m_in.boundary, m_in.population, m_in.roads});
+    for (const ZoneAtlasPage& z : m_in.zones) {
+      named.push_back(z.zone);
     }
-    analysis.rows.push_back({m_tr("パラメータ", "Parameters"), params});
+    const SourceNames names = source_names(named, m_in.lang);
+    analysis.rows.push_back({m_tr("パラメータ", "Parameters"),
+                             parameters_text(r.covered.provenance.parameters, m_in.lang, names)});
     if (!m_in.zones.empty()) {
       analysis.rows.push_back({m_tr("区域（ハザード）", "Hazard zones"),
                                m_in.zones_path + m_tr("（", " (") +
@@ -652,7 +672,7 @@ class Builder {
     drawn.push_back(m_in.population);
     drawn.push_back(m_in.roads);
     const std::vector<core::SourceRef> inputs = with_inputs_of(r.covered.provenance.inputs, drawn);
-    KeyValueBlock data = sources_block(inputs, m_in.lang);
+    KeyValueBlock data = sources_block(inputs, m_in.lang, names);
     if (m_in.demand) {
       data.rows.push_back({m_tr("人口の出典", "People"), m_in.people_credit});
     }

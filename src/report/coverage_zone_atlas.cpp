@@ -135,7 +135,7 @@ class ZonePages {
                          const analysis::PeopleCount& today, const analysis::PeopleCount& lost) {
       std::vector<std::string> cells{
           name, people(in.people), people(today.people),
-          people(lost.people) + "（" + core::format_share(lost.people, in.people) + "）"};
+          people(lost.people) + m_tr.bracketed(core::format_share(lost.people, in.people))};
       if (ages) {
         cells.insert(cells.end(), {people(in.people_65plus), people(lost.people_65plus),
                                    people(in.people_75plus), people(lost.people_75plus)});

@@ -1,16 +1,12 @@
 #include "report/document.hpp"
 
-#include <algorithm>
+#include "core/credit.hpp"
 
 namespace caremap::report {
 
 std::vector<std::string> page_credits(const Page& p) {
   std::vector<std::string> out;
-  auto add = [&](const std::string& c) {
-    if (!c.empty() && std::find(out.begin(), out.end(), c) == out.end()) {
-      out.push_back(c);
-    }
-  };
+  auto add = [&](const std::string& c) { core::add_credit(out, c); };
   for (const Block& b : p.blocks) {
     if (const auto* map = std::get_if<MapBlock>(&b)) {
       for (const MapLayer& ml : map->layers) {

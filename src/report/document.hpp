@@ -45,6 +45,10 @@ struct TableBlock {
   std::string caption;
   std::vector<std::string> headers;
   std::vector<Align> align;  ///< one per column; missing = left
+  /// A column of long text (a list of names): its cells wrap over lines within the width the
+  /// other columns leave, instead of the whole table shrinking to its smallest type and still
+  /// running off the page.
+  std::optional<std::size_t> wrap_column;
   std::vector<std::vector<std::string>> rows;
   bool last_row_is_total = false;  ///< drawn bold-ruled
   std::string note;                ///< small print under the table
@@ -101,7 +105,7 @@ struct Report {
 };
 
 /// Every distinct credit line page `p` shows: its map layers' (their provenance inputs, layer by
-/// layer) then its own, in that order.
+/// layer) then its own, in that order, each source once (core::add_credit).
 std::vector<std::string> page_credits(const Page& p);
 
 }  // namespace caremap::report

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/error.hpp"
 #include "core/number_format.hpp"
@@ -102,7 +103,9 @@ class Builder {
                  m_tr("転院", "moved"),
                  m_tr("80 %超の病院", "hospitals > 80 %")};
     t.align = {Align::left,  Align::left,  Align::right, Align::right,
-               Align::right, Align::right, Align::right, Align::right};
+               Align::right, Align::right, Align::right, Align::left};
+    // The hospitals above 80 % can be most of the drill's hospitals: their names wrap.
+    t.wrap_column = 7;
     for (const drill::InjectResult& r : m_r.injects) {
       const drill::InjectSummary& s = r.summary;
       t.rows.push_back(
@@ -142,7 +145,8 @@ class Builder {
         (m_in.lang == Lang::ja
              ? std::to_string(s.not_placed) + " 人は決まっていません。"
              : std::to_string(s.bed_patients) + " patients who need a bed have one; " +
-                   std::to_string(s.not_placed) + " have none.") +
+                   std::to_string(s.not_placed) + (s.not_placed == 1 ? " has" : " have") +
+                   " none.") +
         m_tr("搬送時間は平均 ", " Travel time: mean ") + minutes(s.mean_time_s) +
         m_tr(" 分、最大 ", " min, longest ") + minutes(s.max_time_s) + m_tr(" 分。", " min."));
     if (s.shelter_patients > 0) {
@@ -268,7 +272,13 @@ class Builder {
                  m_tr("理由", "reason")};
     constexpr std::size_t kMaxRows = 40;
     std::size_t rows = 0;
-    std::map<std::string, std::size_t> reasons;
+    // A patient left without a place stays so inject after inject: the table lists every
+    // inject, the chart counts patients (each once per reason), the cases in brackets.
+    struct ReasonCount {
+      std::set<std::size_t> patients;
+      std::size_t cases = 0;
+    };
+    std::map<std::string, ReasonCount> reasons;
     for (const drill::InjectResult& r : m_r.injects) {
       for (std::size_t i = 0; i < m_s.patients.size(); ++i) {
         const drill::PatientOutcome& o = r.patients[i];
@@ -276,7 +286,8 @@ class Builder {
           continue;
         }
         const std::string reason = drill::describe(*o.not_placed).in(m_in.lang);
-        ++reasons[reason];
+        reasons[reason].patients.insert(i);
+        ++reasons[reason].cases;
         if (++rows <= kMaxRows) {
           t.rows.push_back(
               {at(r), m_s.patients[i].id,
@@ -299,10 +310,19 @@ class Builder {
       }
       p.blocks.push_back(std::move(t));
       ChartBlock why;
-      why.caption = m_tr("理由別の件数（全状況の合計）", "Reasons (all injects together)");
-      why.axis_label = m_tr("件", "cases");
-      for (const auto& [reason, n] : reasons) {
-        why.bars.push_back({reason, static_cast<double>(n), std::to_string(n)});
+      why.caption =
+          m_tr("理由別の患者数（同じ患者は理由ごとに1人と数える。括弧内は全状況の延べ件数）",
+               "Patients by reason (each patient counted once per reason; in brackets, "
+               "the cases over all injects)");
+      why.axis_label = m_tr("人", "patients");
+      for (const auto& [reason, count] : reasons) {
+        const std::size_t n = count.patients.size();
+        std::string value = std::to_string(n) + m_tr(" 人", "");
+        if (count.cases > n) {
+          value += m_tr("（延べ ", " (") + std::to_string(count.cases) +
+                   m_tr(" 件）", count.cases == 1 ? " case)" : " cases)");
+        }
+        why.bars.push_back({reason, static_cast<double>(n), value});
       }
       p.blocks.push_back(std::move(why));
     }
@@ -325,18 +345,16 @@ class Builder {
     run.rows.push_back(
         {m_tr("地図の道路", "Roads on the maps"),
          m_in.road_basis.empty() ? m_tr("なし", "none") : m_in.road_basis.in(m_in.lang)});
-    std::string params;
-    for (const auto& [k, v] : m_r.provenance.parameters) {
-      params += (params.empty() ? "" : ", ") + k + "=" + v;
-    }
-    run.rows.push_back({m_tr("パラメータ", "Parameters"), params});
+    const SourceNames names = source_names({m_in.boundary, m_in.roads}, m_in.lang);
+    run.rows.push_back({m_tr("パラメータ", "Parameters"),
+                        parameters_text(m_r.provenance.parameters, m_in.lang, names)});
     run.rows.push_back({m_tr("作成日", "Date"), m_in.date});
     run.rows.push_back({m_tr("ソフトウェア", "Software"), m_in.software});
     p.blocks.push_back(std::move(run));
 
     const std::vector<core::SourceRef> inputs =
         with_inputs_of(m_r.provenance.inputs, {m_in.boundary, m_in.roads});
-    p.blocks.push_back(sources_block(inputs, m_in.lang));
+    p.blocks.push_back(sources_block(inputs, m_in.lang, names));
 
     TextBlock limits;
     limits.heading = m_tr("読み方と限界", "How to read this, and limits");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "report/report_parts.hpp"
 #include "report/symbol_path.hpp"
 
 namespace caremap::report {
@@ -36,7 +37,9 @@ std::vector<LegendEntry> legend_entries(const MapBlock& map, core::Lang lang) {
     }
     const style::LayerSymbology sym = style::resolve_symbology(*ml.layer, ml.style);
     const style::GeometryKind kind = style::dominant_geometry(*ml.layer);
-    const std::string title = ml.title.empty() ? ml.layer->title : ml.title;
+    // A layer's own title is the project file's (Japanese): an English map names its kind.
+    const std::string title = ml.title.empty() ? layer_title(*ml.layer, lang) : ml.title;
+    const Tr tr{lang};
     std::vector<LegendEntry> items;
     for (const style::SymbolClass& c : sym.classes) {
       // Empty ramp classes still explain the scale; empty category classes say nothing.
@@ -45,14 +48,14 @@ std::vector<LegendEntry> legend_entries(const MapBlock& map, core::Lang lang) {
       }
       std::string label = class_label(c, lang);
       if (kind == style::GeometryKind::point) {
-        label += "（" + std::to_string(c.feature_count) + "）";
+        label += tr.bracketed(std::to_string(c.feature_count));
       }
       items.push_back({std::move(label), kind, c.symbol});
     }
     if (items.size() == 1 && sym.classes.size() == 1 && sym.classes[0].range_label.empty()) {
       // One kind of feature: the layer's own title says more (特別養護老人ホーム, not 介護施設).
       items[0].label = kind == style::GeometryKind::point
-                           ? title + "（" + std::to_string(sym.classes[0].feature_count) + "）"
+                           ? title + tr.bracketed(std::to_string(sym.classes[0].feature_count))
                            : title;
     } else if (!items.empty()) {
       out.push_back({title, kind, std::nullopt});
@@ -114,6 +117,62 @@ std::size_t points_under(const MapBlock& map, const MapTransform& t, const Rect&
   return n;
 }
 
+// The share of `r` (sampled on a grid) over the filled polygons of the map's data layers: a
+// population mesh, gap cells, covered area. The boundary is the base map (every corner over land
+// has it) and outlines hide nothing under a legend, so neither counts.
+double fill_under(const MapBlock& map, const MapTransform& t, const Rect& r) {
+  constexpr int kSamples = 10;  // per side
+  const core::Box world = t.world();
+  const double scale = t.points_per_metre();
+  std::vector<core::XY> samples;
+  for (int i = 0; i < kSamples; ++i) {
+    for (int j = 0; j < kSamples; ++j) {
+      const double px = r.x + (i + 0.5) * r.w / kSamples;
+      const double py = r.y + (j + 0.5) * r.h / kSamples;
+      samples.push_back({world.min_corner().x + (px - t.frame().x) / scale,
+                         world.max_corner().y - (py - t.frame().y) / scale});
+    }
+  }
+  std::vector<bool> covered(samples.size(), false);
+  core::Box sampled{samples.front(), samples.front()};
+  for (const core::XY& p : samples) {
+    core::bg::expand(sampled, p);
+  }
+  for (const MapLayer& ml : map.layers) {
+    if (!ml.layer || !ml.style.visible || ml.outline_only ||
+        ml.layer->category == core::Category::boundary ||
+        style::dominant_geometry(*ml.layer) != style::GeometryKind::fill) {
+      continue;
+    }
+    for (const core::Feature& f : ml.layer->features) {
+      const auto polygons = core::as_multipolygon(f.geometry);
+      if (!polygons) {
+        continue;
+      }
+      core::Box b;
+      core::bg::envelope(*polygons, b);
+      if (!core::bg::intersects(b, sampled)) {
+        continue;
+      }
+      for (std::size_t k = 0; k < samples.size(); ++k) {
+        if (!covered[k] && core::bg::covered_by(samples[k], b) &&
+            core::bg::covered_by(samples[k], *polygons)) {
+          covered[k] = true;
+        }
+      }
+    }
+  }
+  return static_cast<double>(std::count(covered.begin(), covered.end(), true)) /
+         static_cast<double>(samples.size());
+}
+
+// What a legend box at `r` would hide: each facility (point) counts one, a box wholly over
+// filled data as much as kFillWeight facilities.
+double hidden_under(const MapBlock& map, const MapTransform& t, const Rect& r) {
+  constexpr double kFillWeight = 20.0;
+  return static_cast<double>(points_under(map, t, r)) + kFillWeight * fill_under(map, t, r);
+}
+
 }  // namespace
 
 void draw_legend(cairo_t* cr, const TextPainter& text, const MapBlock& map, const MapTransform& t,
@@ -133,13 +192,31 @@ void draw_legend(cairo_t* cr, const TextPainter& text, const MapBlock& map, cons
   const double box_w = width + 2 * pad;
   const double box_h = std::min(static_cast<double>(entries.size()) * kLegendRow + 2 * pad - 2,
                                 frame.h - 2 * kInset);
-  // Top-left, unless the bottom-right corner (the other one free of scale bar and north arrow)
-  // hides fewer facilities.
-  const Rect top_left{frame.x + kInset, frame.y + kInset, box_w, box_h};
-  const Rect bottom_right{frame.x + frame.w - kInset - box_w, frame.y + frame.h - kInset - box_h,
-                          box_w, box_h};
-  const Rect& box =
-      points_under(map, t, bottom_right) < points_under(map, t, top_left) ? bottom_right : top_left;
+  // The corner that hides the least data (facilities first, then filled cells such as the
+  // population mesh): top-left, bottom-right, or the other two clear of the north arrow and the
+  // scale bar. Ties keep the earlier corner, so an empty map keeps its legend top-left.
+  constexpr double kArrowClear = 40.0;  // pt below the frame's top for the north arrow
+  constexpr double kScaleClear = 30.0;  // pt above the frame's bottom for the scale bar
+  const double left = frame.x + kInset;
+  const double right = frame.x + frame.w - kInset - box_w;
+  const double top = frame.y + kInset;
+  const double bottom = frame.y + frame.h - kInset - box_h;
+  std::vector<Rect> corners{{left, top, box_w, box_h}, {right, bottom, box_w, box_h}};
+  if (frame.y + kArrowClear + box_h <= frame.y + frame.h - kInset) {
+    corners.push_back({right, frame.y + kArrowClear, box_w, box_h});
+  }
+  if (bottom - kScaleClear >= top) {
+    corners.push_back({left, bottom - kScaleClear, box_w, box_h});
+  }
+  Rect box = corners.front();
+  double least = hidden_under(map, t, box);
+  for (std::size_t i = 1; i < corners.size(); ++i) {
+    const double hidden = hidden_under(map, t, corners[i]);
+    if (hidden < least) {
+      least = hidden;
+      box = corners[i];
+    }
+  }
   const double x0 = box.x;
   const double y0 = box.y;
   cairo_rectangle(cr, x0, y0, box_w, box_h);

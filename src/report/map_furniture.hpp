@@ -8,9 +8,10 @@
 
 namespace caremap::report {
 
-/// The legend in a white box at the frame's top-left corner, or at the bottom-right when fewer
-/// facilities lie under it there: one entry per class with features of each legend layer, top
-/// layer first; a layer of one class is listed by its title.
+/// The legend in a white box at the frame corner that hides the least of the map's data (its
+/// facilities, then filled cells such as the population mesh; the top-left on a tie), clear of the
+/// scale bar and north arrow: one entry per class with features of each legend layer, top layer
+/// first; a layer of one class is listed by its title.
 void draw_legend(cairo_t* cr, const TextPainter& text, const MapBlock& map, const MapTransform& t,
                  core::Lang lang);
 

@@ -157,7 +157,7 @@ TableBlock city_table(const Context& c) {
     const double all = k.people.people;
     t.rows.push_back(
         {name, people(all),
-         people(all - k.none.people) + "（" + core::format_share(all - k.none.people, all) + "）",
+         people(all - k.none.people) + tr.bracketed(core::format_share(all - k.none.people, all)),
          core::format_share(k.two_plus.people, all), people(k.one.people), people(k.none.people),
          people(k.people.people_75plus), people(k.none.people_75plus)});
   };
@@ -215,12 +215,14 @@ Page summary_page(const Context& c) {
              "No new site would bring anyone more within reach: everyone a "
              "site can reach by road is within reach already."));
     } else {
+      // sites_title is a plural in English ("clinics"): one new site is "a new site".
+      const std::size_t added = in.solution->chosen.size();
       key.paragraphs.push_back(
           tr("推奨地点（", "Adding ") +
-          (in.lang == core::Lang::ja
-               ? names
-               : std::to_string(in.solution->chosen.size()) + " " + in.sites_title) +
-          tr("）に", " at the recommended site(s) (") +
+          (in.lang == core::Lang::ja ? names
+           : added == 1              ? std::string("a new site at the recommended place (")
+                        : std::to_string(added) + " new sites at the recommended places (") +
+          tr("）に", "") +
           (in.lang == core::Lang::ja
                ? in.sites_title + "を" + std::to_string(in.solution->chosen.size()) + "か所"
                : names) +
@@ -257,7 +259,7 @@ Page summary_page(const Context& c) {
                              tr("。閉じると ", " closed, ") + people(w.lost_cover.people) +
                              tr(" 人（75歳以上 ", " people (") +
                              people(w.lost_cover.people_75plus) +
-                             tr(" 人）が圏内の", " aged 75+) lose every ") + in.sites_title +
+                             tr(" 人）が圏内の", " aged 75+) lose all their ") + in.sites_title +
                              tr("を失い、", " in reach and ") + people(w.lost_backup.people) +
                              tr(" 人が副主治医を失う。", " lose their backup."));
   }
@@ -336,17 +338,27 @@ Page conditions_page(const Context& c) {
   }
   run.rows.push_back({tr("地図の道路", "Roads on the maps"),
                       in.road_basis.empty() ? tr("なし", "none") : in.road_basis.in(in.lang)});
-  std::string params;
-  for (const auto& [k, v] : in.provenance.parameters) {
-    params += (params.empty() ? "" : ", ") + k + "=" + v;
+  SourceNames names = source_names({in.boundary, in.roads}, in.lang);
+  for (const plan::PlanSite& s : in.sites) {
+    names.emplace_back(s.layer, in.sites_title);
   }
-  run.rows.push_back({tr("パラメータ", "Parameters"), params});
+  for (const core::SourceRef& s : in.demand->sources) {
+    names.emplace_back(s.layer, tr("人口", "Population"));
+  }
+  // The reach in the report's words; the parameter keeps its exact measure ("1200 s").
+  auto params = in.provenance.parameters;
+  for (auto& [k, v] : params) {
+    if (k == "reach" && in.lang == core::Lang::ja) {
+      v = c.reach() + "（" + plan::reach_parameter(in.reach) + "）";
+    }
+  }
+  run.rows.push_back({tr("パラメータ", "Parameters"), parameters_text(params, in.lang, names)});
   run.rows.push_back({tr("作成日", "Date"), in.date});
   run.rows.push_back({tr("ソフトウェア", "Software"), in.software});
   p.blocks.push_back(std::move(run));
 
   const std::vector<core::SourceRef> inputs = with_inputs_of(c.inputs, {in.boundary, in.roads});
-  p.blocks.push_back(sources_block(inputs, in.lang));
+  p.blocks.push_back(sources_block(inputs, in.lang, names));
 
   TextBlock limits;
   limits.heading = tr("読み方と限界", "How to read this, and limits");

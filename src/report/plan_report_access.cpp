@@ -116,7 +116,7 @@ TableBlock city_means(const Context& c) {
     t.rows.push_back(
         {k < d.cities.size() ? d.cities[k] : tr("計", "all"), core::format_people(people[k]),
          people[k] > 0.0 ? per_1000(sum[k] / people[k]) : "–",
-         core::format_people(none[k]) + "（" + core::format_share(none[k], people[k]) + "）"});
+         core::format_people(none[k]) + tr.bracketed(core::format_share(none[k], people[k]))});
   }
   t.last_row_is_total = true;
   return t;

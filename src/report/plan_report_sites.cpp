@@ -204,8 +204,12 @@ std::vector<Page> backup_pages(const Context& c) {
                  tr("判定", "flag")};
     t.align = {Align::left,  Align::left,  Align::right, Align::right,
                Align::right, Align::right, Align::right, Align::left};
+    std::size_t same_point = 0;  // rows whose nearest other site stands on the same point
     for (std::size_t k = first; k < rows.size() && k < first + per_page; ++k) {
       const plan::SiteNeighbours& n = *rows[k];
+      if (!n.nearest.empty() && n.nearest[0].length_m < 50.0) {
+        ++same_point;
+      }
       const plan::PartnerRow& partner = in.cover->partners[n.site];
       std::vector<std::string> row{in.sites[n.site].name};
       if (n.nearest.empty()) {
@@ -233,6 +237,17 @@ std::vector<Page> backup_pages(const Context& c) {
            ". Shared: of the people this site reaches, the share its natural partner (the site "
            "sharing most of them) also reaches. *: the nearest other site is not ") +
         c.reach() + tr("にない施設（", " (") + std::to_string(beyond) + tr("か所）。", " sites).");
+    if (same_point > 0) {
+      // Sites placed at an address representative point (町丁目・大字) share it with every
+      // other site of that town block: 0.0 is where they stand in the data, not a road distance.
+      t.note += tr("0.0 分・0.0 km：同じ地点に置かれた施設どうし（同じ建物、または住所の代表点"
+                   "（町丁目・大字）が同じ。診療所の位置はこの代表点による近似）。この表で ",
+                   " 0.0 min, 0.0 km: both sites stand on the same point (the same building, or "
+                   "the same address representative point (町丁目/大字): clinics are placed at "
+                   "these points). ") +
+                std::to_string(same_point) +
+                tr(" 件。", same_point == 1 ? " row on this page." : " rows on this page.");
+    }
     p.blocks.push_back(std::move(t));
     pages.push_back(std::move(p));
   }

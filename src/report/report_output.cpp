@@ -59,11 +59,11 @@ CoverageDistances coverage_distances(const analysis::Demand& demand,
 }
 
 ReportRoads report_roads(const routing::RoadNetwork& network, const std::string& crs,
-                         core::Lang lang, const std::string& source) {
+                         core::Lang lang, core::SourceRef source) {
   ReportRoads out;
   out.basis = network.basis().empty() ? analysis::network_distance_basis(network) : network.basis();
   out.layer = analysis::road_layer(network, "roads", crs, lang == core::Lang::ja ? "道路" : "Roads",
-                                   source);
+                                   std::move(source));
   return out;
 }
 

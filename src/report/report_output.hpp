@@ -52,12 +52,13 @@ CoverageDistances coverage_distances(const analysis::Demand& demand,
 
 /// The roads drawn on a report's maps and what they are ("幹線道路のみ…"): the network's own
 /// basis, else the one its distances stand on. `crs` is the working CRS definition, `source`
-/// the file the network came from (for the credits).
+/// the file the network came from, as the data list prints it (io::road_source: relative to the
+/// data folder, with its data date).
 struct ReportRoads {
   core::LayerPtr layer;
   core::LocalText basis;
 };
 ReportRoads report_roads(const routing::RoadNetwork& network, const std::string& crs,
-                         core::Lang lang, const std::string& source);
+                         core::Lang lang, core::SourceRef source);
 
 }  // namespace caremap::report

@@ -24,6 +24,16 @@ std::vector<std::size_t> char_boundaries(std::string_view text) {
   return out;
 }
 
+// A mark that closes what comes before it, so a line must not start with it.
+bool closing_mark(std::string_view c) {
+  for (const std::string_view m : {"、", "。", "，", "．", "）", "」", "』", "】", ")", ",", "."}) {
+    if (c == m) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string printable(std::string_view text) {
@@ -121,6 +131,12 @@ std::vector<std::string> TextPainter::wrap(std::string_view text, double width_p
           end = k;
           break;
         }
+      }
+      // A line does not start with a closing mark (、。）」): it hangs at the end of the line
+      // before, a few points past the width, as Japanese print sets it.
+      while (end + 1 < bounds.size() &&
+             closing_mark(text.substr(bounds[end], bounds[end + 1] - bounds[end]))) {
+        ++end;
       }
     }
     std::string piece(text.substr(bounds[start], bounds[end] - bounds[start]));

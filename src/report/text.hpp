@@ -1,6 +1,7 @@
 #pragma once
 // Text on a report page in the IPAex Gothic font, through Cairo's FreeType/fontconfig backend:
-// PDF and SVG keep it as text (searchable, copyable; pdftotext reads it back), PNG rasterises it.
+// PDF keeps it as text (searchable, copyable; pdftotext reads it back); Cairo's SVG surface writes
+// each glyph as an outline (no <text> elements); PNG rasterises it.
 // Japanese needs no shaping beyond what Cairo does, and lines are broken by character for
 // Japanese and at spaces for Latin text.
 

@@ -27,6 +27,14 @@ nlohmann::json run_report(const std::vector<std::string>& extra) {
   return nlohmann::json::parse(r.out);
 }
 
+std::size_t occurrences(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
 }  // namespace
 
 TEST_CASE("report coverage writes a Japanese PDF with every credit the data requires",
@@ -56,6 +64,22 @@ TEST_CASE("report coverage writes a Japanese PDF with every credit the data requ
   CHECK_THAT(text, Catch::Contains("面積按分して加工"));
   CHECK_THAT(text, Catch::Contains("国土数値情報（道路データ）"));
   CHECK_THAT(text, Catch::Contains("caremap 0.1.0"));
+  // The data and conditions in Japanese (the roads relative to the data folder, with their
+  // date; no layer ids or English parameters).
+  const std::string conditions = test::pdf_text(pdf, 10);
+  CHECK_THAT(conditions, Catch::Contains("munakata-fukutsu/roads_n01_1996.geojson（1996-12-31）"));
+  CHECK_THAT(conditions, Catch::Contains("半径の決め方：レイヤー・施設の種類ごとの既定値"));
+  CHECK_THAT(conditions, !Catch::Contains("radius_from"));
+  CHECK_THAT(conditions, !Catch::Contains("boundary"));
+  CHECK_THAT(conditions, !Catch::Contains("clinics "));
+  // The hospitals' credit is the first part of the clinics': every footer names it once.
+  for (const int page : {1, 2, 5, 6, 8, 10}) {
+    INFO("page " << page);
+    const std::string page_text = test::pdf_text(pdf, page);
+    const std::size_t footer = page_text.rfind("出典・クレジット");
+    REQUIRE(footer != std::string::npos);
+    CHECK(occurrences(page_text.substr(footer), "厚生労働省 医療情報ネット") == 1);
+  }
 }
 
 TEST_CASE("report coverage in English on A3 landscape", "[cli][report]") {
@@ -69,6 +93,14 @@ TEST_CASE("report coverage in English on A3 landscape", "[cli][report]") {
   CHECK_THAT(text, Catch::Contains("Data and conditions"));
   CHECK_THAT(text, Catch::Contains("Hospital"));
   CHECK_THAT(text, Catch::Contains("宗像市"));
+  // The legends in English with ASCII brackets, not the project file's Japanese titles.
+  const std::string page1 = test::pdf_text(pdf, 1);
+  CHECK_THAT(page1, Catch::Contains("Hospital (12)"));
+  CHECK_THAT(page1, !Catch::Contains("病院（"));
+  CHECK_THAT(test::pdf_text(pdf, 2), Catch::Contains("Population (people per km²)"));
+  CHECK_THAT(text, !Catch::Contains("人口（令和2年"));
+  CHECK_THAT(text, Catch::Contains("(straight line) of a hospital"));
+  CHECK_THAT(text, !Catch::Contains("%）"));
 }
 
 TEST_CASE("report coverage writes one PNG or SVG per page", "[cli][report]") {
@@ -184,6 +216,8 @@ TEST_CASE("report drill writes the drill's record with a page per inject", "[cli
   CHECK_THAT(text, Catch::Contains("t = 20 分"));
   CHECK_THAT(text, Catch::Contains("宗像水光会総合病院"));
   CHECK_THAT(text, Catch::Contains("停電"));
+  // The timeline's last column, the hospitals above 80 %, has its header on the page.
+  CHECK_THAT(test::pdf_text(pdf, 1), Catch::Contains("80 %超の病院"));
   // What the times stand on: the 1996 trunk roads, and their credit.
   CHECK_THAT(text, Catch::Contains("1996"));
   CHECK_THAT(text, Catch::Contains("国土数値情報（道路データ）"));
@@ -277,6 +311,21 @@ TEST_CASE("report plan writes the planning handout from the plan commands' figur
     INFO("page " << page);
     CHECK_THAT(test::pdf_text(pdf, page), Catch::Contains("1996"));
   }
+  // Clinics at one address point have a nearest other clinic 0.0 km away: the backup pages
+  // say why.
+  for (const int page : {4, 5}) {
+    INFO("page " << page);
+    CHECK_THAT(test::pdf_text(pdf, page), Catch::Contains("同じ地点に置かれた施設どうし"));
+  }
+  // The data and conditions in Japanese: sources by their titles, the roads like the other
+  // files (relative to the data folder, with the data's date), the parameters in words.
+  const std::string conditions = test::pdf_text(pdf, 7);
+  CHECK_THAT(conditions, Catch::Contains("munakata-fukutsu/roads_n01_1996.geojson（1996-12-31）"));
+  CHECK_THAT(conditions, Catch::Contains("圏内の範囲：20分以内"));
+  CHECK_THAT(conditions, Catch::Contains("行政区域"));
+  CHECK_THAT(conditions, !Catch::Contains("reach="));
+  CHECK_THAT(conditions, !Catch::Contains("maximal covering"));
+  CHECK_THAT(conditions, !Catch::Contains("boundary"));
 
   // The worst N-1 closure is the one `caremap plan n-1` ranks first, with its figures.
   const test::CliRun n1 = test::run_caremap({"plan", "n-1", "--json"});
@@ -325,6 +374,10 @@ TEST_CASE("report plan in English on A4 landscape, by straight line", "[cli][rep
   CHECK_THAT(test::pdf_info(pdf), Catch::Contains("842 x 595 pts (A4)"));
   const std::string text = test::pdf_text(pdf);
   CHECK_THAT(text, Catch::Contains("home care planning"));
+  CHECK_THAT(text, !Catch::Contains("%）"));  // "96,576 (99.9 %)", not fullwidth brackets
+  // Plurals: one new site is "a new site", not "1 clinics"; "every" takes no plural.
+  CHECK_THAT(text, !Catch::Contains("Adding 1 "));
+  CHECK_THAT(text, !Catch::Contains("every clinics"));
   CHECK_THAT(text, Catch::Contains("straight line"));
   CHECK_THAT(text, Catch::Contains("Data and conditions"));
   CHECK_THAT(text, Catch::Contains("宗像市"));

@@ -49,6 +49,21 @@ TEST_CASE("the shipped project file reads as specified", "[io][project]") {
   }
 }
 
+TEST_CASE("the road network's source is named like the layers', with its data date",
+          "[io][project]") {
+  const io::Project p = io::read_project(test::data_dir() / "munakata-fukutsu.caremap.json");
+  CHECK(p.roads_data_date == "1996-12-31");
+  REQUIRE(p.roads);
+  const core::SourceRef roads = io::road_source(p, *p.roads);
+  CHECK(roads.path == "munakata-fukutsu/roads_n01_1996.geojson");
+  CHECK(roads.data_date == "1996-12-31");
+  CHECK(roads.layer == "roads");
+  // Another network keeps its path as given and has no date of the project's.
+  const core::SourceRef other = io::road_source(p, "/elsewhere/kyushu.osm.pbf");
+  CHECK(other.path == "/elsewhere/kyushu.osm.pbf");
+  CHECK(other.data_date.empty());
+}
+
 TEST_CASE("project file errors name the file and the key", "[io][project]") {
   test::ScratchDir dir;
   const auto f = dir / "p.caremap.json";

@@ -4,6 +4,7 @@
 
 #include "report/drill_report.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 
@@ -117,6 +118,15 @@ TEST_CASE("the drill report has the timeline, a page per inject, the unplaced an
     }
   }
   CHECK(p3_rows == injects);
+  // The reasons chart counts that patient once, with the cases over the injects beside it.
+  const report::ChartBlock* reasons = block<report::ChartBlock>(r.pages[injects + 2]);
+  REQUIRE(reasons != nullptr);
+  const std::string no_compatible = drill::describe(drill::NotPlaced::no_compatible).ja;
+  const auto bar = std::find_if(reasons->bars.begin(), reasons->bars.end(),
+                                [&](const auto& b) { return b.label == no_compatible; });
+  REQUIRE(bar != reasons->bars.end());
+  CHECK(bar->value == 1.0);
+  CHECK(bar->value_text == "1 人（延べ " + std::to_string(injects) + " 件）");
   CHECK(r.pages.back().heading == "データと条件");
 }
 

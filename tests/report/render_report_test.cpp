@@ -198,7 +198,7 @@ TEST_CASE("PNG pages are rasters at the asked dpi with the symbol in place", "[r
   cairo_surface_destroy(image);
 }
 
-TEST_CASE("SVG pages keep the text as text, one file per page", "[report][svg]") {
+TEST_CASE("SVG pages are one file per page, their glyphs drawn as outlines", "[report][svg]") {
   report::PageSetup setup;
   setup.format = report::Format::svg;
   const auto rendered = report::render_report(two_pages(), setup);
@@ -206,6 +206,8 @@ TEST_CASE("SVG pages keep the text as text, one file per page", "[report][svg]")
   for (const auto& f : rendered.files) {
     CHECK_THAT(f.bytes, Catch::Contains("<svg"));
     CHECK_THAT(f.bytes, Catch::Contains("width=\"595pt\""));
+    // Cairo writes text as glyph outlines, not <text> (README says so).
+    CHECK_THAT(f.bytes, !Catch::Contains("<text"));
   }
 }
 
@@ -223,4 +225,85 @@ TEST_CASE("characters the font lacks are printed in their JIS forms", "[report]"
   CHECK(report::printable("≥ 8,000") == "≧ 8,000");
   CHECK(report::printable("x ≤ 1, y ≥ 2") == "x ≦ 1, y ≧ 2");
   CHECK(report::printable("宗像市") == "宗像市");
+}
+
+TEST_CASE("a table's wrapping column stays on the page, its header and its last name included",
+          "[report][pdf]") {
+  CAREMAP_SKIP_WITHOUT_POPPLER();
+  // The drill timeline's shape: short figures, then a list of hospitals too long for any type
+  // size; without wrapping, the header and the end of each list ran off the page's edge.
+  report::TableBlock t;
+  t.headers = {"時刻", "状況", "配置", "80 %超の病院"};
+  t.align = {report::Align::left, report::Align::left, report::Align::right, report::Align::left};
+  t.wrap_column = 3;
+  std::string names;
+  for (int i = 1; i <= 12; ++i) {
+    names += (names.empty() ? "" : "、") + std::string("医療法人社団 長い名前の会 第") +
+             std::to_string(i) + "病院";
+  }
+  t.rows = {{"t=0分", "地震発生", "111 / 112", names + "、最後尾病院"}};
+  report::Report r;
+  r.title = "表の折り返し";
+  r.date = "2026-12-07";
+  r.software = "caremap test";
+  report::Page page;
+  page.blocks.push_back(t);
+  r.pages.push_back(page);
+  test::ScratchDir dir;
+  const fs::path pdf = dir / "wrap.pdf";
+  std::ofstream(pdf, std::ios::binary) << report::render_report(r, {}).files.at(0).bytes;
+  const std::string text = test::pdf_text(pdf);
+  CHECK_THAT(text, Catch::Contains("80 %超の病院"));
+  CHECK_THAT(text, Catch::Contains("最後尾病院"));
+  CHECK_THAT(text, Catch::Contains("第1病院"));
+}
+
+TEST_CASE("the legend goes to the corner with the least data under it", "[report][pdf]") {
+  CAREMAP_SKIP_WITHOUT_POPPLER();
+  // A filled layer over the whole map but its bottom-left quarter (a mesh over land, sea in one
+  // corner) and no facilities: top-left and bottom-right would hide cells, the bottom-left (clear
+  // of the scale bar) hides none.
+  auto cells = std::make_shared<core::Layer>();
+  cells->id = "cells";
+  cells->title = "空白セル";
+  cells->category = core::Category::coverage_gap;
+  // Far beyond the extent, which grows to the frame's shape.
+  const auto rect = [](double x0, double y0, double x1, double y1) {
+    return core::Polygon{{{x0, y0}, {x0, y1}, {x1, y1}, {x1, y0}, {x0, y0}}};
+  };
+  cells->features.push_back({rect(-1e5, 5000, 1e5, 1e5), {}, core::Category::coverage_gap, 1});
+  cells->features.push_back({rect(5000, -1e5, 1e5, 5000), {}, core::Category::coverage_gap, 2});
+  report::MapBlock map;
+  map.layers = {layer_of(city_layer()), layer_of(cells)};
+  map.extent = core::Box{{0, 0}, {10000, 10000}};
+  report::Report r;
+  r.title = "凡例の位置";
+  r.date = "2026-12-07";
+  r.software = "caremap test";
+  report::Page page;
+  page.blocks.push_back(map);
+  r.pages.push_back(page);
+  test::ScratchDir dir;
+  const fs::path pdf = dir / "legend.pdf";
+  std::vector<report::PlacedMap> placed;
+  {
+    const auto rendered = report::render_report(r, {});
+    placed = rendered.maps;
+    std::ofstream(pdf, std::ios::binary) << rendered.files.at(0).bytes;
+  }
+  REQUIRE(placed.size() == 1);
+  // Where pdftotext finds the legend's label, against the map's centre.
+  const auto bbox = test::run_command("pdftotext -bbox " + test::quoted(pdf) + " -");
+  REQUIRE(bbox);
+  const std::size_t word = bbox->find(">空白セル<");
+  REQUIRE(word != std::string::npos);
+  const std::size_t line = bbox->rfind("<word", word);
+  const auto attribute = [&](const std::string& name) {
+    const std::size_t at = bbox->find(name + "=\"", line) + name.size() + 2;
+    return std::stod(bbox->substr(at));
+  };
+  const double centre_x = placed[0].x_pt + placed[0].width_pt / 2;
+  const double centre_y = placed[0].y_pt + placed[0].height_pt / 2;
+  CHECK(attribute("xMin") < centre_x);
+  CHECK(attribute("yMin") > centre_y);
 }
