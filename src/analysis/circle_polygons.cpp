@@ -11,6 +11,7 @@
 #include "analysis/hilbert_order.hpp"
 #include "analysis/parallel_chunks.hpp"
 #include "analysis/polygon_union.hpp"
+#include "core/unscaled_overlay.hpp"
 
 namespace caremap::analysis {
 
@@ -96,7 +97,7 @@ DiscCoverage cover_component(const std::vector<DistinctDisc>& distinct, int segm
         pieces.push_back(circles[i]);
       } else if (!before.empty()) {
         core::MultiPolygon piece;
-        bg::intersection(circles[i], before, piece);
+        core::intersection_unscaled(circles[i], before, piece);
         if (!piece.empty()) {
           pieces.push_back(std::move(piece));
         }

@@ -11,7 +11,8 @@
 //
 // Unions stay with Boost's default: uniting the clinics' circles without rescaling gave an
 // invalid backup area on the default region (many nearly coincident circle vertices), with it
-// none.
+// none. The intersections and differences here gave valid results for every facility kind of
+// both regions at radii from 300 m to 8 km (checked by `coverage --diagnostics`).
 
 #include <iterator>
 
