@@ -14,9 +14,8 @@
 // none. The intersections and differences here gave valid results for every facility kind of
 // both regions at radii from 300 m to 8 km (checked by `coverage --diagnostics`).
 
-#include <iterator>
-
 #include <boost/geometry.hpp>
+#include <iterator>
 
 namespace caremap::core {
 
@@ -25,8 +24,7 @@ template <typename A, typename B, typename Out>
 void intersection_unscaled(const A& a, const B& b, Out& out) {
   namespace bg = boost::geometry;
   using Strategy = typename bg::strategy::relate::services::default_strategy<A, B>::type;
-  bg::dispatch::intersection<A, B>::apply(a, b, bg::detail::no_rescale_policy(), out,
-                                          Strategy());
+  bg::dispatch::intersection<A, B>::apply(a, b, bg::detail::no_rescale_policy(), out, Strategy());
 }
 
 /// `out` gets a \ b (out's polygons appended).
