@@ -137,25 +137,24 @@ PartOverlay::Split PartOverlay::split(const core::MultiPolygon& other) const {
   return s;
 }
 
+void PartOverlay::sort_by_place(const core::MultiPolygon& polygons, const std::vector<Place>& place,
+                                Place take, core::MultiPolygon& whole, core::MultiPolygon& cut) {
+  for (std::size_t i = 0; i < polygons.size(); ++i) {
+    if (place[i] == take) {
+      whole.push_back(polygons[i]);
+    } else if (place[i] == Place::cut) {
+      cut.push_back(polygons[i]);
+    }
+  }
+}
+
 core::MultiPolygon PartOverlay::intersection(const core::MultiPolygon& other) const {
   const Split s = split(other);
   core::MultiPolygon out;
   core::MultiPolygon cut_base;
   core::MultiPolygon cut_other;
-  for (std::size_t i = 0; i < m_base.size(); ++i) {
-    if (s.base[i] == Place::inside) {
-      out.push_back(m_base[i]);
-    } else if (s.base[i] == Place::cut) {
-      cut_base.push_back(m_base[i]);
-    }
-  }
-  for (std::size_t j = 0; j < other.size(); ++j) {
-    if (s.other[j] == Place::inside) {
-      out.push_back(other[j]);
-    } else if (s.other[j] == Place::cut) {
-      cut_other.push_back(other[j]);
-    }
-  }
+  sort_by_place(m_base, s.base, Place::inside, out, cut_base);
+  sort_by_place(other, s.other, Place::inside, out, cut_other);
   per_polygon(
       cut_base, cut_other,
       [](const core::Polygon& p, const core::MultiPolygon& near, core::MultiPolygon& into) {
@@ -172,21 +171,9 @@ core::MultiPolygon PartOverlay::difference(const core::MultiPolygon& other) cons
   core::MultiPolygon out;
   core::MultiPolygon cut_base;
   core::MultiPolygon cut_other;
-  std::vector<const core::Polygon*> holes;  // polygons of other strictly inside base
-  for (std::size_t i = 0; i < m_base.size(); ++i) {
-    if (s.base[i] == Place::outside) {
-      out.push_back(m_base[i]);
-    } else if (s.base[i] == Place::cut) {
-      cut_base.push_back(m_base[i]);
-    }
-  }
-  for (std::size_t j = 0; j < other.size(); ++j) {
-    if (s.other[j] == Place::inside) {
-      holes.push_back(&other[j]);
-    } else if (s.other[j] == Place::cut) {
-      cut_other.push_back(other[j]);
-    }
-  }
+  core::MultiPolygon holes;  // polygons of other strictly inside base
+  sort_by_place(m_base, s.base, Place::outside, out, cut_base);
+  sort_by_place(other, s.other, Place::inside, holes, cut_other);
   core::MultiPolygon rest;
   per_polygon(
       cut_base, cut_other,
@@ -204,11 +191,11 @@ core::MultiPolygon PartOverlay::difference(const core::MultiPolygon& other) cons
     const core::AreaLocator rest_locator{std::span<const core::Polygon>(rest)};
     std::vector<std::pair<std::size_t, const core::Polygon*>> placed;
     core::MultiPolygon unplaced;
-    for (const core::Polygon* h : holes) {
-      if (const auto k = rest_locator.area_containing(inner_point(*h))) {
-        placed.emplace_back(*k, h);
+    for (const core::Polygon& h : holes) {
+      if (const auto k = rest_locator.area_containing(inner_point(h))) {
+        placed.emplace_back(*k, &h);
       } else {
-        unplaced.push_back(*h);
+        unplaced.push_back(h);
       }
     }
     for (const auto& [k, h] : placed) {

@@ -44,9 +44,10 @@ TEST_CASE("CP932 to UTF-8 matches the system iconv", "[io][encoding]") {
   CHECK_THROWS_WITH(io::cp932_to_utf8("ok\x81"), Catch::Contains("byte offset 2"));
 }
 
-TEST_CASE("CP932 to UTF-8 copies ASCII lines and converts the lines between the first and last "
-          "high byte, offsets counted in the whole text",
-          "[io][encoding]") {
+TEST_CASE(
+    "CP932 to UTF-8 copies ASCII lines and converts the lines between the first and last "
+    "high byte, offsets counted in the whole text",
+    "[io][encoding]") {
   // 宗像 in CP932 is 8F 40 91 9C: 0x40 ('@') is a trail byte inside a character.
   const std::string cp932 = "KEY,T\n\x8F\x40\x91\x9C,x@\n1,2\n3,\x8F\x40\n4,5\n";
   CHECK(io::cp932_to_utf8(cp932) == "KEY,T\n宗像,x@\n1,2\n3,宗\n4,5\n");

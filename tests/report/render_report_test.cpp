@@ -60,6 +60,18 @@ report::MapLayer layer_of(core::LayerPtr l) {
   return m;
 }
 
+// A report of one page holding `block`, as the tests of single blocks render it.
+report::Report one_page(std::string title, report::Block block) {
+  report::Report r;
+  r.title = std::move(title);
+  r.date = "2026-12-07";
+  r.software = "caremap test";
+  report::Page page;
+  page.blocks.push_back(std::move(block));
+  r.pages.push_back(std::move(page));
+  return r;
+}
+
 report::Report two_pages() {
   report::Report r;
   r.title = "テスト報告書　病院の位置";
@@ -242,13 +254,7 @@ TEST_CASE("a table's wrapping column stays on the page, its header and its last 
              std::to_string(i) + "病院";
   }
   t.rows = {{"t=0分", "地震発生", "111 / 112", names + "、最後尾病院"}};
-  report::Report r;
-  r.title = "表の折り返し";
-  r.date = "2026-12-07";
-  r.software = "caremap test";
-  report::Page page;
-  page.blocks.push_back(t);
-  r.pages.push_back(page);
+  const report::Report r = one_page("表の折り返し", t);
   test::ScratchDir dir;
   const fs::path pdf = dir / "wrap.pdf";
   std::ofstream(pdf, std::ios::binary) << report::render_report(r, {}).files.at(0).bytes;
@@ -276,13 +282,7 @@ TEST_CASE("the legend goes to the corner with the least data under it", "[report
   report::MapBlock map;
   map.layers = {layer_of(city_layer()), layer_of(cells)};
   map.extent = core::Box{{0, 0}, {10000, 10000}};
-  report::Report r;
-  r.title = "凡例の位置";
-  r.date = "2026-12-07";
-  r.software = "caremap test";
-  report::Page page;
-  page.blocks.push_back(map);
-  r.pages.push_back(page);
+  const report::Report r = one_page("凡例の位置", map);
   test::ScratchDir dir;
   const fs::path pdf = dir / "legend.pdf";
   std::vector<report::PlacedMap> placed;
