@@ -89,7 +89,7 @@ class Builder {
     report.title =
         m_in.lang == Lang::ja
             ? m_in.region_title + "　" + m_what + "から" + radius_text(s) + "圏のカバー状況"
-            : m_in.region_title + ": coverage by " + m_what + " within " + radius_text(s);
+            : m_in.region_title + ": " + m_what + " coverage within " + radius_text(s);
     report.subtitle = basis_line();
     report.pages.push_back(overview_page());
     if (m_in.population) {

@@ -222,7 +222,7 @@ TEST_CASE("an atlas page frames its city without islands far out", "[report][cov
 TEST_CASE("the report is in English when asked", "[report][coverage]") {
   const Fixture f;
   const report::Report r = report::coverage_report(f.inputs(core::Lang::en));
-  CHECK_THAT(r.title, Catch::Contains("coverage by Clinic"));
+  CHECK_THAT(r.title, Catch::Contains("Clinic coverage within"));
   CHECK(r.pages.back().heading == "Data and conditions");
   CHECK(find_table(r.pages[1], "Coverage by city (people)"));
 }
