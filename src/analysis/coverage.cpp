@@ -1,7 +1,10 @@
 #include "analysis/coverage.hpp"
 
 #include <algorithm>
+#include <exception>
+#include <memory>
 #include <set>
+#include <thread>
 
 #include "analysis/boundary_repair.hpp"
 #include "analysis/cities.hpp"
@@ -201,6 +204,19 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
       }
     }
   }
+  // The cities' overlays do not depend on the circles: they are built on another thread while
+  // the circles are united.
+  std::vector<std::unique_ptr<PartOverlay>> city_overlays(cities.size());
+  std::exception_ptr overlay_failure;
+  std::jthread overlay_builder([&] {
+    try {
+      for (std::size_t i = 0; i < cities.size(); ++i) {
+        city_overlays[i] = std::make_unique<PartOverlay>(cities[i].geometry);
+      }
+    } catch (...) {
+      overlay_failure = std::current_exception();
+    }
+  });
   DiscCoverage reach;
   try {
     reach = cover_discs(reaching, params.circle_segments, params.backup_area);
@@ -242,16 +258,15 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
   const std::size_t kinds = params.backup_area ? 3 : 2;
   std::vector<core::MultiPolygon> clipped(cities.size() * kinds);
   std::vector<core::Diagnostics> clip_diagnostics(clipped.size());
-  std::vector<PartOverlay> city_overlays;
-  city_overlays.reserve(cities.size());
-  for (const City& city : cities) {
-    city_overlays.emplace_back(city.geometry);
+  overlay_builder.join();
+  if (overlay_failure) {
+    std::rethrow_exception(overlay_failure);
   }
   parallel_chunks(
       clipped.size(), 0,
       [&](std::size_t task, unsigned) {
         const City& city = cities[task / kinds];
-        const PartOverlay& overlay = city_overlays[task / kinds];
+        const PartOverlay& overlay = *city_overlays[task / kinds];
         core::Diagnostics& d = clip_diagnostics[task];
         switch (task % kinds) {
           case 0:
