@@ -41,6 +41,17 @@ fs::path default_report_path(std::string_view region_id, std::string_view kind,
 
 namespace {
 
+// The loaded layers (not analysis results), for naming a report's data sources by title.
+std::vector<core::LayerPtr> source_layers(const AppState& app) {
+  std::vector<core::LayerPtr> out;
+  for (const LayerEntry& e : app.layers) {
+    if (e.layer && !e.is_result) {
+      out.push_back(e.layer);
+    }
+  }
+  return out;
+}
+
 // The roads' source as the loading job recorded it in the road layer (io::road_source: relative
 // to the data folder, with the data date), so the handout's data list matches the CLI's.
 core::SourceRef roads_source(const LoadedNetwork* net) {
@@ -242,7 +253,8 @@ void start_drill_report(AppState& app) {
   job.label = "drill report";
   job.work = [scenario = ds.solved, result = ds.result, layers = ds.layers,
               closed = ds.closed_roads, scenario_path = ds.path, region = app.region_name,
-              boundary = first_source_layer(app, core::Category::boundary), network, network_source,
+              boundary = first_source_layer(app, core::Category::boundary),
+              region_layers = source_layers(app), network, network_source,
               target](core::Progress& progress) {
     progress.set_stage("drill");
     report::DrillReportInputs in;
@@ -254,6 +266,7 @@ void start_drill_report(AppState& app) {
     in.closed_roads = closed;
     in.closed_roads.resize(in.layers.size());
     in.boundary = boundary;
+    in.region_layers = region_layers;
     if (network) {
       report::ReportRoads roads =
           report::report_roads(*network, scenario->crs, target.lang, network_source);

@@ -81,6 +81,9 @@ int run_report_drill(const ReportDrillOptions& o, CommandContext& context) {
     if (!d.region->boundaries().empty()) {
       in.boundary = d.region->boundaries().front()->layer;
     }
+    for (const io::LoadedLayer& l : d.region->layers) {
+      in.region_layers.push_back(l.layer);
+    }
   }
   if (network && o.print.roads) {
     const core::SourceRef source =

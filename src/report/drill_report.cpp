@@ -345,7 +345,9 @@ class Builder {
     run.rows.push_back(
         {m_tr("地図の道路", "Roads on the maps"),
          m_in.road_basis.empty() ? m_tr("なし", "none") : m_in.road_basis.in(m_in.lang)});
-    const SourceNames names = source_names({m_in.boundary, m_in.roads}, m_in.lang);
+    std::vector<core::LayerPtr> named = m_in.region_layers;
+    named.insert(named.end(), {m_in.boundary, m_in.roads});
+    const SourceNames names = source_names(named, m_in.lang);
     run.rows.push_back({m_tr("パラメータ", "Parameters"),
                         parameters_text(m_r.provenance.parameters, m_in.lang, names)});
     run.rows.push_back({m_tr("作成日", "Date"), m_in.date});

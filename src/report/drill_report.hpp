@@ -34,11 +34,14 @@ struct DrillReportInputs {
   std::vector<core::LayerPtr> closed_roads;      ///< per inject; null where none (or no roads)
   core::LayerPtr boundary;                       ///< may be null
   core::LayerPtr roads;                          ///< may be null
-  core::LocalText road_basis;                    ///< what the drawn roads are; empty = none
-  std::string scenario_path;                     ///< as given on the command line
-  bool hospital_atlas = false;                   ///< add a page per hospital (drill_atlas.hpp)
-  std::string software;                          ///< "caremap 0.1.0"
-  std::string date;                              ///< "2026-12-07"
+  /// The region's layers (hospitals, shelters, population...): the data list names the drill's
+  /// sources by their titles instead of their file names. May be empty.
+  std::vector<core::LayerPtr> region_layers;
+  core::LocalText road_basis;   ///< what the drawn roads are; empty = none
+  std::string scenario_path;    ///< as given on the command line
+  bool hospital_atlas = false;  ///< add a page per hospital (drill_atlas.hpp)
+  std::string software;         ///< "caremap 0.1.0"
+  std::string date;             ///< "2026-12-07"
 };
 
 /// The report. Throws core::ArgumentError when the scenario or result is missing or the layers

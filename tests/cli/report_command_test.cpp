@@ -221,6 +221,10 @@ TEST_CASE("report drill writes the drill's record with a page per inject", "[cli
   // What the times stand on: the 1996 trunk roads, and their credit.
   CHECK_THAT(text, Catch::Contains("1996"));
   CHECK_THAT(text, Catch::Contains("国土数値情報（道路データ）"));
+  // The data list names the region's layers by their titles, not their file names.
+  const std::string data_page = test::pdf_text(pdf, 7);
+  CHECK_THAT(data_page, Catch::Contains("指定避難所"));
+  CHECK_THAT(data_page, !Catch::Contains("shelters_designated_evacuation.ge…"));
   // A failed run leaves the earlier file as it was.
   const std::string before = test::read_text(pdf);
   const test::CliRun bad =
