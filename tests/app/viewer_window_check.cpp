@@ -6,7 +6,9 @@
 //   2. the background colour far from any feature,
 //   3. a Japanese label really drawn (dark pixels inside a placed label's box);
 //   4. the same run's slide export (--export-map, 4000 px wide, offscreen): its size, and the
-//      backup-hospital symbol at the same place, scaled.
+//      backup-hospital symbol at the same place, scaled;
+//   5. the census choropleth shows inside the cities: the densest cell inside a city, away from
+//      every point, is drawn in the ramp's red, not covered by the city area's paper colour.
 // Usage: caremap_viewer_window_check <caremap-viewer> <work dir>. Exit 0 on success.
 
 #include <algorithm>
@@ -143,6 +145,60 @@ void check_default_region(const ViewerRun& run) {
     }
   }
   check(found_label, "a Japanese label is drawn (dark pixels in its box)");
+
+  // 5. The population inside a city: among the cells of 4,000 people per km² or more whose centre
+  //    is inside a city, the one farthest from any point; most of a 5 x 5 patch at its centre is
+  //    red (the ramp's top classes), where the city area's paper (near white) would hide it.
+  const io::LoadedLayer* population = region.population();
+  check(population != nullptr && boundary != nullptr, "the region has population and boundaries");
+  if (population != nullptr && boundary != nullptr) {
+    const auto total = population->layer->field_index("pop_total");
+    check(total.has_value(), "the census layer has pop_total");
+    double best_d = -1;
+    std::optional<core::XY> best;
+    for (const core::Feature& f : population->layer->features) {
+      const auto* cell = std::get_if<core::Polygon>(&f.geometry);
+      const double people = total ? core::to_number(f.values[*total]).value_or(0.0) : 0.0;
+      if (cell == nullptr || people / (boost::geometry::area(*cell) / 1e6) < 4000.0) {
+        continue;
+      }
+      core::XY c;
+      boost::geometry::centroid(*cell, c);
+      const auto [px, py] = map.project(c);
+      if (px < map.left() + 10 || px > map.right() - 10 || py < map.top() + 10 ||
+          py > map.bottom() - 10) {
+        continue;
+      }
+      bool in_city = false;
+      for (const core::Feature& b : boundary->features) {
+        in_city = in_city || boost::geometry::within(c, std::get<core::MultiPolygon>(b.geometry));
+      }
+      double d = 1e18;
+      for (const core::XY& p : all_points) {
+        d = std::min(d, boost::geometry::distance(c, p));
+      }
+      if (in_city && d > best_d) {
+        best_d = d;
+        best = c;
+      }
+    }
+    check(best.has_value(), "a dense census cell inside a city is on the map");
+    if (best) {
+      const auto [cx, cy] = map.project(*best);
+      int red = 0;
+      for (int y = cy - 2; y <= cy + 2; ++y) {
+        for (int x = cx - 2; x <= cx + 2; ++x) {
+          const auto c = img.at(x, y);
+          red += c[0] - c[2] > 60 ? 1 : 0;
+        }
+      }
+      const auto c = img.at(cx, cy);
+      std::printf(
+          "     dense cell at (%d, %d), %.0f m from any point: rgb(%d, %d, %d), %d/25 red\n", cx,
+          cy, best_d, c[0], c[1], c[2], red);
+      check(red >= 13, "the census choropleth shows inside a city (not under the city's paper)");
+    }
+  }
 }
 
 }  // namespace
