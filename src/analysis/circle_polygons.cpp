@@ -9,8 +9,8 @@
 #include <tuple>
 
 #include "analysis/hilbert_order.hpp"
-#include "analysis/parallel_chunks.hpp"
 #include "analysis/polygon_union.hpp"
+#include "core/parallel_chunks.hpp"
 #include "core/unscaled_overlay.hpp"
 
 namespace caremap::analysis {
@@ -176,7 +176,7 @@ DiscCoverage cover_discs(std::span<const Disc> discs, int segments, bool with_ba
     return groups[a].size() > groups[b].size();
   });
   std::vector<DiscCoverage> parts(groups.size());
-  parallel_chunks(groups.size(), 0, [&](std::size_t k, unsigned) {
+  core::parallel_chunks(groups.size(), 0, [&](std::size_t k, unsigned) {
     parts[by_size[k]] = cover_component(groups[by_size[k]], segments, with_backup);
   });
   DiscCoverage out;

@@ -11,11 +11,11 @@
 #include "analysis/coverage_radius.hpp"
 #include "analysis/diagnose.hpp"
 #include "analysis/facility_set.hpp"
-#include "analysis/parallel_chunks.hpp"
 #include "analysis/part_overlay.hpp"
 #include "analysis/people_in_areas.hpp"
 #include "core/error.hpp"
 #include "core/number_format.hpp"
+#include "core/parallel_chunks.hpp"
 
 namespace caremap::analysis {
 
@@ -262,7 +262,7 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
   if (overlay_failure) {
     std::rethrow_exception(overlay_failure);
   }
-  parallel_chunks(
+  core::parallel_chunks(
       clipped.size(), 0,
       [&](std::size_t task, unsigned) {
         const City& city = cities[task / kinds];

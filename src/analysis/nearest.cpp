@@ -8,8 +8,8 @@
 #include "analysis/diagnose.hpp"
 #include "analysis/facility_set.hpp"
 #include "analysis/hilbert_order.hpp"
-#include "analysis/parallel_chunks.hpp"
 #include "core/error.hpp"
+#include "core/parallel_chunks.hpp"
 #include "index/coherent_nearest.hpp"
 
 namespace caremap::analysis {
@@ -61,10 +61,10 @@ void run_table(const index::PointIndex& index, std::span<const core::XY> points,
   const std::vector<std::uint32_t> order = hilbert_order(points);
   const std::size_t chunks = (points.size() + kChunk - 1) / kChunk;
   // One search object (it remembers its previous answer) and one buffer per worker.
-  const unsigned workers = worker_count(query.threads, chunks);
+  const unsigned workers = core::worker_count(query.threads, chunks);
   std::vector<std::vector<index::NearestHit>> buffers(workers);
   std::vector<index::CoherentNearest> searches(workers, index::CoherentNearest(index));
-  parallel_chunks(
+  core::parallel_chunks(
       chunks, query.threads,
       [&](std::size_t chunk, unsigned worker) {
         std::vector<index::NearestHit>& buf = buffers[worker];

@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "analysis/facility_set.hpp"
-#include "analysis/parallel_chunks.hpp"
 #include "core/error.hpp"
+#include "core/parallel_chunks.hpp"
 #include "routing/target_search.hpp"
 
 namespace caremap::analysis {
@@ -114,9 +114,9 @@ NearestByTimeResult nearest_by_time(const routing::RoadNetwork& network, const c
     std::vector<core::LineString> routes;
   };
   std::vector<PerDemand> per(demand_sites.size());
-  const unsigned workers = worker_count(params.threads, demand_sites.size());
+  const unsigned workers = core::worker_count(params.threads, demand_sites.size());
   std::vector<std::unique_ptr<routing::TargetSearch>> searches(workers);
-  parallel_chunks(
+  core::parallel_chunks(
       demand_sites.size(), params.threads,
       [&](std::size_t i, unsigned w) {
         if (!searches[w]) {

@@ -4,8 +4,8 @@
 #include <functional>
 #include <memory>
 
-#include "analysis/parallel_chunks.hpp"
 #include "core/error.hpp"
+#include "core/parallel_chunks.hpp"
 #include "routing/target_search.hpp"
 
 namespace caremap::analysis {
@@ -38,9 +38,9 @@ void fill_from_destinations(const routing::RoadGraph& g, std::span<const Network
                             std::vector<OdRow>& rows) {
   const routing::TargetSet targets(g, endpoints_of(origins), routing::Direction::backward, overlay);
   const std::size_t n = destinations.size();
-  const unsigned workers = worker_count(options.threads, destinations.size());
+  const unsigned workers = core::worker_count(options.threads, destinations.size());
   std::vector<std::unique_ptr<routing::TargetSearch>> searches(workers);
-  parallel_chunks(
+  core::parallel_chunks(
       destinations.size(), options.threads,
       [&](std::size_t d, unsigned w) {
         if (!destinations[d].endpoint) {
@@ -100,9 +100,9 @@ OdMatrixResult run(const routing::RoadNetwork& network, std::vector<NetworkSite>
     fill_from_destinations(g, origins, destinations, search, options, overlay, progress, within,
                            result.rows);
   }
-  const unsigned workers = worker_count(options.threads, origins.size());
+  const unsigned workers = core::worker_count(options.threads, origins.size());
   std::vector<std::unique_ptr<routing::TargetSearch>> searches(workers);
-  parallel_chunks(
+  core::parallel_chunks(
       origins.size(), options.threads,
       [&](std::size_t o, unsigned w) {
         const auto oi = static_cast<std::uint32_t>(o);

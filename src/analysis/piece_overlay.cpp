@@ -4,8 +4,8 @@
 #include <boost/geometry/algorithms/point_on_surface.hpp>
 #include <boost/geometry/index/rtree.hpp>
 
-#include "analysis/parallel_chunks.hpp"
 #include "core/area_locator.hpp"
+#include "core/parallel_chunks.hpp"
 #include "core/unscaled_overlay.hpp"
 
 namespace caremap::analysis {
@@ -106,7 +106,7 @@ std::vector<core::MultiPolygon> PieceOverlay::cut_parts(const core::MultiPolygon
   }
   // The groups' overlays are independent and each piece belongs to one group, so each worker
   // writes only its own pieces' outputs.
-  parallel_chunks(m_groups, 0, [&](std::size_t chunk, unsigned) {
+  core::parallel_chunks(m_groups, 0, [&](std::size_t chunk, unsigned) {
     const auto g = static_cast<std::uint32_t>(chunk);
     std::vector<std::pair<core::Box, std::uint32_t>> members;
     for (std::size_t i = 0; i < m_pieces.size(); ++i) {

@@ -8,9 +8,9 @@
 #include "analysis/boundary_repair.hpp"
 #include "analysis/circle_polygons.hpp"
 #include "analysis/facility_set.hpp"
-#include "analysis/parallel_chunks.hpp"
 #include "analysis/polygon_union.hpp"
 #include "core/error.hpp"
+#include "core/parallel_chunks.hpp"
 #include "routing/dijkstra.hpp"
 
 namespace caremap::analysis {
@@ -405,12 +405,12 @@ ServiceAreaResult run(const routing::RoadNetwork& network, std::vector<NetworkSi
   if (params.mode == ServiceAreaMode::overlap) {
     // One search per facility; each facility's pieces and polygons are independent.
     std::vector<std::vector<Output>> per(placed.size());
-    const unsigned workers = worker_count(params.threads, placed.size());
+    const unsigned workers = core::worker_count(params.threads, placed.size());
     std::vector<std::unique_ptr<routing::Dijkstra>> queries(workers);
     std::vector<std::unique_ptr<BandPolygonBuilder>> builders(workers);
     std::vector<double> cells(placed.size(), polygons.cell_m);
     std::vector<std::size_t> broken(placed.size(), 0);
-    parallel_chunks(
+    core::parallel_chunks(
         placed.size(), params.threads,
         [&](std::size_t k, unsigned w) {
           if (!queries[w]) {

@@ -1,14 +1,13 @@
 #include "io/region.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <exception>
 #include <numeric>
 #include <optional>
-#include <thread>
 
 #include "core/credit.hpp"
 #include "core/error.hpp"
+#include "core/parallel_chunks.hpp"
 #include "crs/working_crs.hpp"
 #include "io/postgis.hpp"
 #include "io/read.hpp"
@@ -78,32 +77,19 @@ std::vector<LoadedLayer> read_layers(const Project& p, const crs::CrsRef& workin
 
   std::vector<std::optional<LoadedLayer>> read(n);
   std::vector<std::exception_ptr> errors(n);
-  std::atomic<std::size_t> next{0};
-  std::atomic<std::size_t> done{0};
-  const auto work = [&] {
-    for (std::size_t k = next.fetch_add(1); k < n; k = next.fetch_add(1)) {
-      const std::size_t i = order[k];
-      try {
-        if (progress && progress->cancelled()) {
-          throw core::Cancelled();
+  // Each layer keeps its own error, so that the one rethrown is the first in project order, not
+  // the first to happen; cancellation stops the read from parallel_chunks.
+  core::parallel_chunks(
+      n, 0,
+      [&](std::size_t k, unsigned) {
+        const std::size_t i = order[k];
+        try {
+          read[i] = read_layer(p.layers[i], working, p.base_dir());
+        } catch (...) {
+          errors[i] = std::current_exception();
         }
-        read[i] = read_layer(p.layers[i], working, p.base_dir());
-        core::report_progress(progress, static_cast<double>(++done) / static_cast<double>(n));
-      } catch (...) {
-        errors[i] = std::current_exception();
-      }
-    }
-  };
-  const unsigned workers = static_cast<unsigned>(
-      std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), n));
-  std::vector<std::thread> pool;
-  for (unsigned w = 1; w < workers; ++w) {
-    pool.emplace_back(work);
-  }
-  work();
-  for (std::thread& t : pool) {
-    t.join();
-  }
+      },
+      progress);
   std::vector<LoadedLayer> out;
   out.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {

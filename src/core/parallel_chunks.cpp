@@ -1,4 +1,4 @@
-#include "analysis/parallel_chunks.hpp"
+#include "core/parallel_chunks.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -9,7 +9,7 @@
 
 #include "core/error.hpp"
 
-namespace caremap::analysis {
+namespace caremap::core {
 
 unsigned worker_count(unsigned threads, std::size_t chunks) {
   if (threads == 0) {
@@ -75,4 +75,4 @@ void parallel_chunks(std::size_t chunks, unsigned threads,
   core::report_progress(progress, progress_to);
 }
 
-}  // namespace caremap::analysis
+}  // namespace caremap::core

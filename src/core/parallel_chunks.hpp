@@ -1,15 +1,15 @@
 #pragma once
 // Runs independent chunks of work on a few std::threads: the calling thread is worker 0 and
 // reports progress; the others pull chunk numbers from a shared counter, so uneven chunks balance
-// themselves. Used by nearest (and by the network analyses for one origin per chunk), and for
-// the few large overlays of coverage and PieceOverlay.
+// themselves. Used by nearest (and by the network analyses for one origin per chunk), for the
+// few large overlays of coverage and PieceOverlay, and for reading a region's layer files.
 
 #include <cstddef>
 #include <functional>
 
 #include "core/progress.hpp"
 
-namespace caremap::analysis {
+namespace caremap::core {
 
 /// Calls body(chunk, worker) once for every chunk in [0, chunks), on `threads` workers
 /// (0 = std::thread::hardware_concurrency(); never more workers than chunks). `worker` is in
@@ -23,10 +23,10 @@ namespace caremap::analysis {
 /// joined and the first exception is rethrown.
 void parallel_chunks(std::size_t chunks, unsigned threads,
                      const std::function<void(std::size_t chunk, unsigned worker)>& body,
-                     core::Progress* progress = nullptr, double progress_from = 0.0,
+                     Progress* progress = nullptr, double progress_from = 0.0,
                      double progress_to = 1.0);
 
 /// The number of workers parallel_chunks will use for `threads` and `chunks`.
 unsigned worker_count(unsigned threads, std::size_t chunks);
 
-}  // namespace caremap::analysis
+}  // namespace caremap::core
