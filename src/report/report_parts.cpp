@@ -92,9 +92,22 @@ std::string source_name(const core::SourceRef& in, const SourceNames& names) {
   return file.empty() ? in.layer : file;
 }
 
+using WordTable = std::pair<std::string_view, const char*>;
+
+// The entry of `table` for `key`, or nullptr.
+template <std::size_t N>
+const char* look_up(const WordTable (&table)[N], std::string_view key) {
+  for (const auto& [k, word] : table) {
+    if (k == key) {
+      return word;
+    }
+  }
+  return nullptr;
+}
+
 // Japanese labels of the provenance parameters the report builders' analyses write.
 const char* parameter_label_ja(std::string_view key) {
-  static constexpr std::pair<std::string_view, const char*> kLabels[] = {
+  static constexpr WordTable kLabels[] = {
       {"categories", "施設の種類"},
       {"radius_m", "半径（m）"},
       {"radius_from", "半径の決め方"},
@@ -115,12 +128,7 @@ const char* parameter_label_ja(std::string_view key) {
       {"hospitals", "受入病院"},
       {"drill_data", "訓練用データ"},
   };
-  for (const auto& [k, label] : kLabels) {
-    if (k == key) {
-      return label;
-    }
-  }
-  return nullptr;
+  return look_up(kLabels, key);
 }
 
 std::string parameter_value_ja(const std::string& key, const std::string& value,
@@ -154,15 +162,13 @@ std::string parameter_value_ja(const std::string& key, const std::string& value,
       return plan::demand_weight_label(w).ja;
     }
   }
-  static constexpr std::pair<std::string_view, const char*> kWords[] = {
+  static constexpr WordTable kWords[] = {
       {"run", "実行時に指定"}, {"layer or category default", "レイヤー・施設の種類ごとの既定値"},
       {"none", "なし"},        {"yes", "はい"},
       {"no", "いいえ"},        {"as few as cover", "全員を圏内にする最少数"},
   };
-  for (const auto& [en, ja] : kWords) {
-    if (value == en) {
-      return ja;
-    }
+  if (const char* ja = look_up(kWords, value)) {
+    return ja;
   }
   // "grid 1km (most populated cell)": the plan's grid candidates.
   constexpr std::string_view kGrid = "grid ";
