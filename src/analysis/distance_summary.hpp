@@ -22,7 +22,7 @@ struct DistanceSummary {
 /// ascending and non-empty.
 double percentile_sorted(const std::vector<double>& sorted, double q);
 
-/// Summary of `values` (metres; taken by value and sorted). O(n log n).
+/// Summary of `values` (metres; taken by value and reordered). O(n).
 DistanceSummary summarize_distances(std::vector<double> values);
 
 }  // namespace caremap::analysis

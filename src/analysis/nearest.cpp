@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 #include "analysis/diagnose.hpp"
@@ -60,20 +61,42 @@ void run_table(const index::PointIndex& index, std::span<const core::XY> points,
   }
   const std::vector<std::uint32_t> order = hilbert_order(points);
   const std::size_t chunks = (points.size() + kChunk - 1) / kChunk;
-  // One search object (it remembers its previous answer) and one buffer per worker.
+  // One search object (it remembers its previous answer) and scratch buffers per worker.
   const unsigned workers = core::worker_count(query.threads, chunks);
-  std::vector<std::vector<index::NearestHit>> buffers(workers);
+  struct Scratch {
+    std::vector<index::NearestHit> buf;
+    std::vector<core::XY> along;          // the chunk's points in curve order
+    std::vector<index::NearestHit> hits;  // their answers, k per point
+    std::vector<std::uint32_t> counts;
+  };
+  std::vector<Scratch> scratch(workers);
   std::vector<index::CoherentNearest> searches(workers, index::CoherentNearest(index));
+  // Points taken in curve order sit all over memory. Gathered into a chunk buffer first and the
+  // answers scattered back last, in tight loops whose cache misses overlap, rather than one
+  // miss at a time between searches (which had cost as much as the searches themselves).
   core::parallel_chunks(
       chunks, query.threads,
       [&](std::size_t chunk, unsigned worker) {
-        std::vector<index::NearestHit>& buf = buffers[worker];
-        const std::size_t end = std::min(points.size(), (chunk + 1) * kChunk);
-        for (std::size_t j = chunk * kChunk; j < end; ++j) {
-          const std::uint32_t i = order[j];
-          const std::size_t n = query_point(searches[worker], points[i], query, buf);
-          std::copy_n(buf.begin(), n, out.hits.begin() + static_cast<std::ptrdiff_t>(i * query.k));
-          out.counts[i] = static_cast<std::uint32_t>(n);
+        Scratch& w = scratch[worker];
+        const std::size_t first = chunk * kChunk;
+        const std::size_t n = std::min(points.size(), first + kChunk) - first;
+        w.along.resize(n);
+        w.hits.resize(n * query.k);
+        w.counts.resize(n);
+        for (std::size_t j = 0; j < n; ++j) {
+          w.along[j] = points[order[first + j]];
+        }
+        for (std::size_t j = 0; j < n; ++j) {
+          const std::size_t found = query_point(searches[worker], w.along[j], query, w.buf);
+          std::copy_n(w.buf.begin(), found,
+                      w.hits.begin() + static_cast<std::ptrdiff_t>(j * query.k));
+          w.counts[j] = static_cast<std::uint32_t>(found);
+        }
+        for (std::size_t j = 0; j < n; ++j) {
+          const std::uint32_t i = order[first + j];
+          std::copy_n(w.hits.begin() + static_cast<std::ptrdiff_t>(j * query.k), w.counts[j],
+                      out.hits.begin() + static_cast<std::ptrdiff_t>(i * query.k));
+          out.counts[i] = w.counts[j];
         }
       },
       progress, progress_from, progress_to);
@@ -91,6 +114,11 @@ struct DemandPoints {
   std::size_t source_row(std::size_t i) const {
     return layer ? layer->features[ids[i].value].source_row : 0;
   }
+  // The point as the demand layer holds it, in the layer's CRS (xy may be in another).
+  core::XY own_point(std::size_t i) const {
+    return layer ? *core::representative_point(layer->features[ids[i].value].geometry) : xy[i];
+  }
+  std::string crs() const { return layer ? layer->crs : std::string(); }
 };
 
 std::string source_file(const core::Layer* layer) {
@@ -145,11 +173,6 @@ NearestResult run_nearest(const DemandPoints& demand,
 
   const std::vector<Facility> selected =
       select_facilities(facility_layers, params.categories, result.diagnostics);
-  if (demand.layer) {
-    for (const core::LayerPtr& layer : facility_layers) {
-      require_same_crs(*demand.layer, *layer);
-    }
-  }
   std::vector<index::PointIndex::Value> values;
   values.reserve(selected.size());
   result.facilities.reserve(selected.size());
@@ -214,10 +237,13 @@ NearestResult run_nearest(const DemandPoints& demand,
   }
   result.summary.nearest = summarize_distances(std::move(nearest_m));
 
-  const std::string crs =
-      demand.layer ? demand.layer->crs
-                   : (facility_layers.empty() ? std::string() : facility_layers.front()->crs);
-  result.links = make_links_layer(params, crs);
+  // Lines join two positions in the facilities' CRS; a link that is the demand point alone is
+  // the demand's own geometry, in the demand's CRS (which may be another: see nearest()).
+  const bool own_points = demand.layer && params.link_geometry == LinkGeometry::demand_point;
+  const std::string facilities_crs =
+      facility_layers.empty() ? std::string() : facility_layers.front()->crs;
+  result.links = make_links_layer(
+      params, own_points || facilities_crs.empty() ? demand.crs() : facilities_crs);
   if (params.build_links) {
     result.links.features.reserve(result.rows.size());
     std::size_t demand_index = 0;
@@ -226,8 +252,8 @@ NearestResult run_nearest(const DemandPoints& demand,
         ++demand_index;
       }
       core::Feature feature;
-      fill_link(feature, row, demand.xy[demand_index], demand.name(demand_index),
-                result.facilities[row.facility], params.link_geometry);
+      fill_link(feature, row, own_points ? demand.own_point(demand_index) : demand.xy[demand_index],
+                demand.name(demand_index), result.facilities[row.facility], params.link_geometry);
       result.links.features.push_back(std::move(feature));
     }
   }
@@ -258,8 +284,12 @@ NearestLinks::NearestLinks(const NearestResult& result, const core::Layer& deman
 
 void NearestLinks::get(std::size_t i, core::Feature& out) const {
   const NearestRow& row = m_result.rows[i];
-  // Rows exist only for demand features with a finite representative point (nearest()).
-  const core::XY at = *core::representative_point(m_demand.features[row.demand.value].geometry);
+  // Rows exist only for demand features with a finite position (nearest()); a line starts at
+  // the position searched from, a point is the demand's own (see run_nearest).
+  const core::XY at =
+      m_geometry == LinkGeometry::line
+          ? m_result.demand_positions[row.demand.value]
+          : *core::representative_point(m_demand.features[row.demand.value].geometry);
   fill_link(out, row, at, m_demand.display_name(row.demand), m_result.facilities[row.facility],
             m_geometry);
 }
@@ -277,32 +307,54 @@ void nearest_table(const index::PointIndex& index, std::span<const core::XY> poi
   run_table(index, points, query, out, progress, 0.0, 1.0);
 }
 
-NearestResult nearest(const core::Layer& demand, std::span<const core::LayerPtr> facility_layers,
-                      const NearestParams& params, core::Progress* progress) {
+NearestResult nearest(const core::Layer& demand, std::span<const core::XY> positions,
+                      std::span<const core::LayerPtr> facility_layers, const NearestParams& params,
+                      core::Progress* progress) {
+  if (positions.size() != demand.features.size()) {
+    throw core::ArgumentError("nearest: " + std::to_string(positions.size()) + " positions for " +
+                              std::to_string(demand.features.size()) + " demand features");
+  }
   DemandPoints points;
   points.layer = &demand;
   points.xy.reserve(demand.size());
   points.ids.reserve(demand.size());
   core::Diagnostics diagnostics;
   for (std::size_t i = 0; i < demand.features.size(); ++i) {
-    const core::Feature& f = demand.features[i];
     const core::FeatureId id{static_cast<std::uint32_t>(i)};
-    if (const auto p = core::representative_point(f.geometry);
-        p && std::isfinite(p->x) && std::isfinite(p->y)) {
-      points.xy.push_back(*p);
+    if (const core::XY p = positions[i]; std::isfinite(p.x) && std::isfinite(p.y)) {
+      points.xy.push_back(p);
       points.ids.push_back(id);
     } else {
       diagnostics.add(make_diagnostic(
           core::Severity::warning, "demand_without_geometry",
           "demand '" + demand.display_name(id) + "' has no position and was skipped",
-          source_file(&demand), f.source_row));
+          source_file(&demand), demand.features[i].source_row));
     }
   }
   core::Provenance provenance = base_provenance(params);
   provenance.param("demand", demand.id);
   provenance.inputs_from(demand.provenance);
-  return run_nearest(points, facility_layers, params, progress, std::move(provenance),
-                     std::move(diagnostics));
+  NearestResult result = run_nearest(points, facility_layers, params, progress,
+                                     std::move(provenance), std::move(diagnostics));
+  result.demand_positions.assign(positions.begin(), positions.end());
+  return result;
+}
+
+NearestResult nearest(const core::Layer& demand, std::span<const core::LayerPtr> facility_layers,
+                      const NearestParams& params, core::Progress* progress) {
+  for (const core::LayerPtr& layer : facility_layers) {
+    if (layer) {
+      require_same_crs(demand, *layer);
+    }
+  }
+  constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+  std::vector<core::XY> positions(demand.features.size(), core::XY{kNone, kNone});
+  for (std::size_t i = 0; i < demand.features.size(); ++i) {
+    if (const auto p = core::representative_point(demand.features[i].geometry)) {
+      positions[i] = *p;
+    }
+  }
+  return nearest(demand, positions, facility_layers, params, progress);
 }
 
 NearestResult nearest(core::XY location, std::span<const core::LayerPtr> facility_layers,

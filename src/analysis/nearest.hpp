@@ -88,6 +88,9 @@ struct NearestResult {
   /// Every facility considered, in layer order then feature order.
   std::vector<NearestFacility> facilities;
   NearestSummary summary;
+  /// Each demand feature's position searched from, in the facilities' CRS (non-finite: none);
+  /// empty for a single location. Lines of the links start here.
+  std::vector<core::XY> demand_positions;
   /// Wall time of building the facility index and of the search itself (the rest of a run is
   /// selecting facilities, the summary and the links), for `--timing`.
   double index_seconds = 0.0;
@@ -104,6 +107,17 @@ struct NearestResult {
 /// core::Cancelled on cancel). O((n + m) log m) for n demand points and m facilities.
 NearestResult nearest(const core::Layer& demand, std::span<const core::LayerPtr> facility_layers,
                       const NearestParams& params, core::Progress* progress = nullptr);
+
+/// The same with each demand feature's position given: positions[i] is feature i's point in the
+/// facilities' CRS (non-finite: none, reported as "demand_without_geometry"), and the demand
+/// layer may be in any CRS. For a demand file kept in the CRS it is written in: a million
+/// points read as lon/lat and written back as lon/lat, without a round trip through PROJ.
+/// Links that are the demand point (LinkGeometry::demand_point) are then the demand's own
+/// geometry in its CRS (the links layer's crs); lines are in the facilities' CRS. Throws
+/// core::ArgumentError when positions and features differ in number.
+NearestResult nearest(const core::Layer& demand, std::span<const core::XY> positions,
+                      std::span<const core::LayerPtr> facility_layers, const NearestParams& params,
+                      core::Progress* progress = nullptr);
 
 /// The same from one location (working CRS): rows and links have demand feature 0 and the demand
 /// name "location".

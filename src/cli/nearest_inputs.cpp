@@ -19,7 +19,8 @@ bool uses_region(const NearestOptions& o) {
 
 NearestInputs load_nearest_inputs(const NearestOptions& o, CommandContext& context,
                                   const std::optional<crs::CrsRef>& working_crs,
-                                  std::optional<io::Region> region) {
+                                  std::optional<io::Region> region,
+                                  const std::optional<crs::CrsRef>& demand_crs) {
   if (o.from.empty() && o.demand.empty() && o.demand_layer.empty()) {
     throw core::ArgumentError(
         "say where from: --from LON,LAT, --demand FILE or --demand-layer LAYER");
@@ -67,7 +68,7 @@ NearestInputs load_nearest_inputs(const NearestOptions& o, CommandContext& conte
     read.y_field = o.demand_y_field;
     read.category = core::Category::demand;
     read.threads = o.threads;
-    auto loaded = read_input_file(o.demand, read, in.working_crs);
+    auto loaded = read_input_file(o.demand, read, demand_crs.value_or(in.working_crs));
     in.diagnostics.append(loaded.diagnostics);
     in.demand = loaded.layer;
   } else if (!o.demand_layer.empty()) {

@@ -58,10 +58,13 @@ bool uses_region(const NearestOptions& o);
 
 /// Loads the region (unless only --facilities files are given; `region` when already loaded),
 /// the facility files and the demand. `working_crs` overrides the CRS choice (a road network's
-/// CRS) and must agree with the region's.
+/// CRS) and must agree with the region's. `demand_crs`: the CRS the --demand file is read in,
+/// when not the working CRS (the straight-line nearest keeps a table's demand in the CRS it is
+/// written in: command_nearest.cpp).
 NearestInputs load_nearest_inputs(const NearestOptions& o, CommandContext& context,
                                   const std::optional<crs::CrsRef>& working_crs = std::nullopt,
-                                  std::optional<io::Region> region = std::nullopt);
+                                  std::optional<io::Region> region = std::nullopt,
+                                  const std::optional<crs::CrsRef>& demand_crs = std::nullopt);
 
 /// The DemandPoints as a layer of points (category demand) in `crs`: fields mesh_code (the
 /// label), city, people, people_65plus, people_75plus.

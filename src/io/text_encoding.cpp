@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 #include "core/error.hpp"
 #include "core/utf8.hpp"
@@ -77,6 +78,19 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view s) {
   const std::size_t n = s.size();
   std::size_t i = 0;
   while (i < n) {
+    // Eight ASCII bytes at a time: a national demand file is mostly digits and commas, and one
+    // byte at a time this scan was a tenth of reading it.
+    while (i + 8 <= n) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080ULL) != 0) {
+        break;
+      }
+      i += 8;
+    }
+    if (i >= n) {
+      break;
+    }
     const unsigned char c = p[i];
     if (c < 0x80) {
       ++i;

@@ -1,6 +1,10 @@
 #include "analysis/distance_summary.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdint>
+#include <vector>
 
 using namespace caremap;
 
@@ -20,4 +24,27 @@ TEST_CASE("summary of distances uses linear-interpolated percentiles", "[analysi
   const auto none = analysis::summarize_distances({});
   CHECK(none.count == 0);
   CHECK(none.max.value == 0);
+}
+
+TEST_CASE("summary by selection equals the summary of the sorted values", "[analysis][summary]") {
+  // Percentiles between ranks, ties and a mean whose terms span nine orders of magnitude: the
+  // selection must give what sorting gives.
+  std::vector<double> values;
+  std::uint64_t state = 12345;
+  for (int i = 0; i < 10007; ++i) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    const double u = static_cast<double>(state >> 11) / 9007199254740992.0;
+    values.push_back(i % 97 == 0 ? 250.0 : std::pow(10.0, 9.0 * u) * 1e-3);
+  }
+  std::vector<double> sorted = values;
+  std::sort(sorted.begin(), sorted.end());
+  long double exact = 0.0L;
+  for (const double v : sorted) {
+    exact += v;
+  }
+  const auto s = analysis::summarize_distances(values);
+  CHECK(s.median.value == analysis::percentile_sorted(sorted, 0.5));
+  CHECK(s.p90.value == analysis::percentile_sorted(sorted, 0.9));
+  CHECK(s.max.value == sorted.back());
+  CHECK(s.mean.value == Approx(static_cast<double>(exact / sorted.size())).epsilon(1e-14));
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <random>
 
 #include "core/error.hpp"
@@ -231,6 +232,65 @@ TEST_CASE("links run from the demand point to the facility", "[analysis][nearest
   CHECK(without.links.features.empty());
   CHECK(without.links.fields.size() == links.fields.size());
   CHECK(without.rows.size() == result.rows.size());
+}
+
+TEST_CASE("a demand layer kept in its own CRS is searched from the positions given",
+          "[analysis][nearest]") {
+  // The demand as read (here: the working-CRS points shifted by 1,000,000 m, standing for
+  // lon/lat), and its positions in the facilities' CRS beside it.
+  const std::vector<XY> working = random_points(40, 11);
+  std::vector<XY> own;
+  for (const XY& p : working) {
+    own.push_back({p.x + 1e6, p.y + 1e6});
+  }
+  auto demand =
+      std::make_shared<core::Layer>(*test::point_layer("patients", Category::demand, own));
+  demand->crs = "EPSG:4326";
+  const std::vector<core::LayerPtr> layers{
+      test::point_layer("clinics", Category::clinic, random_points(25, 12))};
+  const auto same_crs = analysis::nearest(*test::point_layer("patients", Category::demand, working),
+                                          layers, NearestParams{});
+
+  NearestParams params;
+  params.link_geometry = analysis::LinkGeometry::demand_point;
+  const auto table = analysis::nearest(*demand, working, layers, params);
+  REQUIRE(table.rows.size() == same_crs.rows.size());
+  for (std::size_t i = 0; i < table.rows.size(); ++i) {
+    CHECK(table.rows[i].facility == same_crs.rows[i].facility);
+    CHECK(table.rows[i].distance == same_crs.rows[i].distance);
+  }
+  // Table rows are the demand's own points, in its CRS, streamed or built alike.
+  CHECK(table.links.crs == "EPSG:4326");
+  REQUIRE(table.links.size() == own.size());
+  const analysis::NearestLinks streamed(table, *demand, analysis::LinkGeometry::demand_point);
+  core::Feature f;
+  for (std::size_t i = 0; i < table.links.size(); ++i) {
+    CHECK(std::get<XY>(table.links.features[i].geometry) == own[table.rows[i].demand.value]);
+    streamed.get(i, f);
+    CHECK(std::get<XY>(f.geometry) == own[table.rows[i].demand.value]);
+  }
+  // Lines join the searched position to the facility, in the facilities' CRS.
+  params.link_geometry = analysis::LinkGeometry::line;
+  const auto lines = analysis::nearest(*demand, working, layers, params);
+  CHECK(lines.links.crs == "EPSG:6670");
+  const analysis::NearestLinks streamed_lines(lines, *demand, analysis::LinkGeometry::line);
+  for (std::size_t i = 0; i < lines.links.size(); ++i) {
+    const XY from = working[lines.rows[i].demand.value];
+    CHECK(std::get<core::LineString>(lines.links.features[i].geometry).front() == from);
+    streamed_lines.get(i, f);
+    CHECK(std::get<core::LineString>(f.geometry).front() == from);
+  }
+
+  // A position PROJ could not give is reported and skipped; a count mismatch is an error.
+  std::vector<XY> missing = working;
+  missing[3] = XY{std::nan(""), std::nan("")};
+  const auto skipped = analysis::nearest(*demand, missing, layers, params);
+  CHECK(skipped.rows.size() == working.size() - 1);
+  CHECK(skipped.diagnostics.count("demand_without_geometry") == 1);
+  missing.pop_back();
+  CHECK_THROWS_AS(analysis::nearest(*demand, missing, layers, params), core::ArgumentError);
+  // Without positions, layers in different CRSs are refused as before.
+  CHECK_THROWS_AS(analysis::nearest(*demand, layers, params), core::ArgumentError);
 }
 
 TEST_CASE("one thread and four threads give identical answers", "[analysis][nearest]") {

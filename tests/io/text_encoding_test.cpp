@@ -18,6 +18,19 @@ TEST_CASE("UTF-8 validation is strict", "[io][encoding]") {
   CHECK(io::first_invalid_utf8("ab\x93\xfa") == 2u);   // CP932 「日」 after "ab"
 }
 
+TEST_CASE("UTF-8 validation finds the first bad byte at every offset of long ASCII runs",
+          "[io][encoding]") {
+  // The scan skips ASCII eight bytes at a time: a bad byte or a character cut at the end must be
+  // found wherever it falls in or after such a word.
+  for (std::size_t at = 0; at < 40; ++at) {
+    std::string text(at, 'a');
+    CHECK_FALSE(io::first_invalid_utf8(text + "0123456789").has_value());
+    CHECK(io::first_invalid_utf8(text + "\x93\xfa" + std::string(17, 'b')) == at);
+    CHECK(io::first_invalid_utf8(text + "\xE5\xAE") == at);
+    CHECK(io::is_valid_utf8(text + "宗像" + std::string(at % 9, 'c')));
+  }
+}
+
 TEST_CASE("BOM and encoding detection", "[io][encoding]") {
   const std::string bom = "\xEF\xBB\xBF";
   CHECK(io::has_utf8_bom(bom + "id,name"));
