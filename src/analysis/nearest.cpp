@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <limits>
 #include <numeric>
 
+#include "analysis/demand_positions.hpp"
 #include "analysis/diagnose.hpp"
 #include "analysis/facility_set.hpp"
 #include "analysis/hilbert_order.hpp"
@@ -347,14 +347,7 @@ NearestResult nearest(const core::Layer& demand, std::span<const core::LayerPtr>
       require_same_crs(demand, *layer);
     }
   }
-  constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
-  std::vector<core::XY> positions(demand.features.size(), core::XY{kNone, kNone});
-  for (std::size_t i = 0; i < demand.features.size(); ++i) {
-    if (const auto p = core::representative_point(demand.features[i].geometry)) {
-      positions[i] = *p;
-    }
-  }
-  return nearest(demand, positions, facility_layers, params, progress);
+  return nearest(demand, demand_positions(demand), facility_layers, params, progress);
 }
 
 NearestResult nearest(core::XY location, std::span<const core::LayerPtr> facility_layers,

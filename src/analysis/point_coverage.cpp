@@ -5,9 +5,11 @@
 #include <cmath>
 #include <map>
 
+#include "analysis/demand_positions.hpp"
 #include "analysis/diagnose.hpp"
 #include "analysis/facility_set.hpp"
 #include "analysis/nearest.hpp"
+#include "core/error.hpp"
 #include "index/point_index.hpp"
 
 namespace caremap::analysis {
@@ -42,12 +44,27 @@ std::string metres_text(core::Meters m) {
 PointCoverageResult point_coverage(const core::Layer& demand,
                                    std::span<const CoverageSource> sources,
                                    const PointCoverageParams& params, core::Progress* progress) {
+  for (const CoverageSource& s : sources) {
+    if (s.layer) {
+      require_same_crs(demand, *s.layer);
+    }
+  }
+  return point_coverage(demand, demand_positions(demand), sources, params, progress);
+}
+
+PointCoverageResult point_coverage(const core::Layer& demand, std::span<const core::XY> positions,
+                                   std::span<const CoverageSource> sources,
+                                   const PointCoverageParams& params, core::Progress* progress) {
   validate_radii(sources, params.radius);
+  if (positions.size() != demand.features.size()) {
+    throw core::ArgumentError("point coverage: " + std::to_string(positions.size()) +
+                              " positions for " + std::to_string(demand.features.size()) +
+                              " demand features");
+  }
   PointCoverageResult result;
   std::vector<core::LayerPtr> layers;
   for (const CoverageSource& s : sources) {
     layers.push_back(s.layer);
-    require_same_crs(demand, *s.layer);
   }
   const std::string file =
       demand.provenance.inputs.empty() ? std::string() : demand.provenance.inputs.front().path;
@@ -57,9 +74,8 @@ PointCoverageResult point_coverage(const core::Layer& demand,
   result.points.reserve(demand.features.size());
   for (std::size_t i = 0; i < demand.features.size(); ++i) {
     const core::FeatureId id{static_cast<std::uint32_t>(i)};
-    const auto p = core::representative_point(demand.features[i].geometry);
-    if (p && std::isfinite(p->x) && std::isfinite(p->y)) {
-      xy.push_back(*p);
+    if (const core::XY p = positions[i]; std::isfinite(p.x) && std::isfinite(p.y)) {
+      xy.push_back(p);
       result.points.push_back(id);
     } else {
       result.diagnostics.add(make_diagnostic(

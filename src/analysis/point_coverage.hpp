@@ -71,6 +71,15 @@ PointCoverageResult point_coverage(const core::Layer& demand,
                                    const PointCoverageParams& params,
                                    core::Progress* progress = nullptr);
 
+/// The same with each demand feature's position given in the facilities' CRS (positions[i] for
+/// feature i; non-finite: none), the demand layer in any CRS: the rows keep the demand's own
+/// points and CRS, so a demand file read as lon/lat is written back as read. Throws
+/// core::ArgumentError also when positions and features differ in number.
+PointCoverageResult point_coverage(const core::Layer& demand, std::span<const core::XY> positions,
+                                   std::span<const CoverageSource> sources,
+                                   const PointCoverageParams& params,
+                                   core::Progress* progress = nullptr);
+
 /// The result's rows as point features at the demand points, one per demand point with a
 /// position; for streaming to a file (io::write_features). `result` and `demand` must outlive it.
 class PointCoverageRows final : public core::FeatureSource {

@@ -18,7 +18,6 @@
 #include "cli/region_loading.hpp"
 #include "cli/text_table.hpp"
 #include "core/error.hpp"
-#include "crs/parallel_transform.hpp"
 #include "crs/transformer.hpp"
 #include "io/write.hpp"
 
@@ -124,22 +123,6 @@ nlohmann::ordered_json result_json(const analysis::NearestResult& r, const core:
     }
   }
   return j;
-}
-
-// The demand file's features in the working CRS for the search, in the order of the layer
-// (NaN where a feature has no point or PROJ cannot transform it: the search reports those).
-std::vector<core::XY> working_positions(const core::Layer& demand, const crs::CrsRef& working,
-                                        unsigned threads) {
-  constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
-  std::vector<core::XY> positions(demand.features.size(), core::XY{kNone, kNone});
-  for (std::size_t i = 0; i < demand.features.size(); ++i) {
-    if (const auto p = core::representative_point(demand.features[i].geometry)) {
-      positions[i] = *p;
-    }
-  }
-  crs::try_transform_in_place_parallel(crs::Transformer(crs::CrsRef::parse(demand.crs), working),
-                                       positions, threads);
-  return positions;
 }
 
 int run_straight_line(const NearestOptions& o, CommandContext& context) {

@@ -67,15 +67,25 @@ int run_point_coverage(const CoverageRequest& request, const PointCoverageOption
   io::ReadOptions read = loose_file_options(&region);
   read.category = core::Category::demand;
   read.threads = points.threads;
-  const io::LoadedLayer demand = read_input_file(points.demand, read, region.working_crs);
+  // A table's rows are the demand points: read them in the CRS they are written in, and let
+  // only the search work on projected copies (no round trip through PROJ; see nearest).
+  const bool as_written = wants_output(output) && is_table_output(output);
+  const io::LoadedLayer demand = read_input_file(
+      points.demand, read, as_written ? crs::CrsRef::parse(output.out_crs) : region.working_crs);
   core::Diagnostics diagnostics = demand.diagnostics;
   timer.lap("read demand");
+  std::vector<core::XY> positions;
+  if (as_written) {
+    positions = working_positions(*demand.layer, region.working_crs, params.threads);
+    timer.lap("project");
+  }
 
   core::Progress& progress = start_stage(context, "coverage");
   analysis::PointCoverageResult r;
   {
     const ProgressBar bar(progress, context.err, context.progress_bar);
-    r = analysis::point_coverage(*demand.layer, sources, params, &progress);
+    r = as_written ? analysis::point_coverage(*demand.layer, positions, sources, params, &progress)
+                   : analysis::point_coverage(*demand.layer, sources, params, &progress);
   }
   timer.lap_split({{"index", r.index_seconds}, {"search", r.search_seconds}}, "summary");
   diagnostics.append(r.diagnostics);

@@ -2,12 +2,14 @@
 
 #include <thread>
 
+#include "analysis/demand_positions.hpp"
 #include "analysis/population_demand.hpp"
 #include "cli/argument_parsing.hpp"
 #include "cli/region_loading.hpp"
 #include "cli/region_tables.hpp"
 #include "cli/text_table.hpp"
 #include "core/error.hpp"
+#include "crs/parallel_transform.hpp"
 #include "crs/transformer.hpp"
 #include "io/read.hpp"
 
@@ -113,6 +115,14 @@ core::LayerPtr demand_points_layer(const analysis::Demand& demand, const std::st
     layer->features.push_back(std::move(f));
   }
   return layer;
+}
+
+std::vector<core::XY> working_positions(const core::Layer& demand, const crs::CrsRef& working,
+                                        unsigned threads) {
+  std::vector<core::XY> positions = analysis::demand_positions(demand);
+  crs::try_transform_in_place_parallel(crs::Transformer(crs::CrsRef::parse(demand.crs), working),
+                                       positions, threads);
+  return positions;
 }
 
 std::vector<core::Category> requested_categories(const NearestOptions& o, bool from_region) {

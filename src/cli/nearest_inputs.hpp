@@ -71,6 +71,13 @@ NearestInputs load_nearest_inputs(const NearestOptions& o, CommandContext& conte
 core::LayerPtr demand_points_layer(const analysis::Demand& demand, const std::string& crs,
                                    const core::Provenance& provenance);
 
+/// The positions of the features of `demand` (any CRS) in `working`, in the order of the layer,
+/// projected on `threads` threads: NaN where a feature has no point or PROJ cannot transform it
+/// (the analyses report those as "demand_without_geometry"). For a demand file read in the CRS
+/// it is written in (nearest, coverage --demand): only the search works on projected copies.
+std::vector<core::XY> working_positions(const core::Layer& demand, const crs::CrsRef& working,
+                                        unsigned threads);
+
 /// --category, or hospitals for a region and every feature of explicit facility files.
 std::vector<core::Category> requested_categories(const NearestOptions& o, bool from_region);
 

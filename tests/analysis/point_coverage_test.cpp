@@ -80,6 +80,42 @@ TEST_CASE("point coverage counts the facilities reaching each point, each by its
   CHECK(std::get<std::string>(f.values[1]) == "demand-10");
 }
 
+TEST_CASE("point coverage of a demand layer in its own CRS, searched from the positions given",
+          "[analysis][point_coverage]") {
+  const std::vector<XY> working = random_points(800, 21, 50'000.0);
+  std::vector<XY> own;  // stands for the lon/lat the file was read as
+  for (const XY& p : working) {
+    own.push_back({p.x * 1e-5 + 130.0, p.y * 1e-5 + 33.0});
+  }
+  auto demand = std::make_shared<core::Layer>(*test::point_layer("demand", Category::demand, own));
+  demand->crs = "EPSG:4326";
+  const auto same_crs = test::point_layer("demand", Category::demand, working);
+  const std::vector<analysis::CoverageSource> sources{
+      {test::point_layer("clinics", Category::clinic, random_points(40, 22, 50'000.0)),
+       core::Meters{3000.0}}};
+  analysis::PointCoverageParams params;
+  params.categories = {Category::clinic};
+  const auto expected = analysis::point_coverage(*same_crs, sources, params);
+  const auto r = analysis::point_coverage(*demand, working, sources, params);
+  CHECK(r.reach == expected.reach);
+  CHECK(r.summary.backup == expected.summary.backup);
+  CHECK(r.summary.none == expected.summary.none);
+  CHECK(r.summary.none > 0);
+  CHECK(r.summary.backup > 0);
+  // The rows are the demand's own points, in its CRS.
+  CHECK(r.schema.crs == "EPSG:4326");
+  const analysis::PointCoverageRows rows(r, *demand);
+  core::Feature f;
+  for (std::size_t i = 0; i < rows.size(); i += 97) {
+    rows.get(i, f);
+    CHECK(std::get<XY>(f.geometry) == own[r.points[i].value]);
+  }
+  // Without positions the CRSs must agree; with them, their number must.
+  CHECK_THROWS_AS(analysis::point_coverage(*demand, sources, params), core::ArgumentError);
+  CHECK_THROWS_AS(analysis::point_coverage(*demand, std::span(working).first(799), sources, params),
+                  core::ArgumentError);
+}
+
 TEST_CASE("point coverage refuses radii it cannot use", "[analysis][point_coverage]") {
   const auto shelters = test::point_layer("other", Category::other, {{0.0, 0.0}});
   const auto demand = test::point_layer("demand", Category::demand, {{10.0, 0.0}});
