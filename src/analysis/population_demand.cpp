@@ -1,6 +1,7 @@
 #include "analysis/population_demand.hpp"
 
 #include <boost/geometry/algorithms/point_on_surface.hpp>
+#include <optional>
 
 #include "analysis/cities.hpp"
 #include "analysis/diagnose.hpp"
@@ -121,6 +122,22 @@ Demand build(const core::Layer& layer, const CountFields& fields, const core::La
                        : layer.display_name(core::FeatureId{static_cast<std::uint32_t>(i)});
   };
 
+  // A census file covers its whole first-level mesh, 80 km square: cells outside every city's
+  // box hold nobody of the region and need neither a copy nor an overlay.
+  std::optional<core::Box> cities_box;
+  for (const City& c : cities) {
+    if (!c.geometry.empty()) {
+      cities_box = core::merge(cities_box, bg::return_envelope<core::Box>(c.geometry));
+    }
+  }
+  const auto beyond_cities = [&](const core::Geometry& g) {
+    if (cities.empty()) {
+      return false;
+    }
+    const auto box = core::envelope(g);  // none without a geometry: reported below
+    return box && (!cities_box || !bg::intersects(*box, *cities_box));
+  };
+
   // Polygons and points of the layer, with their people.
   std::vector<core::MultiPolygon> polygons;
   std::vector<std::size_t> polygon_feature;
@@ -133,6 +150,9 @@ Demand build(const core::Layer& layer, const CountFields& fields, const core::La
     counts[i] = c.people;
     if (c.people.people <= 0.0) {
       continue;  // nobody lives there: nothing to place
+    }
+    if (beyond_cities(f.geometry)) {
+      continue;
     }
     if (auto mp = core::as_multipolygon(f.geometry); mp && !mp->empty()) {
       polygons.push_back(std::move(*mp));
@@ -159,14 +179,15 @@ Demand build(const core::Layer& layer, const CountFields& fields, const core::La
     }
     report.features_used = demand.points.size();
   } else {
-    // Points: the first city holding them.
+    // Points: the first city holding them (no index to build for a layer of cells only).
     std::vector<const core::MultiPolygon*> geometries;
     for (const City& c : cities) {
       geometries.push_back(&c.geometry);
     }
-    const core::AreaLocator locator(geometries);
+    const std::optional<core::AreaLocator> locator =
+        points.empty() ? std::nullopt : std::optional<core::AreaLocator>(std::in_place, geometries);
     for (const auto& [p, i] : points) {
-      if (const auto city = locator.area_containing(p)) {
+      if (const auto city = locator->area_containing(p)) {
         demand.points.push_back(
             make_point(p, p, static_cast<std::uint32_t>(*city), counts[i], 1.0, label_of(i)));
         ++report.features_used;

@@ -70,6 +70,11 @@ class TemplateCache {
     return detail::PjPtr(proj_clone(ctx, it->second.get()));
   }
 
+  /// Held while a pair is searched for: threads that need the same pair at once (a region's
+  /// layers are read side by side, each from WGS 84 to the working CRS) wait for the first search
+  /// and clone its result instead of each searching the database for 5-10 ms.
+  std::mutex& build_mutex() { return m_build_mutex; }
+
   void keep(const std::string& source, const std::string& target, PJ* built) {
     const std::lock_guard lock(m_mutex);
     if (m_templates.size() >= kMaxTemplates || m_templates.contains({source, target})) {
@@ -87,6 +92,7 @@ class TemplateCache {
  private:
   static constexpr std::size_t kMaxTemplates = 32;
   std::mutex m_mutex;
+  std::mutex m_build_mutex;
   detail::ContextPtr m_ctx;  // declared before the templates so it is destroyed after them
   std::map<std::pair<std::string, std::string>, detail::PjPtr> m_templates;
 };
@@ -100,35 +106,49 @@ TemplateCache& template_cache() {
 
 std::unique_ptr<Transformer::Impl> Transformer::Impl::build(CrsRef source, CrsRef target) {
   auto impl = std::make_unique<Impl>();
+  impl->source = std::move(source);
+  impl->target = std::move(target);
+  if (impl->source == impl->target) {
+    return impl;  // identity: no PROJ object (building one costs milliseconds)
+  }
+  const std::string& from = impl->source.definition;
+  const std::string& to = impl->target.definition;
   impl->ctx = detail::make_context();
-  impl->pj = template_cache().clone_into(impl->ctx.get(), source.definition, target.definition);
+  TemplateCache& cache = template_cache();
+  impl->pj = cache.clone_into(impl->ctx.get(), from, to);
+  std::unique_lock<std::mutex> building;
   if (!impl->pj) {
-    detail::PjPtr raw(proj_create_crs_to_crs(impl->ctx.get(), source.definition.c_str(),
-                                             target.definition.c_str(), nullptr));
+    building = std::unique_lock(cache.build_mutex());
+    impl->pj = cache.clone_into(impl->ctx.get(), from, to);  // another thread may have built it
+  }
+  if (!impl->pj) {
+    detail::PjPtr raw(proj_create_crs_to_crs(impl->ctx.get(), from.c_str(), to.c_str(), nullptr));
     if (raw) {
       impl->pj.reset(proj_normalize_for_visualization(impl->ctx.get(), raw.get()));
     }
     if (!impl->pj) {
-      throw core::ArgumentError("cannot transform from " + source.short_label() + " to " +
-                                target.short_label() + ": " + detail::last_error(impl->ctx.get()));
+      throw core::ArgumentError("cannot transform from " + impl->source.short_label() + " to " +
+                                impl->target.short_label() + ": " +
+                                detail::last_error(impl->ctx.get()));
     }
-    template_cache().keep(source.definition, target.definition, impl->pj.get());
+    cache.keep(from, to, impl->pj.get());
   }
-  impl->source = std::move(source);
-  impl->target = std::move(target);
   return impl;
 }
 
 void Transformer::Impl::fail(core::XY p, PJ_DIRECTION dir) const {
   const CrsRef& from = dir == PJ_FWD ? source : target;
   const CrsRef& to = dir == PJ_FWD ? target : source;
-  const int err = proj_errno(pj.get());
+  const int err = pj ? proj_errno(pj.get()) : 0;
   const char* text = err != 0 ? proj_context_errno_string(ctx.get(), err) : nullptr;
   throw core::InputError("cannot transform " + point_text(p) + " from " + from.short_label() +
                          " to " + to.short_label() + (text ? std::string(": ") + text : ""));
 }
 
 std::optional<core::XY> Transformer::Impl::trans(core::XY p, PJ_DIRECTION dir) {
+  if (!pj) {  // identity
+    return finite(p.x) && finite(p.y) ? std::optional(p) : std::nullopt;
+  }
   proj_errno_reset(pj.get());
   const PJ_COORD out = proj_trans(pj.get(), dir, proj_coord(p.x, p.y, 0.0, HUGE_VAL));
   if (!finite(out.xy.x) || !finite(out.xy.y)) {

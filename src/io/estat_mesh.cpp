@@ -621,7 +621,9 @@ EstatMeshRead read_estat_mesh_cached(const LayerSpec& spec, const fs::path& path
       "|" + spec.title + "|" + spec.data_date + "|" + spec.credit + "|" + spec.encoding + "|" +
       spec.publisher + "|" + spec.licence;
   static std::mutex mutex;
-  static std::map<std::string, EstatMeshRead> cache;
+  // Never destroyed: freeing a census layer of 10,000 cells when the process exits took longer
+  // than some whole commands' analyses (the map stays reachable, so no leak is reported).
+  static auto& cache = *new std::map<std::string, EstatMeshRead>;
   {
     const std::lock_guard lock(mutex);
     if (const auto it = cache.find(key); it != cache.end()) {

@@ -192,3 +192,41 @@ TEST_CASE("CRS pairs past the kept templates are built afresh and still transfor
   // And the first pair again, now long kept.
   CHECK(zone2().forward({131.0, 33.0}).x == Approx(0.0).margin(kMm));
 }
+
+TEST_CASE("threads asking at once for a new CRS pair all get the one operation",
+          "[crs][transformer]") {
+  // A pair no other test builds (zone XIII), asked for by eight threads together: the first
+  // searches PROJ's database, the others wait and clone its result. Each must transform exactly
+  // as a transformer built alone.
+  const crs::CrsRef zone13 = crs::CrsRef::from_epsg(6681);
+  const core::LonLat p{144.25, 44.5};
+  std::vector<core::XY> got(8);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    threads.emplace_back([&, i] { got[i] = crs::Transformer::from_wgs84(zone13).forward(p); });
+  }
+  for (auto& t : threads) {
+    t.join();
+  }
+  const core::XY alone = crs::Transformer::from_wgs84(zone13).forward(p);
+  CHECK(std::abs(alone.x) < 1.0);  // on zone XIII's central meridian
+  CHECK(alone.y == Approx(55'500.0).epsilon(0.01));
+  for (const core::XY& q : got) {
+    CHECK(q == alone);
+  }
+}
+
+TEST_CASE("a transformer between one CRS and itself changes nothing and refuses no number",
+          "[crs][transformer]") {
+  crs::Transformer same(crs::CrsRef::from_epsg(6670), crs::CrsRef::from_epsg(6670));
+  CHECK(same.is_identity());
+  CHECK(same.transform(core::XY{-12'345.678, 98'765.4321}) == core::XY{-12'345.678, 98'765.4321});
+  CHECK(same.inverse_transform(core::XY{1.5, -2.5}) == core::XY{1.5, -2.5});
+  std::vector<core::XY> many{{1, 2}, {3, 4}};
+  CHECK(same.try_transform_in_place(many).empty());
+  CHECK(many[1] == core::XY{3, 4});
+  // Not a number is still refused, and the error names the CRSs.
+  CHECK_FALSE(same.try_transform(core::XY{std::nan(""), 0.0}).has_value());
+  CHECK_THROWS_WITH(same.transform(core::XY{std::nan(""), 0.0}), Catch::Contains("EPSG:6670"));
+  CHECK(same.clone().is_identity());
+}
