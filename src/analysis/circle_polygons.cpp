@@ -77,40 +77,61 @@ std::vector<DistinctDisc> distinct_in_hilbert_order(std::span<const Disc> discs)
   return ordered;
 }
 
+// The coverage of discs [first, last) of one group: split in two halves of the Hilbert order
+// (neighbours on the map), covered each on its own, then joined. A point is in two or more discs
+// of the whole when it is so in either half, or in one disc of each:
+//   any    = any(A) ∪ any(B)
+//   backup = backup(A) ∪ backup(B) ∪ (any(A) ∩ any(B)).
+// Each disc's polygon meets others O(log n) times rather than once per later disc (adding the
+// discs one by one to a growing union cost O(n) overlays with the whole union each), and the
+// two halves of the top split run side by side.
+DiscCoverage cover_range(const std::vector<core::MultiPolygon>& circles,
+                         const std::vector<DistinctDisc>& distinct, std::size_t first,
+                         std::size_t last, bool parallel) {
+  if (last - first == 1) {
+    DiscCoverage one;
+    one.any = circles[first];
+    if (distinct[first].multiplicity > 1) {
+      one.backup = circles[first];  // shared by several facilities: backup-covered as a whole
+    }
+    return one;
+  }
+  const std::size_t mid = first + (last - first) / 2;
+  DiscCoverage halves[2];
+  const auto cover_half = [&](std::size_t half) {
+    halves[half] = half == 0 ? cover_range(circles, distinct, first, mid, false)
+                             : cover_range(circles, distinct, mid, last, false);
+  };
+  if (parallel) {
+    core::parallel_chunks(2, 2, [&](std::size_t half, unsigned) { cover_half(half); });
+  } else {
+    cover_half(0);
+    cover_half(1);
+  }
+  DiscCoverage out;
+  core::MultiPolygon in_both;
+  core::intersection_unscaled(halves[0].any, halves[1].any, in_both);
+  bg::union_(halves[0].any, halves[1].any, out.any);
+  core::MultiPolygon backup_halves;
+  bg::union_(halves[0].backup, halves[1].backup, backup_halves);
+  bg::union_(backup_halves, in_both, out.backup);
+  return out;
+}
+
 // One group of discs that overlap one another (directly or through others), in Hilbert order.
 DiscCoverage cover_component(const std::vector<DistinctDisc>& distinct, int segments,
                              bool with_backup) {
-  DiscCoverage out;
   std::vector<core::MultiPolygon> circles;
   circles.reserve(distinct.size());
   for (const DistinctDisc& d : distinct) {
     circles.push_back({circle_polygon(d.disc.centre, d.disc.radius, segments)});
   }
   if (with_backup) {
-    // Points in >= 2 discs: for each disc, the part of it already covered by earlier discs
-    // (a point in discs a < b is found at step b). A disc shared by several facilities is
-    // backup-covered as a whole.
-    std::vector<core::MultiPolygon> pieces;
-    core::MultiPolygon before;
-    for (std::size_t i = 0; i < circles.size(); ++i) {
-      if (distinct[i].multiplicity > 1) {
-        pieces.push_back(circles[i]);
-      } else if (!before.empty()) {
-        core::MultiPolygon piece;
-        core::intersection_unscaled(circles[i], before, piece);
-        if (!piece.empty()) {
-          pieces.push_back(std::move(piece));
-        }
-      }
-      core::MultiPolygon grown;
-      bg::union_(before, circles[i], grown);
-      before = std::move(grown);
-    }
-    out.any = std::move(before);
-    out.backup = cascaded_union(std::move(pieces));
-  } else {
-    out.any = cascaded_union(std::move(circles));
+    // Large groups split across the cores; small ones are not worth a thread.
+    return cover_range(circles, distinct, 0, circles.size(), circles.size() >= 16);
   }
+  DiscCoverage out;
+  out.any = cascaded_union(std::move(circles));
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include "analysis/piece_overlay.hpp"
 #include "core/area_locator.hpp"
 #include "core/error.hpp"
+#include "core/parallel_chunks.hpp"
 
 namespace caremap::analysis {
 
@@ -201,10 +202,11 @@ Demand build(const core::Layer& layer, const CountFields& fields, const core::La
       pieces.push_back(&mp);
     }
     const PieceOverlay overlay(pieces);
-    std::vector<std::vector<core::MultiPolygon>> parts;  // [city][polygon]
-    for (const City& c : cities) {
-      parts.push_back(overlay.clip(c.geometry));
-    }
+    // The cities side by side: each indexes its own coastline before its overlays.
+    std::vector<std::vector<core::MultiPolygon>> parts(cities.size());  // [city][polygon]
+    core::parallel_chunks(cities.size(), 0, [&](std::size_t ci, unsigned) {
+      parts[ci] = overlay.clip(cities[ci].geometry);
+    });
     for (std::size_t k = 0; k < polygons.size(); ++k) {
       const std::size_t i = polygon_feature[k];
       const double whole = overlay.area(k);
