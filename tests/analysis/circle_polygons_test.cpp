@@ -140,26 +140,16 @@ TEST_CASE("near-coincident facilities give a valid union and backup area", "[ana
   CHECK(bg::area(cover.backup) == Approx(bg::area(cover.any)).epsilon(1e-6));
 }
 
-TEST_CASE("groups of discs far apart are united apart: the same union and backup as one union",
-          "[analysis][circle]") {
-  // Three towns 20 km apart, a few overlapping discs each, plus two discs that touch exactly
-  // (centres the radii together apart): they belong to one group.
-  std::mt19937 rng(20261207);
-  std::uniform_real_distribution<double> near(-1500.0, 1500.0);
-  std::vector<Disc> discs;
-  for (int town = 0; town < 3; ++town) {
-    for (int k = 0; k < 8; ++k) {
-      discs.push_back({{town * 20'000.0 + near(rng), near(rng)}, Meters{1000}});
-    }
-  }
-  discs.push_back({{0, 50'000}, Meters{1000}});
-  discs.push_back({{2000, 50'000}, Meters{1000}});
-  const auto cover = analysis::cover_discs(discs, 96, true);
-  // The same figures from one Boost union of every circle, and every pair's lens united.
+namespace {
+
+// The union of every circle, added one by one, and the union of every pair's lens: the
+// definition of "any" and "backup", computed the slow way.
+std::pair<core::MultiPolygon, core::MultiPolygon> any_and_backup_slowly(
+    const std::vector<Disc>& discs, int segments) {
   core::MultiPolygon all;
   std::vector<core::Polygon> circles;
   for (const Disc& d : discs) {
-    circles.push_back(analysis::circle_polygon(d.centre, d.radius, 96));
+    circles.push_back(analysis::circle_polygon(d.centre, d.radius, segments));
   }
   for (const core::Polygon& c : circles) {
     core::MultiPolygon grown;
@@ -176,9 +166,51 @@ TEST_CASE("groups of discs far apart are united apart: the same union and backup
       lenses = std::move(grown);
     }
   }
+  return {all, lenses};
+}
+
+void check_cover(const std::vector<Disc>& discs, int segments) {
+  const auto cover = analysis::cover_discs(discs, segments, true);
+  const auto [all, lenses] = any_and_backup_slowly(discs, segments);
   CHECK(bg::area(cover.any) == Approx(bg::area(all)).epsilon(1e-9));
   CHECK(bg::area(cover.backup) == Approx(bg::area(lenses)).epsilon(1e-8));
   std::string why;
   CHECK(bg::is_valid(cover.any, why));
   CHECK(bg::is_valid(cover.backup, why));
+}
+
+}  // namespace
+
+TEST_CASE("groups of discs far apart are united apart: the same union and backup as one union",
+          "[analysis][circle]") {
+  // Three towns 20 km apart, a few overlapping discs each, plus two discs that touch exactly
+  // (centres the radii together apart): they belong to one group.
+  std::mt19937 rng(20261207);
+  std::uniform_real_distribution<double> near(-1500.0, 1500.0);
+  std::vector<Disc> discs;
+  for (int town = 0; town < 3; ++town) {
+    for (int k = 0; k < 8; ++k) {
+      discs.push_back({{town * 20'000.0 + near(rng), near(rng)}, Meters{1000}});
+    }
+  }
+  discs.push_back({{0, 50'000}, Meters{1000}});
+  discs.push_back({{2000, 50'000}, Meters{1000}});
+  check_cover(discs, 96);
+}
+
+TEST_CASE("one large group of discs, split across the cores, gives the slow way's union and backup",
+          "[analysis][circle]") {
+  // Forty discs over a town 4 km across, most of them one group: covered in halves of halves, the
+  // two top halves on two threads. A point in one disc of each half is backup as surely as a point
+  // in two discs of one half.
+  std::mt19937 rng(20261208);
+  std::uniform_real_distribution<double> near(-2000.0, 2000.0);
+  std::vector<Disc> discs;
+  for (int k = 0; k < 40; ++k) {
+    discs.push_back({{near(rng), near(rng)}, Meters{700}});
+  }
+  discs.push_back(discs[5]);  // two facilities at one address: that disc is all backup
+  check_cover(discs, 64);
+  const auto cover = analysis::cover_discs(discs, 64, true);
+  CHECK(bg::within(discs[5].centre, cover.backup));
 }
