@@ -11,6 +11,10 @@
 
 namespace caremap::io::detail {
 
+/// How many times `byte` occurs in `text` (line breaks to reserve rows for, quotes to find a
+/// safe cut), eight bytes at a time.
+std::size_t count_byte(std::string_view text, char byte);
+
 /// Splits `text` (UTF-8 without BOM) into at most `parts` parts of roughly equal size, cutting
 /// only after a line break that lies outside quotes (an even number of '"' before it, as RFC
 /// 4180 doubles quotes inside fields). Every part after the first starts with a copy of the

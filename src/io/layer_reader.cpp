@@ -129,6 +129,9 @@ void transform_deferred_points(core::Layer& layer, const std::vector<std::size_t
                                crs::Transformer& to_working, Context& cx, RawCapacity& raw_capacity,
                                const std::vector<std::optional<std::size_t>>& role_index,
                                std::vector<std::size_t>& role_matches, const LayerSpec& spec) {
+  if (to_working.is_identity()) {
+    return;  // read in the CRS it is kept in: the checked points stand as they are
+  }
   std::vector<core::XY> points;
   points.reserve(deferred.size());
   for (const std::size_t i : deferred) {

@@ -141,7 +141,7 @@ OpenedSource open_csv_text(std::string text, const std::string& encoding, const 
   OpenedSource out;
   ScopedCplErrors errors;
   out.encoding = encoding;
-  out.line_breaks = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  out.line_breaks = count_byte(text, '\n');
   out.memory = std::make_unique<VsiMemFile>(std::move(text), "table" + ext);
   static const char* const kCsv[] = {"CSV", nullptr};
   // Text stays text: no type guessing, so "0012" keeps its zeros; empty cells are "" and

@@ -20,6 +20,10 @@ TEST_CASE("numbers in coordinate cells", "[io][coordinates]") {
   CHECK_FALSE(io::parse_decimal("inf").has_value());
   CHECK_FALSE(io::parse_decimal("33°48'").has_value());
   CHECK_FALSE(io::parse_decimal("1,5").has_value());
+  CHECK_FALSE(io::parse_decimal("-inf").has_value());
+  CHECK_FALSE(io::parse_decimal("1e5").has_value());  // fixed notation only
+  CHECK(io::parse_decimal("-0.000001") == -0.000001);
+  CHECK(io::parse_decimal("130.7189123") == 130.7189123);
 }
 
 TEST_CASE("each coordinate problem has its code", "[io][coordinates]") {

@@ -60,6 +60,28 @@ std::vector<std::string> formatted(const core::Diagnostics& d) {
 
 }  // namespace
 
+TEST_CASE("bytes are counted wherever they fall in the eight-byte words", "[io][csv]") {
+  // Against a byte-by-byte count: every length to 40, the byte at every offset, runs of it, its
+  // neighbours in value (a carry between bytes would miscount them) and high bytes.
+  for (std::size_t length = 0; length < 40; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string text(length, 'a');
+      text[at] = '"';
+      for (std::size_t k = at; k < length; k += 3) {
+        text[k] = k % 2 == 0 ? '"' : static_cast<char>('"' + 1);
+      }
+      text[length - 1] = static_cast<char>(0xE5);
+      const auto slow = static_cast<std::size_t>(std::count(text.begin(), text.end(), '"'));
+      CHECK(io::detail::count_byte(text, '"') == slow);
+      CHECK(io::detail::count_byte(text, '\x21') ==
+            static_cast<std::size_t>(std::count(text.begin(), text.end(), '\x21')));
+      CHECK(io::detail::count_byte(text, static_cast<char>(0xE5)) == 1);
+    }
+  }
+  CHECK(io::detail::count_byte(std::string(1000, '\n'), '\n') == 1000);
+  CHECK(io::detail::count_byte("", '\n') == 0);
+}
+
 TEST_CASE("CSV parts are whole records behind the header, never cut inside quotes",
           "[io][csv][parallel]") {
   const std::string text = demand_csv();
