@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <bit>
-#include <cstdint>
-#include <cstring>
+
+#include "io/byte_scan.hpp"
 
 namespace caremap::io::detail {
 
@@ -25,19 +25,10 @@ std::size_t record_end_after(std::string_view text, std::size_t from, std::size_
 }  // namespace
 
 std::size_t count_byte(std::string_view text, char byte) {
-  // Eight bytes at a time: a byte of x is zero exactly where the text holds `byte`, and
-  // ((x & 0x7F..) + 0x7F..) | x has the high bit of every non-zero byte set (no carry crosses
-  // a byte), so the clear high bits count the matches.
-  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
-  const std::uint64_t pattern = 0x0101010101010101ULL * static_cast<unsigned char>(byte);
   std::size_t n = 0;
   std::size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, text.data() + i, 8);
-    const std::uint64_t x = word ^ pattern;
-    const std::uint64_t nonzero = ((x & kLow7) + kLow7) | x;
-    n += static_cast<std::size_t>(std::popcount(~nonzero & ~kLow7));
+    n += static_cast<std::size_t>(std::popcount(bytes_equal(load_word(text.data() + i), byte)));
   }
   for (; i < text.size(); ++i) {
     n += text[i] == byte ? 1 : 0;

@@ -4,10 +4,10 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
 
 #include "core/error.hpp"
 #include "core/utf8.hpp"
+#include "io/byte_scan.hpp"
 
 namespace caremap::io {
 
@@ -81,9 +81,7 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view s) {
     // Eight ASCII bytes at a time: a national demand file is mostly digits and commas, and one
     // byte at a time this scan was a tenth of reading it.
     while (i + 8 <= n) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, p + i, 8);
-      if ((word & 0x8080808080808080ULL) != 0) {
+      if ((detail::load_word(s.data() + i) & 0x8080808080808080ULL) != 0) {
         break;
       }
       i += 8;

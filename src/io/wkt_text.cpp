@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 namespace caremap::io::detail {
@@ -38,7 +40,65 @@ void polygon(std::string& out, const core::Polygon& p, int d) {
 
 }  // namespace
 
+namespace {
+
+// The digits of `v` rounded to `decimals` places by integer arithmetic, when that is provably
+// what std::to_chars would write: v * 10^decimals is one rounded multiplication, off the exact
+// product by at most half its ulp, so its nearest integer is the exact product's unless the
+// fraction lies within an ulp of one half (then, or for numbers too large, false: the caller
+// formats the slow, exact way). Ryu's fixed-precision path took 60 ns a number; this, a few.
+bool append_fixed_fast(std::string& out, double v, int decimals) {
+  static constexpr double kScale[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+  static constexpr std::uint64_t kIntScale[] = {1,      10,      100,      1000,      10000,
+                                                100000, 1000000, 10000000, 100000000, 1000000000};
+  if (decimals < 0 || decimals > 9) {
+    return false;
+  }
+  const double p = std::abs(v) * kScale[decimals];
+  if (!(p < 0x1p43)) {  // also NaN; below 2^43 an ulp is at most 2^-9
+    return false;
+  }
+  const double whole = std::floor(p);
+  const double ulp = std::nextafter(p, INFINITY) - p;
+  if (std::abs((p - whole) - 0.5) <= ulp) {
+    return false;
+  }
+  const auto n = static_cast<std::uint64_t>(p - whole < 0.5 ? whole : whole + 1.0);
+  if (n == 0) {
+    out += '0';  // no "-0"
+    return true;
+  }
+  char buf[40];
+  char* end = buf;
+  if (v < 0) {
+    *end++ = '-';
+  }
+  const std::uint64_t scale = kIntScale[decimals];
+  end = std::to_chars(end, buf + sizeof buf, n / scale).ptr;
+  std::uint64_t fraction = n % scale;
+  if (fraction != 0) {
+    int digits = decimals;
+    while (fraction % 10 == 0) {  // trailing zeros are not written
+      fraction /= 10;
+      --digits;
+    }
+    *end++ = '.';
+    for (int i = digits - 1; i >= 0; --i) {
+      end[i] = static_cast<char>('0' + fraction % 10);
+      fraction /= 10;
+    }
+    end += digits;
+  }
+  out.append(buf, end);
+  return true;
+}
+
+}  // namespace
+
 void append_number_text(std::string& out, double v, int decimals) {
+  if (append_fixed_fast(out, v, decimals)) {
+    return;
+  }
   // std::to_chars: the same digits as printf("%.*f") without locale handling, several times
   // faster (a million-row CSV writes two of these per row).
   char buf[64];
