@@ -47,12 +47,13 @@ struct DiscCoverage {
 
 /// Computes DiscCoverage. Identical discs (same centre and radius) count with their multiplicity:
 /// two facilities at one address give backup coverage over the whole circle. The union is a
-/// cascaded union (pairs of neighbours along a Hilbert curve, then pairs of pairs, ...); the
-/// backup area is the union over discs i (in Hilbert order) of disc_i intersected with the union
-/// of the discs before it, which is exactly the set of points inside at least two discs.
-/// Discs that cannot overlap (directly or through others) are united group by group, the groups
-/// on all cores. Cost: about O(n log n) overlays for the union and 2n more for the backup area,
-/// each over one group's union only.
+/// cascaded union (pairs of neighbours along a Hilbert curve, then pairs of pairs, ...). With the
+/// backup area, a group is split into halves A and B of its Hilbert order, each covered the same
+/// way, and joined: any = any(A) ∪ any(B), backup = backup(A) ∪ backup(B) ∪ (any(A) ∩ any(B)),
+/// exactly the points inside at least two discs; the top split of a large group runs on two
+/// threads. Discs that cannot overlap (directly or through others) are covered group by group,
+/// the groups on all cores. Cost: about 3 overlays per disc, O(log n) levels deep, each over one
+/// group's parts only.
 DiscCoverage cover_discs(std::span<const Disc> discs, int segments, bool with_backup);
 
 }  // namespace caremap::analysis

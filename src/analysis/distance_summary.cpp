@@ -42,7 +42,8 @@ double compensated_sum(const std::vector<double>& values) {
     compensation += std::abs(sum) >= std::abs(v) ? (sum - t) + v : (v - t) + sum;
     sum = t;
   }
-  return sum + compensation;
+  // An infinite term makes the compensation NaN (inf - inf): the sum is then the infinity.
+  return std::isfinite(sum) ? sum + compensation : sum;
 }
 
 }  // namespace

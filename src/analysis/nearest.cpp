@@ -244,6 +244,7 @@ NearestResult run_nearest(const DemandPoints& demand,
       facility_layers.empty() ? std::string() : facility_layers.front()->crs;
   result.links = make_links_layer(
       params, own_points || facilities_crs.empty() ? demand.crs() : facilities_crs);
+  result.link_geometry = params.link_geometry;
   if (params.build_links) {
     result.links.features.reserve(result.rows.size());
     std::size_t demand_index = 0;
@@ -280,7 +281,13 @@ core::Provenance base_provenance(const NearestParams& params) {
 
 NearestLinks::NearestLinks(const NearestResult& result, const core::Layer& demand,
                            LinkGeometry geometry)
-    : m_result(result), m_demand(demand), m_geometry(geometry) {}
+    : m_result(result), m_demand(demand), m_geometry(geometry) {
+  // The links layer's CRS was chosen for the result's geometry (run_nearest): another would
+  // write points or lines under the wrong CRS.
+  if (geometry != result.link_geometry) {
+    throw core::ArgumentError("nearest links: the result was computed for another link geometry");
+  }
+}
 
 void NearestLinks::get(std::size_t i, core::Feature& out) const {
   const NearestRow& row = m_result.rows[i];
@@ -321,7 +328,10 @@ NearestResult nearest(const core::Layer& demand, std::span<const core::XY> posit
   core::Diagnostics diagnostics;
   for (std::size_t i = 0; i < demand.features.size(); ++i) {
     const core::FeatureId id{static_cast<std::uint32_t>(i)};
-    if (const core::XY p = positions[i]; std::isfinite(p.x) && std::isfinite(p.y)) {
+    // A position for a feature with no geometry of its own is none: the feature has no point to
+    // write back (LinkGeometry::demand_point).
+    if (const core::XY p = positions[i]; std::isfinite(p.x) && std::isfinite(p.y) &&
+                                         core::representative_point(demand.features[i].geometry)) {
       points.xy.push_back(p);
       points.ids.push_back(id);
     } else {
@@ -342,6 +352,7 @@ NearestResult nearest(const core::Layer& demand, std::span<const core::XY> posit
 
 NearestResult nearest(const core::Layer& demand, std::span<const core::LayerPtr> facility_layers,
                       const NearestParams& params, core::Progress* progress) {
+  validate(NearestQuery{params.k, params.max_distance, params.threads});
   for (const core::LayerPtr& layer : facility_layers) {
     if (layer) {
       require_same_crs(demand, *layer);

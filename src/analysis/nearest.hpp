@@ -91,6 +91,9 @@ struct NearestResult {
   /// Each demand feature's position searched from, in the facilities' CRS (non-finite: none);
   /// empty for a single location. Lines of the links start here.
   std::vector<core::XY> demand_positions;
+  /// The links' geometry the result was made for (NearestParams::link_geometry): it decides the
+  /// links layer's CRS, and NearestLinks must be asked for the same.
+  LinkGeometry link_geometry = LinkGeometry::line;
   /// Wall time of building the facility index and of the search itself (the rest of a run is
   /// selecting facilities, the summary and the links), for `--timing`.
   double index_seconds = 0.0;

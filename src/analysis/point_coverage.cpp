@@ -44,6 +44,7 @@ std::string metres_text(core::Meters m) {
 PointCoverageResult point_coverage(const core::Layer& demand,
                                    std::span<const CoverageSource> sources,
                                    const PointCoverageParams& params, core::Progress* progress) {
+  validate_radii(sources, params.radius);
   for (const CoverageSource& s : sources) {
     if (s.layer) {
       require_same_crs(demand, *s.layer);
@@ -74,7 +75,9 @@ PointCoverageResult point_coverage(const core::Layer& demand, std::span<const co
   result.points.reserve(demand.features.size());
   for (std::size_t i = 0; i < demand.features.size(); ++i) {
     const core::FeatureId id{static_cast<std::uint32_t>(i)};
-    if (const core::XY p = positions[i]; std::isfinite(p.x) && std::isfinite(p.y)) {
+    // A feature without a geometry of its own has no point to write back, whatever its position.
+    if (const core::XY p = positions[i]; std::isfinite(p.x) && std::isfinite(p.y) &&
+                                         core::representative_point(demand.features[i].geometry)) {
       xy.push_back(p);
       result.points.push_back(id);
     } else {

@@ -131,14 +131,13 @@ int run_straight_line(const NearestOptions& o, CommandContext& context) {
   // rows of a national run would cost hundreds of MB); --from places still make layers.
   const bool stream =
       (!o.demand.empty() || !o.demand_layer.empty()) && o.from.empty() && wants_output(o.output);
-  // Streamed as a table, each row is the demand point: the file is then read in the CRS it is
-  // written in and only the search works on projected copies of its points, so the points are
-  // written as read rather than after a round trip through PROJ (a third of the writing time
-  // of a million rows).
-  const bool demand_as_written = stream && !o.demand.empty() && is_table_output(o.output);
-  NearestInputs in = load_nearest_inputs(
-      o, context, std::nullopt, std::nullopt,
-      demand_as_written ? std::optional(crs::CrsRef::parse(o.output.out_crs)) : std::nullopt);
+  // Streamed as a lon/lat table, each row is the demand point as read: the file is read in WGS 84
+  // and only the search works on projected copies of its points, rather than each point coming
+  // back through PROJ (a third of the writing time of a million rows).
+  bool demand_as_written = stream && demand_kept_as_read(o.demand, o.output);
+  NearestInputs in =
+      load_nearest_inputs(o, context, std::nullopt, std::nullopt,
+                          demand_as_written ? std::optional(crs::CrsRef::wgs84()) : std::nullopt);
   const bool want_links = wants_output(o.output) && !stream;
   const auto params = params_of(o, in, want_links);
   crs::Transformer to_working = crs::Transformer::from_wgs84(in.working_crs);
@@ -146,7 +145,9 @@ int run_straight_line(const NearestOptions& o, CommandContext& context) {
   timer.lap("read");
   std::vector<core::XY> demand_positions;
   if (in.demand && demand_as_written) {
-    demand_positions = working_positions(*in.demand, in.working_crs, params.threads);
+    auto projected = project_demand(in.demand, in.working_crs, params.threads, in.diagnostics);
+    demand_as_written = projected.has_value();
+    demand_positions = std::move(projected).value_or(std::vector<core::XY>{});
     timer.lap("project");
   }
 

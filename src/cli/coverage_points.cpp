@@ -67,16 +67,19 @@ int run_point_coverage(const CoverageRequest& request, const PointCoverageOption
   io::ReadOptions read = loose_file_options(&region);
   read.category = core::Category::demand;
   read.threads = points.threads;
-  // A table's rows are the demand points: read them in the CRS they are written in, and let
-  // only the search work on projected copies (no round trip through PROJ; see nearest).
-  const bool as_written = wants_output(output) && is_table_output(output);
-  const io::LoadedLayer demand = read_input_file(
-      points.demand, read, as_written ? crs::CrsRef::parse(output.out_crs) : region.working_crs);
-  core::Diagnostics diagnostics = demand.diagnostics;
+  // A lon/lat table's rows are the demand points as read: read in WGS 84, searched from projected
+  // copies (no round trip through PROJ; see nearest).
+  bool as_written = demand_kept_as_read(points.demand, output);
+  const io::LoadedLayer loaded =
+      read_input_file(points.demand, read, as_written ? crs::CrsRef::wgs84() : region.working_crs);
+  core::LayerPtr demand = loaded.layer;
+  core::Diagnostics diagnostics = loaded.diagnostics;
   timer.lap("read demand");
   std::vector<core::XY> positions;
   if (as_written) {
-    positions = working_positions(*demand.layer, region.working_crs, params.threads);
+    auto projected = project_demand(demand, region.working_crs, params.threads, diagnostics);
+    as_written = projected.has_value();
+    positions = std::move(projected).value_or(std::vector<core::XY>{});
     timer.lap("project");
   }
 
@@ -84,19 +87,18 @@ int run_point_coverage(const CoverageRequest& request, const PointCoverageOption
   analysis::PointCoverageResult r;
   {
     const ProgressBar bar(progress, context.err, context.progress_bar);
-    r = as_written ? analysis::point_coverage(*demand.layer, positions, sources, params, &progress)
-                   : analysis::point_coverage(*demand.layer, sources, params, &progress);
+    r = as_written ? analysis::point_coverage(*demand, positions, sources, params, &progress)
+                   : analysis::point_coverage(*demand, sources, params, &progress);
   }
   timer.lap_split({{"index", r.index_seconds}, {"search", r.search_seconds}}, "summary");
   diagnostics.append(r.diagnostics);
   if (report.json) {
     context.out << result_json(r).dump(2) << '\n';
   } else {
-    print_result(r, request.categories, *demand.layer, context.out);
+    print_result(r, request.categories, *demand, context.out);
   }
   if (wants_output(output)) {
-    write_output_features(analysis::PointCoverageRows(r, *demand.layer), output, context,
-                          params.threads);
+    write_output_features(analysis::PointCoverageRows(r, *demand), output, context, params.threads);
     timer.lap("write");
   }
   return finish_command(report, diagnostics, timer, context);

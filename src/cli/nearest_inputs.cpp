@@ -10,6 +10,7 @@
 #include "cli/text_table.hpp"
 #include "core/error.hpp"
 #include "crs/parallel_transform.hpp"
+#include "crs/reproject.hpp"
 #include "crs/transformer.hpp"
 #include "io/read.hpp"
 
@@ -117,12 +118,70 @@ core::LayerPtr demand_points_layer(const analysis::Demand& demand, const std::st
   return layer;
 }
 
-std::vector<core::XY> working_positions(const core::Layer& demand, const crs::CrsRef& working,
-                                        unsigned threads) {
-  std::vector<core::XY> positions = analysis::demand_positions(demand);
-  crs::try_transform_in_place_parallel(crs::Transformer(crs::CrsRef::parse(demand.crs), working),
-                                       positions, threads);
-  return positions;
+bool demand_kept_as_read(const std::string& demand_file, const OutputOptions& output) {
+  return !demand_file.empty() && io::is_csv_file(demand_file) && wants_output(output) &&
+         is_table_output(output) && crs::CrsRef::parse(output.out_crs) == crs::CrsRef::wgs84();
+}
+
+std::optional<std::vector<core::XY>> project_demand(core::LayerPtr& demand,
+                                                    const crs::CrsRef& working, unsigned threads,
+                                                    core::Diagnostics& diagnostics) {
+  const crs::CrsRef read_in = crs::CrsRef::parse(demand->crs);
+  const bool points_only = std::all_of(
+      demand->features.begin(), demand->features.end(),
+      [](const core::Feature& f) { return std::holds_alternative<core::XY>(f.geometry); });
+  if (!points_only) {
+    demand = std::make_shared<core::Layer>(crs::reproject_layer(*demand, working));
+    return std::nullopt;
+  }
+  std::vector<core::XY> positions = analysis::demand_positions(*demand);
+  const crs::Transformer to_working(read_in, working);
+  const std::vector<std::size_t> failed =
+      crs::try_transform_in_place_parallel(to_working, positions, threads);
+  if (failed.empty()) {
+    return positions;
+  }
+  // As the reader skips a row PROJ cannot take: reported by file and row, and left out, so the
+  // rows keep the numbers a read into the working CRS would give them.
+  const std::string file =
+      demand->provenance.inputs.empty() ? std::string() : demand->provenance.inputs.front().path;
+  auto kept = std::make_shared<core::Layer>();
+  kept->id = demand->id;
+  kept->title = demand->title;
+  kept->category = demand->category;
+  kept->crs = demand->crs;
+  kept->fields = demand->fields;
+  kept->name_field = demand->name_field;
+  kept->capacity_field = demand->capacity_field;
+  kept->provenance = demand->provenance;
+  kept->polygons_valid = demand->polygons_valid;
+  std::vector<core::XY> kept_positions;
+  std::size_t next_failed = 0;
+  for (std::size_t i = 0; i < demand->features.size(); ++i) {
+    const core::Feature& f = demand->features[i];
+    if (next_failed < failed.size() && failed[next_failed] == i) {
+      ++next_failed;
+      diagnostics.add(core::Diagnostic{
+          core::Severity::warning,
+          "out_of_range_coordinates",
+          file,
+          f.source_row,
+          {},
+          to_working.failure_message(std::get<core::XY>(f.geometry)) + "; row skipped"});
+      continue;
+    }
+    kept->features.push_back(f);
+    kept_positions.push_back(positions[i]);
+  }
+  if (kept->features.empty()) {
+    throw core::InputError(
+        "no row can be used: none of its " + std::to_string(failed.size()) +
+            " points can be transformed to " + working.short_label() + " (the first: " +
+            to_working.failure_message(std::get<core::XY>(demand->features.front().geometry)) + ")",
+        core::ErrorContext{file, {}, std::nullopt, {}});
+  }
+  demand = std::move(kept);
+  return kept_positions;
 }
 
 std::vector<core::Category> requested_categories(const NearestOptions& o, bool from_region) {

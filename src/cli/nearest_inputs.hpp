@@ -71,12 +71,22 @@ NearestInputs load_nearest_inputs(const NearestOptions& o, CommandContext& conte
 core::LayerPtr demand_points_layer(const analysis::Demand& demand, const std::string& crs,
                                    const core::Provenance& provenance);
 
-/// The positions of the features of `demand` (any CRS) in `working`, in the order of the layer,
-/// projected on `threads` threads: NaN where a feature has no point or PROJ cannot transform it
-/// (the analyses report those as "demand_without_geometry"). For a demand file read in the CRS
-/// it is written in (nearest, coverage --demand): only the search works on projected copies.
-std::vector<core::XY> working_positions(const core::Layer& demand, const crs::CrsRef& working,
-                                        unsigned threads);
+/// True when a --demand file's rows can be written back as read: a CSV (lon/lat columns or WKT,
+/// WGS 84) streamed as a CSV table in WGS 84 (nearest, coverage --demand). It is then read in
+/// WGS 84 and only the search works on projected copies of its points (project_demand), so each
+/// row keeps the coordinates it was read with instead of coming back through PROJ twice.
+bool demand_kept_as_read(const std::string& demand_file, const OutputOptions& output);
+
+/// For a demand layer read as demand_kept_as_read says: the positions of its points in
+/// `working`, in the order of the layer, projected on `threads` threads. Rows PROJ cannot
+/// project are dropped from `demand` (replaced by a copy without them) and reported as the reader
+/// reports them ("out_of_range_coordinates", row skipped); core::InputError when none is left.
+/// A layer with any feature other than a point (a WKT column of polygons: their representative
+/// points depend on the CRS) is instead replaced by its reprojection into `working`, and the
+/// result is nullopt: search it as read in the working CRS.
+std::optional<std::vector<core::XY>> project_demand(core::LayerPtr& demand,
+                                                    const crs::CrsRef& working, unsigned threads,
+                                                    core::Diagnostics& diagnostics);
 
 /// --category, or hospitals for a region and every feature of explicit facility files.
 std::vector<core::Category> requested_categories(const NearestOptions& o, bool from_region);

@@ -2,7 +2,10 @@
 // Runs independent chunks of work on a few std::threads: the calling thread is worker 0 and
 // reports progress; the others pull chunk numbers from a shared counter, so uneven chunks balance
 // themselves. Used by nearest (and by the network analyses for one origin per chunk), for the
-// few large overlays of coverage and PieceOverlay, and for reading a region's layer files.
+// few large overlays of coverage and PieceOverlay, the disc groups of coverage and the cities of
+// the census apportionment, projecting many points (crs/parallel_transform) and reading a
+// region's layer files. Calls may nest (a city's overlay groups inside the cities): each call
+// starts its own threads, so nesting adds threads rather than waiting for a pool.
 
 #include <cstddef>
 #include <functional>

@@ -70,10 +70,17 @@ class TemplateCache {
     return detail::PjPtr(proj_clone(ctx, it->second.get()));
   }
 
-  /// Held while a pair is searched for: threads that need the same pair at once (a region's
-  /// layers are read side by side, each from WGS 84 to the working CRS) wait for the first search
-  /// and clone its result instead of each searching the database for 5-10 ms.
+  /// Held while a pair is searched for, so that threads needing the same pair at once (a
+  /// region's layers are read side by side, each from WGS 84 to the working CRS) wait for the
+  /// first search and clone its result instead of each searching the database for 5-10 ms.
+  /// Searches for different pairs wait for each other too: a run meets a handful of pairs.
   std::mutex& build_mutex() { return m_build_mutex; }
+
+  /// No room for another template: a search is then not worth waiting for.
+  bool full() {
+    const std::lock_guard lock(m_mutex);
+    return m_templates.size() >= kMaxTemplates;
+  }
 
   void keep(const std::string& source, const std::string& target, PJ* built) {
     const std::lock_guard lock(m_mutex);
@@ -117,7 +124,7 @@ std::unique_ptr<Transformer::Impl> Transformer::Impl::build(CrsRef source, CrsRe
   TemplateCache& cache = template_cache();
   impl->pj = cache.clone_into(impl->ctx.get(), from, to);
   std::unique_lock<std::mutex> building;
-  if (!impl->pj) {
+  if (!impl->pj && !cache.full()) {
     building = std::unique_lock(cache.build_mutex());
     impl->pj = cache.clone_into(impl->ctx.get(), from, to);  // another thread may have built it
   }

@@ -28,6 +28,7 @@ namespace caremap::crs {
 class Transformer final : public core::Projector {
  public:
   /// Throws core::ArgumentError naming both CRSs if PROJ cannot build the transformation.
+  /// Between a CRS and itself (equal definitions) no PROJ object is built: nothing to refuse.
   Transformer(CrsRef source, CrsRef target);
   /// EPSG:4326 to `working`: the usual Projector for a region.
   static Transformer from_wgs84(const CrsRef& working);

@@ -107,6 +107,10 @@ LoadedLayer read_file(const fs::path& path, const ReadOptions& options,
                    working, options.threads);
 }
 
+bool is_csv_file(const fs::path& path) {
+  return detail::is_csv_path(path);
+}
+
 std::optional<crs::GeoBox> read_extent(const fs::path& path, const ReadOptions& options) {
   ReadOptions o = options;
   if (!o.category) {

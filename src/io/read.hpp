@@ -82,6 +82,10 @@ LoadedLayer read_layer(const LayerSpec& spec, const crs::CrsRef& working,
 LoadedLayer read_file(const std::filesystem::path& path, const ReadOptions& options,
                       const crs::CrsRef& working);
 
+/// True for a file read as a CSV table (.csv or .tsv, any case): its points are WGS 84 lon/lat
+/// (or a WKT column) unless ReadOptions::source_crs says otherwise.
+bool is_csv_file(const std::filesystem::path& path);
+
 /// The geographic extent (degrees) of the usable rows of a file; nullopt if it has none. Rows
 /// outside options.valid_extent, when given, are not usable.
 std::optional<crs::GeoBox> read_extent(const std::filesystem::path& path,

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 using namespace caremap;
@@ -47,4 +48,7 @@ TEST_CASE("summary by selection equals the summary of the sorted values", "[anal
   CHECK(s.p90.value == analysis::percentile_sorted(sorted, 0.9));
   CHECK(s.max.value == sorted.back());
   CHECK(s.mean.value == Approx(static_cast<double>(exact / sorted.size())).epsilon(1e-14));
+  // Times of unreachable places are infinite: the mean is then infinite, not NaN.
+  const double inf = std::numeric_limits<double>::infinity();
+  CHECK(analysis::summarize_distances({3.0, inf, 1.0}).mean.value == inf);
 }

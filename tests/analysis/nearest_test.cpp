@@ -269,6 +269,9 @@ TEST_CASE("a demand layer kept in its own CRS is searched from the positions giv
     streamed.get(i, f);
     CHECK(std::get<XY>(f.geometry) == own[table.rows[i].demand.value]);
   }
+  // Asked for lines, the result made for points would write them under the demand's CRS.
+  CHECK_THROWS_AS(analysis::NearestLinks(table, *demand, analysis::LinkGeometry::line),
+                  core::ArgumentError);
   // Lines join the searched position to the facility, in the facilities' CRS.
   params.link_geometry = analysis::LinkGeometry::line;
   const auto lines = analysis::nearest(*demand, working, layers, params);
