@@ -159,59 +159,52 @@ TEST_CASE(
   const std::string lcc =
       "+proj=lcc +lat_0=35 +lon_0=136 +lat_1=28 +lat_2=42 +x_0=0 +y_0=0 +ellps=GRS80 +units=m "
       "+no_defs";
-  // Areas: their representative points depend on the CRS they are taken in, so they are searched
-  // as read in the working CRS, exactly as for a GeoPackage output.
-  {
-    std::ofstream areas(dir.path / "areas.csv", std::ios::binary);
-    // Area a's southern part is the larger in metres, its northern part (2 % taller, 2.5° nearer
-    // the pole) the larger in square degrees: the point searched from depends on the CRS.
-    areas << "id,WKT\n"
-          << "a,\"MULTIPOLYGON (((130.50 33.00, 130.51 33.00, 130.51 33.01, 130.50 33.01, 130.50 "
-             "33.00)), ((130.50 35.50, 130.51 35.50, 130.51 35.5102, 130.50 35.5102, 130.50 "
-             "35.50)))\"\n"
-          << "b,\"POLYGON ((130.55 33.85, 130.56 33.85, 130.56 33.86, 130.55 33.85))\"\n";
-  }
-  const auto r = test::run_caremap({"nearest", "--facilities", kHospitals.string(), "--demand",
-                                    (dir.path / "areas.csv").string(), "--crs", lcc, "--out",
-                                    (dir.path / "areas_out.csv").string()});
-  REQUIRE(r.code == cli::exit_ok);
   const crs::CrsRef working = crs::CrsRef::parse(lcc);
-  io::ReadOptions demand_options;
-  demand_options.category = core::Category::demand;
-  const auto areas = io::read_file(dir.path / "areas.csv", demand_options, working);
-  const auto hospitals = io::read_file(kHospitals, {}, working);
-  analysis::NearestParams params;
-  params.link_geometry = analysis::LinkGeometry::demand_point;
-  const std::vector<core::LayerPtr> facilities{hospitals.layer};
-  io::write_layer(analysis::nearest(*areas.layer, facilities, params).links,
-                  dir.path / "areas_layer.csv");
-  CHECK(read_text(dir.path / "areas_out.csv") == read_text(dir.path / "areas_layer.csv"));
+  const std::vector<core::LayerPtr> facilities{io::read_file(kHospitals, {}, working).layer};
+  // `caremap nearest` on demand file `name` (holding `text`) to name_out.csv.
+  const auto run = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir.path / (name + ".csv"), std::ios::binary) << text;
+    return test::run_caremap({"nearest", "--facilities", kHospitals.string(), "--demand",
+                              (dir.path / (name + ".csv")).string(), "--crs", lcc, "--out",
+                              (dir.path / (name + "_out.csv")).string(), "--diagnostics"});
+  };
+  // The CSV the layer path writes for the same file read in the working CRS, and its row count.
+  const auto layer_path = [&](const std::string& name) {
+    io::ReadOptions demand_options;
+    demand_options.category = core::Category::demand;
+    const auto demand = io::read_file(dir.path / (name + ".csv"), demand_options, working);
+    analysis::NearestParams params;
+    params.link_geometry = analysis::LinkGeometry::demand_point;
+    io::write_layer(analysis::nearest(*demand.layer, facilities, params).links,
+                    dir.path / (name + "_layer.csv"));
+    return std::make_pair(demand.layer->size(), read_text(dir.path / (name + "_layer.csv")));
+  };
+
+  // Areas: their representative points depend on the CRS they are taken in, so they are searched
+  // as read in the working CRS, exactly as for a GeoPackage output. Area a's southern part is
+  // the larger in metres, its northern part (2 % taller, 2.5° nearer the pole) the larger in
+  // square degrees.
+  const auto areas = run(
+      "areas",
+      "id,WKT\n"
+      "a,\"MULTIPOLYGON (((130.50 33.00, 130.51 33.00, 130.51 33.01, 130.50 33.01, 130.50 33.00)), "
+      "((130.50 35.50, 130.51 35.50, 130.51 35.5102, 130.50 35.5102, 130.50 35.50)))\"\n"
+      "b,\"POLYGON ((130.55 33.85, 130.56 33.85, 130.56 33.86, 130.55 33.85))\"\n");
+  REQUIRE(areas.code == cli::exit_ok);
+  CHECK(read_text(dir.path / "areas_out.csv") == layer_path("areas").second);
 
   // A point PROJ cannot take to this Lambert conic (the opposite pole) is reported by file and
   // row and left out, the other rows keeping the numbers a read in the working CRS gives them.
-  {
-    std::ofstream points(dir.path / "points.csv", std::ios::binary);
-    points << "id,lon,lat\n1,130.5,33.8\n2,130,-90\n3,130.6,33.85\n";
-  }
-  const auto p = test::run_caremap({"nearest", "--facilities", kHospitals.string(), "--demand",
-                                    (dir.path / "points.csv").string(), "--crs", lcc, "--out",
-                                    (dir.path / "points_out.csv").string(), "--diagnostics"});
-  REQUIRE(p.code == cli::exit_ok);
-  CHECK_THAT(p.err, Catch::Contains("row 2: cannot transform (130, -90)") &&
-                        Catch::Contains("row skipped"));
-  const auto points = io::read_file(dir.path / "points.csv", demand_options, working);
-  REQUIRE(points.layer->size() == 2);
-  io::write_layer(analysis::nearest(*points.layer, facilities, params).links,
-                  dir.path / "points_layer.csv");
-  CHECK(read_text(dir.path / "points_out.csv") == read_text(dir.path / "points_layer.csv"));
+  const auto points = run("points", "id,lon,lat\n1,130.5,33.8\n2,130,-90\n3,130.6,33.85\n");
+  REQUIRE(points.code == cli::exit_ok);
+  CHECK_THAT(points.err, Catch::Contains("row 2: cannot transform (130, -90)") &&
+                             Catch::Contains("row skipped"));
+  const auto [kept, expected] = layer_path("points");
+  CHECK(kept == 2);
+  CHECK(read_text(dir.path / "points_out.csv") == expected);
+
   // And when no row is left, nothing is written and the run fails naming the file.
-  {
-    std::ofstream pole(dir.path / "pole.csv", std::ios::binary);
-    pole << "id,lon,lat\n1,130,-90\n";
-  }
-  const auto none = test::run_caremap({"nearest", "--facilities", kHospitals.string(), "--demand",
-                                       (dir.path / "pole.csv").string(), "--crs", lcc, "--out",
-                                       (dir.path / "pole_out.csv").string()});
+  const auto none = run("pole", "id,lon,lat\n1,130,-90\n");
   CHECK(none.code == cli::exit_bad_input);
   CHECK_THAT(none.err, Catch::Contains("pole.csv") && Catch::Contains("no row can be used"));
   CHECK_FALSE(fs::exists(dir.path / "pole_out.csv"));
