@@ -36,14 +36,14 @@ std::size_t count_byte(std::string_view text, char byte) {
   return n;
 }
 
-std::vector<std::string> split_csv_records(std::string_view text, std::size_t parts,
+std::vector<std::string> split_csv_records(std::string text, std::size_t parts,
                                            std::size_t min_part_bytes) {
-  // The text unchanged, copied only when it is not split (a national file is 30 MB).
-  const auto whole = [&] { return std::vector<std::string>{std::string(text)}; };
+  const auto whole = [&] { return std::vector<std::string>{std::move(text)}; };
+  const std::string_view all(text);
   if (parts <= 1 || text.size() / parts < std::max<std::size_t>(min_part_bytes, 1)) {
     return whole();
   }
-  const std::size_t header_end = record_end_after(text, 0, 0);
+  const std::size_t header_end = record_end_after(all, 0, 0);
   if (header_end == std::string_view::npos) {
     return whole();
   }
@@ -53,14 +53,14 @@ std::vector<std::string> split_csv_records(std::string_view text, std::size_t pa
   std::size_t scanned = 0;
   for (std::size_t k = 1; k < parts; ++k) {
     const std::size_t target = std::max(cuts.back(), text.size() * k / parts);
-    quotes += count_byte(text.substr(scanned, target - scanned), '"');
+    quotes += count_byte(all.substr(scanned, target - scanned), '"');
     scanned = target;
-    const std::size_t cut = record_end_after(text, target, quotes);
+    const std::size_t cut = record_end_after(all, target, quotes);
     if (cut == std::string_view::npos || cut >= text.size()) {
       break;
     }
     if (cut > cuts.back()) {
-      quotes += count_byte(text.substr(target, cut - target), '"');
+      quotes += count_byte(all.substr(target, cut - target), '"');
       scanned = cut;
       cuts.push_back(cut);
     }
@@ -69,14 +69,17 @@ std::vector<std::string> split_csv_records(std::string_view text, std::size_t pa
   if (cuts.size() <= 2) {
     return whole();
   }
-  const std::string_view header = text.substr(0, header_end);
-  std::vector<std::string> out;
-  for (std::size_t p = 0; p + 1 < cuts.size(); ++p) {
-    std::string part;
+  // The later parts are copies behind a copy of the header; the first is the text itself, cut
+  // short (a national file is 30 MB: one copy of it less).
+  const std::string_view header = all.substr(0, header_end);
+  std::vector<std::string> out(cuts.size() - 1);
+  for (std::size_t p = 1; p + 1 < cuts.size(); ++p) {
+    std::string& part = out[p];
     part.reserve(header.size() + (cuts[p + 1] - cuts[p]));
-    part.append(header).append(text.substr(cuts[p], cuts[p + 1] - cuts[p]));
-    out.push_back(std::move(part));
+    part.append(header).append(all.substr(cuts[p], cuts[p + 1] - cuts[p]));
   }
+  text.resize(cuts[1]);
+  out[0] = std::move(text);
   return out;
 }
 

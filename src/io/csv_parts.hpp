@@ -20,9 +20,10 @@ std::size_t count_byte(std::string_view text, char byte);
 /// 4180 doubles quotes inside fields). Every part after the first starts with a copy of the
 /// header record. Row numbers are not computed here: GDAL decides what a row is (it skips blank
 /// lines), so the reader offsets each part by the rows GDAL returned for the parts before it.
+/// The first part is `text` itself, cut short (no copy of a 30 MB file's first half).
 /// Returns a single part holding `text` unchanged when parts <= 1, when each part would be smaller
 /// than `min_part_bytes`, or when no safe cut exists (a quote that never closes). O(text size).
-std::vector<std::string> split_csv_records(std::string_view text, std::size_t parts,
+std::vector<std::string> split_csv_records(std::string text, std::size_t parts,
                                            std::size_t min_part_bytes);
 
 }  // namespace caremap::io::detail

@@ -217,9 +217,7 @@ std::vector<OpenedSource> open_source_parts(const fs::path& path, const std::str
   }
   require_file(path, display);
   auto [text, used] = utf8_text(read_bytes(path, display), display, encoding);
-  std::vector<std::string> texts = split_csv_records(text, parts, min_part_bytes);
-  text.clear();
-  text.shrink_to_fit();
+  std::vector<std::string> texts = split_csv_records(std::move(text), parts, min_part_bytes);
   for (auto& t : texts) {
     out.push_back(open_csv_text(std::move(t), used, lower_ext(path), display, source_layer));
   }

@@ -24,7 +24,8 @@ struct OpenedSource {
   bool is_csv = false;
   std::string encoding;  ///< CSV only: "UTF-8" or "CP932"
   /// CSV only: line breaks in the text, at least the number of data rows (the header has one, a
-  /// quoted field may hold more), so the reader can reserve its features once.
+  /// quoted field may hold more), so the reader can reserve its features once (read_in_parts
+  /// gives the first part the whole file's count: the other parts' features join it).
   std::size_t line_breaks = 0;
   std::vector<std::string> warnings;  ///< GDAL warnings raised while opening
 };
