@@ -329,9 +329,9 @@ NearestResult nearest(const core::Layer& demand, std::span<const core::XY> posit
   for (std::size_t i = 0; i < demand.features.size(); ++i) {
     const core::FeatureId id{static_cast<std::uint32_t>(i)};
     // A position for a feature with no geometry of its own is none: the feature has no point to
-    // write back (LinkGeometry::demand_point).
-    if (const core::XY p = positions[i]; std::isfinite(p.x) && std::isfinite(p.y) &&
-                                         core::representative_point(demand.features[i].geometry)) {
+    // write back (LinkGeometry::demand_point; a non-empty geometry always has one).
+    if (const core::XY p = positions[i];
+        std::isfinite(p.x) && std::isfinite(p.y) && !core::is_empty(demand.features[i].geometry)) {
       points.xy.push_back(p);
       points.ids.push_back(id);
     } else {

@@ -76,8 +76,8 @@ PointCoverageResult point_coverage(const core::Layer& demand, std::span<const co
   for (std::size_t i = 0; i < demand.features.size(); ++i) {
     const core::FeatureId id{static_cast<std::uint32_t>(i)};
     // A feature without a geometry of its own has no point to write back, whatever its position.
-    if (const core::XY p = positions[i]; std::isfinite(p.x) && std::isfinite(p.y) &&
-                                         core::representative_point(demand.features[i].geometry)) {
+    if (const core::XY p = positions[i];
+        std::isfinite(p.x) && std::isfinite(p.y) && !core::is_empty(demand.features[i].geometry)) {
       xy.push_back(p);
       result.points.push_back(id);
     } else {

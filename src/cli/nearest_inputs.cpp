@@ -148,20 +148,12 @@ std::optional<std::vector<core::XY>> project_demand(core::LayerPtr& demand,
   // rows keep the numbers a read into the working CRS would give them.
   const std::string file =
       demand->provenance.inputs.empty() ? std::string() : demand->provenance.inputs.front().path;
-  auto kept = std::make_shared<core::Layer>();
-  kept->id = demand->id;
-  kept->title = demand->title;
-  kept->category = demand->category;
-  kept->crs = demand->crs;
-  kept->fields = demand->fields;
-  kept->name_field = demand->name_field;
-  kept->capacity_field = demand->capacity_field;
-  kept->provenance = demand->provenance;
-  kept->polygons_valid = demand->polygons_valid;
-  std::vector<core::XY> kept_positions;
+  // The layer copied, then its kept rows and their positions moved down over the failed ones.
+  auto kept = std::make_shared<core::Layer>(*demand);
   std::size_t next_failed = 0;
-  for (std::size_t i = 0; i < demand->features.size(); ++i) {
-    const core::Feature& f = demand->features[i];
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < kept->features.size(); ++i) {
+    core::Feature& f = kept->features[i];
     if (next_failed < failed.size() && failed[next_failed] == i) {
       ++next_failed;
       diagnostics.add(core::Diagnostic{
@@ -173,9 +165,14 @@ std::optional<std::vector<core::XY>> project_demand(core::LayerPtr& demand,
           to_working.failure_message(std::get<core::XY>(f.geometry)) + "; row skipped"});
       continue;
     }
-    kept->features.push_back(f);
-    kept_positions.push_back(positions[i]);
+    if (n != i) {  // a self-move would empty the feature's vectors
+      kept->features[n] = std::move(f);
+      positions[n] = positions[i];
+    }
+    ++n;
   }
+  kept->features.resize(n);
+  positions.resize(n);
   if (kept->features.empty()) {
     throw core::InputError(
         "no row can be used: none of its " + std::to_string(failed.size()) +
@@ -184,7 +181,7 @@ std::optional<std::vector<core::XY>> project_demand(core::LayerPtr& demand,
         core::ErrorContext{file, {}, std::nullopt, {}});
   }
   demand = std::move(kept);
-  return kept_positions;
+  return positions;
 }
 
 std::vector<core::Category> requested_categories(const NearestOptions& o, bool from_region) {

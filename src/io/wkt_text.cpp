@@ -38,10 +38,6 @@ void polygon(std::string& out, const core::Polygon& p, int d) {
   out += ')';
 }
 
-}  // namespace
-
-namespace {
-
 // The digits of `v` rounded to `decimals` places by integer arithmetic, when that is provably
 // what std::to_chars would write: v * 10^decimals is one rounded multiplication, off the exact
 // product by at most half its ulp, so its nearest integer is the exact product's unless the
