@@ -1,10 +1,8 @@
 #include "analysis/coverage.hpp"
 
 #include <algorithm>
-#include <exception>
-#include <memory>
+#include <future>
 #include <set>
-#include <thread>
 
 #include "analysis/boundary_repair.hpp"
 #include "analysis/cities.hpp"
@@ -206,16 +204,13 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
   }
   // The cities' overlays do not depend on the circles: they are built on another thread while
   // the circles are united.
-  std::vector<std::unique_ptr<PartOverlay>> city_overlays(cities.size());
-  std::exception_ptr overlay_failure;
-  std::jthread overlay_builder([&] {
-    try {
-      for (std::size_t i = 0; i < cities.size(); ++i) {
-        city_overlays[i] = std::make_unique<PartOverlay>(cities[i].geometry);
-      }
-    } catch (...) {
-      overlay_failure = std::current_exception();
+  std::future<std::vector<PartOverlay>> overlays_built = std::async(std::launch::async, [&] {
+    std::vector<PartOverlay> overlays;
+    overlays.reserve(cities.size());
+    for (const City& c : cities) {
+      overlays.emplace_back(c.geometry);
     }
+    return overlays;
   });
   DiscCoverage reach;
   try {
@@ -258,15 +253,12 @@ CoverageResult coverage(std::span<const CoverageSource> sources, const core::Lay
   const std::size_t kinds = params.backup_area ? 3 : 2;
   std::vector<core::MultiPolygon> clipped(cities.size() * kinds);
   std::vector<core::Diagnostics> clip_diagnostics(clipped.size());
-  overlay_builder.join();
-  if (overlay_failure) {
-    std::rethrow_exception(overlay_failure);
-  }
+  const std::vector<PartOverlay> city_overlays = overlays_built.get();  // rethrows its failure
   core::parallel_chunks(
       clipped.size(), 0,
       [&](std::size_t task, unsigned) {
         const City& city = cities[task / kinds];
-        const PartOverlay& overlay = *city_overlays[task / kinds];
+        const PartOverlay& overlay = city_overlays[task / kinds];
         core::Diagnostics& d = clip_diagnostics[task];
         switch (task % kinds) {
           case 0:

@@ -138,10 +138,11 @@ PartOverlay::Split PartOverlay::split(const core::MultiPolygon& other) const {
 }
 
 void PartOverlay::sort_by_place(const core::MultiPolygon& polygons, const std::vector<Place>& place,
-                                Place take, core::MultiPolygon& whole, core::MultiPolygon& cut) {
+                                Place take, const std::function<void(const core::Polygon&)>& whole,
+                                core::MultiPolygon& cut) {
   for (std::size_t i = 0; i < polygons.size(); ++i) {
     if (place[i] == take) {
-      whole.push_back(polygons[i]);
+      whole(polygons[i]);
     } else if (place[i] == Place::cut) {
       cut.push_back(polygons[i]);
     }
@@ -153,8 +154,9 @@ core::MultiPolygon PartOverlay::intersection(const core::MultiPolygon& other) co
   core::MultiPolygon out;
   core::MultiPolygon cut_base;
   core::MultiPolygon cut_other;
-  sort_by_place(m_base, s.base, Place::inside, out, cut_base);
-  sort_by_place(other, s.other, Place::inside, out, cut_other);
+  const auto keep = [&out](const core::Polygon& p) { out.push_back(p); };
+  sort_by_place(m_base, s.base, Place::inside, keep, cut_base);
+  sort_by_place(other, s.other, Place::inside, keep, cut_other);
   per_polygon(
       cut_base, cut_other,
       [](const core::Polygon& p, const core::MultiPolygon& near, core::MultiPolygon& into) {
@@ -171,9 +173,13 @@ core::MultiPolygon PartOverlay::difference(const core::MultiPolygon& other) cons
   core::MultiPolygon out;
   core::MultiPolygon cut_base;
   core::MultiPolygon cut_other;
-  core::MultiPolygon holes;  // polygons of other strictly inside base
-  sort_by_place(m_base, s.base, Place::outside, out, cut_base);
-  sort_by_place(other, s.other, Place::inside, holes, cut_other);
+  std::vector<const core::Polygon*> holes;  // polygons of other strictly inside base
+  sort_by_place(
+      m_base, s.base, Place::outside, [&out](const core::Polygon& p) { out.push_back(p); },
+      cut_base);
+  sort_by_place(
+      other, s.other, Place::inside, [&holes](const core::Polygon& p) { holes.push_back(&p); },
+      cut_other);
   core::MultiPolygon rest;
   per_polygon(
       cut_base, cut_other,
@@ -191,11 +197,11 @@ core::MultiPolygon PartOverlay::difference(const core::MultiPolygon& other) cons
     const core::AreaLocator rest_locator{std::span<const core::Polygon>(rest)};
     std::vector<std::pair<std::size_t, const core::Polygon*>> placed;
     core::MultiPolygon unplaced;
-    for (const core::Polygon& h : holes) {
-      if (const auto k = rest_locator.area_containing(inner_point(h))) {
-        placed.emplace_back(*k, &h);
+    for (const core::Polygon* h : holes) {
+      if (const auto k = rest_locator.area_containing(inner_point(*h))) {
+        placed.emplace_back(*k, h);
       } else {
-        unplaced.push_back(h);
+        unplaced.push_back(*h);
       }
     }
     for (const auto& [k, h] : placed) {

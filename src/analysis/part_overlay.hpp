@@ -11,6 +11,7 @@
 
 #include <boost/geometry/index/rtree.hpp>
 #include <cstdint>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -36,9 +37,11 @@ class PartOverlay {
     std::vector<Place> other;  ///< each polygon of other against base
   };
   Split split(const core::MultiPolygon& other) const;
-  /// Appends each polygon whose place is `take` to `whole` and each one cut to `cut`.
+  /// Hands each polygon whose place is `take` to `whole` (which copies it, or keeps only a
+  /// pointer) and appends each one cut to `cut`.
   static void sort_by_place(const core::MultiPolygon& polygons, const std::vector<Place>& place,
-                            Place take, core::MultiPolygon& whole, core::MultiPolygon& cut);
+                            Place take, const std::function<void(const core::Polygon&)>& whole,
+                            core::MultiPolygon& cut);
 
   const core::MultiPolygon& m_base;
   core::AreaLocator m_locator;  ///< one area per polygon of base: which polygon holds a point
