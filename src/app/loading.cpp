@@ -104,10 +104,10 @@ JobId start_open_region(AppState& app, std::string name_or_path) {
             }
           }
           app.network.region_roads = region->project.roads;
-          if (region->project.roads) {
-            app.network.region_roads_source =
-                io::road_source(region->project, *region->project.roads);
-          }
+          // Reset with the region: a region without roads keeps no other region's source.
+          app.network.region_roads_source =
+              region->project.roads ? io::road_source(region->project, *region->project.roads)
+                                    : core::SourceRef{};
           app.network.region_road_profile = region->project.road_profile;
           app.network.region_land.clear();
           for (const io::LoadedLayer* b : region->boundaries()) {

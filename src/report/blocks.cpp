@@ -141,16 +141,25 @@ double draw_table(cairo_t* cr, const TextPainter& text, const TableBlock& table,
     }
     return std::vector<std::string>{text.fit(cells[c], widths[c] - pad, size)};
   };
-  auto row_height = [&](const std::vector<std::string>& cells) {
-    const std::size_t lines = wrap ? std::max<std::size_t>(cell_lines(cells, *wrap).size(), 1) : 1;
-    return row_h + static_cast<double>(lines - 1) * line_h;
+  // A row's cells as the lines drawn, laid out once for both its height and its drawing.
+  using RowLines = std::vector<std::vector<std::string>>;
+  auto layout_row = [&](const std::vector<std::string>& cells) {
+    RowLines lines(n);
+    for (std::size_t c = 0; c < n; ++c) {
+      lines[c] = cell_lines(cells, c);
+    }
+    return lines;
   };
-  auto draw_row = [&](const std::vector<std::string>& cells, double top) {
+  auto row_height = [&](const RowLines& lines) {
+    const std::size_t count = wrap ? std::max<std::size_t>(lines[*wrap].size(), 1) : 1;
+    return row_h + static_cast<double>(count - 1) * line_h;
+  };
+  auto draw_row = [&](const RowLines& lines, double top) {
     double cx = x;
     for (std::size_t c = 0; c < n; ++c) {
       const bool right = c < table.align.size() && table.align[c] == Align::right;
       double baseline = top + row_h * 0.68;
-      for (const std::string& line : cell_lines(cells, c)) {
+      for (const std::string& line : lines[c]) {
         text.line(line, right ? cx + widths[c] - pad : cx + pad, baseline, size,
                   right ? TextAlign::right : TextAlign::left);
         baseline += line_h;
@@ -158,16 +167,18 @@ double draw_table(cairo_t* cr, const TextPainter& text, const TableBlock& table,
       cx += widths[c];
     }
   };
-  const double header_h = row_height(table.headers);
+  const RowLines header = layout_row(table.headers);
+  const double header_h = row_height(header);
   cairo_rectangle(cr, x, y, table_w, header_h);
   set_colour(cr, style::rgb(0xdde5ee));
   cairo_fill(cr);
   set_colour(cr, kInk);
-  draw_row(table.headers, y);
+  draw_row(header, y);
   y += header_h;
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const bool total_row = table.last_row_is_total && r + 1 == table.rows.size();
-    const double h = row_height(table.rows[r]);
+    const RowLines lines = layout_row(table.rows[r]);
+    const double h = row_height(lines);
     if (r % 2 == 1 && !total_row) {
       cairo_rectangle(cr, x, y, table_w, h);
       set_colour(cr, style::rgb(0xf4f6f8));
@@ -181,7 +192,7 @@ double draw_table(cairo_t* cr, const TextPainter& text, const TableBlock& table,
       cairo_stroke(cr);
     }
     set_colour(cr, kInk);
-    draw_row(table.rows[r], y);
+    draw_row(lines, y);
     y += h;
   }
   cairo_move_to(cr, x, y);

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/argument_parsing.hpp"
+#include "core/credit.hpp"
 #include "core/error.hpp"
 #include "core/number_format.hpp"
 #include "report/coverage_zone_atlas.hpp"
@@ -71,11 +72,9 @@ class Builder {
     if (!r.backup.features.empty()) {
       m_backup = shared(r.backup);
     }
-    for (const core::SourceRef& s : r.covered.provenance.inputs) {
-      add_unique(m_figure_credits, s.credit);
-    }
+    add_credits(m_figure_credits, r.covered.provenance.inputs);
     if (in.demand) {
-      add_unique(m_figure_credits, in.people_credit);
+      core::add_credit(m_figure_credits, in.people_credit);
     }
     m_what = categories_title(in.categories, in.lang);
   }
@@ -580,9 +579,7 @@ class Builder {
     p.blocks.push_back(std::move(bars));
     p.credits = m_figure_credits;
     for (const auto& l : m_in.context) {
-      for (const auto& s : l->provenance.inputs) {
-        add_unique(p.credits, s.credit);
-      }
+      add_credits(p.credits, l->provenance.inputs);
     }
     return p;
   }

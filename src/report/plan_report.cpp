@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/credit.hpp"
 #include "core/error.hpp"
 #include "core/number_format.hpp"
 #include "report/coverage_report.hpp"
@@ -51,7 +52,7 @@ Context::Context(const PlanReportInputs& inputs) : in(inputs), tr{inputs.lang} {
   add_credits(credits, this->inputs);
   provenance = in.provenance;
   provenance.inputs = this->inputs;
-  add_unique(credits, in.road_credit);
+  core::add_credit(credits, in.road_credit);
   extent = region_extent(in);
   for (std::size_t s = 0; s < in.sites.size(); ++s) {
     all_sites.push_back(static_cast<std::uint32_t>(s));
@@ -339,11 +340,17 @@ Page conditions_page(const Context& c) {
   run.rows.push_back({tr("地図の道路", "Roads on the maps"),
                       in.road_basis.empty() ? tr("なし", "none") : in.road_basis.in(in.lang)});
   SourceNames names = source_names({in.boundary, in.roads}, in.lang);
+  // Hundreds of sites share a few layers: each layer named once.
+  const auto name_once = [&names](const std::string& layer, const std::string& title) {
+    if (std::none_of(names.begin(), names.end(), [&](const auto& n) { return n.first == layer; })) {
+      names.emplace_back(layer, title);
+    }
+  };
   for (const plan::PlanSite& s : in.sites) {
-    names.emplace_back(s.layer, in.sites_title);
+    name_once(s.layer, in.sites_title);
   }
   for (const core::SourceRef& s : in.demand->sources) {
-    names.emplace_back(s.layer, tr("人口", "Population"));
+    name_once(s.layer, tr("人口", "Population"));
   }
   // The reach in the report's words; the parameter keeps its exact measure ("1200 s").
   auto params = in.provenance.parameters;
